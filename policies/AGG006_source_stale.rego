@@ -1,0 +1,52 @@
+# METADATA
+# title: Aggregator source has not updated recently
+# description: |
+#   What it does: reports every aggregator source whose `LastUpdateStatus` is `SUCCEEDED`
+#   but whose `LastUpdateTime` is older than the allowed age (`--max-age`, 24 hours by
+#   default) at the snapshot time (`--now`, else the newest timestamp in the snapshot).
+#
+#   Why it matters: a source can show its last attempt as succeeded long after it stopped
+#   delivering data; the aggregated view then shows stale configuration and compliance.
+#
+#   How to fix: check the source's configuration recorder and delivery, and the
+#   aggregator's authorization, in that account and region.
+# related_resources:
+#   - ref: https://docs.aws.amazon.com/config/latest/APIReference/API_AggregatedSourceStatus.html
+# custom:
+#   id: AGG006
+#   severity: low
+#   remediation: |
+#     In the source account and region, check that the configuration recorder is running
+#     (`aws configservice describe-configuration-recorder-status`) and that the aggregator's
+#     authorization exists (`aws configservice describe-aggregation-authorizations`).
+#   inputs: [aws-cli]
+#   references:
+#     conformity: Config-006
+package aggrego.source_stale
+
+import data.aggrego.lib
+
+deny contains finding if {
+	some s in input.source_statuses
+	s.status == "SUCCEEDED"
+	is_number(s.updated_ns)
+	age := input.settings.now_ns - s.updated_ns
+	age > input.settings.max_age_ns
+	finding := {
+		"msg": sprintf("%s%s in %s last updated %s, %d hours before the snapshot time %s (allowed: %v hours)", [
+			lib.aggregator_prefix(s),
+			lib.source_label(s),
+			lib.text(s.region),
+			s.updated_at,
+			floor(age / 3600000000000),
+			input.settings.now,
+			input.settings.max_age_hours,
+		]),
+		"loc": s.updated_loc,
+		"resource": lib.status_resource(s),
+		"remediation": sprintf(
+			"In account %s, region %s, run aws configservice describe-configuration-recorder-status --region %s and check that the aggregator's authorization exists: aws configservice describe-aggregation-authorizations --region %s",
+			[lib.text(s.source_id), lib.text(s.region), lib.text(s.region), lib.text(s.region)],
+		),
+	}
+}

@@ -1,0 +1,119 @@
+//! Context a file does not state itself: the region and aggregator a path implies.
+
+use regex::Regex;
+use std::path::Path;
+use std::sync::LazyLock;
+
+// Constant patterns, checked by the tests below; `None` only if one were invalid.
+static REGION: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(
+        r"(?:^|[^a-z0-9])((?:us-gov|us-iso|us-isob|us|eu|ap|sa|ca|me|af|il|mx|cn)-(?:north|south|east|west|central|northeast|southeast|southwest|northwest)-[0-9]{1,2})(?:$|[^a-z0-9])",
+    )
+    .ok()
+});
+
+static ARN_REGION: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(r"^arn:aws[a-z-]*:config:([a-z0-9-]+):([0-9]{12}):").ok()
+});
+
+/// The region code closest to the file name in a path (`snap/us-east-1/x.json`,
+/// `describe-eu-west-1.json`).
+pub fn region_in_path(path: &Path) -> Option<String> {
+    let s = path.to_string_lossy().to_ascii_lowercase();
+    let re = REGION.as_ref()?;
+    let mut found = None;
+    let mut at = 0;
+    while let Some(c) = re.captures_at(&s, at) {
+        let Some(m) = c.get(1) else { break };
+        found = Some(m.as_str().to_string());
+        at = m.end();
+    }
+    found
+}
+
+/// Region and account of an aggregator ARN
+/// (`arn:aws:config:us-east-1:123456789012:config-aggregator/…`).
+pub fn arn_region_account(arn: &str) -> Option<(String, String)> {
+    let c = ARN_REGION.as_ref()?.captures(arn)?;
+    Some((c.get(1)?.as_str().to_string(), c.get(2)?.as_str().to_string()))
+}
+
+/// The aggregator a sources-status file belongs to, judged from its path: the
+/// longest known name that is the file stem, a folder name, or a `-`/`_`/`.`
+/// delimited part of the file stem.
+pub fn aggregator_in_path<'a>(path: &Path, known: &'a [String]) -> Option<&'a str> {
+    let stem = path.file_stem()?.to_string_lossy().to_string();
+    let dirs: Vec<String> = path
+        .parent()
+        .map(|p| {
+            p.components()
+                .map(|c| c.as_os_str().to_string_lossy().to_string())
+                .collect()
+        })
+        .unwrap_or_default();
+    known
+        .iter()
+        .filter(|name| {
+            !name.is_empty()
+                && (stem == **name
+                    || dirs.iter().any(|d| d == *name)
+                    || delimited_in(&stem, name))
+        })
+        .max_by_key(|name| name.len())
+        .map(|s| s.as_str())
+}
+
+fn delimited_in(hay: &str, needle: &str) -> bool {
+    let is_delim = |c: Option<char>| matches!(c, None | Some('-' | '_' | '.'));
+    hay.match_indices(needle).any(|(i, _)| {
+        is_delim(hay[..i].chars().next_back()) && is_delim(hay[i + needle.len()..].chars().next())
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn regions_in_paths() {
+        assert_eq!(
+            region_in_path(Path::new("x/11-describe-eu-west-1.json")).as_deref(),
+            Some("eu-west-1")
+        );
+        assert_eq!(
+            region_in_path(Path::new("snap/us-east-1/ap-southeast-2/a.json")).as_deref(),
+            Some("ap-southeast-2")
+        );
+        assert_eq!(
+            region_in_path(Path::new("snap/us-gov-west-1/a.json")).as_deref(),
+            Some("us-gov-west-1")
+        );
+        assert_eq!(region_in_path(Path::new("plus-east-1x/a.json")), None);
+        assert_eq!(region_in_path(Path::new("a.json")), None);
+    }
+
+    #[test]
+    fn arn_parts() {
+        assert_eq!(
+            arn_region_account(
+                "arn:aws:config:us-east-1:123456789012:config-aggregator/config-aggregator-x"
+            ),
+            Some(("us-east-1".into(), "123456789012".into()))
+        );
+        assert_eq!(arn_region_account("nope"), None);
+    }
+
+    #[test]
+    fn aggregator_from_path() {
+        let known = vec!["org".to_string(), "org-all-regions".to_string()];
+        assert_eq!(
+            aggregator_in_path(Path::new("s/sources-status-org-all-regions.json"), &known),
+            Some("org-all-regions")
+        );
+        assert_eq!(
+            aggregator_in_path(Path::new("org/status.json"), &known),
+            Some("org")
+        );
+        assert_eq!(aggregator_in_path(Path::new("s/organic.json"), &known), None);
+    }
+}

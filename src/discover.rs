@@ -1,0 +1,141 @@
+//! Finding the files to audit: a sorted walk that skips tooling folders, stays
+//! inside its root, and reads only files whose name suggests saved data.
+
+use crate::diag::ScanError;
+use crate::source::display_path;
+use aho_corasick::AhoCorasick;
+use std::path::{Path, PathBuf};
+use std::sync::LazyLock;
+use walkdir::WalkDir;
+
+/// Folders that hold tooling state, never inputs.
+const SKIP_DIRS: &[&str] = &[".git", ".terraform", "node_modules", "target"];
+
+/// File endings read during a walk; a file named on the command line is always read.
+const EXTENSIONS: &[&str] = &[
+    "json", "yaml", "yml", "txt", "text", "table", "out", "template",
+];
+
+/// Words every supported input contains; a file without any is not parsed.
+const MENTIONS: &[&str] = &["ConfigurationAggregator", "AggregatedSourceStatus"];
+
+static PREFILTER: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
+    AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build(MENTIONS)
+        .ok()
+});
+
+/// Does the content mention aggregator data at all? Case-insensitive, so the
+/// CLI's `--output text` (`CONFIGURATIONAGGREGATORS`) is caught and explained.
+pub fn mentions_aggregators(text: &[u8]) -> bool {
+    PREFILTER.as_ref().is_none_or(|ac| ac.is_match(text))
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Candidate {
+    pub path: PathBuf,
+    /// Named on the command line: parsed even without a mention, and an
+    /// unrecognised one is an error rather than skipped.
+    pub explicit: bool,
+}
+
+pub fn discover(roots: &[PathBuf]) -> (Vec<Candidate>, Vec<ScanError>) {
+    let mut out = Vec::new();
+    let mut errors = Vec::new();
+    for root in roots {
+        let meta = match std::fs::symlink_metadata(root) {
+            Ok(m) => m,
+            Err(e) => {
+                errors.push(ScanError::whole(
+                    &display_path(root),
+                    format!("cannot read: {}", io_reason(&e)),
+                ));
+                continue;
+            }
+        };
+        if !meta.is_dir() && !(meta.file_type().is_symlink() && root.is_dir()) {
+            if root.is_file() {
+                out.push(Candidate {
+                    path: root.clone(),
+                    explicit: true,
+                });
+            } else {
+                errors.push(ScanError::whole(
+                    &display_path(root),
+                    "not a regular file or folder: skipped",
+                ));
+            }
+            continue;
+        }
+        walk(root, &mut out, &mut errors);
+    }
+    out.sort();
+    out.dedup_by(|a, b| {
+        if a.path == b.path {
+            b.explicit |= a.explicit;
+            true
+        } else {
+            false
+        }
+    });
+    (out, errors)
+}
+
+fn walk(root: &Path, out: &mut Vec<Candidate>, errors: &mut Vec<ScanError>) {
+    let canonical_root = root.canonicalize().ok();
+    let walker = WalkDir::new(root)
+        .follow_links(false)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| {
+            e.depth() == 0
+                || !(e.file_type().is_dir()
+                    && e.file_name().to_str().is_some_and(|n| SKIP_DIRS.contains(&n)))
+        });
+    for entry in walker {
+        let entry = match entry {
+            Ok(e) => e,
+            Err(e) => {
+                let path = e.path().map_or_else(|| display_path(root), display_path);
+                let reason = e
+                    .io_error()
+                    .map_or_else(|| e.to_string(), io_reason);
+                errors.push(ScanError::whole(&path, format!("cannot read: {reason}")));
+                continue;
+            }
+        };
+        let path = entry.path();
+        let ft = entry.file_type();
+        let is_file = if ft.is_symlink() {
+            // Follow a link only to a file inside the scanned root.
+            match (path.canonicalize(), &canonical_root) {
+                (Ok(target), Some(root)) => target.starts_with(root) && target.is_file(),
+                _ => false,
+            }
+        } else {
+            ft.is_file()
+        };
+        if !is_file || !has_input_extension(path) {
+            continue;
+        }
+        out.push(Candidate {
+            path: path.to_path_buf(),
+            explicit: entry.depth() == 0,
+        });
+    }
+}
+
+fn has_input_extension(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| EXTENSIONS.iter().any(|x| x.eq_ignore_ascii_case(e)))
+}
+
+pub fn io_reason(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => "no such file or folder".into(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".into(),
+        _ => e.to_string(),
+    }
+}

@@ -1,0 +1,78 @@
+//! Findings: what a policy reported, located in the user's file.
+
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Info,
+    Low,
+    Medium,
+    High,
+    Critical,
+}
+
+impl Severity {
+    pub const ALL: [Severity; 5] = [
+        Severity::Critical,
+        Severity::High,
+        Severity::Medium,
+        Severity::Low,
+        Severity::Info,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Info => "info",
+            Severity::Low => "low",
+            Severity::Medium => "medium",
+            Severity::High => "high",
+            Severity::Critical => "critical",
+        }
+    }
+}
+
+/// What a finding is about, as far as the input tells.
+#[derive(Debug, Clone, Default, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+pub struct Resource {
+    pub aggregator: Option<String>,
+    pub account: Option<String>,
+    pub region: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Finding {
+    pub rule_id: String,
+    pub severity: Severity,
+    pub title: String,
+    pub message: String,
+    pub file: String,
+    pub line: usize,
+    pub column: usize,
+    pub end_line: usize,
+    pub end_column: usize,
+    pub resource: Resource,
+    pub remediation: String,
+    pub references: Vec<String>,
+    /// Index of the file and byte range, for snippets.
+    #[serde(skip)]
+    pub file_id: u32,
+    #[serde(skip)]
+    pub span: std::ops::Range<usize>,
+}
+
+impl Finding {
+    /// Report order: file, line, column, rule, then the rest for a total order.
+    pub fn sort_key(&self) -> impl Ord + '_ {
+        (
+            &self.file,
+            self.line,
+            self.column,
+            &self.rule_id,
+            self.end_line,
+            self.end_column,
+            &self.message,
+            &self.resource,
+        )
+    }
+}

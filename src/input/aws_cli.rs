@@ -1,0 +1,505 @@
+//! Saved output of `aws configservice describe-configuration-aggregators`,
+//! `describe-configuration-aggregator-sources-status` and
+//! `put-configuration-aggregator`: AWS CLI v1 and v2, boto3 dumps, pages.
+
+use super::Ctx;
+use crate::context;
+use crate::diag::ScanError;
+use crate::inventory::*;
+use crate::json::{Doc, JsonError, Kind, Member, Raw};
+use crate::timestamp;
+
+pub const DESCRIBE: &str = "describe-configuration-aggregators";
+pub const STATUS: &str = "describe-configuration-aggregator-sources-status";
+pub const PUT: &str = "put-configuration-aggregator";
+
+/// What a JSON document holds, judged from its top-level keys.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Shape {
+    DescribePage,
+    StatusPage,
+    PutResponse,
+    /// A list of pages (boto3 paginator) — of either kind.
+    Pages,
+    /// A bare list of aggregators (`--query ConfigurationAggregators`).
+    BareAggregators,
+    /// A bare list of source statuses (`--query AggregatedSourceStatusList`).
+    BareStatuses,
+}
+
+pub fn shape(doc: &Doc<'_>, root: Raw<'_>) -> Option<Shape> {
+    match Kind::of(root) {
+        Kind::Object => {
+            let members = doc.object(root, "document").ok()?;
+            let has = |k: &str| members.iter().any(|m| m.key == k);
+            if has("ConfigurationAggregators") {
+                Some(Shape::DescribePage)
+            } else if has("AggregatedSourceStatusList") {
+                Some(Shape::StatusPage)
+            } else if has("ConfigurationAggregator") {
+                Some(Shape::PutResponse)
+            } else {
+                None
+            }
+        }
+        Kind::Array => {
+            let items = doc.array(root, "document").ok()?;
+            let first = doc.object(items.first()?, "item").ok()?;
+            let has = |k: &str| first.iter().any(|m| m.key == k);
+            if has("ConfigurationAggregators") || has("AggregatedSourceStatusList") {
+                Some(Shape::Pages)
+            } else if has("ConfigurationAggregatorName") || has("ConfigurationAggregatorArn") {
+                Some(Shape::BareAggregators)
+            } else if has("LastUpdateStatus") || has("SourceId") {
+                Some(Shape::BareStatuses)
+            } else {
+                None
+            }
+        }
+        _ => None,
+    }
+}
+
+pub struct Parser<'a, 'c> {
+    doc: Doc<'a>,
+    file: FileId,
+    path: &'a std::path::Path,
+    name: &'a str,
+    ctx: &'c Ctx<'c>,
+    pub inventory: Inventory,
+    pub errors: Vec<ScanError>,
+}
+
+impl<'a, 'c> Parser<'a, 'c> {
+    pub fn new(
+        doc: Doc<'a>,
+        file: FileId,
+        path: &'a std::path::Path,
+        name: &'a str,
+        ctx: &'c Ctx<'c>,
+    ) -> Self {
+        Parser {
+            doc,
+            file,
+            path,
+            name,
+            ctx,
+            inventory: Inventory::default(),
+            errors: Vec::new(),
+        }
+    }
+
+    fn span(&self, raw: Raw<'_>) -> Span {
+        Span::new(self.file, self.doc.span(raw))
+    }
+
+    fn error(&mut self, e: JsonError) {
+        self.errors.push(ScanError::at(
+            self.name,
+            self.file,
+            e.offset..e.offset + e.len,
+            e.message,
+        ));
+    }
+
+    /// Run `f`, turning a shape error into a located error.
+    fn attempt<T>(&mut self, r: Result<T, JsonError>) -> Option<T> {
+        match r {
+            Ok(v) => Some(v),
+            Err(e) => {
+                self.error(e);
+                None
+            }
+        }
+    }
+
+    pub fn parse(&mut self, root: Raw<'a>, shape: Shape) {
+        match shape {
+            Shape::DescribePage => self.describe_pages(&[root], root),
+            Shape::StatusPage => self.status_pages(&[root], root),
+            Shape::PutResponse => self.put_response(root),
+            Shape::Pages => {
+                let Some(pages) = self.attempt(self.doc.array(root, "list of pages")) else {
+                    return;
+                };
+                let is_status = pages.first().is_some_and(|p| {
+                    self.doc
+                        .object(p, "page")
+                        .is_ok_and(|m| m.iter().any(|m| m.key == "AggregatedSourceStatusList"))
+                });
+                if is_status {
+                    self.status_pages(&pages, root)
+                } else {
+                    self.describe_pages(&pages, root)
+                }
+            }
+            Shape::BareAggregators => {
+                let Some(items) = self.attempt(self.doc.array(root, "aggregator list")) else {
+                    return;
+                };
+                let names = self.aggregators(&items, "[", None);
+                self.listing(names, root, true);
+                self.snapshot(DESCRIBE, None, root);
+            }
+            Shape::BareStatuses => {
+                let Some(items) = self.attempt(self.doc.array(root, "source status list")) else {
+                    return;
+                };
+                self.statuses(&items);
+                self.snapshot(STATUS, None, root);
+            }
+        }
+    }
+
+    /// The value under `key` of each page, and the last page's `NextToken`.
+    fn page_parts(
+        &mut self,
+        pages: &[Raw<'a>],
+        key: &str,
+    ) -> (Vec<(Raw<'a>, Vec<Raw<'a>>)>, Option<(String, Raw<'a>)>) {
+        let mut parts = Vec::new();
+        let mut token = None;
+        for (i, page) in pages.iter().enumerate() {
+            let what = if pages.len() > 1 {
+                format!("page {}", i + 1)
+            } else {
+                "document".to_string()
+            };
+            let Some(members) = self.attempt(self.doc.object(page, &what)) else {
+                continue;
+            };
+            token = None;
+            let mut found = false;
+            for m in &members {
+                if m.key == key {
+                    found = true;
+                    if let Some(items) = self.attempt(self.doc.array(m.value, key)) {
+                        parts.push((m.value, items));
+                    }
+                } else if m.key == "NextToken" {
+                    token = self.next_token(m);
+                }
+            }
+            if !found {
+                let e = self.doc.expected(page, &format!("{what} (no `{key}`)"), "an API page");
+                self.error(e);
+            }
+        }
+        (parts, token)
+    }
+
+    fn next_token(&mut self, m: &Member<'a>) -> Option<(String, Raw<'a>)> {
+        match Kind::of(m.value) {
+            Kind::Null => None,
+            _ => {
+                let s = self.attempt(self.doc.string(m.value, "NextToken"))?;
+                (!s.is_empty()).then(|| (s.into_owned(), m.value))
+            }
+        }
+    }
+
+    fn snapshot(&mut self, kind: &'static str, token: Option<(String, Raw<'a>)>, root: Raw<'a>) {
+        let span = match &token {
+            Some((_, raw)) => self.span(raw),
+            None => self.span(root),
+        };
+        self.inventory.snapshots.push(Snapshot {
+            file: self.file,
+            kind,
+            next_token: token.map(|t| t.0),
+            span,
+        });
+    }
+
+    fn describe_pages(&mut self, pages: &[Raw<'a>], root: Raw<'a>) {
+        let (parts, token) = self.page_parts(pages, "ConfigurationAggregators");
+        let mut names = Vec::new();
+        let mut index = 0;
+        for (_, items) in &parts {
+            names.extend(self.aggregators(items, "ConfigurationAggregators[", Some(&mut index)));
+        }
+        let anchor = parts.first().map_or(root, |p| p.0);
+        self.listing(names, anchor, token.is_none());
+        self.snapshot(DESCRIBE, token, root);
+    }
+
+    fn status_pages(&mut self, pages: &[Raw<'a>], root: Raw<'a>) {
+        let (parts, token) = self.page_parts(pages, "AggregatedSourceStatusList");
+        for (_, items) in &parts {
+            self.statuses(items);
+        }
+        self.snapshot(STATUS, token, root);
+    }
+
+    fn put_response(&mut self, root: Raw<'a>) {
+        let Some(members) = self.attempt(self.doc.object(root, "document")) else {
+            return;
+        };
+        for m in members.iter().filter(|m| m.key == "ConfigurationAggregator") {
+            self.aggregators(&[m.value], "ConfigurationAggregator", None);
+        }
+        self.snapshot(PUT, None, root);
+    }
+
+    fn listing(&mut self, names: Vec<(String, Option<String>)>, anchor: Raw<'a>, complete: bool) {
+        // The region of a describe output: its aggregators' ARNs, else the path, else --region.
+        let from_arn = names.iter().find_map(|(_, r)| r.clone());
+        let (region, region_from) = self.region(from_arn);
+        self.inventory.region_listings.push(RegionListing {
+            region,
+            region_from,
+            aggregator_names: names.into_iter().map(|(n, _)| n).collect(),
+            complete,
+            span: self.span(anchor),
+        });
+    }
+
+    fn region(&self, from_arn: Option<String>) -> (Option<String>, Option<&'static str>) {
+        if let Some(r) = from_arn {
+            return (Some(r), Some("arn"));
+        }
+        if let Some(r) = context::region_in_path(self.path) {
+            return (Some(r), Some("path"));
+        }
+        match self.ctx.region {
+            Some(r) => (Some(r.to_string()), Some("flag")),
+            None => (None, None),
+        }
+    }
+
+    /// Parse aggregator entries; returns each one's name and ARN region.
+    fn aggregators(
+        &mut self,
+        items: &[Raw<'a>],
+        address_prefix: &str,
+        mut index: Option<&mut usize>,
+    ) -> Vec<(String, Option<String>)> {
+        let mut out = Vec::new();
+        for item in items {
+            let address = match index.as_deref_mut() {
+                Some(i) => {
+                    *i += 1;
+                    format!("{address_prefix}{}]", *i - 1)
+                }
+                None if address_prefix == "[" => format!("[{}]", out.len()),
+                None => address_prefix.to_string(),
+            };
+            if let Some(a) = self.aggregator(item, address) {
+                out.push((
+                    a.name.value.clone().unwrap_or_default(),
+                    a.arn.as_deref().and_then(context::arn_region_account).map(|p| p.0),
+                ));
+                self.inventory.aggregators.push(a);
+            }
+        }
+        out
+    }
+
+    fn aggregator(&mut self, item: Raw<'a>, address: String) -> Option<Aggregator> {
+        let members = self.attempt(self.doc.object(item, "aggregator"))?;
+        let span = self.span(item);
+        let mut name = Field::missing(span);
+        let mut arn = None;
+        let mut account_sources = Vec::new();
+        let mut organization_source = None;
+        for m in &members {
+            match m.key.as_ref() {
+                "ConfigurationAggregatorName" => {
+                    let v = self.attempt(self.doc.string(m.value, "ConfigurationAggregatorName"))?;
+                    name = Field::given(v.into_owned(), self.span(m.value));
+                }
+                "ConfigurationAggregatorArn" => {
+                    arn = Some(
+                        self.attempt(self.doc.string(m.value, "ConfigurationAggregatorArn"))?
+                            .into_owned(),
+                    );
+                }
+                "AccountAggregationSources" => {
+                    let list = self.attempt(self.doc.array(m.value, "AccountAggregationSources"))?;
+                    for s in list {
+                        account_sources.push(self.account_source(s)?);
+                    }
+                }
+                "OrganizationAggregationSource" if Kind::of(m.value) != Kind::Null => {
+                    organization_source = Some(self.org_source(m.value)?);
+                }
+                "CreationTime" | "LastUpdatedTime" => {
+                    self.time(m.value, &m.key);
+                }
+                _ => {}
+            }
+        }
+        let arn_parts = arn.as_deref().and_then(context::arn_region_account);
+        let (region, region_from) = self.region(arn_parts.as_ref().map(|p| p.0.clone()));
+        Some(Aggregator {
+            name,
+            kind: "aws-cli",
+            file: self.file,
+            address,
+            account: arn_parts.map(|p| p.1),
+            arn,
+            region,
+            region_from,
+            account_sources,
+            organization_source,
+            tags: Field::missing(span),
+            span,
+        })
+    }
+
+    fn regions_and_all(
+        &mut self,
+        members: &[Member<'a>],
+        span: Span,
+    ) -> Option<(Field<bool>, Field<Vec<Field<String>>>)> {
+        let mut all = Field::missing(span);
+        let mut regions = Field::missing(span);
+        for m in members {
+            match m.key.as_ref() {
+                "AllAwsRegions" => {
+                    let v = self.attempt(self.doc.bool(m.value, "AllAwsRegions"))?;
+                    all = Field::given(v, self.span(m.value));
+                }
+                "AwsRegions" => regions = self.string_list(m.value, "AwsRegions")?,
+                _ => {}
+            }
+        }
+        Some((all, regions))
+    }
+
+    fn string_list(&mut self, raw: Raw<'a>, what: &str) -> Option<Field<Vec<Field<String>>>> {
+        let items = self.attempt(self.doc.array(raw, what))?;
+        let mut out = Vec::with_capacity(items.len());
+        for i in items {
+            let s = self.attempt(self.doc.string(i, &format!("each of {what}")))?;
+            out.push(Field::given(s.into_owned(), self.span(i)));
+        }
+        Some(Field::given(out, self.span(raw)))
+    }
+
+    fn account_source(&mut self, raw: Raw<'a>) -> Option<AccountSource> {
+        let members = self.attempt(self.doc.object(raw, "account aggregation source"))?;
+        let span = self.span(raw);
+        let (all_regions, regions) = self.regions_and_all(&members, span)?;
+        let mut account_ids = Field::missing(span);
+        for m in &members {
+            if m.key == "AccountIds" {
+                account_ids = self.string_list(m.value, "AccountIds")?;
+            }
+        }
+        Some(AccountSource {
+            account_ids,
+            all_regions,
+            regions,
+            span,
+        })
+    }
+
+    fn org_source(&mut self, raw: Raw<'a>) -> Option<OrganizationSource> {
+        let members = self.attempt(self.doc.object(raw, "OrganizationAggregationSource"))?;
+        let span = self.span(raw);
+        let (all_regions, regions) = self.regions_and_all(&members, span)?;
+        let mut role_arn = Field::missing(span);
+        for m in &members {
+            if m.key == "RoleArn" {
+                let v = self.attempt(self.doc.string(m.value, "RoleArn"))?;
+                role_arn = Field::given(v.into_owned(), self.span(m.value));
+            }
+        }
+        Some(OrganizationSource {
+            role_arn,
+            all_regions,
+            regions,
+            span,
+        })
+    }
+
+    /// A timestamp in any of the CLI's forms; a malformed one is a located error.
+    fn time(&mut self, raw: Raw<'a>, what: &str) -> Option<timestamp::Instant> {
+        let parsed = match Kind::of(raw) {
+            Kind::Number => self
+                .attempt(self.doc.number(raw, what))
+                .and_then(timestamp::from_epoch_seconds),
+            Kind::String => {
+                let s = self.attempt(self.doc.string(raw, what))?;
+                timestamp::parse(&s)
+            }
+            Kind::Null => return None,
+            _ => {
+                let e = self.doc.expected(raw, what, "a timestamp");
+                self.error(e);
+                return None;
+            }
+        };
+        if parsed.is_none() {
+            let span = self.doc.span(raw);
+            self.errors.push(ScanError::at(
+                self.name,
+                self.file,
+                span,
+                format!("{what}: `{}` is not a timestamp this tool understands (epoch seconds or ISO 8601)", raw.get()),
+            ));
+        }
+        parsed
+    }
+
+    fn statuses(&mut self, items: &[Raw<'a>]) {
+        self.inventory.source_statuses.reserve(items.len());
+        for item in items {
+            if let Some(s) = self.status(item) {
+                self.inventory.source_statuses.push(s);
+            }
+        }
+    }
+
+    fn status(&mut self, item: Raw<'a>) -> Option<SourceStatus> {
+        let members = self.attempt(self.doc.object(item, "source status"))?;
+        let span = self.span(item);
+        let mut s = SourceStatus {
+            aggregator: self.ctx.aggregator.map(str::to_string),
+            aggregator_from: self.ctx.aggregator.map(|_| "flag"),
+            aggregator_account: None,
+            aggregator_region: None,
+            source_id: None,
+            source_type: None,
+            region: None,
+            status: None,
+            updated: None,
+            error_code: None,
+            error_message: None,
+            span,
+            status_span: span,
+            updated_span: span,
+        };
+        let mut ok = true;
+        for m in &members {
+            let text = |p: &mut Self| -> Option<Option<String>> {
+                match Kind::of(m.value) {
+                    Kind::Null => Some(None),
+                    _ => p
+                        .attempt(p.doc.string(m.value, &m.key))
+                        .map(|v| Some(v.into_owned())),
+                }
+            };
+            match m.key.as_ref() {
+                "SourceId" => s.source_id = text(self).unwrap_or_else(|| { ok = false; None }),
+                "SourceType" => s.source_type = text(self).unwrap_or_else(|| { ok = false; None }),
+                "AwsRegion" => s.region = text(self).unwrap_or_else(|| { ok = false; None }),
+                "LastUpdateStatus" => {
+                    s.status = text(self).unwrap_or_else(|| { ok = false; None });
+                    s.status_span = self.span(m.value);
+                }
+                "LastUpdateTime" => {
+                    s.updated = self.time(m.value, "LastUpdateTime");
+                    s.updated_span = self.span(m.value);
+                }
+                "LastErrorCode" => s.error_code = text(self).unwrap_or_else(|| { ok = false; None }),
+                "LastErrorMessage" => {
+                    s.error_message = text(self).unwrap_or_else(|| { ok = false; None })
+                }
+                _ => {}
+            }
+        }
+        ok.then_some(s)
+    }
+}

@@ -1,0 +1,132 @@
+//! Recognising what a file holds and handing it to the parser for its kind.
+
+pub mod aws_cli;
+
+use crate::diag::ScanError;
+use crate::inventory::{FileId, Inventory};
+use crate::json::Doc;
+use crate::source::SourceFile;
+
+/// What the command line says about inputs that do not say it themselves.
+#[derive(Debug, Default, Clone)]
+pub struct Ctx<'a> {
+    pub aggregator: Option<&'a str>,
+    pub region: Option<&'a str>,
+}
+
+/// The result of reading one file.
+#[derive(Debug, Default)]
+pub struct Parsed {
+    pub inventory: Inventory,
+    pub errors: Vec<ScanError>,
+    /// The input kind recognised, if any.
+    pub kind: Option<&'static str>,
+}
+
+const REEXPORT: &str = "re-export it as JSON: `aws configservice describe-configuration-aggregators --output json > aggregators.json` and `aws configservice describe-configuration-aggregator-sources-status --configuration-aggregator-name NAME --output json > sources-status.json`";
+
+/// Parse one file that mentions aggregator data (or was named on the command line).
+pub fn parse_file(id: FileId, file: &SourceFile, ctx: &Ctx<'_>, explicit: bool) -> Parsed {
+    let text = file.text.as_str();
+    let trimmed = text.trim_start();
+    let lead = text.len() - trimmed.len();
+    let mut out = Parsed::default();
+    if trimmed.is_empty() {
+        if explicit {
+            out.errors
+                .push(ScanError::whole(&file.name, "the file is empty: nothing to audit"));
+        }
+        return out;
+    }
+    if trimmed.starts_with('{') || trimmed.starts_with('[') {
+        return parse_json(id, file, ctx, explicit);
+    }
+    if let Some(what) = non_json_cli_output(text) {
+        let line_end = text[lead..].find('\n').map_or(text.len(), |i| lead + i);
+        out.errors.push(
+            ScanError::at(
+                &file.name,
+                id,
+                lead..line_end.max(lead + 1),
+                format!("this is AWS CLI {what} output, which cannot be audited exactly"),
+            )
+            .with_help(REEXPORT),
+        );
+        out.kind = Some("aws-cli");
+        return out;
+    }
+    if explicit {
+        out.errors.push(
+            ScanError::at(
+                &file.name,
+                id,
+                lead..lead + 1,
+                "no AWS Config aggregator data recognised in this file",
+            )
+            .with_help("aggrego reads the JSON output of `aws configservice describe-configuration-aggregators` and `describe-configuration-aggregator-sources-status`"),
+        );
+    }
+    out
+}
+
+fn parse_json(id: FileId, file: &SourceFile, ctx: &Ctx<'_>, explicit: bool) -> Parsed {
+    let mut out = Parsed::default();
+    let (doc, root) = match Doc::parse(&file.text) {
+        Ok(ok) => ok,
+        Err(e) => {
+            out.errors.push(ScanError::at(
+                &file.name,
+                id,
+                e.offset..e.offset + e.len,
+                e.message,
+            ));
+            return out;
+        }
+    };
+    let Some(shape) = aws_cli::shape(&doc, root) else {
+        if explicit {
+            let span = doc.span(root);
+            out.errors.push(
+                ScanError::at(&file.name, id, span.start..span.start + 1,
+                    "no AWS Config aggregator data recognised in this JSON document")
+                .with_help("expected the output of `describe-configuration-aggregators` (`ConfigurationAggregators`), `describe-configuration-aggregator-sources-status` (`AggregatedSourceStatusList`) or `put-configuration-aggregator` (`ConfigurationAggregator`)"),
+            );
+        }
+        return out;
+    };
+    let mut p = aws_cli::Parser::new(doc, id, &file.path, &file.name, ctx);
+    p.parse(root, shape);
+    out.inventory = p.inventory;
+    out.errors = p.errors;
+    out.kind = Some("aws-cli");
+    out
+}
+
+/// `--output text`, `--output table` and `--output yaml` renderings of the CLI.
+fn non_json_cli_output(text: &str) -> Option<&'static str> {
+    let head: String = text.chars().take(64 * 1024).collect();
+    let lines = || head.lines().take(200);
+    if lines().any(|l| {
+        l.starts_with("CONFIGURATIONAGGREGATORS\t")
+            || l.starts_with("AGGREGATEDSOURCESTATUSLIST\t")
+            || l.starts_with("CONFIGURATIONAGGREGATOR\t")
+    }) {
+        return Some("`--output text`");
+    }
+    if lines().any(|l| {
+        l.starts_with('|')
+            && (l.contains("DescribeConfigurationAggregator")
+                || l.contains("PutConfigurationAggregator"))
+    }) {
+        return Some("`--output table`");
+    }
+    if lines().any(|l| {
+        l.starts_with("ConfigurationAggregators:")
+            || l.starts_with("AggregatedSourceStatusList:")
+            || l.starts_with("ConfigurationAggregator:")
+            || l.starts_with("- ConfigurationAggregatorName:")
+    }) {
+        return Some("`--output yaml`");
+    }
+    None
+}

@@ -1,0 +1,439 @@
+//! The normalised model every policy sees as `input`, whatever file it came from.
+//!
+//! Parsers fill these types with byte spans; [`Inventory::to_value`] turns them
+//! into one regorus value and a table that maps each `loc` id back to its span.
+
+use crate::timestamp::Instant;
+use regorus::value::Object;
+use regorus::Value;
+use std::collections::HashMap;
+
+/// Index of a file in the scan's file list.
+pub type FileId = u32;
+
+/// A byte range in one scanned file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Span {
+    pub file: FileId,
+    pub start: u32,
+    pub end: u32,
+}
+
+impl Span {
+    pub fn new(file: FileId, range: std::ops::Range<usize>) -> Span {
+        Span {
+            file,
+            start: range.start.min(u32::MAX as usize) as u32,
+            end: range.end.min(u32::MAX as usize) as u32,
+        }
+    }
+}
+
+/// A configurable value: present or not, resolvable offline or not, and where.
+///
+/// `explicit: false` means the source left it out and the AWS default applies;
+/// `span` then points at the enclosing block. `known: false` means a value is
+/// there but cannot be resolved offline (a reference, `(known after apply)`).
+#[derive(Debug, Clone)]
+pub struct Field<T> {
+    pub value: Option<T>,
+    pub known: bool,
+    pub explicit: bool,
+    pub span: Span,
+}
+
+impl<T> Field<T> {
+    pub fn given(value: T, span: Span) -> Self {
+        Field {
+            value: Some(value),
+            known: true,
+            explicit: true,
+            span,
+        }
+    }
+    pub fn missing(enclosing: Span) -> Self {
+        Field {
+            value: None,
+            known: true,
+            explicit: false,
+            span: enclosing,
+        }
+    }
+    pub fn unknown(span: Span) -> Self {
+        Field {
+            value: None,
+            known: false,
+            explicit: true,
+            span,
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct AccountSource {
+    pub account_ids: Field<Vec<Field<String>>>,
+    pub all_regions: Field<bool>,
+    pub regions: Field<Vec<Field<String>>>,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone)]
+pub struct OrganizationSource {
+    pub role_arn: Field<String>,
+    pub all_regions: Field<bool>,
+    pub regions: Field<Vec<Field<String>>>,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone)]
+pub struct Tag {
+    pub key: Field<String>,
+    pub value: Field<String>,
+}
+
+/// One aggregator definition or describe entry.
+#[derive(Debug, Clone)]
+pub struct Aggregator {
+    pub name: Field<String>,
+    /// The input kind it came from: `aws-cli`, `cloudformation`, `terraform`, `terraform-plan`.
+    pub kind: &'static str,
+    pub file: FileId,
+    /// Where in the file: `ConfigurationAggregators[2]`, a logical id, a resource address.
+    pub address: String,
+    pub arn: Option<String>,
+    pub account: Option<String>,
+    pub region: Option<String>,
+    /// How the region was learnt: `arn`, `path` or `flag`.
+    pub region_from: Option<&'static str>,
+    pub account_sources: Vec<AccountSource>,
+    pub organization_source: Option<OrganizationSource>,
+    pub tags: Field<Vec<Tag>>,
+    pub span: Span,
+}
+
+/// One entry of `describe-configuration-aggregator-sources-status`.
+#[derive(Debug, Clone)]
+pub struct SourceStatus {
+    pub aggregator: Option<String>,
+    /// How the aggregator was learnt: `flag` or `path`.
+    pub aggregator_from: Option<&'static str>,
+    /// The aggregator's own account and region, for remediation commands.
+    pub aggregator_account: Option<String>,
+    pub aggregator_region: Option<String>,
+    pub source_id: Option<String>,
+    pub source_type: Option<String>,
+    pub region: Option<String>,
+    pub status: Option<String>,
+    pub updated: Option<Instant>,
+    pub error_code: Option<String>,
+    pub error_message: Option<String>,
+    pub span: Span,
+    pub status_span: Span,
+    pub updated_span: Span,
+}
+
+/// One `describe-configuration-aggregators` output: which aggregators a region has.
+#[derive(Debug, Clone)]
+pub struct RegionListing {
+    pub region: Option<String>,
+    pub region_from: Option<&'static str>,
+    pub aggregator_names: Vec<String>,
+    /// False when the output is one page of several.
+    pub complete: bool,
+    pub span: Span,
+}
+
+/// One saved API output file.
+#[derive(Debug, Clone)]
+pub struct Snapshot {
+    pub file: FileId,
+    pub kind: &'static str,
+    pub next_token: Option<String>,
+    pub span: Span,
+}
+
+#[derive(Debug, Default, Clone)]
+pub struct Inventory {
+    pub aggregators: Vec<Aggregator>,
+    pub source_statuses: Vec<SourceStatus>,
+    pub region_listings: Vec<RegionListing>,
+    pub snapshots: Vec<Snapshot>,
+}
+
+/// Scan-wide settings policies read from `input.settings`.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    pub now: Instant,
+    pub now_source: &'static str,
+    pub max_age_ns: i64,
+    pub expected_regions: Vec<String>,
+    pub expected_accounts: Vec<String>,
+}
+
+impl Inventory {
+    pub fn append(&mut self, mut other: Inventory) {
+        self.aggregators.append(&mut other.aggregators);
+        self.source_statuses.append(&mut other.source_statuses);
+        self.region_listings.append(&mut other.region_listings);
+        self.snapshots.append(&mut other.snapshots);
+    }
+
+    /// Every timestamp the snapshot holds, for the default "now".
+    pub fn newest_timestamp(&self) -> Option<i64> {
+        self.source_statuses
+            .iter()
+            .filter_map(|s| s.updated.as_ref().map(|t| t.ns))
+            .max()
+    }
+
+    /// The policy input, and the table that turns each `loc` id back into a span.
+    pub fn to_value(&self, settings: &Settings, file_names: &[String]) -> (Value, Vec<Span>) {
+        let mut b = Builder::default();
+        let files: Vec<Value> = file_names.iter().map(|n| Value::from(n.as_str())).collect();
+        let file = |id: FileId| files.get(id as usize).cloned().unwrap_or(Value::Null);
+
+        let aggregators: Vec<Value> = self
+            .aggregators
+            .iter()
+            .map(|a| {
+                let mut o = Object::new();
+                let id = format!("{}#{}", file_names.get(a.file as usize).map_or("", |s| s), a.address);
+                b.put(&mut o, "id", Value::from(id));
+                let name = b.str_field(&a.name);
+                b.put(&mut o, "name", name);
+                b.put(&mut o, "kind", Value::from(a.kind));
+                b.put(&mut o, "file", file(a.file));
+                b.put(&mut o, "address", Value::from(a.address.as_str()));
+                let arn = opt_str(&a.arn);
+                b.put(&mut o, "arn", arn);
+                let account = opt_str(&a.account);
+                b.put(&mut o, "account", account);
+                let region = b.intern_opt(&a.region);
+                b.put(&mut o, "region", region);
+                b.put(&mut o, "region_from", a.region_from.map_or(Value::Null, Value::from));
+                let loc = b.loc(a.span);
+                b.put(&mut o, "loc", loc);
+                let sources: Vec<Value> =
+                    a.account_sources.iter().map(|s| b.account_source(s)).collect();
+                b.put(&mut o, "account_sources", Value::from(sources));
+                let org = match &a.organization_source {
+                    Some(s) => b.org_source(s),
+                    None => Value::Null,
+                };
+                b.put(&mut o, "organization_source", org);
+                let tags = b.tags(&a.tags);
+                b.put(&mut o, "tags", tags);
+                o.into_value()
+            })
+            .collect();
+
+        let statuses: Vec<Value> = self
+            .source_statuses
+            .iter()
+            .map(|s| {
+                let mut o = Object::new();
+                let v = b.intern_opt(&s.aggregator);
+                b.put(&mut o, "aggregator", v);
+                b.put(&mut o, "aggregator_from", s.aggregator_from.map_or(Value::Null, Value::from));
+                let v = b.intern_opt(&s.aggregator_account);
+                b.put(&mut o, "aggregator_account", v);
+                let v = b.intern_opt(&s.aggregator_region);
+                b.put(&mut o, "aggregator_region", v);
+                b.put(&mut o, "source_id", opt_str(&s.source_id));
+                let v = b.intern_opt(&s.source_type);
+                b.put(&mut o, "source_type", v);
+                let v = b.intern_opt(&s.region);
+                b.put(&mut o, "region", v);
+                let v = b.intern_opt(&s.status);
+                b.put(&mut o, "status", v);
+                let (at, ns) = match &s.updated {
+                    Some(t) => (Value::from(t.rfc3339.as_str()), Value::from(t.ns)),
+                    None => (Value::Null, Value::Null),
+                };
+                b.put(&mut o, "updated_at", at);
+                b.put(&mut o, "updated_ns", ns);
+                let v = b.intern_opt(&s.error_code);
+                b.put(&mut o, "error_code", v);
+                let v = b.intern_opt(&s.error_message);
+                b.put(&mut o, "error_message", v);
+                let v = b.loc(s.span);
+                b.put(&mut o, "loc", v);
+                let v = b.loc(s.status_span);
+                b.put(&mut o, "status_loc", v);
+                let v = b.loc(s.updated_span);
+                b.put(&mut o, "updated_loc", v);
+                o.into_value()
+            })
+            .collect();
+
+        let listings: Vec<Value> = self
+            .region_listings
+            .iter()
+            .map(|l| {
+                let mut o = Object::new();
+                let v = b.intern_opt(&l.region);
+                b.put(&mut o, "region", v);
+                b.put(&mut o, "region_from", l.region_from.map_or(Value::Null, Value::from));
+                let names: Vec<Value> =
+                    l.aggregator_names.iter().map(|n| Value::from(n.as_str())).collect();
+                b.put(&mut o, "aggregator_names", Value::from(names));
+                b.put(&mut o, "complete", Value::from(l.complete));
+                let v = b.loc(l.span);
+                b.put(&mut o, "loc", v);
+                o.into_value()
+            })
+            .collect();
+
+        let snapshots: Vec<Value> = self
+            .snapshots
+            .iter()
+            .map(|s| {
+                let mut o = Object::new();
+                b.put(&mut o, "file", file(s.file));
+                b.put(&mut o, "kind", Value::from(s.kind));
+                b.put(&mut o, "next_token", opt_str(&s.next_token));
+                let v = b.loc(s.span);
+                b.put(&mut o, "loc", v);
+                o.into_value()
+            })
+            .collect();
+
+        let mut st = Object::new();
+        b.put(&mut st, "now", Value::from(settings.now.rfc3339.as_str()));
+        b.put(&mut st, "now_ns", Value::from(settings.now.ns));
+        b.put(&mut st, "now_source", Value::from(settings.now_source));
+        b.put(&mut st, "max_age_ns", Value::from(settings.max_age_ns));
+        b.put(
+            &mut st,
+            "max_age_hours",
+            Value::from(settings.max_age_ns as f64 / 3.6e12),
+        );
+        let strs = |v: &[String]| Value::from(v.iter().map(|s| Value::from(s.as_str())).collect::<Vec<_>>());
+        b.put(&mut st, "expected_regions", strs(&settings.expected_regions));
+        b.put(&mut st, "expected_accounts", strs(&settings.expected_accounts));
+
+        let mut root = Object::new();
+        b.put(&mut root, "aggregators", Value::from(aggregators));
+        b.put(&mut root, "source_statuses", Value::from(statuses));
+        b.put(&mut root, "region_listings", Value::from(listings));
+        b.put(&mut root, "snapshots", Value::from(snapshots));
+        b.put(&mut root, "settings", st.into_value());
+        (root.into_value(), b.locs)
+    }
+}
+
+fn opt_str(s: &Option<String>) -> Value {
+    s.as_deref().map_or(Value::Null, Value::from)
+}
+
+/// Builds values with shared keys and interned low-cardinality strings, so a
+/// 300k-entry input costs one allocation per distinct string, not per use.
+#[derive(Default)]
+struct Builder {
+    locs: Vec<Span>,
+    keys: HashMap<&'static str, Value>,
+    interned: HashMap<String, Value>,
+}
+
+impl Builder {
+    fn put(&mut self, o: &mut Object, key: &'static str, v: Value) {
+        let k = self
+            .keys
+            .entry(key)
+            .or_insert_with(|| Value::from(key))
+            .clone();
+        o.insert(k, v);
+    }
+
+    fn loc(&mut self, span: Span) -> Value {
+        self.locs.push(span);
+        Value::from(self.locs.len() - 1)
+    }
+
+    fn intern_opt(&mut self, s: &Option<String>) -> Value {
+        match s {
+            None => Value::Null,
+            Some(s) => {
+                if let Some(v) = self.interned.get(s.as_str()) {
+                    return v.clone();
+                }
+                let v = Value::from(s.as_str());
+                self.interned.insert(s.clone(), v.clone());
+                v
+            }
+        }
+    }
+
+    fn field(&mut self, known: bool, explicit: bool, span: Span, value: Value) -> Value {
+        let mut o = Object::new();
+        self.put(&mut o, "value", value);
+        self.put(&mut o, "known", Value::from(known));
+        self.put(&mut o, "explicit", Value::from(explicit));
+        let l = self.loc(span);
+        self.put(&mut o, "loc", l);
+        o.into_value()
+    }
+
+    fn str_field(&mut self, f: &Field<String>) -> Value {
+        let v = opt_str(&f.value);
+        self.field(f.known, f.explicit, f.span, v)
+    }
+
+    fn bool_field(&mut self, f: &Field<bool>) -> Value {
+        let v = f.value.map_or(Value::Null, Value::from);
+        self.field(f.known, f.explicit, f.span, v)
+    }
+
+    fn list_field(&mut self, f: &Field<Vec<Field<String>>>) -> Value {
+        let v = match &f.value {
+            Some(items) => Value::from(items.iter().map(|i| self.str_field(i)).collect::<Vec<_>>()),
+            None => Value::Null,
+        };
+        self.field(f.known, f.explicit, f.span, v)
+    }
+
+    fn account_source(&mut self, s: &AccountSource) -> Value {
+        let mut o = Object::new();
+        let v = self.list_field(&s.account_ids);
+        self.put(&mut o, "account_ids", v);
+        let v = self.bool_field(&s.all_regions);
+        self.put(&mut o, "all_regions", v);
+        let v = self.list_field(&s.regions);
+        self.put(&mut o, "regions", v);
+        let v = self.loc(s.span);
+        self.put(&mut o, "loc", v);
+        o.into_value()
+    }
+
+    fn org_source(&mut self, s: &OrganizationSource) -> Value {
+        let mut o = Object::new();
+        let v = self.str_field(&s.role_arn);
+        self.put(&mut o, "role_arn", v);
+        let v = self.bool_field(&s.all_regions);
+        self.put(&mut o, "all_regions", v);
+        let v = self.list_field(&s.regions);
+        self.put(&mut o, "regions", v);
+        let v = self.loc(s.span);
+        self.put(&mut o, "loc", v);
+        o.into_value()
+    }
+
+    fn tags(&mut self, f: &Field<Vec<Tag>>) -> Value {
+        let v = match &f.value {
+            Some(tags) => Value::from(
+                tags.iter()
+                    .map(|t| {
+                        let mut o = Object::new();
+                        let k = self.str_field(&t.key);
+                        self.put(&mut o, "key", k);
+                        let v = self.str_field(&t.value);
+                        self.put(&mut o, "value", v);
+                        o.into_value()
+                    })
+                    .collect::<Vec<_>>(),
+            ),
+            None => Value::Null,
+        };
+        self.field(f.known, f.explicit, f.span, v)
+    }
+}

@@ -1,0 +1,17 @@
+//! aggrego: audit AWS Config configuration aggregators offline, with policies in Rego.
+
+pub mod cli;
+pub mod context;
+pub mod diag;
+pub mod discover;
+pub mod engine;
+pub mod finding;
+pub mod input;
+pub mod inventory;
+pub mod json;
+pub mod policy;
+pub mod report;
+pub mod run;
+pub mod scan;
+pub mod source;
+pub mod timestamp;

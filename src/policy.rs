@@ -1,0 +1,250 @@
+//! Policies: the Rego files embedded in the binary, and their METADATA blocks.
+//!
+//! regorus does not read OPA's `# METADATA` comments, so they are parsed here
+//! and validated strictly: a policy with a missing or unknown field is refused.
+
+use crate::diag::ScanError;
+use crate::finding::Severity;
+use saphyr::{LoadableYamlNode, Scalar, Yaml};
+use serde::{Deserialize, Serialize};
+
+/// A policy file: source text, where it came from, and its validated metadata.
+#[derive(Debug, Clone)]
+pub struct Policy {
+    /// `builtin/AGG001_source_not_succeeded.rego`, or the user's path.
+    pub path: String,
+    pub source: String,
+    pub meta: Metadata,
+    pub builtin: bool,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Metadata {
+    pub title: String,
+    pub description: String,
+    #[serde(default)]
+    pub related_resources: Vec<RelatedResource>,
+    #[serde(default, skip_serializing)]
+    pub scope: Option<String>,
+    pub custom: Custom,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct RelatedResource {
+    #[serde(rename = "ref")]
+    pub reference: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Custom {
+    pub id: String,
+    pub severity: Severity,
+    pub remediation: String,
+    pub inputs: Vec<String>,
+    /// Other catalogues' names for the same check (`conformity: Config-006`).
+    #[serde(default)]
+    pub references: std::collections::BTreeMap<String, String>,
+}
+
+/// Input kinds a policy may declare.
+pub const INPUT_KINDS: &[&str] = &["aws-cli", "cloudformation", "terraform", "terraform-plan"];
+
+macro_rules! builtin {
+    ($($file:literal),* $(,)?) => {
+        &[$(($file, include_str!(concat!("../policies/", $file)))),*]
+    };
+}
+
+/// The built-in catalogue, embedded at build time (a test checks the folder matches).
+pub const BUILTIN: &[(&str, &str)] = builtin![
+    "AGG001_source_not_succeeded.rego",
+    "AGG002_region_without_aggregator.rego",
+    "AGG006_source_stale.rego",
+    "AGG009_incomplete_snapshot.rego",
+];
+
+/// Shared helpers, imported by policies as `data.aggrego.lib`.
+pub const BUILTIN_LIB: &[(&str, &str)] = builtin!["lib/aggrego.rego"];
+
+impl Policy {
+    pub fn load(path: &str, source: String, builtin: bool) -> Result<Policy, ScanError> {
+        let meta = parse_metadata(path, &source)?;
+        Ok(Policy {
+            path: path.to_string(),
+            source,
+            meta,
+            builtin,
+        })
+    }
+
+    pub fn id(&self) -> &str {
+        &self.meta.custom.id
+    }
+
+    /// Reference names and URLs, as reports list them.
+    pub fn references(&self) -> Vec<String> {
+        let mut out: Vec<String> = self.meta.custom.references.values().cloned().collect();
+        out.extend(self.meta.related_resources.iter().map(|r| r.reference.clone()));
+        out
+    }
+}
+
+pub fn builtin_policies() -> Result<Vec<Policy>, ScanError> {
+    BUILTIN
+        .iter()
+        .map(|(file, src)| Policy::load(&format!("builtin/{file}"), src.to_string(), true))
+        .collect()
+}
+
+/// Find the `# METADATA` comment block above `package` and validate it.
+pub fn parse_metadata(path: &str, source: &str) -> Result<Metadata, ScanError> {
+    let mut offset = 0;
+    let mut block: Option<(usize, String)> = None;
+    for line in source.split_inclusive('\n') {
+        let t = line.trim();
+        match &mut block {
+            None if t == "# METADATA" => block = Some((offset, String::new())),
+            Some((_, text)) if t.starts_with('#') => {
+                let body = t.trim_start_matches('#');
+                text.push_str(body.strip_prefix(' ').unwrap_or(body));
+                text.push('\n');
+            }
+            Some(_) => break,
+            None => {}
+        }
+        offset += line.len();
+    }
+    let Some((start, yaml)) = block else {
+        return Err(located(path, source, 0, "no `# METADATA` block: every policy needs one above `package`"));
+    };
+    let docs = Yaml::load_from_str(&yaml)
+        .map_err(|e| located(path, source, start, &format!("METADATA is not valid YAML: {e}")))?;
+    let Some(doc) = docs.first() else {
+        return Err(located(path, source, start, "METADATA block is empty"));
+    };
+    let json = yaml_to_json(doc)
+        .map_err(|e| located(path, source, start, &format!("METADATA: {e}")))?;
+    let meta: Metadata = serde_json::from_value(json)
+        .map_err(|e| located(path, source, start, &format!("METADATA: {e}")))?;
+    validate(&meta).map_err(|e| located(path, source, start, &format!("METADATA: {e}")))?;
+    Ok(meta)
+}
+
+fn validate(meta: &Metadata) -> Result<(), String> {
+    let id = &meta.custom.id;
+    let valid_id = !id.is_empty()
+        && id.len() <= 64
+        && id
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-' || c == '.');
+    if !valid_id {
+        return Err(format!("custom.id `{id}` must be letters, digits, `_`, `-` or `.`"));
+    }
+    if meta.title.trim().is_empty() || meta.custom.remediation.trim().is_empty() {
+        return Err("title and custom.remediation must not be empty".into());
+    }
+    if meta.custom.inputs.is_empty() {
+        return Err("custom.inputs must name at least one input kind".into());
+    }
+    for k in &meta.custom.inputs {
+        if !INPUT_KINDS.contains(&k.as_str()) {
+            return Err(format!(
+                "custom.inputs: unknown input kind `{k}` (expected one of {})",
+                INPUT_KINDS.join(", ")
+            ));
+        }
+    }
+    Ok(())
+}
+
+fn located(path: &str, source: &str, offset: usize, message: &str) -> ScanError {
+    let (line, col) = line_col(source, offset);
+    ScanError::whole(path, format!("{line}:{col}: {message}"))
+}
+
+fn line_col(text: &str, offset: usize) -> (usize, usize) {
+    let before = &text[..offset.min(text.len())];
+    let line = before.matches('\n').count() + 1;
+    let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    (line, col)
+}
+
+/// Plain data out of YAML: mappings with string keys, sequences, scalars.
+pub fn yaml_to_json(y: &Yaml<'_>) -> Result<serde_json::Value, String> {
+    use serde_json::Value as J;
+    Ok(match y {
+        Yaml::Value(s) => match s {
+            Scalar::Null => J::Null,
+            Scalar::Boolean(b) => J::Bool(*b),
+            Scalar::Integer(i) => J::from(*i),
+            Scalar::FloatingPoint(f) => J::from(f.into_inner()),
+            Scalar::String(s) => J::String(s.to_string()),
+        },
+        Yaml::Representation(s, _, _) => J::String(s.to_string()),
+        Yaml::Sequence(items) => J::Array(items.iter().map(yaml_to_json).collect::<Result<_, _>>()?),
+        Yaml::Mapping(m) => {
+            let mut out = serde_json::Map::new();
+            for (k, v) in m {
+                let key = match k {
+                    Yaml::Value(Scalar::String(s)) => s.to_string(),
+                    Yaml::Value(Scalar::Integer(i)) => i.to_string(),
+                    Yaml::Value(Scalar::Boolean(b)) => b.to_string(),
+                    _ => return Err("mapping keys must be strings".into()),
+                };
+                out.insert(key, yaml_to_json(v)?);
+            }
+            J::Object(out)
+        }
+        Yaml::Tagged(_, inner) => yaml_to_json(inner)?,
+        Yaml::Alias(_) => return Err("aliases are not supported".into()),
+        Yaml::BadValue => return Err("a value could not be read".into()),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtins_load() {
+        let p = builtin_policies().unwrap();
+        assert!(p.iter().any(|p| p.id() == "AGG001"));
+    }
+
+    #[test]
+    fn every_policy_file_is_embedded() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("policies");
+        let mut on_disk: Vec<String> = std::fs::read_dir(dir)
+            .unwrap()
+            .filter_map(|e| e.ok())
+            .map(|e| e.file_name().to_string_lossy().to_string())
+            .filter(|n| n.ends_with(".rego"))
+            .collect();
+        on_disk.sort();
+        let mut embedded: Vec<String> = BUILTIN.iter().map(|(f, _)| f.to_string()).collect();
+        embedded.sort();
+        assert_eq!(on_disk, embedded);
+    }
+
+    #[test]
+    fn unknown_and_missing_fields_are_refused() {
+        let ok = "# METADATA\n# title: T\n# description: D\n# custom:\n#   id: X1\n#   severity: low\n#   remediation: R\n#   inputs: [aws-cli]\npackage x\n";
+        assert!(parse_metadata("p.rego", ok).is_ok());
+        let unknown = ok.replace("#   id: X1", "#   id: X1\n#   colour: red");
+        let e = parse_metadata("p.rego", &unknown).unwrap_err();
+        assert!(e.message.contains("unknown field `colour`"), "{}", e.message);
+        let missing = ok.replace("#   severity: low\n", "");
+        let e = parse_metadata("p.rego", &missing).unwrap_err();
+        assert!(e.message.contains("missing field `severity`"), "{}", e.message);
+        let bad_sev = ok.replace("severity: low", "severity: urgent");
+        assert!(parse_metadata("p.rego", &bad_sev).is_err());
+        let bad_kind = ok.replace("[aws-cli]", "[pulumi]");
+        assert!(parse_metadata("p.rego", &bad_kind).is_err());
+        assert!(parse_metadata("p.rego", "package x\n").is_err());
+    }
+}

@@ -1,0 +1,245 @@
+//! `--format human`: miette diagnostics with a labelled snippet, then a summary line.
+
+use super::RenderOptions;
+use crate::finding::Severity;
+use crate::scan::ScanResult;
+use crate::source::SourceFile;
+use miette::{
+    Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteError,
+    MietteSpanContents, SourceCode, SourceSpan, SpanContents,
+};
+use std::fmt;
+use std::io::Write;
+
+/// Longest stretch of a line shown around a span; minified JSON stays readable.
+const WINDOW: usize = 160;
+
+pub fn write(result: &ScanResult, opts: &RenderOptions, out: &mut dyn Write) -> std::io::Result<()> {
+    let theme = if opts.color {
+        GraphicalTheme::unicode()
+    } else {
+        GraphicalTheme::unicode_nocolor()
+    };
+    let handler = GraphicalReportHandler::new_themed(theme)
+        .with_width(opts.width)
+        .with_links(false)
+        // Unwrapped, so remediation commands copy and paste whole.
+        .with_wrap_lines(false)
+        .with_context_lines(1);
+    let mut w = std::io::BufWriter::with_capacity(1 << 16, out);
+    let mut buf = String::new();
+    for f in &result.findings {
+        let d = Diag {
+            code: Some(format!("{} ({})", f.rule_id, f.severity.as_str())),
+            message: clean(&f.message),
+            severity: miette_severity(f.severity),
+            help: Some(clean(&f.remediation)),
+            label: clean(&f.title),
+            source: result.files.get(f.file_id as usize).map(|file| Snippet { file }),
+            span: Some(f.span.clone()),
+        };
+        render(&handler, &d, &mut buf, &mut w)?;
+    }
+    for e in &result.errors {
+        let source = e.file.and_then(|id| result.files.get(id as usize)).map(|file| Snippet { file });
+        let location = match (&source, &e.span) {
+            (Some(s), Some(span)) => {
+                let lc = s.file.line_col(span.start);
+                format!("{}:{}:{}", clean(&e.path), lc.line, lc.column)
+            }
+            _ => clean(&e.path),
+        };
+        let d = Diag {
+            code: Some("error".into()),
+            message: format!("{location}: {}", clean(&e.message)),
+            severity: miette::Severity::Error,
+            help: e.help.as_deref().map(clean),
+            label: "here".into(),
+            source,
+            span: e.span.clone(),
+        };
+        render(&handler, &d, &mut buf, &mut w)?;
+    }
+    writeln!(w, "{}", summary(result))?;
+    w.flush()
+}
+
+fn render(
+    handler: &GraphicalReportHandler,
+    d: &Diag<'_>,
+    buf: &mut String,
+    w: &mut dyn Write,
+) -> std::io::Result<()> {
+    buf.clear();
+    if handler.render_report(buf, d).is_err() {
+        buf.clear();
+        buf.push_str(&d.message);
+        buf.push('\n');
+    }
+    w.write_all(buf.as_bytes())
+}
+
+pub fn summary(result: &ScanResult) -> String {
+    let counts = super::json::counts(&result.findings);
+    let n = result.findings.len();
+    let mut s = format!("aggrego: {n} finding{}", plural(n));
+    if !counts.is_empty() {
+        let parts: Vec<String> = counts
+            .iter()
+            .map(|(sev, n)| format!("{n} {}", sev.as_str()))
+            .collect();
+        s.push_str(&format!(" ({})", parts.join(", ")));
+    }
+    let e = result.errors.len();
+    s.push_str(&format!(
+        ", {e} error{}, {} file{} scanned; snapshot time {} ({})",
+        plural(e),
+        result.files_scanned,
+        plural(result.files_scanned),
+        result.now.rfc3339,
+        match result.now_source {
+            "flag" => "from --now",
+            "snapshot" => "newest timestamp in the snapshot",
+            _ => "the clock: no timestamp in the inputs",
+        }
+    ));
+    s
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 {
+        ""
+    } else {
+        "s"
+    }
+}
+
+fn miette_severity(s: Severity) -> miette::Severity {
+    match s {
+        Severity::Critical | Severity::High => miette::Severity::Error,
+        Severity::Medium | Severity::Low => miette::Severity::Warning,
+        Severity::Info => miette::Severity::Advice,
+    }
+}
+
+/// Input-controlled text with terminal control characters made visible.
+pub fn clean(s: &str) -> String {
+    if !s.chars().any(|c| c.is_control() && c != '\n' && c != '\t') {
+        return s.to_string();
+    }
+    s.chars()
+        .map(|c| {
+            if c.is_control() && c != '\n' && c != '\t' {
+                c.escape_unicode().to_string()
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
+}
+
+struct Diag<'a> {
+    code: Option<String>,
+    message: String,
+    severity: miette::Severity,
+    help: Option<String>,
+    label: String,
+    source: Option<Snippet<'a>>,
+    span: Option<std::ops::Range<usize>>,
+}
+
+impl fmt::Debug for Diag<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl fmt::Display for Diag<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for Diag<'_> {}
+
+impl Diagnostic for Diag<'_> {
+    fn code<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
+        self.code.as_ref().map(|c| Box::new(c) as Box<dyn fmt::Display>)
+    }
+    fn severity(&self) -> Option<miette::Severity> {
+        Some(self.severity)
+    }
+    fn help<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
+        self.help.as_ref().map(|h| Box::new(h) as Box<dyn fmt::Display>)
+    }
+    fn source_code(&self) -> Option<&dyn SourceCode> {
+        match (&self.source, &self.span) {
+            (Some(s), Some(_)) if !s.file.text.is_empty() => Some(s),
+            _ => None,
+        }
+    }
+    fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
+        let span = self.span.clone()?;
+        self.source.as_ref().filter(|s| !s.file.text.is_empty())?;
+        let len = span.len().max(1);
+        Some(Box::new(std::iter::once(LabeledSpan::new_primary_with_span(
+            Some(self.label.clone()),
+            SourceSpan::new(span.start.into(), len),
+        ))))
+    }
+}
+
+/// A file as miette sees it: only the lines around a span are handed over,
+/// found with the file's line index, so a report on a huge file stays cheap.
+struct Snippet<'a> {
+    file: &'a SourceFile,
+}
+
+impl SourceCode for Snippet<'_> {
+    fn read_span<'b>(
+        &'b self,
+        span: &SourceSpan,
+        before: usize,
+        after: usize,
+    ) -> Result<Box<dyn SpanContents<'b> + 'b>, MietteError> {
+        let text = &self.file.text;
+        let start = span.offset().min(text.len());
+        let end = (span.offset() + span.len()).min(text.len());
+        let first = self.file.line_index(start).saturating_sub(before);
+        let last_line = self.file.line_index(end.saturating_sub(1).max(start));
+        let last = (last_line + after).min(self.file.line_index(text.len()));
+        let mut lo = self.file.line_range(first).start;
+        let mut hi = self.file.line_range(last).end;
+        // Very long lines: show a window around the span instead of the whole line.
+        if hi - lo > 4 * WINDOW {
+            lo = floor_char(text, start.saturating_sub(WINDOW).max(lo));
+            hi = ceil_char(text, (end + WINDOW).min(hi));
+        }
+        let column = text[self.file.line_range(first).start..lo].chars().count();
+        let data = &text.as_bytes()[lo..hi];
+        let lines = text[lo..hi].matches('\n').count() + 1;
+        Ok(Box::new(MietteSpanContents::new_named(
+            clean(&self.file.name),
+            data,
+            SourceSpan::new(lo.into(), hi - lo),
+            first,
+            column,
+            lines,
+        )))
+    }
+}
+
+fn floor_char(s: &str, mut i: usize) -> usize {
+    while i > 0 && !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+fn ceil_char(s: &str, mut i: usize) -> usize {
+    while i < s.len() && !s.is_char_boundary(i) {
+        i += 1;
+    }
+    i
+}
+

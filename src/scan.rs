@@ -1,0 +1,235 @@
+//! One scan: discover, load and parse in parallel, resolve context, evaluate, locate.
+
+use crate::context;
+use crate::diag::ScanError;
+use crate::discover::{self, io_reason, Candidate};
+use crate::engine::Engine;
+use crate::finding::Finding;
+use crate::input::{self, Ctx, Parsed};
+use crate::inventory::{Inventory, Settings, Span};
+use crate::source::{self, display_path, SourceFile};
+use crate::timestamp::Instant;
+use rayon::prelude::*;
+use std::path::PathBuf;
+
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    pub paths: Vec<PathBuf>,
+    pub aggregator: Option<String>,
+    pub region: Option<String>,
+    pub now: Option<Instant>,
+    pub max_age_ns: i64,
+}
+
+/// Where "now" came from: `flag`, `snapshot` (newest timestamp) or `clock`.
+pub type NowSource = &'static str;
+
+pub struct ScanResult {
+    pub files: Vec<SourceFile>,
+    pub files_scanned: usize,
+    pub findings: Vec<Finding>,
+    pub errors: Vec<ScanError>,
+    pub now: Instant,
+    pub now_source: NowSource,
+}
+
+pub fn scan(opts: &Options, engine: &Engine) -> ScanResult {
+    let (candidates, mut errors) = discover::discover(&opts.paths);
+    let ctx = Ctx {
+        aggregator: opts.aggregator.as_deref(),
+        region: opts.region.as_deref(),
+    };
+    let loaded: Vec<(SourceFile, Parsed)> = candidates
+        .par_iter()
+        .enumerate()
+        .map(|(i, c)| load_and_parse(i as u32, c, &ctx))
+        .collect();
+
+    let mut inventory = Inventory::default();
+    let mut files = Vec::with_capacity(loaded.len());
+    for (file, parsed) in loaded {
+        inventory.append(parsed.inventory);
+        errors.extend(parsed.errors);
+        files.push(file);
+    }
+    resolve_status_context(&mut inventory, &files, &ctx);
+
+    let (now, now_source) = match (&opts.now, inventory.newest_timestamp()) {
+        (Some(t), _) => (t.clone(), "flag"),
+        (None, Some(ns)) => (Instant::from_ns(ns), "snapshot"),
+        (None, None) => (
+            chrono::Utc::now()
+                .timestamp_nanos_opt()
+                .map_or_else(|| Instant::from_ns(0), Instant::from_ns),
+            "clock",
+        ),
+    };
+    let settings = Settings {
+        now: now.clone(),
+        now_source,
+        max_age_ns: opts.max_age_ns,
+        expected_regions: Vec::new(),
+        expected_accounts: Vec::new(),
+    };
+    let names: Vec<String> = files.iter().map(|f| f.name.clone()).collect();
+    let (input, locs) = inventory.to_value(&settings, &names);
+    drop(inventory);
+    let (raw, policy_errors) = engine.evaluate(input, now.ns);
+    errors.extend(policy_errors);
+
+    let mut findings = Vec::with_capacity(raw.len());
+    for r in raw {
+        let policy = &engine.policies()[r.policy];
+        let Some(span) = locs.get(r.loc).copied() else {
+            errors.push(ScanError::whole(
+                &policy.path,
+                format!("finding `{}` has a `loc` that is not an input location", r.msg),
+            ));
+            continue;
+        };
+        findings.push(locate(policy, r, span, &files));
+    }
+    findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    findings.dedup();
+    errors.sort_by(|a, b| {
+        (&a.path, a.span.as_ref().map(|s| s.start), &a.message).cmp(&(
+            &b.path,
+            b.span.as_ref().map(|s| s.start),
+            &b.message,
+        ))
+    });
+    errors.dedup();
+    ScanResult {
+        files_scanned: files.len(),
+        files,
+        findings,
+        errors,
+        now,
+        now_source,
+    }
+}
+
+fn locate(
+    policy: &crate::policy::Policy,
+    r: crate::engine::RawFinding,
+    span: Span,
+    files: &[SourceFile],
+) -> Finding {
+    let (file, start, end) = match files.get(span.file as usize) {
+        Some(f) => {
+            let s = f.line_col(span.start as usize);
+            // The end column is inclusive of the last character.
+            let e = f.line_col((span.end as usize).max(span.start as usize + 1) - 1);
+            (f.name.clone(), s, e)
+        }
+        None => (
+            String::new(),
+            source::LineCol { line: 0, column: 0 },
+            source::LineCol { line: 0, column: 0 },
+        ),
+    };
+    Finding {
+        rule_id: policy.id().to_string(),
+        severity: policy.meta.custom.severity,
+        title: policy.meta.title.clone(),
+        message: r.msg,
+        file,
+        line: start.line,
+        column: start.column,
+        end_line: end.line,
+        end_column: end.column,
+        resource: r.resource,
+        remediation: r
+            .remediation
+            .unwrap_or_else(|| policy.meta.custom.remediation.trim().to_string()),
+        references: policy.references(),
+        file_id: span.file,
+        span: span.start as usize..span.end as usize,
+    }
+}
+
+fn load_and_parse(id: u32, c: &Candidate, ctx: &Ctx<'_>) -> (SourceFile, Parsed) {
+    let name = display_path(&c.path);
+    let mut parsed = Parsed::default();
+    let empty = |p: &PathBuf| SourceFile::new(p.clone(), String::new());
+    let bytes = match std::fs::read(&c.path) {
+        Ok(b) => b,
+        Err(e) => {
+            parsed
+                .errors
+                .push(ScanError::whole(&name, format!("cannot read: {}", io_reason(&e))));
+            return (empty(&c.path), parsed);
+        }
+    };
+    let utf16 = bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]);
+    if !c.explicit && !utf16 && !discover::mentions_aggregators(&bytes) {
+        return (empty(&c.path), parsed);
+    }
+    let text = match source::decode(bytes) {
+        Ok(t) => t,
+        Err(e) => {
+            // Keep a lossy copy so the error has a line, column and snippet.
+            let file = SourceFile::new(c.path.clone(), e.lossy);
+            let at = e.offset.min(file.text.len());
+            parsed.errors.push(ScanError::at(&name, id, at..at + 1, e.message));
+            return (file, parsed);
+        }
+    };
+    if !c.explicit && utf16 && !discover::mentions_aggregators(text.as_bytes()) {
+        return (empty(&c.path), parsed);
+    }
+    let file = SourceFile::new(c.path.clone(), text);
+    let parsed = input::parse_file(id, &file, ctx, c.explicit);
+    (file, parsed)
+}
+
+/// Sources-status files do not name their aggregator: take it from the flag,
+/// else from a file or folder name that matches an aggregator in the scan; then
+/// fill in that aggregator's account and region for remediation commands.
+fn resolve_status_context(inv: &mut Inventory, files: &[SourceFile], ctx: &Ctx<'_>) {
+    let mut known: Vec<String> = inv
+        .aggregators
+        .iter()
+        .filter_map(|a| a.name.value.clone())
+        .collect();
+    known.sort();
+    known.dedup();
+    let by_name = |name: &str| {
+        inv.aggregators
+            .iter()
+            .find(|a| a.name.value.as_deref() == Some(name) && a.region.is_some())
+            .or_else(|| inv.aggregators.iter().find(|a| a.name.value.as_deref() == Some(name)))
+            .map(|a| (a.account.clone(), a.region.clone()))
+    };
+    let mut resolved = Vec::with_capacity(inv.source_statuses.len());
+    let mut cache: std::collections::HashMap<u32, (Option<String>, Option<&'static str>, Option<String>, Option<String>)> =
+        std::collections::HashMap::new();
+    for s in &inv.source_statuses {
+        let file = s.span.file;
+        let entry = cache.entry(file).or_insert_with(|| {
+            let path = files.get(file as usize).map(|f| f.path.as_path());
+            let (agg, from) = match (&s.aggregator, path) {
+                (Some(a), _) => (Some(a.clone()), s.aggregator_from),
+                (None, Some(p)) => match context::aggregator_in_path(p, &known) {
+                    Some(a) => (Some(a.to_string()), Some("path")),
+                    None => (None, None),
+                },
+                (None, None) => (None, None),
+            };
+            let (account, mut region) = agg.as_deref().and_then(by_name).unwrap_or((None, None));
+            if region.is_none() {
+                region = path
+                    .and_then(context::region_in_path)
+                    .or_else(|| ctx.region.map(str::to_string));
+            }
+            (agg, from, account, region)
+        });
+        resolved.push(entry.clone());
+    }
+    for (s, (agg, from, account, region)) in inv.source_statuses.iter_mut().zip(resolved) {
+        s.aggregator = agg;
+        s.aggregator_from = from;
+        s.aggregator_account = account;
+        s.aggregator_region = region;
+    }
+}

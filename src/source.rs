@@ -1,0 +1,183 @@
+//! Loaded input files: decoding to text and mapping byte offsets to line and column.
+
+use std::path::{Path, PathBuf};
+
+/// A file read for the scan, decoded to UTF-8 text.
+#[derive(Debug)]
+pub struct SourceFile {
+    /// Path as given on the command line or found by the walk; used in every report.
+    pub path: PathBuf,
+    /// Display form of `path`, with `/` separators.
+    pub name: String,
+    pub text: String,
+    line_starts: Vec<usize>,
+}
+
+/// A 1-based line and column (columns count Unicode scalar values).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct LineCol {
+    pub line: usize,
+    pub column: usize,
+}
+
+/// Why bytes could not become text.
+#[derive(Debug)]
+pub struct DecodeError {
+    pub offset: usize,
+    pub message: String,
+    /// A lossy rendering of the bytes, so the error can show a snippet.
+    pub lossy: String,
+}
+
+impl SourceFile {
+    pub fn new(path: PathBuf, text: String) -> Self {
+        let name = display_path(&path);
+        let mut line_starts = vec![0];
+        line_starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
+        SourceFile {
+            path,
+            name,
+            text,
+            line_starts,
+        }
+    }
+
+    /// Line and column of a byte offset; offsets past the end clamp to the end.
+    pub fn line_col(&self, offset: usize) -> LineCol {
+        let offset = offset.min(self.text.len());
+        let line = self.line_index(offset);
+        let start = self.line_starts[line];
+        let mut end = offset;
+        while !self.text.is_char_boundary(end) {
+            end -= 1;
+        }
+        let column = self.text[start..end].chars().count() + 1;
+        LineCol {
+            line: line + 1,
+            column,
+        }
+    }
+
+    /// 0-based line index of a byte offset.
+    pub fn line_index(&self, offset: usize) -> usize {
+        match self.line_starts.binary_search(&offset.min(self.text.len())) {
+            Ok(i) => i,
+            Err(i) => i - 1,
+        }
+    }
+
+    /// Byte range of a 0-based line, without its line break.
+    pub fn line_range(&self, line: usize) -> std::ops::Range<usize> {
+        let start = self.line_starts.get(line).copied().unwrap_or(self.text.len());
+        let end = self
+            .line_starts
+            .get(line + 1)
+            .map_or(self.text.len(), |n| n - 1);
+        let end = if end > start && self.text.as_bytes().get(end - 1) == Some(&b'\r') {
+            end - 1
+        } else {
+            end
+        };
+        start..end.max(start)
+    }
+
+    /// Byte offset of a 1-based line and column (as reported by parsers).
+    pub fn offset_of(&self, line: usize, column: usize) -> usize {
+        let Some(&start) = self.line_starts.get(line.saturating_sub(1)) else {
+            return self.text.len();
+        };
+        let rest = &self.text[start..];
+        rest.char_indices()
+            .nth(column.saturating_sub(1))
+            .map(|(i, _)| start + i)
+            .unwrap_or(self.text.len())
+    }
+}
+
+/// Paths in reports use `/` and never a leading `./`.
+pub fn display_path(path: &Path) -> String {
+    let s = path.to_string_lossy().replace('\\', "/");
+    match s.strip_prefix("./") {
+        Some(rest) if !rest.is_empty() => rest.to_string(),
+        _ => s,
+    }
+}
+
+/// Decode file bytes: UTF-8 (with or without BOM), or UTF-16 with a BOM
+/// (what PowerShell's `>` writes).
+pub fn decode(bytes: Vec<u8>) -> Result<String, DecodeError> {
+    if let Some(rest) = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]) {
+        return utf8(rest.to_vec(), 3);
+    }
+    if bytes.starts_with(&[0xFF, 0xFE]) {
+        return utf16(&bytes[2..], u16::from_le_bytes);
+    }
+    if bytes.starts_with(&[0xFE, 0xFF]) {
+        return utf16(&bytes[2..], u16::from_be_bytes);
+    }
+    utf8(bytes, 0)
+}
+
+fn utf8(bytes: Vec<u8>, skipped: usize) -> Result<String, DecodeError> {
+    String::from_utf8(bytes).map_err(|e| {
+        let offset = e.utf8_error().valid_up_to();
+        DecodeError {
+            offset,
+            message: format!(
+                "invalid UTF-8 at byte {} of the file; save it as UTF-8",
+                offset + skipped
+            ),
+            lossy: String::from_utf8_lossy(e.as_bytes()).into_owned(),
+        }
+    })
+}
+
+fn utf16(body: &[u8], unit: fn([u8; 2]) -> u16) -> Result<String, DecodeError> {
+    if body.len() % 2 != 0 {
+        return Err(DecodeError {
+            offset: 0,
+            message: "UTF-16 file with an odd number of bytes".into(),
+            lossy: String::new(),
+        });
+    }
+    let units = body.chunks_exact(2).map(|c| unit([c[0], c[1]]));
+    let mut out = String::with_capacity(body.len() / 2);
+    for ch in char::decode_utf16(units) {
+        match ch {
+            Ok(c) => out.push(c),
+            Err(_) => {
+                let offset = out.len();
+                return Err(DecodeError {
+                    offset,
+                    message: "invalid UTF-16 (unpaired surrogate)".into(),
+                    lossy: out,
+                });
+            }
+        }
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_col_counts_characters() {
+        let f = SourceFile::new("x".into(), "ab\nçd\n".into());
+        assert_eq!(f.line_col(0), LineCol { line: 1, column: 1 });
+        assert_eq!(f.line_col(3), LineCol { line: 2, column: 1 });
+        // 'd' follows a two-byte character
+        assert_eq!(f.line_col(5), LineCol { line: 2, column: 2 });
+        assert_eq!(f.offset_of(2, 2), 5);
+    }
+
+    #[test]
+    fn decodes_bom_and_utf16() {
+        assert_eq!(decode(b"\xEF\xBB\xBF{}".to_vec()).unwrap(), "{}");
+        assert_eq!(decode(vec![0xFF, 0xFE, b'{', 0, b'}', 0]).unwrap(), "{}");
+        assert_eq!(decode(vec![0xFE, 0xFF, 0, b'{', 0, b'}']).unwrap(), "{}");
+        let e = decode(b"ab\xFFcd".to_vec()).unwrap_err();
+        assert_eq!(e.offset, 2);
+    }
+}
