@@ -28,91 +28,44 @@
 #     conformity: Config-006
 package aggrego.source_not_succeeded
 
-import data.aggrego.lib
-
-deny contains finding if {
+# One comprehension over every source, with deferred formatting ([format, args...]),
+# keeps this fast on exports with hundreds of thousands of sources.
+deny := [finding |
 	some s in input.source_statuses
 	s.status != "SUCCEEDED"
+	fixes := object.get(remediations, s.source_type, remediations.ACCOUNT)
 	finding := {
-		"msg": message(s),
+		"msg": ["%s is %s (last update %s). %s", s.subject, s.status, s.updated_at, s.error_text],
 		"loc": s.status_loc,
-		"resource": lib.status_resource(s),
-		"remediation": remediation(s),
+		"resource": {"aggregator": s.aggregator, "account": s.account, "region": s.region},
+		"remediation": [
+			object.get(fixes, s.error_code, unknown_code),
+			s.source_id, s.region, s.aggregator_account, s.aggregator_region, s.aggregator, s.error_code,
+		],
 	}
+]
+
+# Remediation formats by source type and LastErrorCode. Arguments: 1 source id,
+# 2 source region, 3 aggregator account, 4 aggregator region, 5 aggregator name, 6 error code.
+organization_access := "The aggregator's role cannot read the organization. Attach the AWS managed policy AWSConfigRoleForOrganizations to the role given as RoleArn, and make account %[3]s the management account or a delegated administrator for AWS Config. From the management account run: aws organizations register-delegated-administrator --account-id %[3]s --service-principal config.amazonaws.com"
+
+no_organization := "Account %[3]s is not in an organization with all features enabled and AWS Config trusted access. From the management account run: aws organizations enable-aws-service-access --service-principal config.amazonaws.com"
+
+no_recorder := "AWS Config is not recording in account %[1]s, region %[2]s. There run: aws configservice describe-configuration-recorders --region %[2]s; create a recorder with put-configuration-recorder if none, then: aws configservice start-configuration-recorder --configuration-recorder-name NAME --region %[2]s"
+
+no_error := "The source stopped delivering data without an error. In account %[1]s, region %[2]s, check the recorder (aws configservice describe-configuration-recorder-status --region %[2]s) and that the aggregator's authorization still exists (aws configservice describe-aggregation-authorizations --region %[2]s)."
+
+unknown_code := "Resolve %[6]s for source %[1]s in %[2]s, then re-check: aws configservice describe-configuration-aggregator-sources-status --configuration-aggregator-name %[5]s --update-status FAILED OUTDATED --region %[4]s"
+
+common := {
+	"OrganizationAccessDeniedException": organization_access,
+	"NoAvailableOrganizationException": no_organization,
+	"OrganizationAllFeaturesNotEnabledException": no_organization,
+	"NoAvailableConfigurationRecorderException": no_recorder,
+	null: no_error,
 }
 
-message(s) := sprintf("%s%s in %s is %s (last update %s)%s", [
-	lib.aggregator_prefix(s),
-	lib.source_label(s),
-	lib.text(s.region),
-	status_word(s),
-	lib.text(s.updated_at),
-	error_part(s),
-])
-
-status_word(s) := s.status if is_string(s.status)
-
-status_word(s) := "without a LastUpdateStatus" if not is_string(s.status)
-
-error_part(s) := sprintf(": %s: %s", [s.error_code, lib.text(s.error_message)]) if is_string(s.error_code)
-
-error_part(s) := "" if not is_string(s.error_code)
-
-remediation(s) := sprintf(
-	"Authorize the aggregator to collect from this source. In account %s run: aws configservice put-aggregation-authorization --authorized-account-id %s --authorized-aws-region %s --region %s",
-	[lib.text(s.source_id), lib.aggregator_account(s), lib.aggregator_region(s), lib.text(s.region)],
-) if {
-	s.error_code == "AccessDeniedException"
-	s.source_type != "ORGANIZATION"
-}
-
-remediation(s) := sprintf(
-	"The aggregator's role cannot read the organization. Attach the AWS managed policy AWSConfigRoleForOrganizations to the role given as RoleArn, and make account %s the management account or a delegated administrator for AWS Config. From the management account run: aws organizations register-delegated-administrator --account-id %s --service-principal config.amazonaws.com",
-	[lib.aggregator_account(s), lib.aggregator_account(s)],
-) if {
-	organization_access(s)
-}
-
-organization_access(s) if s.error_code == "OrganizationAccessDeniedException"
-
-organization_access(s) if {
-	s.error_code == "AccessDeniedException"
-	s.source_type == "ORGANIZATION"
-}
-
-remediation(s) := sprintf(
-	"Account %s is not in an organization with all features and AWS Config trusted access. From the management account run: aws organizations enable-aws-service-access --service-principal config.amazonaws.com (and make sure the organization has all features enabled)",
-	[lib.aggregator_account(s)],
-) if {
-	s.error_code in {"NoAvailableOrganizationException", "OrganizationAllFeaturesNotEnabledException"}
-}
-
-remediation(s) := sprintf(
-	"AWS Config is not recording in account %s, region %s. There run: aws configservice describe-configuration-recorders --region %s; create a recorder with put-configuration-recorder if none, then aws configservice start-configuration-recorder --configuration-recorder-name NAME --region %s",
-	[lib.text(s.source_id), lib.text(s.region), lib.text(s.region), lib.text(s.region)],
-) if {
-	s.error_code == "NoAvailableConfigurationRecorderException"
-}
-
-remediation(s) := sprintf(
-	"The source has stopped delivering data without an error. In account %s, region %s, check the recorder with aws configservice describe-configuration-recorder-status --region %s, and check that the aggregator's authorization still exists (aws configservice describe-aggregation-authorizations --region %s).",
-	[lib.text(s.source_id), lib.text(s.region), lib.text(s.region), lib.text(s.region)],
-) if {
-	not is_string(s.error_code)
-}
-
-remediation(s) := sprintf(
-	"Resolve %s for %s in %s, then re-check with aws configservice describe-configuration-aggregator-sources-status --configuration-aggregator-name %s --update-status FAILED OUTDATED --region %s",
-	[s.error_code, lib.source_label(s), lib.text(s.region), lib.aggregator_name(s), lib.aggregator_region(s)],
-) if {
-	is_string(s.error_code)
-	not s.error_code in known_codes
-}
-
-known_codes := {
-	"AccessDeniedException",
-	"OrganizationAccessDeniedException",
-	"NoAvailableOrganizationException",
-	"OrganizationAllFeaturesNotEnabledException",
-	"NoAvailableConfigurationRecorderException",
+remediations := {
+	"ACCOUNT": object.union(common, {"AccessDeniedException": "Authorize the aggregator to collect from this source. In account %[1]s run: aws configservice put-aggregation-authorization --authorized-account-id %[3]s --authorized-aws-region %[4]s --region %[2]s"}),
+	"ORGANIZATION": object.union(common, {"AccessDeniedException": organization_access}),
 }

@@ -24,29 +24,22 @@
 #     conformity: Config-006
 package aggrego.source_stale
 
-import data.aggrego.lib
-
-deny contains finding if {
+deny := [finding |
 	some s in input.source_statuses
 	s.status == "SUCCEEDED"
 	is_number(s.updated_ns)
 	age := input.settings.now_ns - s.updated_ns
 	age > input.settings.max_age_ns
 	finding := {
-		"msg": sprintf("%s%s in %s last updated %s, %d hours before the snapshot time %s (allowed: %v hours)", [
-			lib.aggregator_prefix(s),
-			lib.source_label(s),
-			lib.text(s.region),
-			s.updated_at,
-			floor(age / 3600000000000),
-			input.settings.now,
-			input.settings.max_age_hours,
-		]),
+		"msg": [
+			"%s last updated %s, %d hours before the snapshot time %s (allowed: %v hours)",
+			s.subject, s.updated_at, floor(age / 3600000000000), input.settings.now, input.settings.max_age_hours,
+		],
 		"loc": s.updated_loc,
-		"resource": lib.status_resource(s),
-		"remediation": sprintf(
-			"In account %s, region %s, run aws configservice describe-configuration-recorder-status --region %s and check that the aggregator's authorization exists: aws configservice describe-aggregation-authorizations --region %s",
-			[lib.text(s.source_id), lib.text(s.region), lib.text(s.region), lib.text(s.region)],
-		),
+		"resource": {"aggregator": s.aggregator, "account": s.account, "region": s.region},
+		"remediation": [
+			"In account %[1]s, region %[2]s, check the recorder (aws configservice describe-configuration-recorder-status --region %[2]s) and that the aggregator's authorization exists (aws configservice describe-aggregation-authorizations --region %[2]s).",
+			s.source_id, s.region,
+		],
 	}
-}
+]

@@ -12,9 +12,8 @@ static REGION: LazyLock<Option<Regex>> = LazyLock::new(|| {
     .ok()
 });
 
-static ARN_REGION: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(r"^arn:aws[a-z-]*:config:([a-z0-9-]+):([0-9]{12}):").ok()
-});
+static ARN_REGION: LazyLock<Option<Regex>> =
+    LazyLock::new(|| Regex::new(r"^arn:aws[a-z-]*:config:([a-z0-9-]+):([0-9]{12}):").ok());
 
 /// The region code closest to the file name in a path (`snap/us-east-1/x.json`,
 /// `describe-eu-west-1.json`).
@@ -35,7 +34,10 @@ pub fn region_in_path(path: &Path) -> Option<String> {
 /// (`arn:aws:config:us-east-1:123456789012:config-aggregator/…`).
 pub fn arn_region_account(arn: &str) -> Option<(String, String)> {
     let c = ARN_REGION.as_ref()?.captures(arn)?;
-    Some((c.get(1)?.as_str().to_string(), c.get(2)?.as_str().to_string()))
+    Some((
+        c.get(1)?.as_str().to_string(),
+        c.get(2)?.as_str().to_string(),
+    ))
 }
 
 /// The aggregator a sources-status file belongs to, judged from its path: the
@@ -55,9 +57,7 @@ pub fn aggregator_in_path<'a>(path: &Path, known: &'a [String]) -> Option<&'a st
         .iter()
         .filter(|name| {
             !name.is_empty()
-                && (stem == **name
-                    || dirs.iter().any(|d| d == *name)
-                    || delimited_in(&stem, name))
+                && (stem == **name || dirs.iter().any(|d| d == *name) || delimited_in(&stem, name))
         })
         .max_by_key(|name| name.len())
         .map(|s| s.as_str())
@@ -114,6 +114,9 @@ mod tests {
             aggregator_in_path(Path::new("org/status.json"), &known),
             Some("org")
         );
-        assert_eq!(aggregator_in_path(Path::new("s/organic.json"), &known), None);
+        assert_eq!(
+            aggregator_in_path(Path::new("s/organic.json"), &known),
+            None
+        );
     }
 }

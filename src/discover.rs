@@ -54,7 +54,8 @@ pub fn discover(roots: &[PathBuf]) -> (Vec<Candidate>, Vec<ScanError>) {
                 continue;
             }
         };
-        if !meta.is_dir() && !(meta.file_type().is_symlink() && root.is_dir()) {
+        let is_dir = meta.is_dir() || (meta.file_type().is_symlink() && root.is_dir());
+        if !is_dir {
             if root.is_file() {
                 out.push(Candidate {
                     path: root.clone(),
@@ -91,16 +92,16 @@ fn walk(root: &Path, out: &mut Vec<Candidate>, errors: &mut Vec<ScanError>) {
         .filter_entry(|e| {
             e.depth() == 0
                 || !(e.file_type().is_dir()
-                    && e.file_name().to_str().is_some_and(|n| SKIP_DIRS.contains(&n)))
+                    && e.file_name()
+                        .to_str()
+                        .is_some_and(|n| SKIP_DIRS.contains(&n)))
         });
     for entry in walker {
         let entry = match entry {
             Ok(e) => e,
             Err(e) => {
                 let path = e.path().map_or_else(|| display_path(root), display_path);
-                let reason = e
-                    .io_error()
-                    .map_or_else(|| e.to_string(), io_reason);
+                let reason = e.io_error().map_or_else(|| e.to_string(), io_reason);
                 errors.push(ScanError::whole(&path, format!("cannot read: {reason}")));
                 continue;
             }

@@ -103,7 +103,12 @@ impl Engine {
         (findings, errors)
     }
 
-    fn evaluate_one(&self, i: usize, input: Value, now_ns: i64) -> Result<Vec<RawFinding>, ScanError> {
+    fn evaluate_one(
+        &self,
+        i: usize,
+        input: Value,
+        now_ns: i64,
+    ) -> Result<Vec<RawFinding>, ScanError> {
         let policy = &self.policies[i];
         let fail = |m: String| ScanError::whole(&policy.path, m);
         let mut engine = self.base.clone();
@@ -115,9 +120,13 @@ impl Engine {
             )
             .map_err(|e| fail(e.to_string()))?;
         engine.set_input(input);
+        let t = std::time::Instant::now();
         let value = engine
             .eval_rule(self.entry_points[i].clone())
             .map_err(|e| fail(format!("evaluation failed: {e}")))?;
+        if std::env::var_os("AGGREGO_TRACE").is_some() {
+            eprintln!("  policy {} {:.3}s", policy.id(), t.elapsed().as_secs_f64());
+        }
         let items: Vec<&Value> = match &value {
             Value::Undefined => Vec::new(),
             Value::Set(s) => s.iter().collect(),
@@ -160,21 +169,48 @@ fn opt_string(v: &Value, key: &str) -> Result<Option<String>, String> {
     match field(v, key) {
         None => Ok(None),
         Some(Value::String(s)) => Ok(Some(s.to_string())),
-        Some(other) => Err(format!("`{key}` as {}; expected a string", type_name(other))),
+        Some(other) => Err(format!(
+            "`{key}` as {}; expected a string",
+            type_name(other)
+        )),
+    }
+}
+
+/// A string, or a deferred `sprintf`: `[format, args...]`.
+fn text(v: &Value, key: &str) -> Result<Option<String>, String> {
+    match field(v, key) {
+        Some(Value::Array(a)) => match a.first() {
+            Some(Value::String(f)) => {
+                let args: Vec<Value> = a.iter().skip(1).cloned().collect();
+                Ok(Some(crate::format::format(f, &args)))
+            }
+            _ => Err(format!(
+                "`{key}` as an array whose first item is not a format string"
+            )),
+        },
+        _ => opt_string(v, key),
     }
 }
 
 fn raw_finding(policy: usize, v: &Value) -> Result<RawFinding, String> {
     if v.as_object().is_err() {
-        return Err(format!("{}; each finding must be an object with `msg` and `loc`", type_name(v)));
+        return Err(format!(
+            "{}; each finding must be an object with `msg` and `loc`",
+            type_name(v)
+        ));
     }
-    let msg = opt_string(v, "msg")?.ok_or("a finding without `msg`")?;
+    let msg = text(v, "msg")?.ok_or("a finding without `msg`")?;
     let loc = match field(v, "loc") {
         Some(Value::Number(n)) => n
             .as_u64()
             .map(|n| n as usize)
             .ok_or("a finding whose `loc` is not a location id")?,
-        Some(other) => return Err(format!("`loc` as {}; use the `loc` of an input value", type_name(other))),
+        Some(other) => {
+            return Err(format!(
+                "`loc` as {}; use the `loc` of an input value",
+                type_name(other)
+            ))
+        }
         None => return Err("a finding without `loc`".into()),
     };
     let resource = match field(v, "resource") {
@@ -190,6 +226,6 @@ fn raw_finding(policy: usize, v: &Value) -> Result<RawFinding, String> {
         msg,
         loc,
         resource,
-        remediation: opt_string(v, "remediation")?,
+        remediation: text(v, "remediation")?,
     })
 }

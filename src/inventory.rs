@@ -132,6 +132,33 @@ pub struct SourceStatus {
     pub updated_span: Span,
 }
 
+impl SourceStatus {
+    /// Words for messages: `aggregator org: account 111122223333 in eu-west-1`.
+    pub fn subject(&self) -> String {
+        let id = self.source_id.as_deref().unwrap_or("unknown");
+        let what = match self.source_type.as_deref() {
+            Some("ACCOUNT") => "account",
+            Some("ORGANIZATION") => "organization",
+            _ => "source",
+        };
+        let region = self.region.as_deref().unwrap_or("an unknown region");
+        match &self.aggregator {
+            Some(a) => format!("aggregator {a}: {what} {id} in {region}"),
+            None => format!("{what} {id} in {region}"),
+        }
+    }
+
+    /// `Code: message`, or words saying no error was reported.
+    pub fn error_text(&self) -> String {
+        match (&self.error_code, &self.error_message) {
+            (Some(c), Some(m)) if !m.is_empty() => format!("{c}: {m}"),
+            (Some(c), _) => c.clone(),
+            (None, Some(m)) if !m.is_empty() => m.clone(),
+            _ => "No error code reported.".to_string(),
+        }
+    }
+}
+
 /// One `describe-configuration-aggregators` output: which aggregators a region has.
 #[derive(Debug, Clone)]
 pub struct RegionListing {
@@ -197,7 +224,11 @@ impl Inventory {
             .iter()
             .map(|a| {
                 let mut o = Object::new();
-                let id = format!("{}#{}", file_names.get(a.file as usize).map_or("", |s| s), a.address);
+                let id = format!(
+                    "{}#{}",
+                    file_names.get(a.file as usize).map_or("", |s| s),
+                    a.address
+                );
                 b.put(&mut o, "id", Value::from(id));
                 let name = b.str_field(&a.name);
                 b.put(&mut o, "name", name);
@@ -210,11 +241,18 @@ impl Inventory {
                 b.put(&mut o, "account", account);
                 let region = b.intern_opt(&a.region);
                 b.put(&mut o, "region", region);
-                b.put(&mut o, "region_from", a.region_from.map_or(Value::Null, Value::from));
+                b.put(
+                    &mut o,
+                    "region_from",
+                    a.region_from.map_or(Value::Null, Value::from),
+                );
                 let loc = b.loc(a.span);
                 b.put(&mut o, "loc", loc);
-                let sources: Vec<Value> =
-                    a.account_sources.iter().map(|s| b.account_source(s)).collect();
+                let sources: Vec<Value> = a
+                    .account_sources
+                    .iter()
+                    .map(|s| b.account_source(s))
+                    .collect();
                 b.put(&mut o, "account_sources", Value::from(sources));
                 let org = match &a.organization_source {
                     Some(s) => b.org_source(s),
@@ -234,12 +272,24 @@ impl Inventory {
                 let mut o = Object::new();
                 let v = b.intern_opt(&s.aggregator);
                 b.put(&mut o, "aggregator", v);
-                b.put(&mut o, "aggregator_from", s.aggregator_from.map_or(Value::Null, Value::from));
+                b.put(
+                    &mut o,
+                    "aggregator_from",
+                    s.aggregator_from.map_or(Value::Null, Value::from),
+                );
                 let v = b.intern_opt(&s.aggregator_account);
                 b.put(&mut o, "aggregator_account", v);
                 let v = b.intern_opt(&s.aggregator_region);
                 b.put(&mut o, "aggregator_region", v);
                 b.put(&mut o, "source_id", opt_str(&s.source_id));
+                // The account a finding is about: organization ids are not accounts.
+                let account = match s.source_type.as_deref() {
+                    Some("ORGANIZATION") => Value::Null,
+                    _ => opt_str(&s.source_id),
+                };
+                b.put(&mut o, "account", account);
+                b.put(&mut o, "subject", Value::from(s.subject()));
+                b.put(&mut o, "error_text", Value::from(s.error_text()));
                 let v = b.intern_opt(&s.source_type);
                 b.put(&mut o, "source_type", v);
                 let v = b.intern_opt(&s.region);
@@ -273,9 +323,16 @@ impl Inventory {
                 let mut o = Object::new();
                 let v = b.intern_opt(&l.region);
                 b.put(&mut o, "region", v);
-                b.put(&mut o, "region_from", l.region_from.map_or(Value::Null, Value::from));
-                let names: Vec<Value> =
-                    l.aggregator_names.iter().map(|n| Value::from(n.as_str())).collect();
+                b.put(
+                    &mut o,
+                    "region_from",
+                    l.region_from.map_or(Value::Null, Value::from),
+                );
+                let names: Vec<Value> = l
+                    .aggregator_names
+                    .iter()
+                    .map(|n| Value::from(n.as_str()))
+                    .collect();
                 b.put(&mut o, "aggregator_names", Value::from(names));
                 b.put(&mut o, "complete", Value::from(l.complete));
                 let v = b.loc(l.span);
@@ -308,9 +365,23 @@ impl Inventory {
             "max_age_hours",
             Value::from(settings.max_age_ns as f64 / 3.6e12),
         );
-        let strs = |v: &[String]| Value::from(v.iter().map(|s| Value::from(s.as_str())).collect::<Vec<_>>());
-        b.put(&mut st, "expected_regions", strs(&settings.expected_regions));
-        b.put(&mut st, "expected_accounts", strs(&settings.expected_accounts));
+        let strs = |v: &[String]| {
+            Value::from(
+                v.iter()
+                    .map(|s| Value::from(s.as_str()))
+                    .collect::<Vec<_>>(),
+            )
+        };
+        b.put(
+            &mut st,
+            "expected_regions",
+            strs(&settings.expected_regions),
+        );
+        b.put(
+            &mut st,
+            "expected_accounts",
+            strs(&settings.expected_accounts),
+        );
 
         let mut root = Object::new();
         b.put(&mut root, "aggregators", Value::from(aggregators));

@@ -6,6 +6,7 @@ pub mod diag;
 pub mod discover;
 pub mod engine;
 pub mod finding;
+pub mod format;
 pub mod input;
 pub mod inventory;
 pub mod json;

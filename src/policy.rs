@@ -89,7 +89,12 @@ impl Policy {
     /// Reference names and URLs, as reports list them.
     pub fn references(&self) -> Vec<String> {
         let mut out: Vec<String> = self.meta.custom.references.values().cloned().collect();
-        out.extend(self.meta.related_resources.iter().map(|r| r.reference.clone()));
+        out.extend(
+            self.meta
+                .related_resources
+                .iter()
+                .map(|r| r.reference.clone()),
+        );
         out
     }
 }
@@ -120,15 +125,26 @@ pub fn parse_metadata(path: &str, source: &str) -> Result<Metadata, ScanError> {
         offset += line.len();
     }
     let Some((start, yaml)) = block else {
-        return Err(located(path, source, 0, "no `# METADATA` block: every policy needs one above `package`"));
+        return Err(located(
+            path,
+            source,
+            0,
+            "no `# METADATA` block: every policy needs one above `package`",
+        ));
     };
-    let docs = Yaml::load_from_str(&yaml)
-        .map_err(|e| located(path, source, start, &format!("METADATA is not valid YAML: {e}")))?;
+    let docs = Yaml::load_from_str(&yaml).map_err(|e| {
+        located(
+            path,
+            source,
+            start,
+            &format!("METADATA is not valid YAML: {e}"),
+        )
+    })?;
     let Some(doc) = docs.first() else {
         return Err(located(path, source, start, "METADATA block is empty"));
     };
-    let json = yaml_to_json(doc)
-        .map_err(|e| located(path, source, start, &format!("METADATA: {e}")))?;
+    let json =
+        yaml_to_json(doc).map_err(|e| located(path, source, start, &format!("METADATA: {e}")))?;
     let meta: Metadata = serde_json::from_value(json)
         .map_err(|e| located(path, source, start, &format!("METADATA: {e}")))?;
     validate(&meta).map_err(|e| located(path, source, start, &format!("METADATA: {e}")))?;
@@ -143,7 +159,9 @@ fn validate(meta: &Metadata) -> Result<(), String> {
             .chars()
             .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-' || c == '.');
     if !valid_id {
-        return Err(format!("custom.id `{id}` must be letters, digits, `_`, `-` or `.`"));
+        return Err(format!(
+            "custom.id `{id}` must be letters, digits, `_`, `-` or `.`"
+        ));
     }
     if meta.title.trim().is_empty() || meta.custom.remediation.trim().is_empty() {
         return Err("title and custom.remediation must not be empty".into());
@@ -186,7 +204,9 @@ pub fn yaml_to_json(y: &Yaml<'_>) -> Result<serde_json::Value, String> {
             Scalar::String(s) => J::String(s.to_string()),
         },
         Yaml::Representation(s, _, _) => J::String(s.to_string()),
-        Yaml::Sequence(items) => J::Array(items.iter().map(yaml_to_json).collect::<Result<_, _>>()?),
+        Yaml::Sequence(items) => {
+            J::Array(items.iter().map(yaml_to_json).collect::<Result<_, _>>()?)
+        }
         Yaml::Mapping(m) => {
             let mut out = serde_json::Map::new();
             for (k, v) in m {
@@ -237,10 +257,18 @@ mod tests {
         assert!(parse_metadata("p.rego", ok).is_ok());
         let unknown = ok.replace("#   id: X1", "#   id: X1\n#   colour: red");
         let e = parse_metadata("p.rego", &unknown).unwrap_err();
-        assert!(e.message.contains("unknown field `colour`"), "{}", e.message);
+        assert!(
+            e.message.contains("unknown field `colour`"),
+            "{}",
+            e.message
+        );
         let missing = ok.replace("#   severity: low\n", "");
         let e = parse_metadata("p.rego", &missing).unwrap_err();
-        assert!(e.message.contains("missing field `severity`"), "{}", e.message);
+        assert!(
+            e.message.contains("missing field `severity`"),
+            "{}",
+            e.message
+        );
         let bad_sev = ok.replace("severity: low", "severity: urgent");
         assert!(parse_metadata("p.rego", &bad_sev).is_err());
         let bad_kind = ok.replace("[aws-cli]", "[pulumi]");

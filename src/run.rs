@@ -20,12 +20,19 @@ pub struct Fatal(pub Vec<ScanError>);
 pub fn scan(args: &ScanArgs) -> Result<u8, Fatal> {
     let now = match &args.now {
         Some(s) => Some(timestamp::parse(s).ok_or_else(|| {
-            fatal("--now", format!("`{s}` is not an RFC 3339 time (e.g. 2026-11-23T15:00:00Z)"))
+            fatal(
+                "--now",
+                format!("`{s}` is not an RFC 3339 time (e.g. 2026-11-23T15:00:00Z)"),
+            )
         })?),
         None => None,
     };
-    let max_age = humantime::parse_duration(&args.max_age)
-        .map_err(|e| fatal("--max-age", format!("`{}`: {e} (e.g. 24h, 90m, 2d)", args.max_age)))?;
+    let max_age = humantime::parse_duration(&args.max_age).map_err(|e| {
+        fatal(
+            "--max-age",
+            format!("`{}`: {e} (e.g. 24h, 90m, 2d)", args.max_age),
+        )
+    })?;
     let max_age_ns = i64::try_from(max_age.as_nanos()).unwrap_or(i64::MAX);
 
     // Fail before scanning when the report cannot be written.
@@ -51,7 +58,9 @@ pub fn scan(args: &ScanArgs) -> Result<u8, Fatal> {
     let color = match args.color {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
-        ColorChoice::Auto => to_terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+        ColorChoice::Auto => {
+            to_terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+        }
     };
     let opts = RenderOptions {
         color,
@@ -135,6 +144,9 @@ impl OutputFile {
 
     fn commit(self) -> std::io::Result<()> {
         self.tmp.as_file().sync_all()?;
-        self.tmp.persist(&self.path).map(|_| ()).map_err(|e| e.error)
+        self.tmp
+            .persist(&self.path)
+            .map(|_| ())
+            .map_err(|e| e.error)
     }
 }

@@ -34,6 +34,13 @@ pub struct ScanResult {
 }
 
 pub fn scan(opts: &Options, engine: &Engine) -> ScanResult {
+    let t0 = std::time::Instant::now();
+    let trace = std::env::var_os("AGGREGO_TRACE").is_some();
+    let mark = |what: &str| {
+        if trace {
+            eprintln!("{:>8.3}s {what}", t0.elapsed().as_secs_f64());
+        }
+    };
     let (candidates, mut errors) = discover::discover(&opts.paths);
     let ctx = Ctx {
         aggregator: opts.aggregator.as_deref(),
@@ -45,6 +52,7 @@ pub fn scan(opts: &Options, engine: &Engine) -> ScanResult {
         .map(|(i, c)| load_and_parse(i as u32, c, &ctx))
         .collect();
 
+    mark("parsed");
     let mut inventory = Inventory::default();
     let mut files = Vec::with_capacity(loaded.len());
     for (file, parsed) in loaded {
@@ -74,7 +82,9 @@ pub fn scan(opts: &Options, engine: &Engine) -> ScanResult {
     let names: Vec<String> = files.iter().map(|f| f.name.clone()).collect();
     let (input, locs) = inventory.to_value(&settings, &names);
     drop(inventory);
+    mark("input built");
     let (raw, policy_errors) = engine.evaluate(input, now.ns);
+    mark("evaluated");
     errors.extend(policy_errors);
 
     let mut findings = Vec::with_capacity(raw.len());
@@ -83,7 +93,10 @@ pub fn scan(opts: &Options, engine: &Engine) -> ScanResult {
         let Some(span) = locs.get(r.loc).copied() else {
             errors.push(ScanError::whole(
                 &policy.path,
-                format!("finding `{}` has a `loc` that is not an input location", r.msg),
+                format!(
+                    "finding `{}` has a `loc` that is not an input location",
+                    r.msg
+                ),
             ));
             continue;
         };
@@ -99,6 +112,7 @@ pub fn scan(opts: &Options, engine: &Engine) -> ScanResult {
         ))
     });
     errors.dedup();
+    mark("located and sorted");
     ScanResult {
         files_scanned: files.len(),
         files,
@@ -155,9 +169,10 @@ fn load_and_parse(id: u32, c: &Candidate, ctx: &Ctx<'_>) -> (SourceFile, Parsed)
     let bytes = match std::fs::read(&c.path) {
         Ok(b) => b,
         Err(e) => {
-            parsed
-                .errors
-                .push(ScanError::whole(&name, format!("cannot read: {}", io_reason(&e))));
+            parsed.errors.push(ScanError::whole(
+                &name,
+                format!("cannot read: {}", io_reason(&e)),
+            ));
             return (empty(&c.path), parsed);
         }
     };
@@ -171,7 +186,9 @@ fn load_and_parse(id: u32, c: &Candidate, ctx: &Ctx<'_>) -> (SourceFile, Parsed)
             // Keep a lossy copy so the error has a line, column and snippet.
             let file = SourceFile::new(c.path.clone(), e.lossy);
             let at = e.offset.min(file.text.len());
-            parsed.errors.push(ScanError::at(&name, id, at..at + 1, e.message));
+            parsed
+                .errors
+                .push(ScanError::at(&name, id, at..at + 1, e.message));
             return (file, parsed);
         }
     };
@@ -182,6 +199,14 @@ fn load_and_parse(id: u32, c: &Candidate, ctx: &Ctx<'_>) -> (SourceFile, Parsed)
     let parsed = input::parse_file(id, &file, ctx, c.explicit);
     (file, parsed)
 }
+
+/// Aggregator name, how it was learnt, and its account and region.
+type StatusContext = (
+    Option<String>,
+    Option<&'static str>,
+    Option<String>,
+    Option<String>,
+);
 
 /// Sources-status files do not name their aggregator: take it from the flag,
 /// else from a file or folder name that matches an aggregator in the scan; then
@@ -198,12 +223,15 @@ fn resolve_status_context(inv: &mut Inventory, files: &[SourceFile], ctx: &Ctx<'
         inv.aggregators
             .iter()
             .find(|a| a.name.value.as_deref() == Some(name) && a.region.is_some())
-            .or_else(|| inv.aggregators.iter().find(|a| a.name.value.as_deref() == Some(name)))
+            .or_else(|| {
+                inv.aggregators
+                    .iter()
+                    .find(|a| a.name.value.as_deref() == Some(name))
+            })
             .map(|a| (a.account.clone(), a.region.clone()))
     };
     let mut resolved = Vec::with_capacity(inv.source_statuses.len());
-    let mut cache: std::collections::HashMap<u32, (Option<String>, Option<&'static str>, Option<String>, Option<String>)> =
-        std::collections::HashMap::new();
+    let mut cache: std::collections::HashMap<u32, StatusContext> = std::collections::HashMap::new();
     for s in &inv.source_statuses {
         let file = s.span.file;
         let entry = cache.entry(file).or_insert_with(|| {

@@ -68,7 +68,11 @@ impl SourceFile {
 
     /// Byte range of a 0-based line, without its line break.
     pub fn line_range(&self, line: usize) -> std::ops::Range<usize> {
-        let start = self.line_starts.get(line).copied().unwrap_or(self.text.len());
+        let start = self
+            .line_starts
+            .get(line)
+            .copied()
+            .unwrap_or(self.text.len());
         let end = self
             .line_starts
             .get(line + 1)

@@ -70,15 +70,18 @@ mod tests {
     fn every_shape_in_the_corpus() {
         let want = "2026-11-23T14:35:58.123Z";
         assert_eq!(from_epoch_seconds(1795444558.123).unwrap().rfc3339, want);
-        assert_eq!(parse("2026-11-23T14:35:58.123000+00:00").unwrap().rfc3339, want);
-        assert_eq!(parse("2026-11-23 15:35:58.123000+01:00").unwrap().rfc3339, want);
+        assert_eq!(
+            parse("2026-11-23T14:35:58.123000+00:00").unwrap().rfc3339,
+            want
+        );
+        assert_eq!(
+            parse("2026-11-23 15:35:58.123000+01:00").unwrap().rfc3339,
+            want
+        );
         assert_eq!(parse("2026-11-23T15:35:58.123+0100").unwrap().rfc3339, want);
         assert_eq!(parse("2026-11-23T14:35:58.123Z").unwrap().rfc3339, want);
         assert_eq!(parse("2026-11-23T14:35:58.123").unwrap().rfc3339, want);
-        assert_eq!(
-            parse("1795444558").unwrap().rfc3339,
-            "2026-11-23T14:35:58Z"
-        );
+        assert_eq!(parse("1795444558").unwrap().rfc3339, "2026-11-23T14:35:58Z");
         assert!(parse("yesterday").is_none());
         assert!(parse("2026-13-45T00:00:00Z").is_none());
         assert!(from_epoch_seconds(f64::NAN).is_none());

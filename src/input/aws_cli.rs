@@ -60,6 +60,12 @@ pub fn shape(doc: &Doc<'_>, root: Raw<'_>) -> Option<Shape> {
     }
 }
 
+/// Each page's list under a key (the list value and its items), and the last page's `NextToken`.
+type PageParts<'a> = (Vec<(Raw<'a>, Vec<Raw<'a>>)>, Option<(String, Raw<'a>)>);
+
+/// `AllAwsRegions` and `AwsRegions` of a source.
+type RegionFields = (Field<bool>, Field<Vec<Field<String>>>);
+
 pub struct Parser<'a, 'c> {
     doc: Doc<'a>,
     file: FileId,
@@ -156,7 +162,7 @@ impl<'a, 'c> Parser<'a, 'c> {
         &mut self,
         pages: &[Raw<'a>],
         key: &str,
-    ) -> (Vec<(Raw<'a>, Vec<Raw<'a>>)>, Option<(String, Raw<'a>)>) {
+    ) -> PageParts<'a> {
         let mut parts = Vec::new();
         let mut token = None;
         for (i, page) in pages.iter().enumerate() {
@@ -181,7 +187,9 @@ impl<'a, 'c> Parser<'a, 'c> {
                 }
             }
             if !found {
-                let e = self.doc.expected(page, &format!("{what} (no `{key}`)"), "an API page");
+                let e = self
+                    .doc
+                    .expected(page, &format!("{what} (no `{key}`)"), "an API page");
                 self.error(e);
             }
         }
@@ -235,7 +243,10 @@ impl<'a, 'c> Parser<'a, 'c> {
         let Some(members) = self.attempt(self.doc.object(root, "document")) else {
             return;
         };
-        for m in members.iter().filter(|m| m.key == "ConfigurationAggregator") {
+        for m in members
+            .iter()
+            .filter(|m| m.key == "ConfigurationAggregator")
+        {
             self.aggregators(&[m.value], "ConfigurationAggregator", None);
         }
         self.snapshot(PUT, None, root);
@@ -284,12 +295,20 @@ impl<'a, 'c> Parser<'a, 'c> {
                 None if address_prefix == "[" => format!("[{}]", out.len()),
                 None => address_prefix.to_string(),
             };
-            if let Some(a) = self.aggregator(item, address) {
-                out.push((
-                    a.name.value.clone().unwrap_or_default(),
-                    a.arn.as_deref().and_then(context::arn_region_account).map(|p| p.0),
-                ));
-                self.inventory.aggregators.push(a);
+            match self.aggregator(item, address) {
+                Some(a) => {
+                    out.push((
+                        a.name.value.clone().unwrap_or_default(),
+                        a.arn
+                            .as_deref()
+                            .and_then(context::arn_region_account)
+                            .map(|p| p.0),
+                    ));
+                    self.inventory.aggregators.push(a);
+                }
+                // An entry that could not be read (its error is reported) still
+                // shows the region has an aggregator.
+                None => out.push((String::new(), None)),
             }
         }
         out
@@ -305,7 +324,8 @@ impl<'a, 'c> Parser<'a, 'c> {
         for m in &members {
             match m.key.as_ref() {
                 "ConfigurationAggregatorName" => {
-                    let v = self.attempt(self.doc.string(m.value, "ConfigurationAggregatorName"))?;
+                    let v =
+                        self.attempt(self.doc.string(m.value, "ConfigurationAggregatorName"))?;
                     name = Field::given(v.into_owned(), self.span(m.value));
                 }
                 "ConfigurationAggregatorArn" => {
@@ -315,7 +335,8 @@ impl<'a, 'c> Parser<'a, 'c> {
                     );
                 }
                 "AccountAggregationSources" => {
-                    let list = self.attempt(self.doc.array(m.value, "AccountAggregationSources"))?;
+                    let list =
+                        self.attempt(self.doc.array(m.value, "AccountAggregationSources"))?;
                     for s in list {
                         account_sources.push(self.account_source(s)?);
                     }
@@ -351,7 +372,7 @@ impl<'a, 'c> Parser<'a, 'c> {
         &mut self,
         members: &[Member<'a>],
         span: Span,
-    ) -> Option<(Field<bool>, Field<Vec<Field<String>>>)> {
+    ) -> Option<RegionFields> {
         let mut all = Field::missing(span);
         let mut regions = Field::missing(span);
         for m in members {
@@ -482,20 +503,46 @@ impl<'a, 'c> Parser<'a, 'c> {
                 }
             };
             match m.key.as_ref() {
-                "SourceId" => s.source_id = text(self).unwrap_or_else(|| { ok = false; None }),
-                "SourceType" => s.source_type = text(self).unwrap_or_else(|| { ok = false; None }),
-                "AwsRegion" => s.region = text(self).unwrap_or_else(|| { ok = false; None }),
+                "SourceId" => {
+                    s.source_id = text(self).unwrap_or_else(|| {
+                        ok = false;
+                        None
+                    })
+                }
+                "SourceType" => {
+                    s.source_type = text(self).unwrap_or_else(|| {
+                        ok = false;
+                        None
+                    })
+                }
+                "AwsRegion" => {
+                    s.region = text(self).unwrap_or_else(|| {
+                        ok = false;
+                        None
+                    })
+                }
                 "LastUpdateStatus" => {
-                    s.status = text(self).unwrap_or_else(|| { ok = false; None });
+                    s.status = text(self).unwrap_or_else(|| {
+                        ok = false;
+                        None
+                    });
                     s.status_span = self.span(m.value);
                 }
                 "LastUpdateTime" => {
                     s.updated = self.time(m.value, "LastUpdateTime");
                     s.updated_span = self.span(m.value);
                 }
-                "LastErrorCode" => s.error_code = text(self).unwrap_or_else(|| { ok = false; None }),
+                "LastErrorCode" => {
+                    s.error_code = text(self).unwrap_or_else(|| {
+                        ok = false;
+                        None
+                    })
+                }
                 "LastErrorMessage" => {
-                    s.error_message = text(self).unwrap_or_else(|| { ok = false; None })
+                    s.error_message = text(self).unwrap_or_else(|| {
+                        ok = false;
+                        None
+                    })
                 }
                 _ => {}
             }

@@ -33,8 +33,10 @@ pub fn parse_file(id: FileId, file: &SourceFile, ctx: &Ctx<'_>, explicit: bool) 
     let mut out = Parsed::default();
     if trimmed.is_empty() {
         if explicit {
-            out.errors
-                .push(ScanError::whole(&file.name, "the file is empty: nothing to audit"));
+            out.errors.push(ScanError::whole(
+                &file.name,
+                "the file is empty: nothing to audit",
+            ));
         }
         return out;
     }

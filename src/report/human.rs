@@ -14,7 +14,11 @@ use std::io::Write;
 /// Longest stretch of a line shown around a span; minified JSON stays readable.
 const WINDOW: usize = 160;
 
-pub fn write(result: &ScanResult, opts: &RenderOptions, out: &mut dyn Write) -> std::io::Result<()> {
+pub fn write(
+    result: &ScanResult,
+    opts: &RenderOptions,
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
     let theme = if opts.color {
         GraphicalTheme::unicode()
     } else {
@@ -35,13 +39,19 @@ pub fn write(result: &ScanResult, opts: &RenderOptions, out: &mut dyn Write) -> 
             severity: miette_severity(f.severity),
             help: Some(clean(&f.remediation)),
             label: clean(&f.title),
-            source: result.files.get(f.file_id as usize).map(|file| Snippet { file }),
+            source: result
+                .files
+                .get(f.file_id as usize)
+                .map(|file| Snippet { file }),
             span: Some(f.span.clone()),
         };
         render(&handler, &d, &mut buf, &mut w)?;
     }
     for e in &result.errors {
-        let source = e.file.and_then(|id| result.files.get(id as usize)).map(|file| Snippet { file });
+        let source = e
+            .file
+            .and_then(|id| result.files.get(id as usize))
+            .map(|file| Snippet { file });
         let location = match (&source, &e.span) {
             (Some(s), Some(span)) => {
                 let lc = s.file.line_col(span.start);
@@ -164,13 +174,17 @@ impl std::error::Error for Diag<'_> {}
 
 impl Diagnostic for Diag<'_> {
     fn code<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
-        self.code.as_ref().map(|c| Box::new(c) as Box<dyn fmt::Display>)
+        self.code
+            .as_ref()
+            .map(|c| Box::new(c) as Box<dyn fmt::Display>)
     }
     fn severity(&self) -> Option<miette::Severity> {
         Some(self.severity)
     }
     fn help<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
-        self.help.as_ref().map(|h| Box::new(h) as Box<dyn fmt::Display>)
+        self.help
+            .as_ref()
+            .map(|h| Box::new(h) as Box<dyn fmt::Display>)
     }
     fn source_code(&self) -> Option<&dyn SourceCode> {
         match (&self.source, &self.span) {
@@ -182,10 +196,12 @@ impl Diagnostic for Diag<'_> {
         let span = self.span.clone()?;
         self.source.as_ref().filter(|s| !s.file.text.is_empty())?;
         let len = span.len().max(1);
-        Some(Box::new(std::iter::once(LabeledSpan::new_primary_with_span(
-            Some(self.label.clone()),
-            SourceSpan::new(span.start.into(), len),
-        ))))
+        Some(Box::new(std::iter::once(
+            LabeledSpan::new_primary_with_span(
+                Some(self.label.clone()),
+                SourceSpan::new(span.start.into(), len),
+            ),
+        )))
     }
 }
 
@@ -242,4 +258,3 @@ fn ceil_char(s: &str, mut i: usize) -> usize {
     }
     i
 }
-

@@ -1,0 +1,33 @@
+//! Helpers shared by the integration tests.
+#![allow(dead_code)]
+
+use aggrego::engine::Engine;
+use aggrego::policy;
+use aggrego::scan::{self, Options, ScanResult};
+use std::path::{Path, PathBuf};
+
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+pub fn corpus() -> PathBuf {
+    root().join("../shared/corpus")
+}
+
+pub fn engine() -> Engine {
+    Engine::new(policy::builtin_policies().expect("built-in policies load"))
+        .unwrap_or_else(|e| panic!("built-in policies compile: {e:?}"))
+}
+
+/// Scan `paths` with the built-in policies.
+pub fn scan_paths(paths: &[&Path], now: Option<&str>, max_age: &str) -> ScanResult {
+    let opts = Options {
+        paths: paths.iter().map(|p| p.to_path_buf()).collect(),
+        now: now.map(|n| aggrego::timestamp::parse(n).expect("valid --now")),
+        max_age_ns: humantime::parse_duration(max_age)
+            .expect("valid max age")
+            .as_nanos() as i64,
+        ..Options::default()
+    };
+    scan::scan(&opts, &engine())
+}

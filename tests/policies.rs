@@ -1,0 +1,205 @@
+//! Data-driven policy tests: every `fixtures/<ID>/` folder is scanned, and the
+//! findings of policy ID must be exactly those in its `expected.json`; files
+//! named `negative*` must produce none. Adding a fixture file and its expected
+//! finding is all it takes to add a case.
+
+mod common;
+
+use serde::Deserialize;
+use std::path::Path;
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Expected {
+    #[serde(default)]
+    options: Opts,
+    findings: Vec<ExpectedFinding>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct Opts {
+    now: Option<String>,
+    max_age: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ExpectedFinding {
+    file: String,
+    line: usize,
+    column: usize,
+    message_contains: Option<String>,
+    remediation_contains: Option<String>,
+}
+
+fn rel(dir: &Path, file: &str) -> String {
+    let prefix = aggrego::source::display_path(dir);
+    file.strip_prefix(&format!("{prefix}/"))
+        .unwrap_or(file)
+        .to_string()
+}
+
+#[test]
+fn every_policy_fixture_folder() {
+    let fixtures = common::root().join("fixtures");
+    let mut dirs: Vec<_> = std::fs::read_dir(&fixtures)
+        .expect("fixtures folder")
+        .filter_map(|e| e.ok())
+        .map(|e| e.path())
+        .filter(|p| p.is_dir() && !p.file_name().unwrap().to_string_lossy().starts_with('_'))
+        .collect();
+    dirs.sort();
+    assert!(dirs.len() >= 4, "expected a fixture folder per policy");
+    let engine = common::engine();
+    let ids: Vec<String> = engine
+        .policies()
+        .iter()
+        .map(|p| p.id().to_string())
+        .collect();
+    for dir in dirs {
+        let id = dir.file_name().unwrap().to_string_lossy().to_string();
+        assert!(ids.contains(&id), "fixtures/{id} names no policy");
+        check_folder(&dir, &id);
+    }
+    // Every policy has fixtures.
+    for id in ids {
+        assert!(
+            fixtures.join(&id).is_dir(),
+            "policy {id} has no fixtures/{id}/"
+        );
+    }
+}
+
+fn check_folder(dir: &Path, id: &str) {
+    let expected: Expected = serde_json::from_str(
+        &std::fs::read_to_string(dir.join("expected.json")).expect("expected.json"),
+    )
+    .unwrap_or_else(|e| panic!("{id}/expected.json: {e}"));
+    let result = common::scan_paths(
+        &[dir],
+        expected.options.now.as_deref(),
+        expected.options.max_age.as_deref().unwrap_or("24h"),
+    );
+    assert!(result.errors.is_empty(), "{id}: errors {:?}", result.errors);
+    let got: Vec<_> = result.findings.iter().filter(|f| f.rule_id == id).collect();
+
+    let mut got_locs: Vec<(String, usize, usize)> = got
+        .iter()
+        .map(|f| (rel(dir, &f.file), f.line, f.column))
+        .collect();
+    got_locs.sort();
+    let mut want_locs: Vec<(String, usize, usize)> = expected
+        .findings
+        .iter()
+        .map(|f| (f.file.clone(), f.line, f.column))
+        .collect();
+    want_locs.sort();
+    assert_eq!(
+        got_locs, want_locs,
+        "{id}: findings differ from expected.json"
+    );
+
+    for want in &expected.findings {
+        let f = got
+            .iter()
+            .find(|f| {
+                rel(dir, &f.file) == want.file && f.line == want.line && f.column == want.column
+            })
+            .expect("matched above");
+        if let Some(m) = &want.message_contains {
+            assert!(
+                f.message.contains(m.as_str()),
+                "{id}: message {:?} lacks {m:?}",
+                f.message
+            );
+        }
+        if let Some(r) = &want.remediation_contains {
+            assert!(
+                f.remediation.contains(r.as_str()),
+                "{id}: remediation {:?} lacks {r:?}",
+                f.remediation
+            );
+        }
+        assert!(!f.title.is_empty() && !f.remediation.is_empty());
+    }
+    // Positives and negatives are named so; every positive file has a finding.
+    for entry in walk(dir) {
+        let name = entry.file_name().unwrap().to_string_lossy().to_string();
+        let r = rel(dir, &aggrego::source::display_path(&entry));
+        if name.starts_with("negative") {
+            assert!(
+                !got_locs.iter().any(|(f, _, _)| *f == r),
+                "{id}: {r} is negative but has findings"
+            );
+        } else if name.starts_with("positive") {
+            assert!(
+                got_locs.iter().any(|(f, _, _)| *f == r),
+                "{id}: {r} is positive but has no finding"
+            );
+        }
+    }
+}
+
+fn walk(dir: &Path) -> Vec<std::path::PathBuf> {
+    let mut out = Vec::new();
+    for e in std::fs::read_dir(dir).unwrap().filter_map(|e| e.ok()) {
+        let p = e.path();
+        if p.is_dir() {
+            out.extend(walk(&p));
+        } else {
+            out.push(p);
+        }
+    }
+    out
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ExpectedErrors {
+    errors: Vec<ExpectedError>,
+    findings: Vec<ExpectedFinding>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ExpectedError {
+    file: String,
+    line: usize,
+    column: usize,
+    message_contains: String,
+}
+
+/// `fixtures/_errors/`: malformed inputs, each a located error; nothing else.
+#[test]
+fn error_fixtures_are_located() {
+    let dir = common::root().join("fixtures/_errors");
+    let expected: ExpectedErrors =
+        serde_json::from_str(&std::fs::read_to_string(dir.join("expected.json")).unwrap()).unwrap();
+    let result = common::scan_paths(&[&dir], Some("2026-11-23T15:00:00Z"), "24h");
+    assert!(
+        result.findings.is_empty() && expected.findings.is_empty(),
+        "{:?}",
+        result.findings
+    );
+    let mut got: Vec<(String, usize, usize, String)> = result
+        .errors
+        .iter()
+        .map(|e| {
+            let file = &result.files[e.file.expect("located") as usize];
+            let lc = file.line_col(e.span.clone().expect("located").start);
+            (rel(&dir, &e.path), lc.line, lc.column, e.message.clone())
+        })
+        .collect();
+    got.sort();
+    assert_eq!(got.len(), expected.errors.len(), "{got:#?}");
+    for (g, w) in got.iter().zip(&expected.errors) {
+        assert_eq!((&g.0, g.1, g.2), (&w.file, w.line, w.column), "{g:?}");
+        assert!(
+            g.3.contains(&w.message_contains),
+            "{:?} lacks {:?}",
+            g.3,
+            w.message_contains
+        );
+    }
+}
