@@ -1,6 +1,8 @@
 //! Recognising what a file holds and handing it to the parser for its kind.
 
 pub mod aws_cli;
+pub mod cloudformation;
+pub mod terraform;
 
 use crate::diag::ScanError;
 use crate::inventory::{FileId, Inventory};

@@ -1,0 +1,1 @@
+//! CloudFormation templates (JSON and YAML) holding `AWS::Config::ConfigurationAggregator`.
