@@ -40,7 +40,7 @@ deny := [finding |
 		"resource": {"aggregator": s.aggregator, "account": s.account, "region": s.region},
 		"remediation": [
 			object.get(fixes, s.error_code, unknown_code),
-			s.source_id, s.region, s.aggregator_account, s.aggregator_region, s.aggregator, s.error_code,
+			s.source_id, s.region, s.context.account, s.context.region, s.aggregator, s.error_code,
 		],
 	}
 ]

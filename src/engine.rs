@@ -124,7 +124,8 @@ impl Engine {
         let value = engine
             .eval_rule(self.entry_points[i].clone())
             .map_err(|e| fail(format!("evaluation failed: {e}")))?;
-        if std::env::var_os("AGGREGO_TRACE").is_some() {
+        let trace = std::env::var_os("AGGREGO_TRACE").is_some();
+        if trace {
             eprintln!("  policy {} {:.3}s", policy.id(), t.elapsed().as_secs_f64());
         }
         let items: Vec<&Value> = match &value {
@@ -138,10 +139,18 @@ impl Engine {
                 )))
             }
         };
-        items
+        let out = items
             .into_iter()
             .map(|v| raw_finding(i, v).map_err(|m| fail(format!("`deny` returned {m}"))))
-            .collect()
+            .collect();
+        if trace {
+            eprintln!("  policy {} converted {:.3}s", policy.id(), t.elapsed().as_secs_f64());
+        }
+        drop(value);
+        if trace {
+            eprintln!("  policy {} dropped {:.3}s", policy.id(), t.elapsed().as_secs_f64());
+        }
+        out
     }
 }
 
@@ -158,10 +167,22 @@ fn type_name(v: &Value) -> &'static str {
     }
 }
 
-fn field<'a>(v: &'a Value, key: &str) -> Option<&'a Value> {
+/// Keys of a finding object, made once rather than per lookup.
+static KEYS: std::sync::LazyLock<[Value; 8]> = std::sync::LazyLock::new(|| {
+    ["msg", "loc", "resource", "remediation", "aggregator", "account", "region", ""].map(Value::from)
+});
+
+fn key(name: &str) -> Value {
+    KEYS.iter()
+        .find(|k| matches!(k, Value::String(s) if s.as_ref() == name))
+        .cloned()
+        .unwrap_or_else(|| Value::from(name))
+}
+
+fn field<'a>(v: &'a Value, key_name: &str) -> Option<&'a Value> {
     v.as_object()
         .ok()?
-        .get(&Value::from(key))
+        .get(&key(key_name))
         .filter(|v| !matches!(v, Value::Null | Value::Undefined))
 }
 
@@ -181,7 +202,7 @@ fn text(v: &Value, key: &str) -> Result<Option<String>, String> {
     match field(v, key) {
         Some(Value::Array(a)) => match a.first() {
             Some(Value::String(f)) => {
-                let args: Vec<Value> = a.iter().skip(1).cloned().collect();
+                let args: Vec<&Value> = a.iter().skip(1).collect();
                 Ok(Some(crate::format::format(f, &args)))
             }
             _ => Err(format!(

@@ -1,6 +1,7 @@
 //! Findings: what a policy reported, located in the user's file.
 
 use serde::{Deserialize, Serialize};
+use std::sync::Arc;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -40,20 +41,22 @@ pub struct Resource {
     pub region: Option<String>,
 }
 
+/// Strings shared by every finding of a policy or a file are reference-counted,
+/// so hundreds of thousands of findings cost little more than their messages.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Finding {
-    pub rule_id: String,
+    pub rule_id: Arc<str>,
     pub severity: Severity,
-    pub title: String,
+    pub title: Arc<str>,
     pub message: String,
-    pub file: String,
+    pub file: Arc<str>,
     pub line: usize,
     pub column: usize,
     pub end_line: usize,
     pub end_column: usize,
     pub resource: Resource,
     pub remediation: String,
-    pub references: Vec<String>,
+    pub references: Arc<[String]>,
     /// Index of the file and byte range, for snippets.
     #[serde(skip)]
     pub file_id: u32,

@@ -8,7 +8,7 @@
 
 use regorus::Value;
 
-pub fn format(fmt: &str, args: &[Value]) -> String {
+pub fn format(fmt: &str, args: &[&Value]) -> String {
     let mut out = String::with_capacity(fmt.len() + 16 * args.len());
     let mut next = 0;
     let mut chars = fmt.char_indices().peekable();
@@ -35,7 +35,7 @@ pub fn format(fmt: &str, args: &[Value]) -> String {
             Some('s' | 'v' | 'd') => {
                 let i = index.unwrap_or(next);
                 next = i + 1;
-                push_value(&mut out, args.get(i));
+                push_value(&mut out, args.get(i).copied());
             }
             Some(other) => {
                 out.push('%');
@@ -70,12 +70,13 @@ mod tests {
 
     #[test]
     fn verbs() {
-        let args = [
+        let values = [
             Value::from("a"),
             Value::from(3i64),
             Value::Null,
             Value::from(2.5),
         ];
+        let args: Vec<&Value> = values.iter().collect();
         assert_eq!(format("%s-%d-%s-%v", &args), "a-3-<unknown>-2.5");
         assert_eq!(format("%[2]d %[1]s %s 100%%", &args), "3 a 3 100%");
         assert_eq!(

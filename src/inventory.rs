@@ -6,6 +6,7 @@
 use crate::timestamp::Instant;
 use regorus::value::Object;
 use regorus::Value;
+use rayon::prelude::*;
 use std::collections::HashMap;
 
 /// Index of a file in the scan's file list.
@@ -214,7 +215,7 @@ impl Inventory {
     }
 
     /// The policy input, and the table that turns each `loc` id back into a span.
-    pub fn to_value(&self, settings: &Settings, file_names: &[String]) -> (Value, Vec<Span>) {
+    pub fn to_value(mut self, settings: &Settings, file_names: &[String]) -> (Value, Vec<Span>) {
         let mut b = Builder::default();
         let files: Vec<Value> = file_names.iter().map(|n| Value::from(n.as_str())).collect();
         let file = |id: FileId| files.get(id as usize).cloned().unwrap_or(Value::Null);
@@ -265,56 +266,7 @@ impl Inventory {
             })
             .collect();
 
-        let statuses: Vec<Value> = self
-            .source_statuses
-            .iter()
-            .map(|s| {
-                let mut o = Object::new();
-                let v = b.intern_opt(&s.aggregator);
-                b.put(&mut o, "aggregator", v);
-                b.put(
-                    &mut o,
-                    "aggregator_from",
-                    s.aggregator_from.map_or(Value::Null, Value::from),
-                );
-                let v = b.intern_opt(&s.aggregator_account);
-                b.put(&mut o, "aggregator_account", v);
-                let v = b.intern_opt(&s.aggregator_region);
-                b.put(&mut o, "aggregator_region", v);
-                b.put(&mut o, "source_id", opt_str(&s.source_id));
-                // The account a finding is about: organization ids are not accounts.
-                let account = match s.source_type.as_deref() {
-                    Some("ORGANIZATION") => Value::Null,
-                    _ => opt_str(&s.source_id),
-                };
-                b.put(&mut o, "account", account);
-                b.put(&mut o, "subject", Value::from(s.subject()));
-                b.put(&mut o, "error_text", Value::from(s.error_text()));
-                let v = b.intern_opt(&s.source_type);
-                b.put(&mut o, "source_type", v);
-                let v = b.intern_opt(&s.region);
-                b.put(&mut o, "region", v);
-                let v = b.intern_opt(&s.status);
-                b.put(&mut o, "status", v);
-                let (at, ns) = match &s.updated {
-                    Some(t) => (Value::from(t.rfc3339.as_str()), Value::from(t.ns)),
-                    None => (Value::Null, Value::Null),
-                };
-                b.put(&mut o, "updated_at", at);
-                b.put(&mut o, "updated_ns", ns);
-                let v = b.intern_opt(&s.error_code);
-                b.put(&mut o, "error_code", v);
-                let v = b.intern_opt(&s.error_message);
-                b.put(&mut o, "error_message", v);
-                let v = b.loc(s.span);
-                b.put(&mut o, "loc", v);
-                let v = b.loc(s.status_span);
-                b.put(&mut o, "status_loc", v);
-                let v = b.loc(s.updated_span);
-                b.put(&mut o, "updated_loc", v);
-                o.into_value()
-            })
-            .collect();
+        let statuses = statuses_to_values(std::mem::take(&mut self.source_statuses), &mut b);
 
         let listings: Vec<Value> = self
             .region_listings
@@ -404,6 +356,134 @@ struct Builder {
     locs: Vec<Span>,
     keys: HashMap<&'static str, Value>,
     interned: HashMap<String, Value>,
+}
+
+/// Statuses become values in parallel chunks, each status consumed as it is
+/// converted; the loc ids of status `i` are `base + 3i`, `+1`, `+2`. Context
+/// shared by a whole file (its aggregator) is one shared object.
+fn statuses_to_values(statuses: Vec<SourceStatus>, b: &mut Builder) -> Vec<Value> {
+    const CHUNK: usize = 4096;
+    type CtxKey = (Option<String>, Option<&'static str>, Option<String>, Option<String>);
+    let mut contexts: HashMap<CtxKey, Value> = HashMap::new();
+    for s in &statuses {
+        let key = (
+            s.aggregator.clone(),
+            s.aggregator_from,
+            s.aggregator_account.clone(),
+            s.aggregator_region.clone(),
+        );
+        contexts.entry(key).or_insert_with(|| {
+            let mut o = Object::new();
+            o.insert(Value::from("aggregator"), opt_str(&s.aggregator));
+            o.insert(
+                Value::from("aggregator_from"),
+                s.aggregator_from.map_or(Value::Null, Value::from),
+            );
+            o.insert(Value::from("account"), opt_str(&s.aggregator_account));
+            o.insert(Value::from("region"), opt_str(&s.aggregator_region));
+            o.into_value()
+        });
+    }
+    let base = b.locs.len();
+    let keys = StatusKeys::new();
+    let chunks: Vec<(Vec<Value>, Vec<Span>)> = statuses
+        .into_par_iter()
+        .chunks(CHUNK)
+        .enumerate()
+        .map(|(ci, chunk)| {
+            let mut interned: HashMap<String, Value> = HashMap::new();
+            let mut intern = |v: Option<String>| -> Value {
+                match v {
+                    None => Value::Null,
+                    Some(s) => interned
+                        .entry(s)
+                        .or_insert_with_key(|k| Value::from(k.as_str()))
+                        .clone(),
+                }
+            };
+            let mut spans = Vec::with_capacity(chunk.len() * 3);
+            let mut values = Vec::with_capacity(chunk.len());
+            for (j, s) in chunk.into_iter().enumerate() {
+                let loc = base + 3 * (ci * CHUNK + j);
+                spans.extend([s.span, s.status_span, s.updated_span]);
+                let subject = Value::from(s.subject());
+                let error_text = intern(Some(s.error_text()));
+                let account = match s.source_type.as_deref() {
+                    Some("ORGANIZATION") => Value::Null,
+                    _ => opt_str(&s.source_id),
+                };
+                let context = contexts
+                    .get(&(
+                        s.aggregator.clone(),
+                        s.aggregator_from,
+                        s.aggregator_account.clone(),
+                        s.aggregator_region.clone(),
+                    ))
+                    .cloned()
+                    .unwrap_or(Value::Null);
+                let (at, ns) = match &s.updated {
+                    Some(t) => (Value::from(t.rfc3339.as_str()), Value::from(t.ns)),
+                    None => (Value::Null, Value::Null),
+                };
+                let k = &keys.0;
+                let pairs = [
+                    (k[0].clone(), intern(s.aggregator)),
+                    (k[1].clone(), context),
+                    (k[2].clone(), opt_str(&s.source_id)),
+                    (k[3].clone(), account),
+                    (k[4].clone(), intern(s.source_type)),
+                    (k[5].clone(), intern(s.region)),
+                    (k[6].clone(), intern(s.status)),
+                    (k[7].clone(), at),
+                    (k[8].clone(), ns),
+                    (k[9].clone(), intern(s.error_code)),
+                    (k[10].clone(), intern(s.error_message)),
+                    (k[11].clone(), subject),
+                    (k[12].clone(), error_text),
+                    (k[13].clone(), Value::from(loc)),
+                    (k[14].clone(), Value::from(loc + 1)),
+                    (k[15].clone(), Value::from(loc + 2)),
+                ];
+                let map: std::collections::BTreeMap<Value, Value> = pairs.into_iter().collect();
+                values.push(Object::from(map).into_value());
+            }
+            (values, spans)
+        })
+        .collect();
+    let mut out = Vec::new();
+    for (mut values, spans) in chunks {
+        out.append(&mut values);
+        b.locs.extend(spans);
+    }
+    out
+}
+
+struct StatusKeys([Value; 16]);
+
+impl StatusKeys {
+    fn new() -> Self {
+        StatusKeys(
+            [
+                "aggregator",
+                "context",
+                "source_id",
+                "account",
+                "source_type",
+                "region",
+                "status",
+                "updated_at",
+                "updated_ns",
+                "error_code",
+                "error_message",
+                "subject",
+                "error_text",
+                "loc",
+                "status_loc",
+                "updated_loc",
+            ]
+            .map(Value::from),
+        )
+    }
 }
 
 impl Builder {

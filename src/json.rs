@@ -78,6 +78,51 @@ impl<'a> Doc<'a> {
         }
     }
 
+    /// Parse the top level in one pass that also validates the whole document,
+    /// so a large export is not read once to validate and again to open it.
+    pub fn parse_root(text: &'a str) -> Result<(Doc<'a>, Root<'a>), JsonError> {
+        let doc = Doc { text };
+        let mut de = serde_json::Deserializer::from_str(text);
+        let root = serde::Deserializer::deserialize_any(&mut de, RootVisitor)
+            .and_then(|r| de.end().map(|_| r))
+            .map_err(|e| doc.serde_error(&e))?;
+        let root = match root {
+            RawRoot::Object(pairs) => Root::Object(doc.members(pairs)),
+            RawRoot::Array(items) => Root::Array(items),
+            RawRoot::Scalar => Root::Scalar,
+        };
+        Ok((doc, root))
+    }
+
+    /// Byte span of the whole document, without surrounding white space.
+    pub fn root_span(&self) -> Range<usize> {
+        let start = self.text.len() - self.text.trim_start().len();
+        let end = self.text.trim_end().len().max(start);
+        start..end
+    }
+
+    fn members(&self, pairs: Vec<(Cow<'a, str>, Raw<'a>)>) -> Vec<Member<'a>> {
+        pairs
+            .into_iter()
+            .map(|(key, value)| {
+                let key_span = match &key {
+                    Cow::Borrowed(k) => {
+                        let start = (k.as_ptr() as usize)
+                            .saturating_sub(self.text.as_ptr() as usize)
+                            .saturating_sub(1);
+                        Some(start..start + k.len() + 2)
+                    }
+                    Cow::Owned(_) => None,
+                };
+                Member {
+                    key,
+                    key_span,
+                    value,
+                }
+            })
+            .collect()
+    }
+
     /// Byte span of a value inside the document.
     pub fn span(&self, raw: Raw<'_>) -> Range<usize> {
         let start = (raw.get().as_ptr() as usize).saturating_sub(self.text.as_ptr() as usize);
@@ -131,25 +176,7 @@ impl<'a> Doc<'a> {
         let pairs = de
             .deserialize_map(MembersVisitor)
             .map_err(|e| self.shape_error(raw, format!("{what}: {e}")))?;
-        Ok(pairs
-            .into_iter()
-            .map(|(key, value)| {
-                let key_span = match &key {
-                    Cow::Borrowed(k) => {
-                        let start = (k.as_ptr() as usize)
-                            .saturating_sub(self.text.as_ptr() as usize)
-                            .saturating_sub(1);
-                        Some(start..start + k.len() + 2)
-                    }
-                    Cow::Owned(_) => None,
-                };
-                Member {
-                    key,
-                    key_span,
-                    value,
-                }
-            })
-            .collect())
+        Ok(self.members(pairs))
     }
 
     /// The elements of a list.
@@ -194,6 +221,57 @@ impl<'a> Doc<'a> {
                 Kind::of(raw).article()
             ),
         )
+    }
+}
+
+/// The top level of a document, opened one level.
+pub enum Root<'a> {
+    Object(Vec<Member<'a>>),
+    Array(Vec<Raw<'a>>),
+    Scalar,
+}
+
+enum RawRoot<'a> {
+    Object(Vec<(Cow<'a, str>, Raw<'a>)>),
+    Array(Vec<Raw<'a>>),
+    Scalar,
+}
+
+struct RootVisitor;
+
+impl<'de> Visitor<'de> for RootVisitor {
+    type Value = RawRoot<'de>;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a JSON document")
+    }
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
+        MembersVisitor.visit_map(map).map(RawRoot::Object)
+    }
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+        let mut out = Vec::with_capacity(seq.size_hint().unwrap_or(8));
+        while let Some(item) = seq.next_element::<Raw<'de>>()? {
+            out.push(item);
+        }
+        Ok(RawRoot::Array(out))
+    }
+    fn visit_bool<E>(self, _: bool) -> Result<Self::Value, E> {
+        Ok(RawRoot::Scalar)
+    }
+    fn visit_i64<E>(self, _: i64) -> Result<Self::Value, E> {
+        Ok(RawRoot::Scalar)
+    }
+    fn visit_u64<E>(self, _: u64) -> Result<Self::Value, E> {
+        Ok(RawRoot::Scalar)
+    }
+    fn visit_f64<E>(self, _: f64) -> Result<Self::Value, E> {
+        Ok(RawRoot::Scalar)
+    }
+    fn visit_str<E>(self, _: &str) -> Result<Self::Value, E> {
+        Ok(RawRoot::Scalar)
+    }
+    fn visit_unit<E>(self) -> Result<Self::Value, E> {
+        Ok(RawRoot::Scalar)
     }
 }
 

@@ -3,6 +3,11 @@ use aggrego::run;
 use clap::Parser;
 use std::process::ExitCode;
 
+// Scans allocate many small values across threads; mimalloc is markedly faster
+// and returns memory better than the system allocator for this pattern.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match &cli.command {

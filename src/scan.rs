@@ -11,6 +11,7 @@ use crate::source::{self, display_path, SourceFile};
 use crate::timestamp::Instant;
 use rayon::prelude::*;
 use std::path::PathBuf;
+use std::sync::Arc;
 
 #[derive(Debug, Clone, Default)]
 pub struct Options {
@@ -81,12 +82,21 @@ pub fn scan(opts: &Options, engine: &Engine) -> ScanResult {
     };
     let names: Vec<String> = files.iter().map(|f| f.name.clone()).collect();
     let (input, locs) = inventory.to_value(&settings, &names);
-    drop(inventory);
     mark("input built");
     let (raw, policy_errors) = engine.evaluate(input, now.ns);
     mark("evaluated");
     errors.extend(policy_errors);
 
+    let shared: Vec<PolicyStrings> = engine
+        .policies()
+        .iter()
+        .map(|p| PolicyStrings {
+            id: Arc::from(p.id()),
+            title: Arc::from(p.meta.title.as_str()),
+            references: Arc::from(p.references()),
+        })
+        .collect();
+    let file_names: Vec<Arc<str>> = files.iter().map(|f| Arc::from(f.name.as_str())).collect();
     let mut findings = Vec::with_capacity(raw.len());
     for r in raw {
         let policy = &engine.policies()[r.policy];
@@ -100,7 +110,7 @@ pub fn scan(opts: &Options, engine: &Engine) -> ScanResult {
             ));
             continue;
         };
-        findings.push(locate(policy, r, span, &files));
+        findings.push(locate(policy, &shared[r.policy], &file_names, r, span, &files));
     }
     findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     findings.dedup();
@@ -123,8 +133,17 @@ pub fn scan(opts: &Options, engine: &Engine) -> ScanResult {
     }
 }
 
+/// What every finding of one policy shares.
+struct PolicyStrings {
+    id: Arc<str>,
+    title: Arc<str>,
+    references: Arc<[String]>,
+}
+
 fn locate(
     policy: &crate::policy::Policy,
+    shared: &PolicyStrings,
+    file_names: &[Arc<str>],
     r: crate::engine::RawFinding,
     span: Span,
     files: &[SourceFile],
@@ -134,18 +153,18 @@ fn locate(
             let s = f.line_col(span.start as usize);
             // The end column is inclusive of the last character.
             let e = f.line_col((span.end as usize).max(span.start as usize + 1) - 1);
-            (f.name.clone(), s, e)
+            (file_names[span.file as usize].clone(), s, e)
         }
         None => (
-            String::new(),
+            Arc::from(""),
             source::LineCol { line: 0, column: 0 },
             source::LineCol { line: 0, column: 0 },
         ),
     };
     Finding {
-        rule_id: policy.id().to_string(),
+        rule_id: shared.id.clone(),
         severity: policy.meta.custom.severity,
-        title: policy.meta.title.clone(),
+        title: shared.title.clone(),
         message: r.msg,
         file,
         line: start.line,
@@ -156,7 +175,7 @@ fn locate(
         remediation: r
             .remediation
             .unwrap_or_else(|| policy.meta.custom.remediation.trim().to_string()),
-        references: policy.references(),
+        references: shared.references.clone(),
         file_id: span.file,
         span: span.start as usize..span.end as usize,
     }

@@ -7,7 +7,7 @@ use aggrego::scan::ScanResult;
 
 /// Rule ids found (sorted, with repeats) and whether the file is an error.
 fn outcome(result: &ScanResult) -> (Vec<String>, Vec<String>) {
-    let mut rules: Vec<String> = result.findings.iter().map(|f| f.rule_id.clone()).collect();
+    let mut rules: Vec<String> = result.findings.iter().map(|f| f.rule_id.to_string()).collect();
     rules.sort();
     (
         rules,

@@ -6,8 +6,10 @@ use super::Ctx;
 use crate::context;
 use crate::diag::ScanError;
 use crate::inventory::*;
-use crate::json::{Doc, JsonError, Kind, Member, Raw};
+use crate::json::{Doc, JsonError, Kind, Member, Raw, Root};
+use std::ops::Range;
 use crate::timestamp;
+use rayon::prelude::*;
 
 pub const DESCRIBE: &str = "describe-configuration-aggregators";
 pub const STATUS: &str = "describe-configuration-aggregator-sources-status";
@@ -27,10 +29,9 @@ pub enum Shape {
     BareStatuses,
 }
 
-pub fn shape(doc: &Doc<'_>, root: Raw<'_>) -> Option<Shape> {
-    match Kind::of(root) {
-        Kind::Object => {
-            let members = doc.object(root, "document").ok()?;
+pub fn shape(doc: &Doc<'_>, root: &Root<'_>) -> Option<Shape> {
+    match root {
+        Root::Object(members) => {
             let has = |k: &str| members.iter().any(|m| m.key == k);
             if has("ConfigurationAggregators") {
                 Some(Shape::DescribePage)
@@ -42,8 +43,7 @@ pub fn shape(doc: &Doc<'_>, root: Raw<'_>) -> Option<Shape> {
                 None
             }
         }
-        Kind::Array => {
-            let items = doc.array(root, "document").ok()?;
+        Root::Array(items) => {
             let first = doc.object(items.first()?, "item").ok()?;
             let has = |k: &str| first.iter().any(|m| m.key == k);
             if has("ConfigurationAggregators") || has("AggregatedSourceStatusList") {
@@ -56,12 +56,15 @@ pub fn shape(doc: &Doc<'_>, root: Raw<'_>) -> Option<Shape> {
                 None
             }
         }
-        _ => None,
+        Root::Scalar => None,
     }
 }
 
-/// Each page's list under a key (the list value and its items), and the last page's `NextToken`.
-type PageParts<'a> = (Vec<(Raw<'a>, Vec<Raw<'a>>)>, Option<(String, Raw<'a>)>);
+/// Each page's list under a key (the list's span and items), and the last page's `NextToken`.
+type PageParts<'a> = (Vec<(Range<usize>, Vec<Raw<'a>>)>, Option<(String, Raw<'a>)>);
+
+/// A page: its span and its top-level members.
+type Page<'a> = (Range<usize>, Vec<Member<'a>>);
 
 /// `AllAwsRegions` and `AwsRegions` of a source.
 type RegionFields = (Field<bool>, Field<Vec<Field<String>>>);
@@ -119,78 +122,80 @@ impl<'a, 'c> Parser<'a, 'c> {
         }
     }
 
-    pub fn parse(&mut self, root: Raw<'a>, shape: Shape) {
-        match shape {
-            Shape::DescribePage => self.describe_pages(&[root], root),
-            Shape::StatusPage => self.status_pages(&[root], root),
-            Shape::PutResponse => self.put_response(root),
-            Shape::Pages => {
-                let Some(pages) = self.attempt(self.doc.array(root, "list of pages")) else {
-                    return;
-                };
-                let is_status = pages.first().is_some_and(|p| {
-                    self.doc
-                        .object(p, "page")
-                        .is_ok_and(|m| m.iter().any(|m| m.key == "AggregatedSourceStatusList"))
+    pub fn parse(&mut self, root: Root<'a>, shape: Shape) {
+        let root_span = self.doc.root_span();
+        match (shape, root) {
+            (Shape::DescribePage, Root::Object(m)) => {
+                self.describe_pages(vec![(root_span.clone(), m)], root_span)
+            }
+            (Shape::StatusPage, Root::Object(m)) => {
+                self.status_pages(vec![(root_span.clone(), m)], root_span)
+            }
+            (Shape::PutResponse, Root::Object(m)) => {
+                for m in m.iter().filter(|m| m.key == "ConfigurationAggregator") {
+                    self.aggregators(&[m.value], "ConfigurationAggregator", None);
+                }
+                self.snapshot(PUT, None, root_span);
+            }
+            (Shape::Pages, Root::Array(items)) => {
+                let mut pages = Vec::with_capacity(items.len());
+                for (i, p) in items.iter().enumerate() {
+                    let what = format!("page {}", i + 1);
+                    if let Some(m) = self.attempt(self.doc.object(p, &what)) {
+                        pages.push((self.doc.span(p), m));
+                    }
+                }
+                let is_status = pages.first().is_some_and(|(_, m)| {
+                    m.iter().any(|m| m.key == "AggregatedSourceStatusList")
                 });
                 if is_status {
-                    self.status_pages(&pages, root)
+                    self.status_pages(pages, root_span)
                 } else {
-                    self.describe_pages(&pages, root)
+                    self.describe_pages(pages, root_span)
                 }
             }
-            Shape::BareAggregators => {
-                let Some(items) = self.attempt(self.doc.array(root, "aggregator list")) else {
-                    return;
-                };
+            (Shape::BareAggregators, Root::Array(items)) => {
                 let names = self.aggregators(&items, "[", None);
-                self.listing(names, root, true);
-                self.snapshot(DESCRIBE, None, root);
+                self.listing(names, root_span.clone(), true);
+                self.snapshot(DESCRIBE, None, root_span);
             }
-            Shape::BareStatuses => {
-                let Some(items) = self.attempt(self.doc.array(root, "source status list")) else {
-                    return;
-                };
+            (Shape::BareStatuses, Root::Array(items)) => {
                 self.statuses(&items);
-                self.snapshot(STATUS, None, root);
+                self.snapshot(STATUS, None, root_span);
             }
+            _ => {}
         }
     }
 
     /// The value under `key` of each page, and the last page's `NextToken`.
-    fn page_parts(
-        &mut self,
-        pages: &[Raw<'a>],
-        key: &str,
-    ) -> PageParts<'a> {
+    fn page_parts(&mut self, pages: &[Page<'a>], key: &str) -> PageParts<'a> {
         let mut parts = Vec::new();
         let mut token = None;
-        for (i, page) in pages.iter().enumerate() {
+        for (i, (span, members)) in pages.iter().enumerate() {
             let what = if pages.len() > 1 {
                 format!("page {}", i + 1)
             } else {
                 "document".to_string()
             };
-            let Some(members) = self.attempt(self.doc.object(page, &what)) else {
-                continue;
-            };
             token = None;
             let mut found = false;
-            for m in &members {
+            for m in members {
                 if m.key == key {
                     found = true;
                     if let Some(items) = self.attempt(self.doc.array(m.value, key)) {
-                        parts.push((m.value, items));
+                        parts.push((self.doc.span(m.value), items));
                     }
                 } else if m.key == "NextToken" {
                     token = self.next_token(m);
                 }
             }
             if !found {
-                let e = self
-                    .doc
-                    .expected(page, &format!("{what} (no `{key}`)"), "an API page");
-                self.error(e);
+                self.errors.push(ScanError::at(
+                    self.name,
+                    self.file,
+                    span.start..span.start + 1,
+                    format!("{what} has no `{key}`: not an API page"),
+                ));
             }
         }
         (parts, token)
@@ -206,10 +211,10 @@ impl<'a, 'c> Parser<'a, 'c> {
         }
     }
 
-    fn snapshot(&mut self, kind: &'static str, token: Option<(String, Raw<'a>)>, root: Raw<'a>) {
+    fn snapshot(&mut self, kind: &'static str, token: Option<(String, Raw<'a>)>, root: Range<usize>) {
         let span = match &token {
             Some((_, raw)) => self.span(raw),
-            None => self.span(root),
+            None => Span::new(self.file, root),
         };
         self.inventory.snapshots.push(Snapshot {
             file: self.file,
@@ -219,40 +224,28 @@ impl<'a, 'c> Parser<'a, 'c> {
         });
     }
 
-    fn describe_pages(&mut self, pages: &[Raw<'a>], root: Raw<'a>) {
-        let (parts, token) = self.page_parts(pages, "ConfigurationAggregators");
+    fn describe_pages(&mut self, pages: Vec<Page<'a>>, root: Range<usize>) {
+        let (parts, token) = self.page_parts(&pages, "ConfigurationAggregators");
         let mut names = Vec::new();
         let mut index = 0;
         for (_, items) in &parts {
             names.extend(self.aggregators(items, "ConfigurationAggregators[", Some(&mut index)));
         }
-        let anchor = parts.first().map_or(root, |p| p.0);
+        let anchor = parts.first().map_or(root.clone(), |p| p.0.clone());
         self.listing(names, anchor, token.is_none());
         self.snapshot(DESCRIBE, token, root);
     }
 
-    fn status_pages(&mut self, pages: &[Raw<'a>], root: Raw<'a>) {
-        let (parts, token) = self.page_parts(pages, "AggregatedSourceStatusList");
+    fn status_pages(&mut self, pages: Vec<Page<'a>>, root: Range<usize>) {
+        let (parts, token) = self.page_parts(&pages, "AggregatedSourceStatusList");
+        drop(pages);
         for (_, items) in &parts {
             self.statuses(items);
         }
         self.snapshot(STATUS, token, root);
     }
 
-    fn put_response(&mut self, root: Raw<'a>) {
-        let Some(members) = self.attempt(self.doc.object(root, "document")) else {
-            return;
-        };
-        for m in members
-            .iter()
-            .filter(|m| m.key == "ConfigurationAggregator")
-        {
-            self.aggregators(&[m.value], "ConfigurationAggregator", None);
-        }
-        self.snapshot(PUT, None, root);
-    }
-
-    fn listing(&mut self, names: Vec<(String, Option<String>)>, anchor: Raw<'a>, complete: bool) {
+    fn listing(&mut self, names: Vec<(String, Option<String>)>, anchor: Range<usize>, complete: bool) {
         // The region of a describe output: its aggregators' ARNs, else the path, else --region.
         let from_arn = names.iter().find_map(|(_, r)| r.clone());
         let (region, region_from) = self.region(from_arn);
@@ -261,7 +254,7 @@ impl<'a, 'c> Parser<'a, 'c> {
             region_from,
             aggregator_names: names.into_iter().map(|(n, _)| n).collect(),
             complete,
-            span: self.span(anchor),
+            span: Span::new(self.file, anchor),
         });
     }
 
@@ -437,116 +430,144 @@ impl<'a, 'c> Parser<'a, 'c> {
 
     /// A timestamp in any of the CLI's forms; a malformed one is a located error.
     fn time(&mut self, raw: Raw<'a>, what: &str) -> Option<timestamp::Instant> {
-        let parsed = match Kind::of(raw) {
-            Kind::Number => self
-                .attempt(self.doc.number(raw, what))
-                .and_then(timestamp::from_epoch_seconds),
-            Kind::String => {
-                let s = self.attempt(self.doc.string(raw, what))?;
-                timestamp::parse(&s)
-            }
-            Kind::Null => return None,
-            _ => {
-                let e = self.doc.expected(raw, what, "a timestamp");
-                self.error(e);
+        read_time(&self.doc, self.file, self.name, raw, what, &mut self.errors)
+    }
+
+    /// Source statuses, read in parallel: exports can hold hundreds of thousands.
+    fn statuses(&mut self, items: &[Raw<'a>]) {
+        let (doc, file, name) = (&self.doc, self.file, self.name);
+        let aggregator = self.ctx.aggregator;
+        let chunks: Vec<(Vec<SourceStatus>, Vec<ScanError>)> = items
+            .par_chunks(4096)
+            .map(|chunk| {
+                let mut errors = Vec::new();
+                let statuses = chunk
+                    .iter()
+                    .filter_map(|item| read_status(doc, file, name, aggregator, item, &mut errors))
+                    .collect();
+                (statuses, errors)
+            })
+            .collect();
+        self.inventory.source_statuses.reserve(items.len());
+        for (mut statuses, mut errors) in chunks {
+            self.inventory.source_statuses.append(&mut statuses);
+            self.errors.append(&mut errors);
+        }
+    }
+}
+
+fn located(name: &str, file: FileId, e: JsonError) -> ScanError {
+    ScanError::at(name, file, e.offset..e.offset + e.len, e.message)
+}
+
+fn read_time(
+    doc: &Doc<'_>,
+    file: FileId,
+    name: &str,
+    raw: Raw<'_>,
+    what: &str,
+    errors: &mut Vec<ScanError>,
+) -> Option<timestamp::Instant> {
+    let parsed = match Kind::of(raw) {
+        Kind::Number => match doc.number(raw, what) {
+            Ok(n) => timestamp::from_epoch_seconds(n),
+            Err(e) => {
+                errors.push(located(name, file, e));
                 return None;
             }
-        };
-        if parsed.is_none() {
-            let span = self.doc.span(raw);
-            self.errors.push(ScanError::at(
-                self.name,
-                self.file,
-                span,
-                format!("{what}: `{}` is not a timestamp this tool understands (epoch seconds or ISO 8601)", raw.get()),
-            ));
-        }
-        parsed
-    }
-
-    fn statuses(&mut self, items: &[Raw<'a>]) {
-        self.inventory.source_statuses.reserve(items.len());
-        for item in items {
-            if let Some(s) = self.status(item) {
-                self.inventory.source_statuses.push(s);
+        },
+        Kind::String => match doc.string(raw, what) {
+            Ok(s) => timestamp::parse(&s),
+            Err(e) => {
+                errors.push(located(name, file, e));
+                return None;
             }
+        },
+        Kind::Null => return None,
+        _ => {
+            errors.push(located(name, file, doc.expected(raw, what, "a timestamp")));
+            return None;
         }
+    };
+    if parsed.is_none() {
+        errors.push(ScanError::at(
+            name,
+            file,
+            doc.span(raw),
+            format!(
+                "{what}: `{}` is not a timestamp this tool understands (epoch seconds or ISO 8601)",
+                raw.get()
+            ),
+        ));
     }
+    parsed
+}
 
-    fn status(&mut self, item: Raw<'a>) -> Option<SourceStatus> {
-        let members = self.attempt(self.doc.object(item, "source status"))?;
-        let span = self.span(item);
-        let mut s = SourceStatus {
-            aggregator: self.ctx.aggregator.map(str::to_string),
-            aggregator_from: self.ctx.aggregator.map(|_| "flag"),
-            aggregator_account: None,
-            aggregator_region: None,
-            source_id: None,
-            source_type: None,
-            region: None,
-            status: None,
-            updated: None,
-            error_code: None,
-            error_message: None,
-            span,
-            status_span: span,
-            updated_span: span,
-        };
-        let mut ok = true;
-        for m in &members {
-            let text = |p: &mut Self| -> Option<Option<String>> {
-                match Kind::of(m.value) {
-                    Kind::Null => Some(None),
-                    _ => p
-                        .attempt(p.doc.string(m.value, &m.key))
-                        .map(|v| Some(v.into_owned())),
-                }
-            };
-            match m.key.as_ref() {
-                "SourceId" => {
-                    s.source_id = text(self).unwrap_or_else(|| {
-                        ok = false;
-                        None
-                    })
-                }
-                "SourceType" => {
-                    s.source_type = text(self).unwrap_or_else(|| {
-                        ok = false;
-                        None
-                    })
-                }
-                "AwsRegion" => {
-                    s.region = text(self).unwrap_or_else(|| {
-                        ok = false;
-                        None
-                    })
-                }
-                "LastUpdateStatus" => {
-                    s.status = text(self).unwrap_or_else(|| {
-                        ok = false;
-                        None
-                    });
-                    s.status_span = self.span(m.value);
-                }
-                "LastUpdateTime" => {
-                    s.updated = self.time(m.value, "LastUpdateTime");
-                    s.updated_span = self.span(m.value);
-                }
-                "LastErrorCode" => {
-                    s.error_code = text(self).unwrap_or_else(|| {
-                        ok = false;
-                        None
-                    })
-                }
-                "LastErrorMessage" => {
-                    s.error_message = text(self).unwrap_or_else(|| {
-                        ok = false;
-                        None
-                    })
-                }
-                _ => {}
-            }
+/// One entry of `AggregatedSourceStatusList`. An entry with a field of the wrong
+/// type is left out (its error is reported); unknown fields are ignored.
+fn read_status(
+    doc: &Doc<'_>,
+    file: FileId,
+    name: &str,
+    aggregator: Option<&str>,
+    item: Raw<'_>,
+    errors: &mut Vec<ScanError>,
+) -> Option<SourceStatus> {
+    let members = match doc.object(item, "source status") {
+        Ok(m) => m,
+        Err(e) => {
+            errors.push(located(name, file, e));
+            return None;
         }
-        ok.then_some(s)
+    };
+    let span = Span::new(file, doc.span(item));
+    let mut s = SourceStatus {
+        aggregator: aggregator.map(str::to_string),
+        aggregator_from: aggregator.map(|_| "flag"),
+        aggregator_account: None,
+        aggregator_region: None,
+        source_id: None,
+        source_type: None,
+        region: None,
+        status: None,
+        updated: None,
+        error_code: None,
+        error_message: None,
+        span,
+        status_span: span,
+        updated_span: span,
+    };
+    let mut ok = true;
+    for m in &members {
+        let mut text = || -> Option<String> {
+            if Kind::of(m.value) == Kind::Null {
+                return None;
+            }
+            match doc.string(m.value, &m.key) {
+                Ok(v) => Some(v.into_owned()),
+                Err(e) => {
+                    errors.push(located(name, file, e));
+                    ok = false;
+                    None
+                }
+            }
+        };
+        match m.key.as_ref() {
+            "SourceId" => s.source_id = text(),
+            "SourceType" => s.source_type = text(),
+            "AwsRegion" => s.region = text(),
+            "LastUpdateStatus" => {
+                s.status = text();
+                s.status_span = Span::new(file, doc.span(m.value));
+            }
+            "LastErrorCode" => s.error_code = text(),
+            "LastErrorMessage" => s.error_message = text(),
+            "LastUpdateTime" => {
+                s.updated = read_time(doc, file, name, m.value, "LastUpdateTime", errors);
+                s.updated_span = Span::new(file, doc.span(m.value));
+            }
+            _ => {}
+        }
     }
+    ok.then_some(s)
 }

@@ -75,7 +75,7 @@ pub fn parse_file(id: FileId, file: &SourceFile, ctx: &Ctx<'_>, explicit: bool) 
 
 fn parse_json(id: FileId, file: &SourceFile, ctx: &Ctx<'_>, explicit: bool) -> Parsed {
     let mut out = Parsed::default();
-    let (doc, root) = match Doc::parse(&file.text) {
+    let (doc, root) = match Doc::parse_root(&file.text) {
         Ok(ok) => ok,
         Err(e) => {
             out.errors.push(ScanError::at(
@@ -87,9 +87,9 @@ fn parse_json(id: FileId, file: &SourceFile, ctx: &Ctx<'_>, explicit: bool) -> P
             return out;
         }
     };
-    let Some(shape) = aws_cli::shape(&doc, root) else {
+    let Some(shape) = aws_cli::shape(&doc, &root) else {
         if explicit {
-            let span = doc.span(root);
+            let span = doc.root_span();
             out.errors.push(
                 ScanError::at(&file.name, id, span.start..span.start + 1,
                     "no AWS Config aggregator data recognised in this JSON document")
