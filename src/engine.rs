@@ -12,7 +12,8 @@ pub struct RawFinding {
     pub policy: usize,
     pub msg: String,
     pub loc: usize,
-    pub resource: Resource,
+    /// `None` when the policy names none: the resource of `loc` is used.
+    pub resource: Option<Resource>,
     pub remediation: Option<String>,
 }
 
@@ -140,15 +141,12 @@ impl Engine {
             }
         };
         let out = items
-            .into_iter()
+            .into_par_iter()
+            .with_min_len(1024)
             .map(|v| raw_finding(i, v).map_err(|m| fail(format!("`deny` returned {m}"))))
             .collect();
         if trace {
-            eprintln!("  policy {} converted {:.3}s", policy.id(), t.elapsed().as_secs_f64());
-        }
-        drop(value);
-        if trace {
-            eprintln!("  policy {} dropped {:.3}s", policy.id(), t.elapsed().as_secs_f64());
+            eprintln!("  policy {} findings read {:.3}s", policy.id(), t.elapsed().as_secs_f64());
         }
         out
     }
@@ -234,13 +232,14 @@ fn raw_finding(policy: usize, v: &Value) -> Result<RawFinding, String> {
         }
         None => return Err("a finding without `loc`".into()),
     };
+    let arc = |s: Option<String>| s.map(|s| std::sync::Arc::from(s.as_str()));
     let resource = match field(v, "resource") {
-        None => Resource::default(),
-        Some(r) => Resource {
-            aggregator: opt_string(r, "aggregator")?,
-            account: opt_string(r, "account")?,
-            region: opt_string(r, "region")?,
-        },
+        None => None,
+        Some(r) => Some(Resource {
+            aggregator: arc(opt_string(r, "aggregator")?),
+            account: arc(opt_string(r, "account")?),
+            region: arc(opt_string(r, "region")?),
+        }),
     };
     Ok(RawFinding {
         policy,

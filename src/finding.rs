@@ -36,9 +36,9 @@ impl Severity {
 /// What a finding is about, as far as the input tells.
 #[derive(Debug, Clone, Default, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 pub struct Resource {
-    pub aggregator: Option<String>,
-    pub account: Option<String>,
-    pub region: Option<String>,
+    pub aggregator: Option<Arc<str>>,
+    pub account: Option<Arc<str>>,
+    pub region: Option<Arc<str>>,
 }
 
 /// Strings shared by every finding of a policy or a file are reference-counted,

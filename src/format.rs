@@ -2,8 +2,9 @@
 //! `[format, args...]`, formatted here after evaluation. On large inputs this
 //! is far cheaper than calling `sprintf` in Rego for every finding.
 //!
-//! Verbs: `%s` and `%v` (any value), `%d` (integers), `%%`, and Go's explicit
-//! argument indexes `%[2]s`. A null or missing argument prints as `<unknown>`,
+//! Verbs: `%s` and `%v` (any value), `%d` (integers), `%%`, Go's explicit
+//! argument indexes `%[2]s`, and `%D`: a number of nanoseconds as a duration
+//! (`9d 8h 31m`). A null or missing argument prints as `<unknown>`,
 //! which reads as a placeholder in a remediation command.
 
 use regorus::Value;
@@ -37,6 +38,14 @@ pub fn format(fmt: &str, args: &[&Value]) -> String {
                 next = i + 1;
                 push_value(&mut out, args.get(i).copied());
             }
+            Some('D') => {
+                let i = index.unwrap_or(next);
+                next = i + 1;
+                match args.get(i).and_then(|v| v.as_i64().ok()) {
+                    Some(ns) => push_duration(&mut out, ns),
+                    None => push_value(&mut out, args.get(i).copied()),
+                }
+            }
             Some(other) => {
                 out.push('%');
                 out.push(other);
@@ -64,6 +73,24 @@ fn push_value(out: &mut String, v: Option<&Value>) {
     }
 }
 
+/// Whole minutes, largest units first: `9d 8h 31m`, `45m`, `0m`.
+fn push_duration(out: &mut String, ns: i64) {
+    use std::fmt::Write;
+    let minutes = ns.max(0) / 60_000_000_000;
+    let (d, h, m) = (minutes / 1440, minutes / 60 % 24, minutes % 60);
+    let mut parts = Vec::new();
+    if d > 0 {
+        parts.push(format!("{d}d"));
+    }
+    if h > 0 {
+        parts.push(format!("{h}h"));
+    }
+    if m > 0 || parts.is_empty() {
+        parts.push(format!("{m}m"));
+    }
+    let _ = write!(out, "{}", parts.join(" "));
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -84,5 +111,8 @@ mod tests {
             "a 3 <unknown> 2.5 <unknown>"
         );
         assert_eq!(format("%x%", &args), "%x%");
+        let d = [Value::from(((9 * 24 + 8) * 60 + 31) * 60_000_000_000i64 + 5), Value::from(0i64)];
+        let d: Vec<&Value> = d.iter().collect();
+        assert_eq!(format("%D, %D", &d), "9d 8h 31m, 0m");
     }
 }

@@ -3,7 +3,9 @@
 //! Parsers fill these types with byte spans; [`Inventory::to_value`] turns them
 //! into one regorus value and a table that maps each `loc` id back to its span.
 
+use crate::finding::Resource;
 use crate::timestamp::Instant;
+use std::sync::Arc;
 use regorus::value::Object;
 use regorus::Value;
 use rayon::prelude::*;
@@ -112,22 +114,24 @@ pub struct Aggregator {
     pub span: Span,
 }
 
-/// One entry of `describe-configuration-aggregator-sources-status`.
+/// One entry of `describe-configuration-aggregator-sources-status`. Strings are
+/// shared (`Arc<str>`): exports repeat the same few regions, statuses and errors.
 #[derive(Debug, Clone)]
 pub struct SourceStatus {
-    pub aggregator: Option<String>,
+    pub aggregator: Option<Arc<str>>,
     /// How the aggregator was learnt: `flag` or `path`.
     pub aggregator_from: Option<&'static str>,
     /// The aggregator's own account and region, for remediation commands.
-    pub aggregator_account: Option<String>,
-    pub aggregator_region: Option<String>,
-    pub source_id: Option<String>,
-    pub source_type: Option<String>,
-    pub region: Option<String>,
-    pub status: Option<String>,
-    pub updated: Option<Instant>,
-    pub error_code: Option<String>,
-    pub error_message: Option<String>,
+    pub aggregator_account: Option<Arc<str>>,
+    pub aggregator_region: Option<Arc<str>>,
+    pub source_id: Option<Arc<str>>,
+    pub source_type: Option<Arc<str>>,
+    pub region: Option<Arc<str>>,
+    pub status: Option<Arc<str>>,
+    /// Last update, nanoseconds since the epoch (UTC).
+    pub updated_ns: Option<i64>,
+    pub error_code: Option<Arc<str>>,
+    pub error_message: Option<Arc<str>>,
     pub span: Span,
     pub status_span: Span,
     pub updated_span: Span,
@@ -153,8 +157,8 @@ impl SourceStatus {
     pub fn error_text(&self) -> String {
         match (&self.error_code, &self.error_message) {
             (Some(c), Some(m)) if !m.is_empty() => format!("{c}: {m}"),
-            (Some(c), _) => c.clone(),
-            (None, Some(m)) if !m.is_empty() => m.clone(),
+            (Some(c), _) => c.to_string(),
+            (None, Some(m)) if !m.is_empty() => m.to_string(),
             _ => "No error code reported.".to_string(),
         }
     }
@@ -210,12 +214,13 @@ impl Inventory {
     pub fn newest_timestamp(&self) -> Option<i64> {
         self.source_statuses
             .iter()
-            .filter_map(|s| s.updated.as_ref().map(|t| t.ns))
+            .filter_map(|s| s.updated_ns)
             .max()
     }
 
-    /// The policy input, and the table that turns each `loc` id back into a span.
-    pub fn to_value(mut self, settings: &Settings, file_names: &[String]) -> (Value, Vec<Span>) {
+    /// The policy input, and the table that turns each `loc` id back into a
+    /// span and the resource it belongs to.
+    pub fn to_value(mut self, settings: &Settings, file_names: &[String]) -> (Value, Locations) {
         let mut b = Builder::default();
         let files: Vec<Value> = file_names.iter().map(|n| Value::from(n.as_str())).collect();
         let file = |id: FileId| files.get(id as usize).cloned().unwrap_or(Value::Null);
@@ -224,6 +229,11 @@ impl Inventory {
             .aggregators
             .iter()
             .map(|a| {
+                b.own(Resource {
+                    aggregator: a.name.value.as_deref().map(Arc::from),
+                    account: a.account.as_deref().map(Arc::from),
+                    region: a.region.as_deref().map(Arc::from),
+                });
                 let mut o = Object::new();
                 let id = format!(
                     "{}#{}",
@@ -266,12 +276,21 @@ impl Inventory {
             })
             .collect();
 
-        let statuses = statuses_to_values(std::mem::take(&mut self.source_statuses), &mut b);
+        let statuses = statuses_to_values(
+            std::mem::take(&mut self.source_statuses),
+            settings.now.ns,
+            &mut b,
+        );
 
         let listings: Vec<Value> = self
             .region_listings
             .iter()
             .map(|l| {
+                b.own(Resource {
+                    aggregator: None,
+                    account: None,
+                    region: l.region.as_deref().map(Arc::from),
+                });
                 let mut o = Object::new();
                 let v = b.intern_opt(&l.region);
                 b.put(&mut o, "region", v);
@@ -297,6 +316,7 @@ impl Inventory {
             .snapshots
             .iter()
             .map(|s| {
+                b.own(Resource::default());
                 let mut o = Object::new();
                 b.put(&mut o, "file", file(s.file));
                 b.put(&mut o, "kind", Value::from(s.kind));
@@ -341,12 +361,53 @@ impl Inventory {
         b.put(&mut root, "region_listings", Value::from(listings));
         b.put(&mut root, "snapshots", Value::from(snapshots));
         b.put(&mut root, "settings", st.into_value());
-        (root.into_value(), b.locs)
+        (
+            root.into_value(),
+            Locations {
+                spans: b.locs,
+                owners: b.owners,
+                resources: b.resources,
+            },
+        )
     }
+}
+
+fn opt_arc(s: &Option<Arc<str>>) -> Value {
+    s.as_ref().map_or(Value::Null, |s| Value::String(s.clone()))
 }
 
 fn opt_str(s: &Option<String>) -> Value {
     s.as_deref().map_or(Value::Null, Value::from)
+}
+
+/// Where each `loc` id points, and what it belongs to: a finding that names no
+/// `resource` is about the resource of its `loc`.
+#[derive(Debug, Default)]
+pub struct Locations {
+    pub spans: Vec<Span>,
+    /// For each loc id, an index into `resources`.
+    pub owners: Vec<u32>,
+    pub resources: Vec<Resource>,
+}
+
+impl Locations {
+    pub fn get(&self, loc: usize) -> Option<(Span, &Resource)> {
+        let span = *self.spans.get(loc)?;
+        let owner = self.owners.get(loc).and_then(|o| self.resources.get(*o as usize));
+        static NONE: Resource = Resource {
+            aggregator: None,
+            account: None,
+            region: None,
+        };
+        Some((span, owner.unwrap_or(&NONE)))
+    }
+}
+
+fn arc(v: &Value) -> Option<Arc<str>> {
+    match v {
+        Value::String(s) => Some(s.clone()),
+        _ => None,
+    }
 }
 
 /// Builds values with shared keys and interned low-cardinality strings, so a
@@ -354,6 +415,8 @@ fn opt_str(s: &Option<String>) -> Value {
 #[derive(Default)]
 struct Builder {
     locs: Vec<Span>,
+    owners: Vec<u32>,
+    resources: Vec<Resource>,
     keys: HashMap<&'static str, Value>,
     interned: HashMap<String, Value>,
 }
@@ -361,9 +424,14 @@ struct Builder {
 /// Statuses become values in parallel chunks, each status consumed as it is
 /// converted; the loc ids of status `i` are `base + 3i`, `+1`, `+2`. Context
 /// shared by a whole file (its aggregator) is one shared object.
-fn statuses_to_values(statuses: Vec<SourceStatus>, b: &mut Builder) -> Vec<Value> {
+fn statuses_to_values(statuses: Vec<SourceStatus>, now_ns: i64, b: &mut Builder) -> Vec<Value> {
     const CHUNK: usize = 4096;
-    type CtxKey = (Option<String>, Option<&'static str>, Option<String>, Option<String>);
+    type CtxKey = (
+        Option<Arc<str>>,
+        Option<&'static str>,
+        Option<Arc<str>>,
+        Option<Arc<str>>,
+    );
     let mut contexts: HashMap<CtxKey, Value> = HashMap::new();
     for s in &statuses {
         let key = (
@@ -374,43 +442,42 @@ fn statuses_to_values(statuses: Vec<SourceStatus>, b: &mut Builder) -> Vec<Value
         );
         contexts.entry(key).or_insert_with(|| {
             let mut o = Object::new();
-            o.insert(Value::from("aggregator"), opt_str(&s.aggregator));
+            o.insert(Value::from("aggregator"), opt_arc(&s.aggregator));
             o.insert(
                 Value::from("aggregator_from"),
                 s.aggregator_from.map_or(Value::Null, Value::from),
             );
-            o.insert(Value::from("account"), opt_str(&s.aggregator_account));
-            o.insert(Value::from("region"), opt_str(&s.aggregator_region));
+            o.insert(Value::from("account"), opt_arc(&s.aggregator_account));
+            o.insert(Value::from("region"), opt_arc(&s.aggregator_region));
             o.into_value()
         });
     }
     let base = b.locs.len();
     let keys = StatusKeys::new();
-    let chunks: Vec<(Vec<Value>, Vec<Span>)> = statuses
+    let chunks: Vec<(Vec<Value>, Vec<Span>, Vec<Resource>)> = statuses
         .into_par_iter()
         .chunks(CHUNK)
         .enumerate()
         .map(|(ci, chunk)| {
+            // error_text repeats across sources: share it.
             let mut interned: HashMap<String, Value> = HashMap::new();
-            let mut intern = |v: Option<String>| -> Value {
-                match v {
-                    None => Value::Null,
-                    Some(s) => interned
-                        .entry(s)
-                        .or_insert_with_key(|k| Value::from(k.as_str()))
-                        .clone(),
-                }
+            let mut intern = |s: String| -> Value {
+                interned
+                    .entry(s)
+                    .or_insert_with_key(|k| Value::from(k.as_str()))
+                    .clone()
             };
             let mut spans = Vec::with_capacity(chunk.len() * 3);
             let mut values = Vec::with_capacity(chunk.len());
+            let mut resources = Vec::with_capacity(chunk.len());
             for (j, s) in chunk.into_iter().enumerate() {
                 let loc = base + 3 * (ci * CHUNK + j);
                 spans.extend([s.span, s.status_span, s.updated_span]);
                 let subject = Value::from(s.subject());
-                let error_text = intern(Some(s.error_text()));
+                let error_text = intern(s.error_text());
                 let account = match s.source_type.as_deref() {
                     Some("ORGANIZATION") => Value::Null,
-                    _ => opt_str(&s.source_id),
+                    _ => opt_arc(&s.source_id),
                 };
                 let context = contexts
                     .get(&(
@@ -421,44 +488,60 @@ fn statuses_to_values(statuses: Vec<SourceStatus>, b: &mut Builder) -> Vec<Value
                     ))
                     .cloned()
                     .unwrap_or(Value::Null);
-                let (at, ns) = match &s.updated {
-                    Some(t) => (Value::from(t.rfc3339.as_str()), Value::from(t.ns)),
-                    None => (Value::Null, Value::Null),
+                let (at, ns, age) = match s.updated_ns {
+                    Some(t) => (
+                        Value::from(Instant::from_ns(t).rfc3339),
+                        Value::from(t),
+                        Value::from(now_ns.saturating_sub(t)),
+                    ),
+                    None => (Value::Null, Value::Null, Value::Null),
                 };
                 let k = &keys.0;
+                let aggregator = opt_arc(&s.aggregator);
+                let region = opt_arc(&s.region);
+                resources.push(Resource {
+                    aggregator: arc(&aggregator),
+                    account: arc(&account),
+                    region: arc(&region),
+                });
                 let pairs = [
-                    (k[0].clone(), intern(s.aggregator)),
+                    (k[0].clone(), aggregator),
                     (k[1].clone(), context),
-                    (k[2].clone(), opt_str(&s.source_id)),
+                    (k[2].clone(), opt_arc(&s.source_id)),
                     (k[3].clone(), account),
-                    (k[4].clone(), intern(s.source_type)),
-                    (k[5].clone(), intern(s.region)),
-                    (k[6].clone(), intern(s.status)),
+                    (k[4].clone(), opt_arc(&s.source_type)),
+                    (k[5].clone(), region),
+                    (k[6].clone(), opt_arc(&s.status)),
                     (k[7].clone(), at),
                     (k[8].clone(), ns),
-                    (k[9].clone(), intern(s.error_code)),
-                    (k[10].clone(), intern(s.error_message)),
+                    (k[9].clone(), opt_arc(&s.error_code)),
+                    (k[10].clone(), opt_arc(&s.error_message)),
                     (k[11].clone(), subject),
                     (k[12].clone(), error_text),
                     (k[13].clone(), Value::from(loc)),
                     (k[14].clone(), Value::from(loc + 1)),
                     (k[15].clone(), Value::from(loc + 2)),
+                    (k[16].clone(), age),
                 ];
                 let map: std::collections::BTreeMap<Value, Value> = pairs.into_iter().collect();
                 values.push(Object::from(map).into_value());
             }
-            (values, spans)
+            (values, spans, resources)
         })
         .collect();
     let mut out = Vec::new();
-    for (mut values, spans) in chunks {
+    for (mut values, spans, mut resources) in chunks {
         out.append(&mut values);
+        // Status i owns its three locs.
+        let first = b.resources.len() as u32;
+        b.owners.extend((0..spans.len()).map(|i| first + (i / 3) as u32));
         b.locs.extend(spans);
+        b.resources.append(&mut resources);
     }
     out
 }
 
-struct StatusKeys([Value; 16]);
+struct StatusKeys([Value; 17]);
 
 impl StatusKeys {
     fn new() -> Self {
@@ -480,6 +563,7 @@ impl StatusKeys {
                 "loc",
                 "status_loc",
                 "updated_loc",
+                "age_ns",
             ]
             .map(Value::from),
         )
@@ -496,8 +580,15 @@ impl Builder {
         o.insert(k, v);
     }
 
+    /// Start a new owner for the locs made from here on.
+    fn own(&mut self, r: Resource) {
+        self.resources.push(r);
+    }
+
     fn loc(&mut self, span: Span) -> Value {
         self.locs.push(span);
+        // No owner yet: u32::MAX, which `Locations::get` treats as none.
+        self.owners.push(self.resources.len().checked_sub(1).map_or(u32::MAX, |i| i as u32));
         Value::from(self.locs.len() - 1)
     }
 

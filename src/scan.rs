@@ -39,7 +39,11 @@ pub fn scan(opts: &Options, engine: &Engine) -> ScanResult {
     let trace = std::env::var_os("AGGREGO_TRACE").is_some();
     let mark = |what: &str| {
         if trace {
-            eprintln!("{:>8.3}s {what}", t0.elapsed().as_secs_f64());
+            let rss = std::fs::read_to_string("/proc/self/statm")
+                .ok()
+                .and_then(|s| s.split_whitespace().nth(1).and_then(|v| v.parse::<u64>().ok()))
+                .map_or(0, |pages| pages * 4096 / 1_000_000);
+            eprintln!("{:>8.3}s {what} (rss {rss} MB)", t0.elapsed().as_secs_f64());
         }
     };
     let (candidates, mut errors) = discover::discover(&opts.paths);
@@ -100,7 +104,7 @@ pub fn scan(opts: &Options, engine: &Engine) -> ScanResult {
     let mut findings = Vec::with_capacity(raw.len());
     for r in raw {
         let policy = &engine.policies()[r.policy];
-        let Some(span) = locs.get(r.loc).copied() else {
+        let Some((span, owner)) = locs.get(r.loc) else {
             errors.push(ScanError::whole(
                 &policy.path,
                 format!(
@@ -110,7 +114,8 @@ pub fn scan(opts: &Options, engine: &Engine) -> ScanResult {
             ));
             continue;
         };
-        findings.push(locate(policy, &shared[r.policy], &file_names, r, span, &files));
+        let owner = owner.clone();
+        findings.push(locate(policy, &shared[r.policy], &file_names, r, span, owner, &files));
     }
     findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     findings.dedup();
@@ -146,6 +151,7 @@ fn locate(
     file_names: &[Arc<str>],
     r: crate::engine::RawFinding,
     span: Span,
+    owner: crate::finding::Resource,
     files: &[SourceFile],
 ) -> Finding {
     let (file, start, end) = match files.get(span.file as usize) {
@@ -171,7 +177,7 @@ fn locate(
         column: start.column,
         end_line: end.line,
         end_column: end.column,
-        resource: r.resource,
+        resource: r.resource.unwrap_or(owner),
         remediation: r
             .remediation
             .unwrap_or_else(|| policy.meta.custom.remediation.trim().to_string()),
@@ -221,10 +227,10 @@ fn load_and_parse(id: u32, c: &Candidate, ctx: &Ctx<'_>) -> (SourceFile, Parsed)
 
 /// Aggregator name, how it was learnt, and its account and region.
 type StatusContext = (
-    Option<String>,
+    Option<Arc<str>>,
     Option<&'static str>,
-    Option<String>,
-    Option<String>,
+    Option<Arc<str>>,
+    Option<Arc<str>>,
 );
 
 /// Sources-status files do not name their aggregator: take it from the flag,
@@ -258,7 +264,7 @@ fn resolve_status_context(inv: &mut Inventory, files: &[SourceFile], ctx: &Ctx<'
             let (agg, from) = match (&s.aggregator, path) {
                 (Some(a), _) => (Some(a.clone()), s.aggregator_from),
                 (None, Some(p)) => match context::aggregator_in_path(p, &known) {
-                    Some(a) => (Some(a.to_string()), Some("path")),
+                    Some(a) => (Some(Arc::from(a)), Some("path")),
                     None => (None, None),
                 },
                 (None, None) => (None, None),
@@ -269,7 +275,7 @@ fn resolve_status_context(inv: &mut Inventory, files: &[SourceFile], ctx: &Ctx<'
                     .and_then(context::region_in_path)
                     .or_else(|| ctx.region.map(str::to_string));
             }
-            (agg, from, account, region)
+            (agg, from, account.map(Arc::from), region.map(Arc::from))
         });
         resolved.push(entry.clone());
     }

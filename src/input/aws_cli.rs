@@ -8,6 +8,7 @@ use crate::diag::ScanError;
 use crate::inventory::*;
 use crate::json::{Doc, JsonError, Kind, Member, Raw, Root};
 use std::ops::Range;
+use std::sync::Arc;
 use crate::timestamp;
 use rayon::prelude::*;
 
@@ -441,9 +442,12 @@ impl<'a, 'c> Parser<'a, 'c> {
             .par_chunks(4096)
             .map(|chunk| {
                 let mut errors = Vec::new();
+                let mut strings = Interner::default();
                 let statuses = chunk
                     .iter()
-                    .filter_map(|item| read_status(doc, file, name, aggregator, item, &mut errors))
+                    .filter_map(|item| {
+                        read_status(doc, file, name, aggregator, item, &mut strings, &mut errors)
+                    })
                     .collect();
                 (statuses, errors)
             })
@@ -505,12 +509,28 @@ fn read_time(
 
 /// One entry of `AggregatedSourceStatusList`. An entry with a field of the wrong
 /// type is left out (its error is reported); unknown fields are ignored.
+/// Shares the strings that repeat across sources (regions, statuses, errors).
+#[derive(Default)]
+struct Interner(std::collections::HashMap<String, Arc<str>>);
+
+impl Interner {
+    fn get(&mut self, s: &str) -> Arc<str> {
+        if let Some(a) = self.0.get(s) {
+            return a.clone();
+        }
+        let a: Arc<str> = Arc::from(s);
+        self.0.insert(s.to_string(), a.clone());
+        a
+    }
+}
+
 fn read_status(
     doc: &Doc<'_>,
     file: FileId,
     name: &str,
     aggregator: Option<&str>,
     item: Raw<'_>,
+    strings: &mut Interner,
     errors: &mut Vec<ScanError>,
 ) -> Option<SourceStatus> {
     let members = match doc.object(item, "source status") {
@@ -522,7 +542,7 @@ fn read_status(
     };
     let span = Span::new(file, doc.span(item));
     let mut s = SourceStatus {
-        aggregator: aggregator.map(str::to_string),
+        aggregator: aggregator.map(Arc::from),
         aggregator_from: aggregator.map(|_| "flag"),
         aggregator_account: None,
         aggregator_region: None,
@@ -530,7 +550,7 @@ fn read_status(
         source_type: None,
         region: None,
         status: None,
-        updated: None,
+        updated_ns: None,
         error_code: None,
         error_message: None,
         span,
@@ -539,12 +559,14 @@ fn read_status(
     };
     let mut ok = true;
     for m in &members {
-        let mut text = || -> Option<String> {
+        // `shared`: intern the value (it repeats across sources).
+        let mut text = |shared: bool| -> Option<Arc<str>> {
             if Kind::of(m.value) == Kind::Null {
                 return None;
             }
             match doc.string(m.value, &m.key) {
-                Ok(v) => Some(v.into_owned()),
+                Ok(v) if shared => Some(strings.get(&v)),
+                Ok(v) => Some(Arc::from(v.as_ref())),
                 Err(e) => {
                     errors.push(located(name, file, e));
                     ok = false;
@@ -553,17 +575,18 @@ fn read_status(
             }
         };
         match m.key.as_ref() {
-            "SourceId" => s.source_id = text(),
-            "SourceType" => s.source_type = text(),
-            "AwsRegion" => s.region = text(),
+            "SourceId" => s.source_id = text(false),
+            "SourceType" => s.source_type = text(true),
+            "AwsRegion" => s.region = text(true),
             "LastUpdateStatus" => {
-                s.status = text();
+                s.status = text(true);
                 s.status_span = Span::new(file, doc.span(m.value));
             }
-            "LastErrorCode" => s.error_code = text(),
-            "LastErrorMessage" => s.error_message = text(),
+            "LastErrorCode" => s.error_code = text(true),
+            "LastErrorMessage" => s.error_message = text(true),
             "LastUpdateTime" => {
-                s.updated = read_time(doc, file, name, m.value, "LastUpdateTime", errors);
+                s.updated_ns = read_time(doc, file, name, m.value, "LastUpdateTime", errors)
+                    .map(|t| t.ns);
                 s.updated_span = Span::new(file, doc.span(m.value));
             }
             _ => {}
