@@ -146,7 +146,11 @@ impl Engine {
             .map(|v| raw_finding(i, v).map_err(|m| fail(format!("`deny` returned {m}"))))
             .collect();
         if trace {
-            eprintln!("  policy {} findings read {:.3}s", policy.id(), t.elapsed().as_secs_f64());
+            eprintln!(
+                "  policy {} findings read {:.3}s",
+                policy.id(),
+                t.elapsed().as_secs_f64()
+            );
         }
         out
     }
@@ -167,7 +171,17 @@ fn type_name(v: &Value) -> &'static str {
 
 /// Keys of a finding object, made once rather than per lookup.
 static KEYS: std::sync::LazyLock<[Value; 8]> = std::sync::LazyLock::new(|| {
-    ["msg", "loc", "resource", "remediation", "aggregator", "account", "region", ""].map(Value::from)
+    [
+        "msg",
+        "loc",
+        "resource",
+        "remediation",
+        "aggregator",
+        "account",
+        "region",
+        "",
+    ]
+    .map(Value::from)
 });
 
 fn key(name: &str) -> Value {

@@ -111,7 +111,10 @@ mod tests {
             "a 3 <unknown> 2.5 <unknown>"
         );
         assert_eq!(format("%x%", &args), "%x%");
-        let d = [Value::from(((9 * 24 + 8) * 60 + 31) * 60_000_000_000i64 + 5), Value::from(0i64)];
+        let d = [
+            Value::from(((9 * 24 + 8) * 60 + 31) * 60_000_000_000i64 + 5),
+            Value::from(0i64),
+        ];
         let d: Vec<&Value> = d.iter().collect();
         assert_eq!(format("%D, %D", &d), "9d 8h 31m, 0m");
     }

@@ -4,12 +4,13 @@
 //! into one regorus value and a table that maps each `loc` id back to its span.
 
 use crate::finding::Resource;
+use crate::source::SourceFile;
 use crate::timestamp::Instant;
-use std::sync::Arc;
+use rayon::prelude::*;
 use regorus::value::Object;
 use regorus::Value;
-use rayon::prelude::*;
 use std::collections::HashMap;
+use std::sync::Arc;
 
 /// Index of a file in the scan's file list.
 pub type FileId = u32;
@@ -220,10 +221,14 @@ impl Inventory {
 
     /// The policy input, and the table that turns each `loc` id back into a
     /// span and the resource it belongs to.
-    pub fn to_value(mut self, settings: &Settings, file_names: &[String]) -> (Value, Locations) {
-        let mut b = Builder::default();
-        let files: Vec<Value> = file_names.iter().map(|n| Value::from(n.as_str())).collect();
-        let file = |id: FileId| files.get(id as usize).cloned().unwrap_or(Value::Null);
+    pub fn to_value(mut self, settings: &Settings, files: &[SourceFile]) -> (Value, Locations) {
+        let file_names: Vec<&str> = files.iter().map(|f| f.name.as_str()).collect();
+        let mut b = Builder {
+            texts: files.iter().map(|f| f.text.as_str()).collect(),
+            ..Builder::default()
+        };
+        let file_values: Vec<Value> = file_names.iter().map(|n| Value::from(*n)).collect();
+        let file = |id: FileId| file_values.get(id as usize).cloned().unwrap_or(Value::Null);
 
         let aggregators: Vec<Value> = self
             .aggregators
@@ -393,7 +398,10 @@ pub struct Locations {
 impl Locations {
     pub fn get(&self, loc: usize) -> Option<(Span, &Resource)> {
         let span = *self.spans.get(loc)?;
-        let owner = self.owners.get(loc).and_then(|o| self.resources.get(*o as usize));
+        let owner = self
+            .owners
+            .get(loc)
+            .and_then(|o| self.resources.get(*o as usize));
         static NONE: Resource = Resource {
             aggregator: None,
             account: None,
@@ -413,7 +421,9 @@ fn arc(v: &Value) -> Option<Arc<str>> {
 /// Builds values with shared keys and interned low-cardinality strings, so a
 /// 300k-entry input costs one allocation per distinct string, not per use.
 #[derive(Default)]
-struct Builder {
+struct Builder<'t> {
+    /// File texts, to quote an unresolved expression.
+    texts: Vec<&'t str>,
     locs: Vec<Span>,
     owners: Vec<u32>,
     resources: Vec<Resource>,
@@ -424,7 +434,7 @@ struct Builder {
 /// Statuses become values in parallel chunks, each status consumed as it is
 /// converted; the loc ids of status `i` are `base + 3i`, `+1`, `+2`. Context
 /// shared by a whole file (its aggregator) is one shared object.
-fn statuses_to_values(statuses: Vec<SourceStatus>, now_ns: i64, b: &mut Builder) -> Vec<Value> {
+fn statuses_to_values(statuses: Vec<SourceStatus>, now_ns: i64, b: &mut Builder<'_>) -> Vec<Value> {
     const CHUNK: usize = 4096;
     type CtxKey = (
         Option<Arc<str>>,
@@ -534,7 +544,8 @@ fn statuses_to_values(statuses: Vec<SourceStatus>, now_ns: i64, b: &mut Builder)
         out.append(&mut values);
         // Status i owns its three locs.
         let first = b.resources.len() as u32;
-        b.owners.extend((0..spans.len()).map(|i| first + (i / 3) as u32));
+        b.owners
+            .extend((0..spans.len()).map(|i| first + (i / 3) as u32));
         b.locs.extend(spans);
         b.resources.append(&mut resources);
     }
@@ -570,7 +581,7 @@ impl StatusKeys {
     }
 }
 
-impl Builder {
+impl Builder<'_> {
     fn put(&mut self, o: &mut Object, key: &'static str, v: Value) {
         let k = self
             .keys
@@ -588,7 +599,12 @@ impl Builder {
     fn loc(&mut self, span: Span) -> Value {
         self.locs.push(span);
         // No owner yet: u32::MAX, which `Locations::get` treats as none.
-        self.owners.push(self.resources.len().checked_sub(1).map_or(u32::MAX, |i| i as u32));
+        self.owners.push(
+            self.resources
+                .len()
+                .checked_sub(1)
+                .map_or(u32::MAX, |i| i as u32),
+        );
         Value::from(self.locs.len() - 1)
     }
 
@@ -611,6 +627,21 @@ impl Builder {
         self.put(&mut o, "value", value);
         self.put(&mut o, "known", Value::from(known));
         self.put(&mut o, "explicit", Value::from(explicit));
+        if !known {
+            // The unresolved expression as written, for messages (`var.regions`).
+            let expr = self
+                .texts
+                .get(span.file as usize)
+                .and_then(|t| t.get(span.start as usize..span.end as usize))
+                .map(|e| {
+                    let e = e.split_whitespace().collect::<Vec<_>>().join(" ");
+                    match e.char_indices().nth(80) {
+                        Some((i, _)) => format!("{}…", &e[..i]),
+                        None => e,
+                    }
+                });
+            self.put(&mut o, "expr", expr.map_or(Value::Null, Value::from));
+        }
         let l = self.loc(span);
         self.put(&mut o, "loc", l);
         o.into_value()

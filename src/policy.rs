@@ -64,8 +64,13 @@ macro_rules! builtin {
 pub const BUILTIN: &[(&str, &str)] = builtin![
     "AGG001_source_not_succeeded.rego",
     "AGG002_region_without_aggregator.rego",
+    "AGG003_not_all_regions.rego",
+    "AGG004_role_arn.rego",
+    "AGG005_account_ids.rego",
     "AGG006_source_stale.rego",
+    "AGG008_invalid_definition.rego",
     "AGG009_incomplete_snapshot.rego",
+    "AGG010_account_based.rego",
 ];
 
 /// Shared helpers, imported by policies as `data.aggrego.lib`.

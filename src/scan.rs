@@ -41,7 +41,11 @@ pub fn scan(opts: &Options, engine: &Engine) -> ScanResult {
         if trace {
             let rss = std::fs::read_to_string("/proc/self/statm")
                 .ok()
-                .and_then(|s| s.split_whitespace().nth(1).and_then(|v| v.parse::<u64>().ok()))
+                .and_then(|s| {
+                    s.split_whitespace()
+                        .nth(1)
+                        .and_then(|v| v.parse::<u64>().ok())
+                })
                 .map_or(0, |pages| pages * 4096 / 1_000_000);
             eprintln!("{:>8.3}s {what} (rss {rss} MB)", t0.elapsed().as_secs_f64());
         }
@@ -84,8 +88,7 @@ pub fn scan(opts: &Options, engine: &Engine) -> ScanResult {
         expected_regions: Vec::new(),
         expected_accounts: Vec::new(),
     };
-    let names: Vec<String> = files.iter().map(|f| f.name.clone()).collect();
-    let (input, locs) = inventory.to_value(&settings, &names);
+    let (input, locs) = inventory.to_value(&settings, &files);
     mark("input built");
     let (raw, policy_errors) = engine.evaluate(input, now.ns);
     mark("evaluated");
@@ -115,7 +118,15 @@ pub fn scan(opts: &Options, engine: &Engine) -> ScanResult {
             continue;
         };
         let owner = owner.clone();
-        findings.push(locate(policy, &shared[r.policy], &file_names, r, span, owner, &files));
+        findings.push(locate(
+            policy,
+            &shared[r.policy],
+            &file_names,
+            r,
+            span,
+            owner,
+            &files,
+        ));
     }
     findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     findings.dedup();

@@ -7,7 +7,11 @@ use aggrego::scan::ScanResult;
 
 /// Rule ids found (sorted, with repeats) and whether the file is an error.
 fn outcome(result: &ScanResult) -> (Vec<String>, Vec<String>) {
-    let mut rules: Vec<String> = result.findings.iter().map(|f| f.rule_id.to_string()).collect();
+    let mut rules: Vec<String> = result
+        .findings
+        .iter()
+        .map(|f| f.rule_id.to_string())
+        .collect();
     rules.sort();
     (
         rules,
@@ -18,24 +22,61 @@ fn outcome(result: &ScanResult) -> (Vec<String>, Vec<String>) {
 #[test]
 fn each_corpus_file_alone() {
     let dir = common::corpus().join("awscli");
-    // (file, rules expected, error text expected)
+    // (file, rules expected, error text expected). Describe outputs go through the
+    // definition policies too: acct-some-regions and org-some-regions list regions
+    // (AGG003), badacct has a 5-digit account (AGG005), "bad name!" is not a valid
+    // name (AGG008), and each account-based aggregator is noted (AGG010, info).
     let cases: &[(&str, &[&str], Option<&str>)] = &[
-        ("01-put-account-allregions.json", &[], None),
+        ("01-put-account-allregions.json", &["AGG010"], None),
         ("03-put-org-allregions.json", &[], None),
-        ("10-describe-us-east-1.json", &[], None),
-        ("11-describe-eu-west-1.json", &[], None),
+        (
+            "10-describe-us-east-1.json",
+            &[
+                "AGG003", "AGG005", "AGG008", "AGG010", "AGG010", "AGG010", "AGG010", "AGG010",
+            ],
+            None,
+        ),
+        ("11-describe-eu-west-1.json", &["AGG003"], None),
         ("12-describe-ap-southeast-2-empty.json", &["AGG002"], None),
-        ("13-describe-by-name.json", &[], None),
-        ("15-describe-max-items-1.json", &["AGG009"], None),
-        ("17-describe-limit-1-no-paginate.json", &["AGG009"], None),
+        ("13-describe-by-name.json", &["AGG010"], None),
+        ("15-describe-max-items-1.json", &["AGG009", "AGG010"], None),
+        (
+            "17-describe-limit-1-no-paginate.json",
+            &["AGG009", "AGG010"],
+            None,
+        ),
         ("20-describe-us-east-1.text", &[], Some("`--output text`")),
         ("21-describe-us-east-1.table", &[], Some("`--output table`")),
-        ("22-describe-ts-iso8601.json", &[], None),
-        ("31-describe-after-update.json", &[], None),
-        ("40-boto3-describe-default-str.json", &[], None),
-        ("42-boto3-paginator-build-full-result.json", &[], None),
+        (
+            "22-describe-ts-iso8601.json",
+            &[
+                "AGG003", "AGG005", "AGG008", "AGG010", "AGG010", "AGG010", "AGG010", "AGG010",
+            ],
+            None,
+        ),
+        ("31-describe-after-update.json", &["AGG003", "AGG010"], None),
+        (
+            "40-boto3-describe-default-str.json",
+            &[
+                "AGG003", "AGG005", "AGG008", "AGG010", "AGG010", "AGG010", "AGG010", "AGG010",
+            ],
+            None,
+        ),
+        (
+            "42-boto3-paginator-build-full-result.json",
+            &[
+                "AGG003", "AGG005", "AGG008", "AGG010", "AGG010", "AGG010", "AGG010", "AGG010",
+            ],
+            None,
+        ),
         // A list of pages whose last page has no NextToken is complete.
-        ("43-boto3-paginator-pages-list.json", &[], None),
+        (
+            "43-boto3-paginator-pages-list.json",
+            &[
+                "AGG003", "AGG005", "AGG008", "AGG010", "AGG010", "AGG010", "AGG010", "AGG010",
+            ],
+            None,
+        ),
         (
             "50-sources-status-fake-wire.json",
             &["AGG001", "AGG001"],

@@ -82,7 +82,11 @@ fn check_folder(dir: &Path, id: &str) {
         expected.options.max_age.as_deref().unwrap_or("24h"),
     );
     assert!(result.errors.is_empty(), "{id}: errors {:?}", result.errors);
-    let got: Vec<_> = result.findings.iter().filter(|f| &*f.rule_id == id).collect();
+    let got: Vec<_> = result
+        .findings
+        .iter()
+        .filter(|f| &*f.rule_id == id)
+        .collect();
 
     let mut got_locs: Vec<(String, usize, usize)> = got
         .iter()

@@ -46,7 +46,12 @@ fn check(schema: &Value, root: &Value, v: &Value, path: &str, errors: &mut Vec<S
     }
     if let Some(obj) = v.as_object() {
         let props = schema.get("properties").and_then(Value::as_object);
-        for req in schema.get("required").and_then(Value::as_array).into_iter().flatten() {
+        for req in schema
+            .get("required")
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+        {
             if !obj.contains_key(req.as_str().unwrap_or_default()) {
                 errors.push(format!("{path}: missing {req}"));
             }
@@ -77,7 +82,13 @@ fn json_report_matches_the_published_schema() {
     let out = assert_cmd::Command::cargo_bin("aggrego")
         .unwrap()
         .current_dir(common::root())
-        .args(["scan", "fixtures", "../shared/corpus/awscli", "--format", "json"])
+        .args([
+            "scan",
+            "fixtures",
+            "../shared/corpus/awscli",
+            "--format",
+            "json",
+        ])
         .output()
         .unwrap();
     let report: Value = serde_json::from_slice(&out.stdout).unwrap();

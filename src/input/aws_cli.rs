@@ -7,10 +7,10 @@ use crate::context;
 use crate::diag::ScanError;
 use crate::inventory::*;
 use crate::json::{Doc, JsonError, Kind, Member, Raw, Root};
-use std::ops::Range;
-use std::sync::Arc;
 use crate::timestamp;
 use rayon::prelude::*;
+use std::ops::Range;
+use std::sync::Arc;
 
 pub const DESCRIBE: &str = "describe-configuration-aggregators";
 pub const STATUS: &str = "describe-configuration-aggregator-sources-status";
@@ -146,9 +146,9 @@ impl<'a, 'c> Parser<'a, 'c> {
                         pages.push((self.doc.span(p), m));
                     }
                 }
-                let is_status = pages.first().is_some_and(|(_, m)| {
-                    m.iter().any(|m| m.key == "AggregatedSourceStatusList")
-                });
+                let is_status = pages
+                    .first()
+                    .is_some_and(|(_, m)| m.iter().any(|m| m.key == "AggregatedSourceStatusList"));
                 if is_status {
                     self.status_pages(pages, root_span)
                 } else {
@@ -212,7 +212,12 @@ impl<'a, 'c> Parser<'a, 'c> {
         }
     }
 
-    fn snapshot(&mut self, kind: &'static str, token: Option<(String, Raw<'a>)>, root: Range<usize>) {
+    fn snapshot(
+        &mut self,
+        kind: &'static str,
+        token: Option<(String, Raw<'a>)>,
+        root: Range<usize>,
+    ) {
         let span = match &token {
             Some((_, raw)) => self.span(raw),
             None => Span::new(self.file, root),
@@ -246,7 +251,12 @@ impl<'a, 'c> Parser<'a, 'c> {
         self.snapshot(STATUS, token, root);
     }
 
-    fn listing(&mut self, names: Vec<(String, Option<String>)>, anchor: Range<usize>, complete: bool) {
+    fn listing(
+        &mut self,
+        names: Vec<(String, Option<String>)>,
+        anchor: Range<usize>,
+        complete: bool,
+    ) {
         // The region of a describe output: its aggregators' ARNs, else the path, else --region.
         let from_arn = names.iter().find_map(|(_, r)| r.clone());
         let (region, region_from) = self.region(from_arn);
@@ -362,11 +372,7 @@ impl<'a, 'c> Parser<'a, 'c> {
         })
     }
 
-    fn regions_and_all(
-        &mut self,
-        members: &[Member<'a>],
-        span: Span,
-    ) -> Option<RegionFields> {
+    fn regions_and_all(&mut self, members: &[Member<'a>], span: Span) -> Option<RegionFields> {
         let mut all = Field::missing(span);
         let mut regions = Field::missing(span);
         for m in members {
@@ -585,8 +591,8 @@ fn read_status(
             "LastErrorCode" => s.error_code = text(true),
             "LastErrorMessage" => s.error_message = text(true),
             "LastUpdateTime" => {
-                s.updated_ns = read_time(doc, file, name, m.value, "LastUpdateTime", errors)
-                    .map(|t| t.ns);
+                s.updated_ns =
+                    read_time(doc, file, name, m.value, "LastUpdateTime", errors).map(|t| t.ns);
                 s.updated_span = Span::new(file, doc.span(m.value));
             }
             _ => {}

@@ -1,0 +1,61 @@
+# METADATA
+# title: Aggregator source does not cover all regions
+# description: |
+#   What it does: reports every aggregation source (account or organization) that does not
+#   aggregate all AWS regions: `AllAwsRegions` / `all_regions` is false, or left out (the API
+#   default is false) with a region list instead.
+#
+#   Why it matters: regions outside the list are not aggregated. Resources created there,
+#   including in regions enabled later, are invisible to the aggregated compliance view, which
+#   is exactly where unmonitored activity tends to happen.
+#
+#   How to fix: set `AllAwsRegions: true` (CloudFormation, API) or `all_regions = true`
+#   (Terraform) and remove the region list.
+# related_resources:
+#   - ref: https://docs.aws.amazon.com/config/latest/APIReference/API_AccountAggregationSource.html
+#   - ref: https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/config_configuration_aggregator#all_regions
+# custom:
+#   id: AGG003
+#   severity: medium
+#   remediation: |
+#     Set AllAwsRegions to true (Terraform: all_regions = true) on every aggregation source and
+#     remove the region list.
+#   inputs: [aws-cli, cloudformation, terraform, terraform-plan]
+#   references:
+#     checkov: CKV_AWS_121
+#     kics: ac5a0bc0-a54c-45aa-90c3-15f7703b9132
+#     trivy: AWS-0019
+package aggrego.not_all_regions
+
+import data.aggrego.lib
+
+deny contains finding if {
+	some a in input.aggregators
+	some src in lib.sources(a)
+	field := src.source.all_regions
+	field.known
+	not field.value == true
+	finding := {
+		"msg": sprintf("%s: %s does not aggregate all regions: %s (regions aggregated: %s)", [
+			lib.label(a), src.what, why(a, field), regions(src.source),
+		]),
+		"loc": field.loc,
+		"remediation": remediation(a),
+	}
+}
+
+why(a, field) := sprintf("%s is false", [lib.attr(a, "all_regions")]) if field.explicit
+
+why(a, field) := sprintf("%s is not set and defaults to false", [lib.attr(a, "all_regions")]) if not field.explicit
+
+regions(source) := concat(", ", lib.strings(source.regions)) if count(lib.strings(source.regions)) > 0
+
+regions(source) := "none listed" if count(lib.strings(source.regions)) == 0
+
+remediation(a) := "Set all_regions = true in the aggregation source block and remove regions." if a.kind in lib.terraform_kinds
+
+remediation(a) := "Set AllAwsRegions: true on the aggregation source and remove AwsRegions." if a.kind == "cloudformation"
+
+remediation(a) := sprintf("Update the aggregator to cover all regions: aws configservice put-configuration-aggregator --configuration-aggregator-name %s with AllAwsRegions=true on each source (and no AwsRegions) --region %s", [
+	lib.text(a.name.value), lib.text(a.region),
+]) if a.kind == "aws-cli"

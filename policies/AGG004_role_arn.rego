@@ -1,0 +1,54 @@
+# METADATA
+# title: Organization source without a usable role ARN
+# description: |
+#   What it does: reports an organization aggregation source whose `RoleArn` / `role_arn` is
+#   missing, empty, or not an IAM role ARN (`arn:aws…:iam::<12 digits>:role/…`). A reference
+#   that is resolved at deploy time (`!GetAtt Role.Arn`, `aws_iam_role.x.arn`, known after
+#   apply) counts as present.
+#
+#   Why it matters: the API rejects an organization source without a role; with a wrong role
+#   the aggregator cannot list the organization's accounts and collects nothing.
+#
+#   How to fix: point the source at an IAM role that AWS Config can assume and that has the
+#   AWSConfigRoleForOrganizations managed policy attached.
+# related_resources:
+#   - ref: https://docs.aws.amazon.com/config/latest/APIReference/API_OrganizationAggregationSource.html
+#   - ref: https://docs.aws.amazon.com/config/latest/developerguide/aggregated-register-delegated-administrator.html
+# custom:
+#   id: AGG004
+#   severity: high
+#   remediation: |
+#     Set RoleArn (Terraform: role_arn) to the ARN of an IAM role that AWS Config can assume,
+#     with the AWSConfigRoleForOrganizations managed policy attached.
+#   inputs: [aws-cli, cloudformation, terraform, terraform-plan]
+package aggrego.role_arn
+
+import data.aggrego.lib
+
+deny contains finding if {
+	some a in input.aggregators
+	org := a.organization_source
+	org != null
+	field := org.role_arn
+	field.known
+	problem := problems(a, field)
+	finding := {
+		"msg": sprintf("%s: %s %s", [lib.label(a), lib.attr(a, "organization_source"), problem]),
+		"loc": field.loc,
+	}
+}
+
+problems(a, field) := sprintf("has no %s", [lib.attr(a, "role_arn")]) if not field.explicit
+
+problems(a, field) := sprintf("has no %s", [lib.attr(a, "role_arn")]) if {
+	field.explicit
+	field.value == null
+}
+
+problems(a, field) := sprintf("has an empty %s", [lib.attr(a, "role_arn")]) if field.value == ""
+
+problems(a, field) := sprintf("%s `%s` is not an IAM role ARN (arn:aws:iam::<account-id>:role/<name>)", [lib.attr(a, "role_arn"), field.value]) if {
+	is_string(field.value)
+	field.value != ""
+	not regex.match(`^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$`, field.value)
+}

@@ -1,0 +1,75 @@
+# METADATA
+# title: Account source with missing or invalid account IDs
+# description: |
+#   What it does: reports an account aggregation source whose `AccountIds` / `account_ids` is
+#   missing or empty, holds an ID that is not 12 digits, or holds the same ID twice.
+#
+#   Why it matters: the API rejects such a source, or the aggregator silently lacks the
+#   accounts that were meant to be in it.
+#
+#   How to fix: list each source account once, as its 12-digit ID (as a string, so leading
+#   zeros survive).
+# related_resources:
+#   - ref: https://docs.aws.amazon.com/config/latest/APIReference/API_AccountAggregationSource.html
+# custom:
+#   id: AGG005
+#   severity: high
+#   remediation: |
+#     List every source account once, as a quoted 12-digit account ID.
+#   inputs: [aws-cli, cloudformation, terraform, terraform-plan]
+package aggrego.account_ids
+
+import data.aggrego.lib
+
+deny contains finding if {
+	some a in input.aggregators
+	some i, s in a.account_sources
+	field := s.account_ids
+	field.known
+	not field.explicit
+	finding := {
+		"msg": sprintf("%s: %s[%d] has no %s", [lib.label(a), lib.attr(a, "account_sources"), i, lib.attr(a, "account_ids")]),
+		"loc": field.loc,
+	}
+}
+
+deny contains finding if {
+	some a in input.aggregators
+	some i, s in a.account_sources
+	field := s.account_ids
+	field.known
+	field.explicit
+	count(field.value) == 0
+	finding := {
+		"msg": sprintf("%s: %s[%d] has an empty %s", [lib.label(a), lib.attr(a, "account_sources"), i, lib.attr(a, "account_ids")]),
+		"loc": field.loc,
+	}
+}
+
+deny contains finding if {
+	some a in input.aggregators
+	some s in a.account_sources
+	is_array(s.account_ids.value)
+	some id in s.account_ids.value
+	is_string(id.value)
+	not regex.match(`^[0-9]{12}$`, id.value)
+	finding := {
+		"msg": sprintf("%s: account ID `%s` is not 12 digits", [lib.label(a), id.value]),
+		"loc": id.loc,
+	}
+}
+
+deny contains finding if {
+	some a in input.aggregators
+	some s in a.account_sources
+	is_array(s.account_ids.value)
+	some j, id in s.account_ids.value
+	is_string(id.value)
+	some i, earlier in s.account_ids.value
+	i < j
+	earlier.value == id.value
+	finding := {
+		"msg": sprintf("%s: account ID %s is listed more than once", [lib.label(a), id.value]),
+		"loc": id.loc,
+	}
+}

@@ -1,0 +1,144 @@
+# METADATA
+# title: Aggregator definition the API would reject
+# description: |
+#   What it does: reports definitions that `PutConfigurationAggregator` refuses: both or
+#   neither source kind, more than one account source, `AllAwsRegions: true` together with
+#   `AwsRegions`, a source with neither all regions nor a region list, a name that is not
+#   1 to 256 letters, digits, `_` or `-`, more than 50 tags, or a tag key over 128 or value
+#   over 256 characters.
+#
+#   Why it matters: the deployment fails, or (for a describe output that shows such a
+#   definition) the aggregator does not do what its owners believe.
+#
+#   How to fix: correct the definition as each finding says.
+# related_resources:
+#   - ref: https://docs.aws.amazon.com/config/latest/APIReference/API_PutConfigurationAggregator.html
+# custom:
+#   id: AGG008
+#   severity: high
+#   remediation: |
+#     Give the aggregator exactly one kind of source (one account source, or one organization
+#     source), each with either AllAwsRegions true or a non-empty AwsRegions list (not both),
+#     a name of 1-256 letters, digits, _ or -, and at most 50 tags.
+#   inputs: [aws-cli, cloudformation, terraform, terraform-plan]
+package aggrego.invalid_definition
+
+import data.aggrego.lib
+
+deny contains finding if {
+	some a in input.aggregators
+	count(a.account_sources) > 0
+	a.organization_source != null
+	finding := {
+		"msg": sprintf("%s has both %s and %s; the API accepts only one kind of source", [
+			lib.label(a), lib.attr(a, "account_sources"), lib.attr(a, "organization_source"),
+		]),
+		"loc": a.organization_source.loc,
+	}
+}
+
+deny contains finding if {
+	some a in input.aggregators
+	count(a.account_sources) == 0
+	a.organization_source == null
+	finding := {
+		"msg": sprintf("%s has no source: set %s or %s", [
+			lib.label(a), lib.attr(a, "account_sources"), lib.attr(a, "organization_source"),
+		]),
+		"loc": a.loc,
+	}
+}
+
+deny contains finding if {
+	some a in input.aggregators
+	some i, s in a.account_sources
+	i > 0
+	finding := {
+		"msg": sprintf("%s has %d account sources; the API accepts one (put all account IDs in it)", [
+			lib.label(a), count(a.account_sources),
+		]),
+		"loc": s.loc,
+	}
+}
+
+deny contains finding if {
+	some a in input.aggregators
+	some src in lib.sources(a)
+	src.source.all_regions.value == true
+	count(lib.strings(src.source.regions)) > 0
+	finding := {
+		"msg": sprintf("%s: %s sets %s together with %s; use one or the other", [
+			lib.label(a), src.what, lib.attr(a, "all_regions"), lib.attr(a, "regions"),
+		]),
+		"loc": src.source.regions.loc,
+	}
+}
+
+deny contains finding if {
+	some a in input.aggregators
+	some src in lib.sources(a)
+	src.source.all_regions.known
+	not src.source.all_regions.value == true
+	src.source.regions.known
+	not has_items(src.source.regions)
+	finding := {
+		"msg": sprintf("%s: %s has neither %s true nor a list of %s", [
+			lib.label(a), src.what, lib.attr(a, "all_regions"), lib.attr(a, "regions"),
+		]),
+		"loc": src.source.loc,
+	}
+}
+
+deny contains finding if {
+	some a in input.aggregators
+	a.name.known
+	not a.name.explicit
+	finding := {
+		"msg": sprintf("%s has no %s", [lib.label(a), lib.attr(a, "name")]),
+		"loc": a.name.loc,
+	}
+}
+
+deny contains finding if {
+	some a in input.aggregators
+	is_string(a.name.value)
+	not valid_name(a.name.value)
+	finding := {
+		"msg": sprintf("%s: name `%s` must be 1-256 letters, digits, _ or -", [lib.label(a), a.name.value]),
+		"loc": a.name.loc,
+	}
+}
+
+deny contains finding if {
+	some a in input.aggregators
+	is_array(a.tags.value)
+	count(a.tags.value) > 50
+	finding := {
+		"msg": sprintf("%s has %d tags; the limit is 50", [lib.label(a), count(a.tags.value)]),
+		"loc": a.tags.loc,
+	}
+}
+
+deny contains finding if {
+	some a in input.aggregators
+	is_array(a.tags.value)
+	some tag in a.tags.value
+	some part, limit in {"key": 128, "value": 256}
+	is_string(tag[part].value)
+	count(tag[part].value) > limit
+	finding := {
+		"msg": sprintf("%s: tag %s is %d characters; the limit is %d", [lib.label(a), part, count(tag[part].value), limit]),
+		"loc": tag[part].loc,
+	}
+}
+
+# The API's pattern is [\w\-]+ (ASCII word characters) and 1 to 256 characters.
+valid_name(name) if {
+	regex.match(`^[A-Za-z0-9_-]+$`, name)
+	count(name) <= 256
+}
+
+has_items(field) if {
+	is_array(field.value)
+	count(field.value) > 0
+}
