@@ -16,9 +16,10 @@
 #   id: AGG006
 #   severity: low
 #   remediation: |
-#     In the source account and region, check that the configuration recorder is running
-#     (`aws configservice describe-configuration-recorder-status`) and that the aggregator's
-#     authorization exists (`aws configservice describe-aggregation-authorizations`).
+#     In the source account and region named in the message, check that the configuration
+#     recorder is running (aws configservice describe-configuration-recorder-status --region REGION)
+#     and that the aggregator's authorization exists
+#     (aws configservice describe-aggregation-authorizations --region REGION).
 #   inputs: [aws-cli]
 #   references:
 #     conformity: Config-006
@@ -36,9 +37,5 @@ deny := [finding |
 			s.subject, s.updated_at, s.age_ns, input.settings.now, input.settings.max_age_ns,
 		],
 		"loc": s.updated_loc,
-		"remediation": [
-			"In account %[1]s, region %[2]s, check the recorder (aws configservice describe-configuration-recorder-status --region %[2]s) and that the aggregator's authorization exists (aws configservice describe-aggregation-authorizations --region %[2]s).",
-			s.source_id, s.region,
-		],
 	}
 ]

@@ -79,6 +79,8 @@ pub fn scan(args: &ScanArgs) -> Result<u8, Fatal> {
         EXIT_CLEAN
     };
 
+    let t = std::time::Instant::now();
+    let trace = std::env::var_os("AGGREGO_TRACE").is_some();
     match sink {
         Some(mut file) => {
             let display = file.display.clone();
@@ -97,6 +99,12 @@ pub fn scan(args: &ScanArgs) -> Result<u8, Fatal> {
             }
         }
     }
+    if trace {
+        eprintln!("  report written in {:.3}s", t.elapsed().as_secs_f64());
+    }
+    // The process ends here: freeing hundreds of thousands of findings one by one
+    // would only delay the exit.
+    std::mem::forget(result);
     Ok(code)
 }
 
