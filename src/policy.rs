@@ -71,6 +71,7 @@ pub const BUILTIN: &[(&str, &str)] = builtin![
     "AGG008_invalid_definition.rego",
     "AGG009_incomplete_snapshot.rego",
     "AGG010_account_based.rego",
+    "AGG011_not_evaluated.rego",
 ];
 
 /// Shared helpers, imported by policies as `data.aggrego.lib`.

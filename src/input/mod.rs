@@ -59,18 +59,23 @@ pub fn parse_file(id: FileId, file: &SourceFile, ctx: &Ctx<'_>, explicit: bool) 
         out.kind = Some("aws-cli");
         return out;
     }
+    if cloudformation::looks_like(text) {
+        return cloudformation::parse(id, file, ctx);
+    }
     if explicit {
-        out.errors.push(
-            ScanError::at(
-                &file.name,
-                id,
-                lead..lead + 1,
-                "no AWS Config aggregator data recognised in this file",
-            )
-            .with_help("aggrego reads the JSON output of `aws configservice describe-configuration-aggregators` and `describe-configuration-aggregator-sources-status`"),
-        );
+        out.errors.push(not_recognised(file, id, lead));
     }
     out
+}
+
+fn not_recognised(file: &SourceFile, id: FileId, at: usize) -> ScanError {
+    ScanError::at(
+        &file.name,
+        id,
+        at..at + 1,
+        "no AWS Config aggregator data recognised in this file",
+    )
+    .with_help("aggrego reads the JSON output of `aws configservice describe-configuration-aggregators`, `describe-configuration-aggregator-sources-status` and `put-configuration-aggregator`, and CloudFormation templates")
 }
 
 fn parse_json(id: FileId, file: &SourceFile, ctx: &Ctx<'_>, explicit: bool) -> Parsed {
@@ -88,13 +93,13 @@ fn parse_json(id: FileId, file: &SourceFile, ctx: &Ctx<'_>, explicit: bool) -> P
         }
     };
     let Some(shape) = aws_cli::shape(&doc, &root) else {
+        drop(root);
+        if cloudformation::looks_like(&file.text) {
+            return cloudformation::parse(id, file, ctx);
+        }
         if explicit {
-            let span = doc.root_span();
-            out.errors.push(
-                ScanError::at(&file.name, id, span.start..span.start + 1,
-                    "no AWS Config aggregator data recognised in this JSON document")
-                .with_help("expected the output of `describe-configuration-aggregators` (`ConfigurationAggregators`), `describe-configuration-aggregator-sources-status` (`AggregatedSourceStatusList`) or `put-configuration-aggregator` (`ConfigurationAggregator`)"),
-            );
+            out.errors
+                .push(not_recognised(file, id, doc.root_span().start));
         }
         return out;
     };
