@@ -31,22 +31,23 @@ import data.aggrego.lib
 
 deny contains finding if {
 	some a in input.aggregators
-	some src in lib.sources(a)
-	field := src.source.all_regions
+	some src in a.sources
+	field := src.all_regions
 	field.known
 	not field.value == true
 	finding := {
-		"msg": sprintf("%s: %s does not aggregate all regions: %s (regions aggregated: %s)", [
-			lib.label(a), src.what, why(a, field), regions(src.source),
-		]),
+		"msg": [
+			"%s: %s does not aggregate all regions: %s (regions aggregated: %s)",
+			a.label, src.what, why(a, field), regions(src),
+		],
 		"loc": field.loc,
 		"remediation": remediation(a),
 	}
 }
 
-why(a, field) := sprintf("%s is false", [lib.attr(a, "all_regions")]) if field.explicit
+why(a, field) := concat(" ", [a.names.all_regions, "is false"]) if field.explicit
 
-why(a, field) := sprintf("%s is not set and defaults to false", [lib.attr(a, "all_regions")]) if not field.explicit
+why(a, field) := concat(" ", [a.names.all_regions, "is not set and defaults to false"]) if not field.explicit
 
 regions(source) := concat(", ", lib.strings(source.regions)) if count(lib.strings(source.regions)) > 0
 
@@ -56,6 +57,7 @@ remediation(a) := "Set all_regions = true in the aggregation source block and re
 
 remediation(a) := "Set AllAwsRegions: true on the aggregation source and remove AwsRegions." if a.kind == "cloudformation"
 
-remediation(a) := sprintf("Update the aggregator to cover all regions: aws configservice put-configuration-aggregator --configuration-aggregator-name %s with AllAwsRegions=true on each source (and no AwsRegions) --region %s", [
-	lib.text(a.name.value), lib.text(a.region),
-]) if a.kind == "aws-cli"
+remediation(a) := [
+	"Update the aggregator to cover all regions: aws configservice put-configuration-aggregator --configuration-aggregator-name %s with AllAwsRegions=true on each source (and no AwsRegions) --region %s",
+	a.name.value, a.region,
+] if a.kind == "aws-cli"

@@ -33,21 +33,21 @@ deny contains finding if {
 	field.known
 	problem := problems(a, field)
 	finding := {
-		"msg": sprintf("%s: %s %s", [lib.label(a), lib.attr(a, "organization_source"), problem]),
+		"msg": ["%s: %s %s", a.label, org.what, problem],
 		"loc": field.loc,
 	}
 }
 
-problems(a, field) := sprintf("has no %s", [lib.attr(a, "role_arn")]) if not field.explicit
+problems(a, field) := concat(" ", ["has no", a.names.role_arn]) if not field.explicit
 
-problems(a, field) := sprintf("has no %s", [lib.attr(a, "role_arn")]) if {
+problems(a, field) := concat(" ", ["has no", a.names.role_arn]) if {
 	field.explicit
 	field.value == null
 }
 
-problems(a, field) := sprintf("has an empty %s", [lib.attr(a, "role_arn")]) if field.value == ""
+problems(a, field) := concat(" ", ["has an empty", a.names.role_arn]) if field.value == ""
 
-problems(a, field) := sprintf("%s `%s` is not an IAM role ARN (arn:aws:iam::<account-id>:role/<name>)", [lib.attr(a, "role_arn"), field.value]) if {
+problems(a, field) := sprintf("%s `%s` is not an IAM role ARN (arn:aws:iam::<account-id>:role/<name>)", [a.names.role_arn, field.value]) if {
 	is_string(field.value)
 	field.value != ""
 	not regex.match(`^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$`, field.value)

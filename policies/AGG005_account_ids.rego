@@ -19,29 +19,28 @@
 #   inputs: [aws-cli, cloudformation, terraform, terraform-plan]
 package aggrego.account_ids
 
-import data.aggrego.lib
 
 deny contains finding if {
 	some a in input.aggregators
-	some i, s in a.account_sources
+	some s in a.account_sources
 	field := s.account_ids
 	field.known
 	not field.explicit
 	finding := {
-		"msg": sprintf("%s: %s[%d] has no %s", [lib.label(a), lib.attr(a, "account_sources"), i, lib.attr(a, "account_ids")]),
+		"msg": ["%s: %s has no %s", a.label, s.what, a.names.account_ids],
 		"loc": field.loc,
 	}
 }
 
 deny contains finding if {
 	some a in input.aggregators
-	some i, s in a.account_sources
+	some s in a.account_sources
 	field := s.account_ids
 	field.known
 	field.explicit
 	count(field.value) == 0
 	finding := {
-		"msg": sprintf("%s: %s[%d] has an empty %s", [lib.label(a), lib.attr(a, "account_sources"), i, lib.attr(a, "account_ids")]),
+		"msg": ["%s: %s has an empty %s", a.label, s.what, a.names.account_ids],
 		"loc": field.loc,
 	}
 }
@@ -54,7 +53,7 @@ deny contains finding if {
 	is_string(id.value)
 	not regex.match(`^[0-9]{12}$`, id.value)
 	finding := {
-		"msg": sprintf("%s: account ID `%s` is not 12 digits", [lib.label(a), id.value]),
+		"msg": ["%s: account ID `%s` is not 12 digits", a.label, id.value],
 		"loc": id.loc,
 	}
 }
@@ -69,7 +68,7 @@ deny contains finding if {
 	i < j
 	earlier.value == id.value
 	finding := {
-		"msg": sprintf("%s: account ID %s is listed more than once", [lib.label(a), id.value]),
+		"msg": ["%s: account ID %s is listed more than once", a.label, id.value],
 		"loc": id.loc,
 	}
 }

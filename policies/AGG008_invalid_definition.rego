@@ -31,7 +31,7 @@ deny contains finding if {
 	a.organization_source != null
 	finding := {
 		"msg": sprintf("%s has both %s and %s; the API accepts only one kind of source", [
-			lib.label(a), lib.attr(a, "account_sources"), lib.attr(a, "organization_source"),
+			a.label, a.names.account_sources, a.names.organization_source,
 		]),
 		"loc": a.organization_source.loc,
 	}
@@ -43,7 +43,7 @@ deny contains finding if {
 	a.organization_source == null
 	finding := {
 		"msg": sprintf("%s has no source: set %s or %s", [
-			lib.label(a), lib.attr(a, "account_sources"), lib.attr(a, "organization_source"),
+			a.label, a.names.account_sources, a.names.organization_source,
 		]),
 		"loc": a.loc,
 	}
@@ -55,7 +55,7 @@ deny contains finding if {
 	i > 0
 	finding := {
 		"msg": sprintf("%s has %d account sources; the API accepts one (put all account IDs in it)", [
-			lib.label(a), count(a.account_sources),
+			a.label, count(a.account_sources),
 		]),
 		"loc": s.loc,
 	}
@@ -63,29 +63,29 @@ deny contains finding if {
 
 deny contains finding if {
 	some a in input.aggregators
-	some src in lib.sources(a)
-	src.source.all_regions.value == true
-	count(lib.strings(src.source.regions)) > 0
+	some src in a.sources
+	src.all_regions.value == true
+	count(lib.strings(src.regions)) > 0
 	finding := {
 		"msg": sprintf("%s: %s sets %s together with %s; use one or the other", [
-			lib.label(a), src.what, lib.attr(a, "all_regions"), lib.attr(a, "regions"),
+			a.label, src.what, a.names.all_regions, a.names.regions,
 		]),
-		"loc": src.source.regions.loc,
+		"loc": src.regions.loc,
 	}
 }
 
 deny contains finding if {
 	some a in input.aggregators
-	some src in lib.sources(a)
-	src.source.all_regions.known
-	not src.source.all_regions.value == true
-	src.source.regions.known
-	not has_items(src.source.regions)
+	some src in a.sources
+	src.all_regions.known
+	not src.all_regions.value == true
+	src.regions.known
+	not has_items(src.regions)
 	finding := {
 		"msg": sprintf("%s: %s has neither %s true nor a list of %s", [
-			lib.label(a), src.what, lib.attr(a, "all_regions"), lib.attr(a, "regions"),
+			a.label, src.what, a.names.all_regions, a.names.regions,
 		]),
-		"loc": src.source.loc,
+		"loc": src.loc,
 	}
 }
 
@@ -94,7 +94,7 @@ deny contains finding if {
 	a.name.known
 	not a.name.explicit
 	finding := {
-		"msg": sprintf("%s has no %s", [lib.label(a), lib.attr(a, "name")]),
+		"msg": sprintf("%s has no %s", [a.label, a.names.name]),
 		"loc": a.name.loc,
 	}
 }
@@ -104,7 +104,7 @@ deny contains finding if {
 	is_string(a.name.value)
 	not valid_name(a.name.value)
 	finding := {
-		"msg": sprintf("%s: name `%s` must be 1-256 letters, digits, _ or -", [lib.label(a), a.name.value]),
+		"msg": sprintf("%s: name `%s` must be 1-256 letters, digits, _ or -", [a.label, a.name.value]),
 		"loc": a.name.loc,
 	}
 }
@@ -114,7 +114,7 @@ deny contains finding if {
 	is_array(a.tags.value)
 	count(a.tags.value) > 50
 	finding := {
-		"msg": sprintf("%s has %d tags; the limit is 50", [lib.label(a), count(a.tags.value)]),
+		"msg": sprintf("%s has %d tags; the limit is 50", [a.label, count(a.tags.value)]),
 		"loc": a.tags.loc,
 	}
 }
@@ -127,7 +127,7 @@ deny contains finding if {
 	is_string(tag[part].value)
 	count(tag[part].value) > limit
 	finding := {
-		"msg": sprintf("%s: tag %s is %d characters; the limit is %d", [lib.label(a), part, count(tag[part].value), limit]),
+		"msg": sprintf("%s: tag %s is %d characters; the limit is %d", [a.label, part, count(tag[part].value), limit]),
 		"loc": tag[part].loc,
 	}
 }

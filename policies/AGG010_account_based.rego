@@ -29,9 +29,10 @@ deny contains finding if {
 	count(a.account_sources) > 0
 	a.organization_source == null
 	finding := {
-		"msg": sprintf("%s aggregates a fixed list of %d account(s): accounts that join the organization later are not covered", [
-			lib.label(a), count({id | some s in a.account_sources; some id in lib.strings(s.account_ids)}),
-		]),
+		"msg": [
+			"%s aggregates a fixed list of %d account(s): accounts that join the organization later are not covered",
+			a.label, count({id | some s in a.account_sources; some id in lib.strings(s.account_ids)}),
+		],
 		"loc": a.account_sources[0].loc,
 	}
 }

@@ -20,23 +20,22 @@
 #   inputs: [cloudformation, terraform, terraform-plan]
 package aggrego.not_evaluated
 
-import data.aggrego.lib
 
 deny contains finding if {
 	some a in input.aggregators
 	unknown := unknowns(a)
 	count(unknown) > 0
 	finding := {
-		"msg": sprintf("%s: not evaluated offline: %s", [lib.label(a), concat(", ", [u.text | some u in unknown])]),
+		"msg": ["%s: not evaluated offline: %s", a.label, concat(", ", [u.text | some u in unknown])],
 		"loc": unknown[0].loc,
 	}
 }
 
 # The unknown deciding fields, in document order.
 unknowns(a) := sort_by_loc([u |
-	some src in lib.sources(a)
+	some src in a.sources
 	some key in ["all_regions", "regions", "account_ids"]
-	field := object.get(src.source, key, null)
+	field := object.get(src, key, null)
 	field != null
 	some u in unknown_parts(a, key, field)
 ])
@@ -51,9 +50,9 @@ unknown_parts(a, key, field) := [{"loc": e.loc, "text": describe(a, key, e)} |
 	is_array(field.value)
 }
 
-describe(a, key, field) := sprintf("%s = %s", [lib.attr(a, key), field.expr]) if is_string(field.expr)
+describe(a, key, field) := concat(" = ", [a.names[key], field.expr]) if is_string(field.expr)
 
-describe(a, key, field) := lib.attr(a, key) if not is_string(field.expr)
+describe(a, key, field) := a.names[key] if not is_string(field.expr)
 
 sort_by_loc(items) := [item |
 	some loc in sort({i.loc | some i in items})

@@ -230,6 +230,34 @@ impl Inventory {
         let file_values: Vec<Value> = file_names.iter().map(|n| Value::from(*n)).collect();
         let file = |id: FileId| file_values.get(id as usize).cloned().unwrap_or(Value::Null);
 
+        // Attribute names as each input kind spells them, for messages.
+        let names = |pairs: [(&str, &str); 8]| {
+            let mut o = Object::new();
+            for (k, v) in pairs {
+                o.insert(Value::from(k), Value::from(v));
+            }
+            o.into_value()
+        };
+        let aws_names = names([
+            ("all_regions", "AllAwsRegions"),
+            ("regions", "AwsRegions"),
+            ("account_ids", "AccountIds"),
+            ("role_arn", "RoleArn"),
+            ("name", "ConfigurationAggregatorName"),
+            ("account_sources", "AccountAggregationSources"),
+            ("organization_source", "OrganizationAggregationSource"),
+            ("tags", "Tags"),
+        ]);
+        let tf_names = names([
+            ("all_regions", "all_regions"),
+            ("regions", "regions"),
+            ("account_ids", "account_ids"),
+            ("role_arn", "role_arn"),
+            ("name", "name"),
+            ("account_sources", "account_aggregation_source"),
+            ("organization_source", "organization_aggregation_source"),
+            ("tags", "tags"),
+        ]);
         let aggregators: Vec<Value> = self
             .aggregators
             .iter()
@@ -264,17 +292,44 @@ impl Inventory {
                 );
                 let loc = b.loc(a.span);
                 b.put(&mut o, "loc", loc);
+                let terraform = a.kind.starts_with("terraform");
+                let names = if terraform { &tf_names } else { &aws_names };
+                b.put(&mut o, "names", names.clone());
+                let label = match (a.kind, &a.name.value) {
+                    ("aws-cli", Some(n)) => format!("aggregator {n}"),
+                    ("aws-cli", None) => format!("aggregator at {}", a.address),
+                    (kind, _) => format!("{} ({kind})", a.address),
+                };
+                b.put(&mut o, "label", Value::from(label));
+                let list_name = if terraform {
+                    "account_aggregation_source"
+                } else {
+                    "AccountAggregationSources"
+                };
                 let sources: Vec<Value> = a
                     .account_sources
                     .iter()
-                    .map(|s| b.account_source(s))
+                    .enumerate()
+                    .map(|(i, s)| b.account_source(s, format!("{list_name}[{i}]")))
                     .collect();
+                let mut all_sources = sources.clone();
                 b.put(&mut o, "account_sources", Value::from(sources));
                 let org = match &a.organization_source {
-                    Some(s) => b.org_source(s),
+                    Some(s) => {
+                        let what = if terraform {
+                            "organization_aggregation_source"
+                        } else {
+                            "OrganizationAggregationSource"
+                        };
+                        b.org_source(s, what.to_string())
+                    }
                     None => Value::Null,
                 };
+                if org != Value::Null {
+                    all_sources.push(org.clone());
+                }
                 b.put(&mut o, "organization_source", org);
+                b.put(&mut o, "sources", Value::from(all_sources));
                 let tags = b.tags(&a.tags);
                 b.put(&mut o, "tags", tags);
                 o.into_value()
@@ -665,8 +720,10 @@ impl Builder<'_> {
         self.field(f.known, f.explicit, f.span, v)
     }
 
-    fn account_source(&mut self, s: &AccountSource) -> Value {
+    fn account_source(&mut self, s: &AccountSource, what: String) -> Value {
         let mut o = Object::new();
+        self.put(&mut o, "what", Value::from(what));
+        self.put(&mut o, "organization", Value::from(false));
         let v = self.list_field(&s.account_ids);
         self.put(&mut o, "account_ids", v);
         let v = self.bool_field(&s.all_regions);
@@ -678,8 +735,10 @@ impl Builder<'_> {
         o.into_value()
     }
 
-    fn org_source(&mut self, s: &OrganizationSource) -> Value {
+    fn org_source(&mut self, s: &OrganizationSource, what: String) -> Value {
         let mut o = Object::new();
+        self.put(&mut o, "what", Value::from(what));
+        self.put(&mut o, "organization", Value::from(true));
         let v = self.str_field(&s.role_arn);
         self.put(&mut o, "role_arn", v);
         let v = self.bool_field(&s.all_regions);
