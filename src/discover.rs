@@ -13,11 +13,15 @@ const SKIP_DIRS: &[&str] = &[".git", ".terraform", "node_modules", "target"];
 
 /// File endings read during a walk; a file named on the command line is always read.
 const EXTENSIONS: &[&str] = &[
-    "json", "yaml", "yml", "txt", "text", "table", "out", "template",
+    "json", "yaml", "yml", "txt", "text", "table", "out", "template", "tf", "tfvars",
 ];
 
 /// Words every supported input contains; a file without any is not parsed.
-const MENTIONS: &[&str] = &["ConfigurationAggregator", "AggregatedSourceStatus"];
+const MENTIONS: &[&str] = &[
+    "ConfigurationAggregator",
+    "AggregatedSourceStatus",
+    "aws_config_configuration_aggregator",
+];
 
 static PREFILTER: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
     AhoCorasick::builder()

@@ -55,20 +55,29 @@ pub fn scan(opts: &Options, engine: &Engine) -> ScanResult {
         aggregator: opts.aggregator.as_deref(),
         region: opts.region.as_deref(),
     };
-    let loaded: Vec<(SourceFile, Parsed)> = candidates
+    let loaded: Vec<Loaded> = candidates
         .par_iter()
         .enumerate()
         .map(|(i, c)| load_and_parse(i as u32, c, &ctx))
         .collect();
 
-    mark("parsed");
     let mut inventory = Inventory::default();
     let mut files = Vec::with_capacity(loaded.len());
-    for (file, parsed) in loaded {
+    let mut terraform = Vec::new();
+    for (id, (file, parsed, tf)) in loaded.into_iter().enumerate() {
         inventory.append(parsed.inventory);
         errors.extend(parsed.errors);
         files.push(file);
+        if let Some(mentions) = tf {
+            terraform.push((id as u32, mentions));
+        }
     }
+    for parsed in parse_terraform(&mut files, &terraform, &ctx) {
+        inventory.append(parsed.inventory);
+        errors.extend(parsed.errors);
+    }
+    input::terraform::relocate_plan_findings(&mut inventory.aggregators);
+    mark("parsed");
     resolve_status_context(&mut inventory, &files, &ctx);
 
     let (now, now_source) = match (&opts.now, inventory.newest_timestamp()) {
@@ -198,7 +207,11 @@ fn locate(
     }
 }
 
-fn load_and_parse(id: u32, c: &Candidate, ctx: &Ctx<'_>) -> (SourceFile, Parsed) {
+/// A loaded file, what parsing it gave, and for Terraform files (parsed later,
+/// a module at a time) whether it mentions an aggregator.
+type Loaded = (SourceFile, Parsed, Option<bool>);
+
+fn load_and_parse(id: u32, c: &Candidate, ctx: &Ctx<'_>) -> Loaded {
     let name = display_path(&c.path);
     let mut parsed = Parsed::default();
     let empty = |p: &PathBuf| SourceFile::new(p.clone(), String::new());
@@ -209,12 +222,32 @@ fn load_and_parse(id: u32, c: &Candidate, ctx: &Ctx<'_>) -> (SourceFile, Parsed)
                 &name,
                 format!("cannot read: {}", io_reason(&e)),
             ));
-            return (empty(&c.path), parsed);
+            return (empty(&c.path), parsed, None);
         }
     };
+    if input::is_terraform(&c.path) {
+        // Kept even without a mention: it may define variables the module needs.
+        let mentions = c.explicit || discover::mentions_aggregators(&bytes);
+        return match source::decode(bytes) {
+            Ok(text) => (
+                SourceFile::new(c.path.clone(), text),
+                parsed,
+                Some(mentions),
+            ),
+            Err(e) if mentions => {
+                let file = SourceFile::new(c.path.clone(), e.lossy);
+                let at = e.offset.min(file.text.len());
+                parsed
+                    .errors
+                    .push(ScanError::at(&name, id, at..at + 1, e.message));
+                (file, parsed, Some(false))
+            }
+            Err(_) => (empty(&c.path), parsed, Some(false)),
+        };
+    }
     let utf16 = bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]);
     if !c.explicit && !utf16 && !discover::mentions_aggregators(&bytes) {
-        return (empty(&c.path), parsed);
+        return (empty(&c.path), parsed, None);
     }
     let text = match source::decode(bytes) {
         Ok(t) => t,
@@ -225,15 +258,50 @@ fn load_and_parse(id: u32, c: &Candidate, ctx: &Ctx<'_>) -> (SourceFile, Parsed)
             parsed
                 .errors
                 .push(ScanError::at(&name, id, at..at + 1, e.message));
-            return (file, parsed);
+            return (file, parsed, None);
         }
     };
     if !c.explicit && utf16 && !discover::mentions_aggregators(text.as_bytes()) {
-        return (empty(&c.path), parsed);
+        return (empty(&c.path), parsed, None);
     }
     let file = SourceFile::new(c.path.clone(), text);
     let parsed = input::parse_file(id, &file, ctx, c.explicit);
-    (file, parsed)
+    (file, parsed, None)
+}
+
+/// Parse Terraform a directory at a time, for directories where some `.tf` file
+/// mentions an aggregator; the text of the others is let go.
+fn parse_terraform(
+    files: &mut [SourceFile],
+    terraform: &[(u32, bool)],
+    ctx: &Ctx<'_>,
+) -> Vec<Parsed> {
+    let mut modules: std::collections::BTreeMap<PathBuf, Vec<(u32, bool)>> = Default::default();
+    for &(id, mentions) in terraform {
+        let dir = files[id as usize]
+            .path
+            .parent()
+            .map(|p| p.to_path_buf())
+            .unwrap_or_default();
+        modules.entry(dir).or_default().push((id, mentions));
+    }
+    let (used, unused): (Vec<_>, Vec<_>) = modules
+        .into_values()
+        .partition(|m| m.iter().any(|(_, mentions)| *mentions));
+    for (id, _) in unused.into_iter().flatten() {
+        let f = &mut files[id as usize];
+        *f = SourceFile::new(f.path.clone(), String::new());
+    }
+    let files = &*files;
+    used.par_iter()
+        .map(|module| {
+            let members: Vec<(u32, &SourceFile)> = module
+                .iter()
+                .map(|(id, _)| (*id, &files[*id as usize]))
+                .collect();
+            input::terraform::parse_module(&members, ctx)
+        })
+        .collect()
 }
 
 /// Aggregator name, how it was learnt, and its account and region.

@@ -143,3 +143,36 @@ fn trivy_cloudformation_examples() {
         assert_eq!(findings(&p, "AGG008").len(), 1, "bad example {i}");
     }
 }
+
+#[test]
+fn kics_terraform_all_regions() {
+    let dir = common::corpus().join("kics/terraform");
+    let kics: Vec<KicsResult> = serde_json::from_str(
+        &std::fs::read_to_string(dir.join("positive_expected_result.json")).unwrap(),
+    )
+    .unwrap();
+    let ours = findings(&dir, "AGG003");
+    // Same files and lines as KICS: the source block lacking all_regions, and the
+    // `all_regions = false` line.
+    let lines: Vec<(String, usize)> = ours.iter().map(|o| (o.0.clone(), o.1)).collect();
+    let want: Vec<(String, usize)> = kics.iter().map(|k| (k.file_name.clone(), k.line)).collect();
+    assert_eq!(lines, want);
+    // Deliberate difference: negative.tf's first account source has no account_ids,
+    // which the provider requires (AGG005); its all-regions setting is fine.
+    let agg005 = findings(&dir, "AGG005");
+    assert_eq!(agg005, [("negative.tf".to_string(), 4, 3)]);
+}
+
+/// Checkov's CKV_AWS_121 passes `all_regions = false` (its HCL parser yields `[False]`,
+/// a non-empty list, which is truthy). aggrego does not: an explicit false, a variable
+/// whose default is false, and a second aggregator in the same file are all reported.
+#[test]
+fn checkov_false_negatives_are_caught() {
+    let file = common::root().join("fixtures/AGG003/positive3.tf");
+    let ours = findings(&file, "AGG003");
+    assert_eq!(
+        ours.iter().map(|o| o.1).collect::<Vec<_>>(),
+        [11, 20, 29],
+        "explicit false, variable default false, second aggregator"
+    );
+}

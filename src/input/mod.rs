@@ -75,7 +75,15 @@ fn not_recognised(file: &SourceFile, id: FileId, at: usize) -> ScanError {
         at..at + 1,
         "no AWS Config aggregator data recognised in this file",
     )
-    .with_help("aggrego reads the JSON output of `aws configservice describe-configuration-aggregators`, `describe-configuration-aggregator-sources-status` and `put-configuration-aggregator`, and CloudFormation templates")
+    .with_help("aggrego reads the JSON output of `aws configservice describe-configuration-aggregators`, `describe-configuration-aggregator-sources-status` and `put-configuration-aggregator`, CloudFormation templates, Terraform `.tf` files and `terraform show -json` output")
+}
+
+/// Terraform files are read a directory (module) at a time: variables, locals and
+/// tfvars in one file resolve references in another.
+pub fn is_terraform(path: &std::path::Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("tf") || e.eq_ignore_ascii_case("tfvars"))
 }
 
 fn parse_json(id: FileId, file: &SourceFile, ctx: &Ctx<'_>, explicit: bool) -> Parsed {
@@ -94,6 +102,9 @@ fn parse_json(id: FileId, file: &SourceFile, ctx: &Ctx<'_>, explicit: bool) -> P
     };
     let Some(shape) = aws_cli::shape(&doc, &root) else {
         drop(root);
+        if terraform::looks_like_plan(&file.text) {
+            return terraform::parse_plan(id, file, ctx);
+        }
         if cloudformation::looks_like(&file.text) {
             return cloudformation::parse(id, file, ctx);
         }
