@@ -27,7 +27,6 @@
 #     trivy: AWS-0019
 package aggrego.not_all_regions
 
-import data.aggrego.lib
 
 deny contains finding if {
 	some a in input.aggregators
@@ -37,27 +36,20 @@ deny contains finding if {
 	not field.value == true
 	finding := {
 		"msg": [
-			"%s: %s does not aggregate all regions: %s (regions aggregated: %s)",
-			a.label, src.what, why(a, field), regions(src),
+			"%s: %s does not aggregate all regions: %s %s (regions aggregated: %L)",
+			a.label, src.what, a.names.all_regions, why[field.explicit], src.regions.value,
 		],
 		"loc": field.loc,
-		"remediation": remediation(a),
+		"remediation": [fixes[a.kind], a.name.value, a.region],
 	}
 }
 
-why(a, field) := concat(" ", [a.names.all_regions, "is false"]) if field.explicit
+why := {true: "is false", false: "is not set and defaults to false"}
 
-why(a, field) := concat(" ", [a.names.all_regions, "is not set and defaults to false"]) if not field.explicit
-
-regions(source) := concat(", ", lib.strings(source.regions)) if count(lib.strings(source.regions)) > 0
-
-regions(source) := "none listed" if count(lib.strings(source.regions)) == 0
-
-remediation(a) := "Set all_regions = true in the aggregation source block and remove regions." if a.kind in lib.terraform_kinds
-
-remediation(a) := "Set AllAwsRegions: true on the aggregation source and remove AwsRegions." if a.kind == "cloudformation"
-
-remediation(a) := [
-	"Update the aggregator to cover all regions: aws configservice put-configuration-aggregator --configuration-aggregator-name %s with AllAwsRegions=true on each source (and no AwsRegions) --region %s",
-	a.name.value, a.region,
-] if a.kind == "aws-cli"
+# Formats; the arguments are the aggregator's name and region.
+fixes := {
+	"terraform": "Set all_regions = true in the aggregation source block and remove regions.",
+	"terraform-plan": "Set all_regions = true in the aggregation source block and remove regions.",
+	"cloudformation": "Set AllAwsRegions: true on the aggregation source and remove AwsRegions.",
+	"aws-cli": "Update the aggregator to cover all regions: aws configservice put-configuration-aggregator --configuration-aggregator-name %s with AllAwsRegions=true on each source (and no AwsRegions) --region %s",
+}

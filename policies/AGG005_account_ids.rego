@@ -51,7 +51,7 @@ deny contains finding if {
 	is_array(s.account_ids.value)
 	some id in s.account_ids.value
 	is_string(id.value)
-	not regex.match(`^[0-9]{12}$`, id.value)
+	not account_id(id.value)
 	finding := {
 		"msg": ["%s: account ID `%s` is not 12 digits", a.label, id.value],
 		"loc": id.loc,
@@ -71,4 +71,10 @@ deny contains finding if {
 		"msg": ["%s: account ID %s is listed more than once", a.label, id.value],
 		"loc": id.loc,
 	}
+}
+
+# Twelve digits (cheaper than a regex: trimming the digits leaves nothing).
+account_id(s) if {
+	count(s) == 12
+	trim(s, "0123456789") == ""
 }

@@ -21,41 +21,17 @@
 package aggrego.not_evaluated
 
 
+deciding := {"all_regions", "regions", "account_ids"}
+
 deny contains finding if {
 	some a in input.aggregators
-	unknown := unknowns(a)
+	unknown := [u | some u in a.unresolved; u.key in deciding]
 	count(unknown) > 0
 	finding := {
-		"msg": ["%s: not evaluated offline: %s", a.label, concat(", ", [u.text | some u in unknown])],
+		"msg": [
+			"%s: not evaluated offline: %s",
+			a.label, concat(", ", [concat(" = ", [u.attribute, u.expr]) | some u in unknown]),
+		],
 		"loc": unknown[0].loc,
 	}
 }
-
-# The unknown deciding fields, in document order.
-unknowns(a) := sort_by_loc([u |
-	some src in a.sources
-	some key in ["all_regions", "regions", "account_ids"]
-	field := object.get(src, key, null)
-	field != null
-	some u in unknown_parts(a, key, field)
-])
-
-unknown_parts(a, key, field) := [{"loc": field.loc, "text": describe(a, key, field)}] if not field.known
-
-unknown_parts(a, key, field) := [{"loc": e.loc, "text": describe(a, key, e)} |
-	some e in field.value
-	not e.known
-] if {
-	field.known
-	is_array(field.value)
-}
-
-describe(a, key, field) := concat(" = ", [a.names[key], field.expr]) if is_string(field.expr)
-
-describe(a, key, field) := a.names[key] if not is_string(field.expr)
-
-sort_by_loc(items) := [item |
-	some loc in sort({i.loc | some i in items})
-	some item in items
-	item.loc == loc
-]

@@ -4,7 +4,8 @@
 //!
 //! Verbs: `%s` and `%v` (any value), `%d` (integers), `%%`, Go's explicit
 //! argument indexes `%[2]s`, and `%D`: a number of nanoseconds as a duration
-//! (`9d 8h 31m`). A null or missing argument prints as `<unknown>`,
+//! (`9d 8h 31m`), and `%L`: a list of strings or of fields (`{value, …}`) joined
+//! with `, ` (`none` when empty or null). A null or missing argument prints as `<unknown>`,
 //! which reads as a placeholder in a remediation command.
 
 use regorus::Value;
@@ -38,6 +39,11 @@ pub fn format(fmt: &str, args: &[&Value]) -> String {
                 next = i + 1;
                 push_value(&mut out, args.get(i).copied());
             }
+            Some('L') => {
+                let i = index.unwrap_or(next);
+                next = i + 1;
+                push_list(&mut out, args.get(i).copied());
+            }
             Some('D') => {
                 let i = index.unwrap_or(next);
                 next = i + 1;
@@ -70,6 +76,28 @@ fn push_value(out: &mut String, v: Option<&Value>) {
             Ok(s) => out.push_str(&s),
             Err(_) => out.push_str("unknown"),
         },
+    }
+}
+
+fn push_list(out: &mut String, v: Option<&Value>) {
+    let items: Vec<&str> = match v {
+        Some(Value::Array(a)) => a
+            .iter()
+            .filter_map(|item| match item {
+                Value::String(s) => Some(s.as_ref()),
+                Value::Object(o) => match o.get(&Value::from("value")) {
+                    Some(Value::String(s)) => Some(s.as_ref()),
+                    _ => None,
+                },
+                _ => None,
+            })
+            .collect(),
+        _ => Vec::new(),
+    };
+    if items.is_empty() {
+        out.push_str("none");
+    } else {
+        out.push_str(&items.join(", "));
     }
 }
 
@@ -117,5 +145,13 @@ mod tests {
         ];
         let d: Vec<&Value> = d.iter().collect();
         assert_eq!(format("%D, %D", &d), "9d 8h 31m, 0m");
+        let mut field = regorus::value::Object::new();
+        field.insert(Value::from("value"), Value::from("b"));
+        let list = [
+            Value::from(vec![Value::from("a"), field.into_value()]),
+            Value::Null,
+        ];
+        let list: Vec<&Value> = list.iter().collect();
+        assert_eq!(format("%L; %L", &list), "a, b; none");
     }
 }

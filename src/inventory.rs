@@ -274,6 +274,8 @@ impl Inventory {
                     a.address
                 );
                 b.put(&mut o, "id", Value::from(id));
+                b.unresolved.clear();
+                b.key = "name";
                 let name = b.str_field(&a.name);
                 b.put(&mut o, "name", name);
                 b.put(&mut o, "kind", Value::from(a.kind));
@@ -330,8 +332,29 @@ impl Inventory {
                 }
                 b.put(&mut o, "organization_source", org);
                 b.put(&mut o, "sources", Value::from(all_sources));
+                b.key = "tags";
                 let tags = b.tags(&a.tags);
                 b.put(&mut o, "tags", tags);
+                // Every value that could not be resolved offline, in document order.
+                let unresolved: Vec<Value> = std::mem::take(&mut b.unresolved)
+                    .into_iter()
+                    .map(|(key, expr, loc)| {
+                        let mut u = Object::new();
+                        u.insert(Value::from("key"), Value::from(key));
+                        u.insert(
+                            Value::from("attribute"),
+                            names
+                                .as_object()
+                                .ok()
+                                .and_then(|n| n.get(&Value::from(key)).cloned())
+                                .unwrap_or_else(|| Value::from(key)),
+                        );
+                        u.insert(Value::from("expr"), Value::from(expr));
+                        u.insert(Value::from("loc"), loc);
+                        u.into_value()
+                    })
+                    .collect();
+                b.put(&mut o, "unresolved", Value::from(unresolved));
                 o.into_value()
             })
             .collect();
@@ -477,6 +500,10 @@ fn arc(v: &Value) -> Option<Arc<str>> {
 /// 300k-entry input costs one allocation per distinct string, not per use.
 #[derive(Default)]
 struct Builder<'t> {
+    /// The attribute being built, and the unknown values met so far in the
+    /// current aggregator: (attribute, expression, loc).
+    key: &'static str,
+    unresolved: Vec<(&'static str, String, Value)>,
     /// File texts, to quote an unresolved expression.
     texts: Vec<&'t str>,
     locs: Vec<Span>,
@@ -695,7 +722,12 @@ impl Builder<'_> {
                         None => e,
                     }
                 });
-            self.put(&mut o, "expr", expr.map_or(Value::Null, Value::from));
+            let expr = expr.unwrap_or_else(|| "<unknown>".to_string());
+            self.put(&mut o, "expr", Value::from(expr.as_str()));
+            let l = self.loc(span);
+            self.put(&mut o, "loc", l.clone());
+            self.unresolved.push((self.key, expr, l));
+            return o.into_value();
         }
         let l = self.loc(span);
         self.put(&mut o, "loc", l);
@@ -724,10 +756,13 @@ impl Builder<'_> {
         let mut o = Object::new();
         self.put(&mut o, "what", Value::from(what));
         self.put(&mut o, "organization", Value::from(false));
+        self.key = "account_ids";
         let v = self.list_field(&s.account_ids);
         self.put(&mut o, "account_ids", v);
+        self.key = "all_regions";
         let v = self.bool_field(&s.all_regions);
         self.put(&mut o, "all_regions", v);
+        self.key = "regions";
         let v = self.list_field(&s.regions);
         self.put(&mut o, "regions", v);
         let v = self.loc(s.span);
@@ -739,10 +774,13 @@ impl Builder<'_> {
         let mut o = Object::new();
         self.put(&mut o, "what", Value::from(what));
         self.put(&mut o, "organization", Value::from(true));
+        self.key = "role_arn";
         let v = self.str_field(&s.role_arn);
         self.put(&mut o, "role_arn", v);
+        self.key = "all_regions";
         let v = self.bool_field(&s.all_regions);
         self.put(&mut o, "all_regions", v);
+        self.key = "regions";
         let v = self.list_field(&s.regions);
         self.put(&mut o, "regions", v);
         let v = self.loc(s.span);

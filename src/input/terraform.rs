@@ -42,12 +42,13 @@ impl TV {
     }
 }
 
-struct Env<'a> {
+#[derive(Default)]
+struct Env {
     vars: HashMap<String, TV>,
-    locals: HashMap<String, &'a Expression>,
+    locals: HashMap<String, Expression>,
 }
 
-impl Env<'_> {
+impl Env {
     fn resolve(&self, e: &Expression, depth: usize) -> Option<TV> {
         if depth > 32 {
             return None; // a cycle between locals, or absurd nesting
@@ -135,104 +136,158 @@ pub fn looks_like_plan(text: &str) -> bool {
             || text.contains("\"values\""))
 }
 
+/// What one file of a module gives: its definitions for the module's
+/// environment, its aggregators when they need no environment, and otherwise its
+/// parsed body for a second pass.
+#[derive(Default)]
+struct FilePass {
+    vars: Vec<(String, TV)>,
+    /// `(is *.auto.tfvars, values)` for tfvars files.
+    tfvars: Option<(bool, Vec<(String, TV)>)>,
+    locals: Vec<(String, Expression)>,
+    aggregators: Vec<Aggregator>,
+    errors: Vec<ScanError>,
+    deferred: Option<Body>,
+}
+
 /// One module: the `.tf` and `.tfvars` files of one directory, sorted by path.
+/// Files are parsed in parallel; a file whose aggregators refer to no `var.` or
+/// `local.` is read in that same pass, so large modules are parsed once.
 pub fn parse_module(files: &[(FileId, &SourceFile)], ctx: &Ctx<'_>) -> Parsed {
+    use rayon::prelude::*;
+    let empty = Env::default();
+    let passes: Vec<FilePass> = files
+        .par_iter()
+        .map(|(id, f)| first_pass(*id, f, ctx, &empty))
+        .collect();
+
+    let mut env = Env::default();
+    let mut tfvars = Vec::new();
+    for (pass, (_, f)) in passes.iter().zip(files) {
+        env.vars.extend(pass.vars.iter().cloned());
+        env.locals.extend(pass.locals.iter().cloned());
+        if let Some((auto, values)) = &pass.tfvars {
+            tfvars.push((*auto, &f.path, values));
+        }
+    }
+    // terraform.tfvars first, then *.auto.tfvars in name order: later wins.
+    tfvars.sort_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)));
+    for (_, _, values) in tfvars {
+        env.vars.extend(values.iter().cloned());
+    }
+
+    let second: Vec<(Vec<Aggregator>, Vec<ScanError>)> = passes
+        .par_iter()
+        .zip(files)
+        .map(|(pass, (id, f))| match &pass.deferred {
+            Some(body) => read_aggregators(*id, f, body, ctx, &env),
+            None => (Vec::new(), Vec::new()),
+        })
+        .collect();
     let mut out = Parsed {
         kind: Some("terraform"),
         ..Parsed::default()
     };
-    let mut bodies: Vec<(FileId, &SourceFile, Body)> = Vec::new();
-    let mut tfvars: Vec<(bool, FileId, &SourceFile, Body)> = Vec::new();
-    for (id, f) in files {
-        let body = match hcl_edit::parser::parse_body(&f.text) {
-            Ok(b) => b,
-            Err(e) => {
-                let at = e.location().offset().min(f.text.len());
-                out.errors.push(ScanError::at(
-                    &f.name,
-                    *id,
-                    at..at + 1,
-                    format!("invalid HCL: {}", e.message()),
-                ));
-                continue;
-            }
-        };
-        let name = f
-            .path
-            .file_name()
-            .map(|n| n.to_string_lossy().to_string())
-            .unwrap_or_default();
-        if name.ends_with(".tfvars") {
-            // terraform.tfvars first, then *.auto.tfvars in order: later wins.
-            tfvars.push((name != "terraform.tfvars", *id, f, body));
-        } else {
-            bodies.push((*id, f, body));
-        }
-    }
-    tfvars.sort_by(|a, b| (a.0, &a.2.path).cmp(&(b.0, &b.2.path)));
-
-    let mut env = Env {
-        vars: HashMap::new(),
-        locals: HashMap::new(),
-    };
-    let empty = Env {
-        vars: HashMap::new(),
-        locals: HashMap::new(),
-    };
-    for (_, _, body) in &bodies {
-        for block in body.blocks() {
-            match (block.ident.value().as_str(), label(block, 0)) {
-                ("variable", Some(name)) => {
-                    if let Some(v) = block
-                        .body
-                        .get_attribute("default")
-                        .and_then(|d| empty.resolve(&d.value, 0))
-                    {
-                        env.vars.insert(name, v);
-                    }
-                }
-                ("locals", _) => {
-                    for a in block.body.attributes() {
-                        env.locals.insert(a.key.value().to_string(), &a.value);
-                    }
-                }
-                _ => {}
-            }
-        }
-    }
-    for (_, _, _, body) in &tfvars {
-        for a in body.attributes() {
-            if let Some(v) = empty.resolve(&a.value, 0) {
-                env.vars.insert(a.key.value().to_string(), v);
-            }
-        }
-    }
-
-    for (id, f, body) in &bodies {
-        let region = context::region_in_path(&f.path)
-            .map(|r| (r, "path"))
-            .or_else(|| ctx.region.map(|r| (r.to_string(), "flag")));
-        let mut r = Reader {
-            file: *id,
-            name: &f.name,
-            env: &env,
-            errors: Vec::new(),
-        };
-        for block in body.blocks() {
-            if block.ident.value().as_str() == "resource"
-                && label(block, 0).as_deref() == Some(RESOURCE)
-            {
-                let mut a = r.aggregator(block);
-                if let Some((reg, from)) = &region {
-                    a.region = Some(reg.clone());
-                    a.region_from = Some(from);
-                }
-                out.inventory.aggregators.push(a);
-            }
-        }
-        out.errors.append(&mut r.errors);
+    for (pass, (mut aggs, mut errs)) in passes.into_iter().zip(second) {
+        out.errors.extend(pass.errors);
+        out.inventory.aggregators.extend(pass.aggregators);
+        out.inventory.aggregators.append(&mut aggs);
+        out.errors.append(&mut errs);
     }
     out
+}
+
+fn first_pass(id: FileId, f: &SourceFile, ctx: &Ctx<'_>, empty: &Env) -> FilePass {
+    let mut pass = FilePass::default();
+    let body = match hcl_edit::parser::parse_body(&f.text) {
+        Ok(b) => b,
+        Err(e) => {
+            let at = e.location().offset().min(f.text.len());
+            pass.errors.push(ScanError::at(
+                &f.name,
+                id,
+                at..at + 1,
+                format!("invalid HCL: {}", e.message()),
+            ));
+            return pass;
+        }
+    };
+    let name = f
+        .path
+        .file_name()
+        .map(|n| n.to_string_lossy().to_string())
+        .unwrap_or_default();
+    if name.ends_with(".tfvars") {
+        let values = body
+            .attributes()
+            .filter_map(|a| Some((a.key.value().to_string(), empty.resolve(&a.value, 0)?)))
+            .collect();
+        pass.tfvars = Some((name != "terraform.tfvars", values));
+        return pass;
+    }
+    for block in body.blocks() {
+        match (block.ident.value().as_str(), label(block, 0)) {
+            ("variable", Some(var)) => {
+                if let Some(v) = block
+                    .body
+                    .get_attribute("default")
+                    .and_then(|d| empty.resolve(&d.value, 0))
+                {
+                    pass.vars.push((var, v));
+                }
+            }
+            ("locals", _) => {
+                for a in block.body.attributes() {
+                    pass.locals
+                        .push((a.key.value().to_string(), a.value.clone()));
+                }
+            }
+            _ => {}
+        }
+    }
+    if !f.text.contains(RESOURCE) {
+        return pass;
+    }
+    if f.text.contains("var.") || f.text.contains("local.") {
+        pass.deferred = Some(body);
+    } else {
+        let (aggs, errs) = read_aggregators(id, f, &body, ctx, empty);
+        pass.aggregators = aggs;
+        pass.errors.extend(errs);
+    }
+    pass
+}
+
+fn read_aggregators(
+    id: FileId,
+    f: &SourceFile,
+    body: &Body,
+    ctx: &Ctx<'_>,
+    env: &Env,
+) -> (Vec<Aggregator>, Vec<ScanError>) {
+    let region = context::region_in_path(&f.path)
+        .map(|r| (r, "path"))
+        .or_else(|| ctx.region.map(|r| (r.to_string(), "flag")));
+    let mut r = Reader {
+        file: id,
+        name: &f.name,
+        env,
+        errors: Vec::new(),
+    };
+    let mut out = Vec::new();
+    for block in body.blocks() {
+        if block.ident.value().as_str() == "resource"
+            && label(block, 0).as_deref() == Some(RESOURCE)
+        {
+            let mut a = r.aggregator(block);
+            if let Some((reg, from)) = &region {
+                a.region = Some(reg.clone());
+                a.region_from = Some(from);
+            }
+            out.push(a);
+        }
+    }
+    (out, r.errors)
 }
 
 fn label(block: &Block, i: usize) -> Option<String> {
@@ -245,7 +300,7 @@ fn label(block: &Block, i: usize) -> Option<String> {
 struct Reader<'a> {
     file: FileId,
     name: &'a str,
-    env: &'a Env<'a>,
+    env: &'a Env,
     errors: Vec<ScanError>,
 }
 
