@@ -47,6 +47,29 @@ ok = failing == truth["non_succeeded"] and not report["errors"]
 print(f"  check: AGG001 findings {failing} / ground truth non-SUCCEEDED {truth['non_succeeded']}: {'OK' if ok else 'MISMATCH'}")
 sys.exit(0 if ok else 1)
 PY
+# IaC corpora: AGG003 (not all regions) and AGG004 (role ARN missing) must match the
+# ground truth exactly, aggregator by aggregator.
+for c in tf-1k tf-10k cfn-1k cfn-10k; do
+  [ -d "$corpus/$c" ] || continue
+  measure "aggrego $c" "/tmp/aggrego-$c.json" -- "$bin" scan "$corpus/$c" --format json
+  python3 - "$corpus/$c.ground_truth.json" "/tmp/aggrego-$c.json" "$c" <<'PY'
+import json, sys
+truth = json.load(open(sys.argv[1]))
+report = json.load(open(sys.argv[2]))
+kind = sys.argv[3]
+def key(f):
+    return f["file"].rsplit("/", 1)[-1]
+want3 = sorted(key({"file": t["file"]}) for t in truth["all"] if not t["all_regions_ok"])
+want4 = sorted(key({"file": t["file"]}) for t in truth["all"] if t["role_arn_missing"])
+got3 = sorted(key(f) for f in report["findings"] if f["rule_id"] == "AGG003")
+got4 = sorted(key(f) for f in report["findings"] if f["rule_id"] == "AGG004")
+ok = got3 == want3 and got4 == want4 and not report["errors"]
+print(f"  check: AGG003 {len(got3)}/{len(want3)} not-all-regions, AGG004 {len(got4)}/{len(want4)} missing role ARN,"
+      f" errors {len(report['errors'])}: {'OK' if ok else 'MISMATCH'}")
+sys.exit(0 if ok else 1)
+PY
+done
+
 if command -v jq >/dev/null 2>&1; then
   measure "jq: count non-SUCCEEDED sources" /tmp/jq-300k.txt -- \
     jq '[.AggregatedSourceStatusList[] | select(.LastUpdateStatus != "SUCCEEDED")] | length' "$s300k"

@@ -516,3 +516,61 @@ fn help_lists_examples() {
         .stdout(contains("--fail-on"));
     let _ = Path::new("unused");
 }
+
+/// A plan scanned with its `.tf` files: the plan's values (here a variable set on the
+/// command line, unknown to the `.tf` alone), reported at the `.tf` lines, once.
+#[test]
+fn plan_findings_point_at_tf_lines() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("main.tf"),
+        r#"variable "all" {
+  type = bool
+}
+
+resource "aws_config_configuration_aggregator" "org" {
+  name = "org"
+
+  organization_aggregation_source {
+    all_regions = var.all
+    regions     = ["us-east-1"]
+    role_arn    = aws_iam_role.config.arn
+  }
+}
+"#,
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("plan.json"),
+        r#"{"format_version": "1.2",
+ "planned_values": {"root_module": {"resources": [
+   {"address": "aws_config_configuration_aggregator.org", "type": "aws_config_configuration_aggregator", "name": "org",
+    "values": {"name": "org", "account_aggregation_source": [],
+               "organization_aggregation_source": [{"all_regions": false, "regions": ["us-east-1"]}]}}]}},
+ "resource_changes": [{"address": "aws_config_configuration_aggregator.org",
+   "change": {"after_unknown": {"organization_aggregation_source": [{"role_arn": true}]}}}]}
+"#,
+    )
+    .unwrap();
+    let (_, v) = json(&[dir.path().to_str().unwrap()]);
+    let found: Vec<(String, String, u64)> = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            let file = f["file"].as_str().unwrap();
+            (
+                f["rule_id"].as_str().unwrap().to_string(),
+                file[file.rfind('/').unwrap() + 1..].to_string(),
+                f["line"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    // all_regions = false from the plan, at `all_regions = var.all` in main.tf; the
+    // role known after apply is present (no AGG004); no AGG011: the plan knows the value.
+    assert_eq!(
+        found,
+        [("AGG003".to_string(), "main.tf".to_string(), 9)],
+        "{v}"
+    );
+}
