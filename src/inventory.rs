@@ -44,6 +44,8 @@ pub struct Field<T> {
     pub known: bool,
     pub explicit: bool,
     pub span: Span,
+    /// For an unknown value with no expression to quote (`(known after apply)`).
+    pub note: Option<&'static str>,
 }
 
 impl<T> Field<T> {
@@ -53,6 +55,7 @@ impl<T> Field<T> {
             known: true,
             explicit: true,
             span,
+            note: None,
         }
     }
     pub fn missing(enclosing: Span) -> Self {
@@ -61,6 +64,7 @@ impl<T> Field<T> {
             known: true,
             explicit: false,
             span: enclosing,
+            note: None,
         }
     }
     pub fn unknown(span: Span) -> Self {
@@ -69,6 +73,14 @@ impl<T> Field<T> {
             known: false,
             explicit: true,
             span,
+            note: None,
+        }
+    }
+    /// Unknown, described by `note` rather than by the text at `span`.
+    pub fn unknown_as(span: Span, note: &'static str) -> Self {
+        Field {
+            note: Some(note),
+            ..Field::unknown(span)
         }
     }
 }
@@ -705,23 +717,35 @@ impl Builder<'_> {
     }
 
     fn field(&mut self, known: bool, explicit: bool, span: Span, value: Value) -> Value {
+        self.field_noted(known, explicit, span, value, None)
+    }
+
+    fn field_noted(
+        &mut self,
+        known: bool,
+        explicit: bool,
+        span: Span,
+        value: Value,
+        note: Option<&'static str>,
+    ) -> Value {
         let mut o = Object::new();
         self.put(&mut o, "value", value);
         self.put(&mut o, "known", Value::from(known));
         self.put(&mut o, "explicit", Value::from(explicit));
         if !known {
             // The unresolved expression as written, for messages (`var.regions`).
-            let expr = self
-                .texts
-                .get(span.file as usize)
-                .and_then(|t| t.get(span.start as usize..span.end as usize))
-                .map(|e| {
-                    let e = e.split_whitespace().collect::<Vec<_>>().join(" ");
-                    match e.char_indices().nth(80) {
-                        Some((i, _)) => format!("{}…", &e[..i]),
-                        None => e,
-                    }
-                });
+            let expr = note.map(str::to_string).or_else(|| {
+                self.texts
+                    .get(span.file as usize)
+                    .and_then(|t| t.get(span.start as usize..span.end as usize))
+                    .map(|e| {
+                        let e = e.split_whitespace().collect::<Vec<_>>().join(" ");
+                        match e.char_indices().nth(80) {
+                            Some((i, _)) => format!("{}…", &e[..i]),
+                            None => e,
+                        }
+                    })
+            });
             let expr = expr.unwrap_or_else(|| "<unknown>".to_string());
             self.put(&mut o, "expr", Value::from(expr.as_str()));
             let l = self.loc(span);
@@ -736,12 +760,12 @@ impl Builder<'_> {
 
     fn str_field(&mut self, f: &Field<String>) -> Value {
         let v = opt_str(&f.value);
-        self.field(f.known, f.explicit, f.span, v)
+        self.field_noted(f.known, f.explicit, f.span, v, f.note)
     }
 
     fn bool_field(&mut self, f: &Field<bool>) -> Value {
         let v = f.value.map_or(Value::Null, Value::from);
-        self.field(f.known, f.explicit, f.span, v)
+        self.field_noted(f.known, f.explicit, f.span, v, f.note)
     }
 
     fn list_field(&mut self, f: &Field<Vec<Field<String>>>) -> Value {

@@ -76,7 +76,7 @@ pub fn scan(opts: &Options, engine: &Engine) -> ScanResult {
         inventory.append(parsed.inventory);
         errors.extend(parsed.errors);
     }
-    input::terraform::relocate_plan_findings(&mut inventory.aggregators);
+    input::terraform::relocate_plan_findings(&mut inventory.aggregators, &files);
     mark("parsed");
     resolve_status_context(&mut inventory, &files, &ctx);
 

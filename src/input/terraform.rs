@@ -568,6 +568,24 @@ pub fn parse_plan(id: FileId, file: &SourceFile, ctx: &Ctx<'_>) -> Parsed {
             }
         }
     }
+    // A plan without planned values: read each change's `after`.
+    if let Some(changes) = get(&top, "resource_changes").and_then(|r| doc.array(r, "x").ok()) {
+        for c in changes {
+            let m = members(&doc, c);
+            let ty = get(&m, "type").and_then(|t| doc.string(t, "x").ok());
+            let addr = get(&m, "address").and_then(|t| doc.string(t, "x").ok());
+            let after = get(&m, "change")
+                .map(|ch| members(&doc, ch))
+                .and_then(|ch| get(&ch, "after"))
+                .filter(|a| Kind::of(a) == Kind::Object);
+            if let (Some(ty), Some(addr), Some(after)) = (ty, addr, after) {
+                if ty == RESOURCE && !reader.found.contains_key(addr.as_ref()) {
+                    let a = reader.aggregator(&addr, c, after);
+                    reader.found.insert(addr.into_owned(), a);
+                }
+            }
+        }
+    }
     for (_, mut a) in reader.found {
         if let Some((r, from)) = &region {
             a.region = Some(r.clone());
@@ -738,8 +756,12 @@ impl<'a> PlanReader<'_, 'a> {
         enclosing: Span,
     ) -> Field<T> {
         match raw {
-            Some(r) if self.after_unknown(addr, path) => Field::unknown(self.span(r)),
-            None if self.after_unknown(addr, path) => Field::unknown(enclosing),
+            Some(r) if self.after_unknown(addr, path) => {
+                Field::unknown_as(self.span(r), "(known after apply)")
+            }
+            None if self.after_unknown(addr, path) => {
+                Field::unknown_as(enclosing, "(known after apply)")
+            }
             Some(r) => Field::missing(self.span(r)),
             None => Field::missing(enclosing),
         }
@@ -800,21 +822,30 @@ impl<'a> PlanReader<'_, 'a> {
 /// Plan aggregators whose address matches a `.tf` aggregator of the same scan are
 /// reported at the `.tf` lines (the plan's values are the more exact, so they are
 /// kept); the `.tf` reading of that resource is then dropped.
-pub fn relocate_plan_findings(aggregators: &mut Vec<Aggregator>) {
-    let tf: HashMap<String, Aggregator> = aggregators
+pub fn relocate_plan_findings(aggregators: &mut Vec<Aggregator>, files: &[SourceFile]) {
+    // A plan belongs to the module in its own directory.
+    let dir = |id: FileId| {
+        files
+            .get(id as usize)
+            .and_then(|f| f.path.parent())
+            .map(|p| p.to_path_buf())
+    };
+    type Key = (Option<std::path::PathBuf>, String);
+    let tf: HashMap<Key, Aggregator> = aggregators
         .iter()
         .filter(|a| a.kind == "terraform")
-        .map(|a| (a.address.clone(), a.clone()))
+        .map(|a| ((dir(a.file), a.address.clone()), a.clone()))
         .collect();
     let mut replaced = std::collections::HashSet::new();
     for a in aggregators
         .iter_mut()
         .filter(|a| a.kind == "terraform-plan")
     {
-        let Some(t) = tf.get(&a.address) else {
+        let key = (dir(a.file), a.address.clone());
+        let Some(t) = tf.get(&key) else {
             continue;
         };
-        replaced.insert(a.address.clone());
+        replaced.insert(key);
         a.file = t.file;
         a.span = t.span;
         a.name.span = t.name.span;
@@ -839,7 +870,9 @@ pub fn relocate_plan_findings(aggregators: &mut Vec<Aggregator>) {
             relocate_list(&mut o.regions, to.map(|x| &x.regions), block);
         }
     }
-    aggregators.retain(|a| !(a.kind == "terraform" && replaced.contains(&a.address)));
+    aggregators.retain(|a| {
+        !(a.kind == "terraform" && replaced.contains(&(dir(a.file), a.address.clone())))
+    });
 }
 
 fn relocate_list(
