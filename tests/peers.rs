@@ -176,3 +176,39 @@ fn checkov_false_negatives_are_caught() {
         "explicit false, variable default false, second aggregator"
     );
 }
+
+#[test]
+fn trivy_terraform_examples() {
+    let examples: serde_json::Value = {
+        let y = std::fs::read_to_string(
+            common::corpus().join("trivy/aggregate_all_regions.examples.yaml"),
+        )
+        .unwrap();
+        let docs = <saphyr::Yaml as saphyr::LoadableYamlNode>::load_from_str(&y).unwrap();
+        aggrego::policy::yaml_to_json(&docs[0]).unwrap()
+    };
+    for (kind, want) in [("good", 0), ("bad", 1)] {
+        for (i, example) in examples["terraform"][kind]
+            .as_array()
+            .unwrap()
+            .iter()
+            .enumerate()
+        {
+            // One directory per example: each is its own module.
+            let dir = tempfile::tempdir().unwrap();
+            let p = dir.path().join("main.tf");
+            std::fs::write(&p, example.as_str().unwrap()).unwrap();
+            assert_eq!(
+                findings(dir.path(), "AGG003").len(),
+                want,
+                "{kind} example {i}"
+            );
+            // Trivy's examples are otherwise complete: no definition errors.
+            assert!(
+                findings(dir.path(), "AGG004").is_empty()
+                    && findings(dir.path(), "AGG005").is_empty()
+                    && findings(dir.path(), "AGG008").is_empty()
+            );
+        }
+    }
+}
