@@ -65,6 +65,11 @@ pub fn discover(roots: &[PathBuf]) -> (Vec<Candidate>, Vec<ScanError>) {
                     path: root.clone(),
                     explicit: true,
                 });
+                // A Terraform file is read with its module: the other `.tf` and
+                // `.tfvars` files beside it define its variables.
+                if crate::input::is_terraform(root) {
+                    out.extend(module_siblings(root));
+                }
             } else {
                 errors.push(ScanError::whole(
                     &display_path(root),
@@ -129,6 +134,28 @@ fn walk(root: &Path, out: &mut Vec<Candidate>, errors: &mut Vec<ScanError>) {
             explicit: entry.depth() == 0,
         });
     }
+}
+
+fn module_siblings(file: &Path) -> Vec<Candidate> {
+    let dir = match file.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let Ok(entries) = std::fs::read_dir(&dir) else {
+        return Vec::new();
+    };
+    entries
+        .filter_map(|e| e.ok())
+        .map(|e| e.path())
+        .filter(|p| {
+            p.is_file() && crate::input::is_terraform(p) && p.file_name() != file.file_name()
+        })
+        .map(|p| Candidate {
+            // Keep the same spelling of the directory as the named file.
+            path: file.with_file_name(p.file_name().unwrap_or_default()),
+            explicit: false,
+        })
+        .collect()
 }
 
 fn has_input_extension(path: &Path) -> bool {

@@ -574,3 +574,28 @@ resource "aws_config_configuration_aggregator" "org" {
         "{v}"
     );
 }
+
+/// A `.tf` file named on the command line is read with the rest of its module.
+#[test]
+fn named_tf_file_reads_its_module() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("variables.tf"),
+        "variable \"all\" {\n  default = false\n}\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("main.tf"),
+        "resource \"aws_config_configuration_aggregator\" \"a\" {\n  name = \"a\"\n  organization_aggregation_source {\n    all_regions = var.all\n    regions     = [\"us-east-1\"]\n    role_arn    = \"arn:aws:iam::123456789012:role/R\"\n  }\n}\n",
+    )
+    .unwrap();
+    let (code, v) = json(&[dir.path().join("main.tf").to_str().unwrap()]);
+    assert_eq!(code, 1, "{v}");
+    let rules: Vec<&str> = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["rule_id"].as_str().unwrap())
+        .collect();
+    assert_eq!(rules, ["AGG003"], "{v}");
+}
