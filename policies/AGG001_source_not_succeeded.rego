@@ -24,6 +24,7 @@
 #     confirm with `aws configservice describe-configuration-aggregator-sources-status
 #     --configuration-aggregator-name NAME --update-status FAILED OUTDATED`.
 #   inputs: [aws-cli]
+#   checks: source_statuses
 #   references:
 #     conformity: Config-006
 package aggrego.source_not_succeeded

@@ -19,6 +19,7 @@
 #     `aws configservice put-configuration-aggregator --configuration-aggregator-name org-aggregator
 #     --organization-aggregation-source RoleArn=arn:aws:iam::ACCOUNT:role/ROLE,AllAwsRegions=true --region REGION`.
 #   inputs: [aws-cli]
+#   checks: region_listings
 #   references:
 #     conformity: Config-006
 package aggrego.region_without_aggregator

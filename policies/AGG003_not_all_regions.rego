@@ -21,6 +21,7 @@
 #     Set AllAwsRegions to true (Terraform: all_regions = true) on every aggregation source and
 #     remove the region list.
 #   inputs: [aws-cli, cloudformation, terraform, terraform-plan]
+#   checks: aggregators
 #   references:
 #     checkov: CKV_AWS_121
 #     kics: ac5a0bc0-a54c-45aa-90c3-15f7703b9132

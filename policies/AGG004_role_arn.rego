@@ -21,6 +21,7 @@
 #     Set RoleArn (Terraform: role_arn) to the ARN of an IAM role that AWS Config can assume,
 #     with the AWSConfigRoleForOrganizations managed policy attached.
 #   inputs: [aws-cli, cloudformation, terraform, terraform-plan]
+#   checks: aggregators
 package aggrego.role_arn
 
 import data.aggrego.lib

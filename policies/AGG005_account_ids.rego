@@ -17,6 +17,7 @@
 #   remediation: |
 #     List every source account once, as a quoted 12-digit account ID.
 #   inputs: [aws-cli, cloudformation, terraform, terraform-plan]
+#   checks: aggregators
 package aggrego.account_ids
 
 

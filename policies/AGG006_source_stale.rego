@@ -21,6 +21,7 @@
 #     and that the aggregator's authorization exists
 #     (aws configservice describe-aggregation-authorizations --region REGION).
 #   inputs: [aws-cli]
+#   checks: source_statuses
 #   references:
 #     conformity: Config-006
 package aggrego.source_stale

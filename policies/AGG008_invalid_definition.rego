@@ -21,6 +21,7 @@
 #     source), each with either AllAwsRegions true or a non-empty AwsRegions list (not both),
 #     a name of 1-256 letters, digits, _ or -, and at most 50 tags.
 #   inputs: [aws-cli, cloudformation, terraform, terraform-plan]
+#   checks: aggregators
 package aggrego.invalid_definition
 
 

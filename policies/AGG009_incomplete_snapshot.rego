@@ -19,6 +19,7 @@
 #     Re-export without `--max-items` or `--no-paginate`; with boto3, use a paginator and
 #     save all pages.
 #   inputs: [aws-cli]
+#   checks: snapshots
 package aggrego.incomplete_snapshot
 
 deny contains finding if {

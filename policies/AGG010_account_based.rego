@@ -20,6 +20,7 @@
 #     with a RoleArn and AllAwsRegions: true), run from the management account or a delegated
 #     administrator for AWS Config.
 #   inputs: [aws-cli, cloudformation, terraform, terraform-plan]
+#   checks: aggregators
 package aggrego.account_based
 
 import data.aggrego.lib

@@ -18,6 +18,7 @@
 #     Scan with the values known: add a default, a tfvars file, or the plan JSON
 #     (`terraform show -json plan.out`), or scan the describe output of the deployed aggregator.
 #   inputs: [cloudformation, terraform, terraform-plan]
+#   checks: aggregators
 package aggrego.not_evaluated
 
 

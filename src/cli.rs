@@ -28,8 +28,79 @@ pub enum Command {
   aggrego scan snapshot/
   aggrego scan snapshot/ --format json --now 2026-11-23T15:00:00Z
   aggrego scan sources-status.json --aggregator org-aggregator --region us-east-1
-  aggrego scan . --fail-on medium --format json --output aggrego.json")]
+  aggrego scan . --fail-on medium --format json --output aggrego.json
+  aggrego scan infra/ --format human --format sarif=aggrego.sarif --format junit=junit.xml
+  aggrego scan . --fail-on never --fail-on-rule AGG001 --skip-rule AGG010
+  aggrego scan . --waivers security/aggrego-waivers.yaml --format markdown=comment.md")]
     Scan(ScanArgs),
+
+    /// List the policies: id, severity, title, inputs.
+    #[command(after_help = "Examples:
+  aggrego policies
+  aggrego policies --format json | jq '.[] | select(.severity == \"high\")'")]
+    Policies(PoliciesArgs),
+
+    /// Show a policy's full description, remediation and references.
+    #[command(after_help = "Example:
+  aggrego explain AGG001")]
+    Explain(ExplainArgs),
+
+    /// Print a shell completion script.
+    #[command(after_help = "Examples:
+  aggrego completions bash > ~/.local/share/bash-completion/completions/aggrego
+  aggrego completions zsh > \"${fpath[1]}/_aggrego\"
+  aggrego completions fish > ~/.config/fish/completions/aggrego.fish")]
+    Completions(CompletionsArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct PoliciesArgs {
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ListFormat::Text)]
+    pub format: ListFormat,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ListFormat {
+    Text,
+    Json,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ExplainArgs {
+    /// Policy id, e.g. AGG001 (case does not matter).
+    pub id: String,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ListFormat::Text)]
+    pub format: ListFormat,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct CompletionsArgs {
+    pub shell: clap_complete::Shell,
+}
+
+/// One `--format` value: a format, and the file it goes to (standard output when none).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FormatSpec {
+    pub format: Format,
+    pub file: Option<PathBuf>,
+}
+
+fn parse_format_spec(s: &str) -> Result<FormatSpec, String> {
+    let (name, file) = match s.split_once('=') {
+        Some((n, f)) if f.is_empty() => return Err(format!("`{n}=` needs a file name")),
+        Some((n, f)) => (n, Some(PathBuf::from(f))),
+        None => (s, None),
+    };
+    let format = Format::from_str(name, true).map_err(|_| {
+        let names: Vec<String> = Format::value_variants()
+            .iter()
+            .filter_map(|v| v.to_possible_value().map(|p| p.get_name().to_string()))
+            .collect();
+        format!("unknown format `{name}` (expected one of {})", names.join(", "))
+    })?;
+    Ok(FormatSpec { format, file })
 }
 
 #[derive(Debug, clap::Args)]
@@ -38,11 +109,13 @@ pub struct ScanArgs {
     #[arg(default_value = ".")]
     pub paths: Vec<PathBuf>,
 
-    /// Report format.
-    #[arg(long, value_enum, default_value_t = Format::Human)]
-    pub format: Format,
+    /// Report format, optionally with the file it is written to (atomically);
+    /// repeat for several reports in one run. Formats: human, json, sarif, junit,
+    /// markdown. Default: human on standard output.
+    #[arg(long, value_name = "FORMAT[=FILE]", value_parser = parse_format_spec)]
+    pub format: Vec<FormatSpec>,
 
-    /// Write the report to FILE (atomically) instead of standard output.
+    /// Write the report given without `=FILE` to FILE instead of standard output.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
 
@@ -55,9 +128,31 @@ pub struct ScanArgs {
     #[arg(long, value_name = "DURATION", default_value = "24h")]
     pub max_age: String,
 
-    /// Exit 1 when a finding has at least this severity.
+    /// Exit 1 when an unsuppressed finding has at least this severity.
     #[arg(long, value_enum, default_value_t = FailOn::Low)]
     pub fail_on: FailOn,
+
+    /// Also exit 1 when this rule has an unsuppressed finding, whatever its
+    /// severity (repeatable, or comma-separated).
+    #[arg(long, value_name = "ID", value_delimiter = ',')]
+    pub fail_on_rule: Vec<String>,
+
+    /// Do not run this rule (repeatable, or comma-separated).
+    #[arg(long, value_name = "ID", value_delimiter = ',')]
+    pub skip_rule: Vec<String>,
+
+    /// Run only these rules (repeatable, or comma-separated).
+    #[arg(long, value_name = "ID", value_delimiter = ',')]
+    pub only_rule: Vec<String>,
+
+    /// Waivers file (accepted risks with reason and expiry). Default:
+    /// `.aggrego-waivers.yaml` in a scanned folder, when present.
+    #[arg(long, value_name = "FILE")]
+    pub waivers: Option<PathBuf>,
+
+    /// Never show a progress bar (it only appears on a terminal, after a moment).
+    #[arg(long)]
+    pub no_progress: bool,
 
     /// Aggregator that sources-status files belong to (they do not name it).
     #[arg(long, value_name = "NAME")]

@@ -126,7 +126,10 @@ fn walk(root: &Path, out: &mut Vec<Candidate>, errors: &mut Vec<ScanError>) {
         } else {
             ft.is_file()
         };
-        if !is_file || !has_input_extension(path) {
+        // The waivers file configures the scan; it is not an input.
+        let is_waivers = path.file_name().and_then(|n| n.to_str())
+            == Some(crate::suppress::waivers::DEFAULT_FILE);
+        if !is_file || !has_input_extension(path) || (is_waivers && entry.depth() > 0) {
             continue;
         }
         out.push(Candidate {

@@ -57,6 +57,10 @@ pub struct Finding {
     pub resource: Resource,
     pub remediation: String,
     pub references: Arc<[String]>,
+    /// Accepted by a suppression: still reported, never counted for the exit code.
+    pub suppressed: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub suppression: Option<Arc<Suppression>>,
     /// Index of the file and byte range, for snippets.
     #[serde(skip)]
     pub file_id: u32,
@@ -78,4 +82,18 @@ impl Finding {
             &self.resource,
         )
     }
+}
+
+/// How a finding was accepted, and where that decision is written.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Suppression {
+    /// `inline` (an `aggrego:ignore` comment), `metadata` (CloudFormation
+    /// `Metadata.aggrego.ignore`) or `waiver` (a waivers file entry).
+    pub kind: &'static str,
+    pub reason: String,
+    pub file: Arc<str>,
+    pub line: usize,
+    pub column: usize,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub expires: Option<String>,
 }

@@ -125,6 +125,18 @@ pub struct Aggregator {
     pub organization_source: Option<OrganizationSource>,
     pub tags: Field<Vec<Tag>>,
     pub span: Span,
+    /// The whole definition (block, resource, object): what a finding inside it is about.
+    pub extent: Span,
+    /// Suppressions written on the resource (CloudFormation `Metadata.aggrego.ignore`).
+    pub ignores: Vec<Ignore>,
+}
+
+/// One suppression entry on a resource: the rules it accepts and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Ignore {
+    pub ids: Vec<String>,
+    pub reason: String,
+    pub span: Span,
 }
 
 /// One entry of `describe-configuration-aggregator-sources-status`. Strings are

@@ -1,5 +1,6 @@
 //! aggrego: audit AWS Config configuration aggregators offline, with policies in Rego.
 
+pub mod catalog;
 pub mod cli;
 pub mod context;
 pub mod diag;
@@ -11,8 +12,11 @@ pub mod input;
 pub mod inventory;
 pub mod json;
 pub mod policy;
+pub mod progress;
 pub mod report;
 pub mod run;
 pub mod scan;
 pub mod source;
+pub mod subject;
+pub mod suppress;
 pub mod timestamp;

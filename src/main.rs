@@ -12,6 +12,9 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match &cli.command {
         Command::Scan(args) => run::scan(args),
+        Command::Policies(args) => run::policies(args),
+        Command::Explain(args) => run::explain(args),
+        Command::Completions(args) => run::completions(args),
     };
     match result {
         Ok(code) => ExitCode::from(code),

@@ -49,6 +49,32 @@ pub struct Custom {
     /// Other catalogues' names for the same check (`conformity: Config-006`).
     #[serde(default)]
     pub references: std::collections::BTreeMap<String, String>,
+    /// The input collection whose items the policy checks, one by one: JUnit
+    /// reports a test case per item, passes included.
+    #[serde(default)]
+    pub checks: Checks,
+}
+
+/// Collections of the input model a policy can check.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Checks {
+    #[default]
+    Aggregators,
+    SourceStatuses,
+    RegionListings,
+    Snapshots,
+}
+
+impl Checks {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Checks::Aggregators => "aggregators",
+            Checks::SourceStatuses => "source_statuses",
+            Checks::RegionListings => "region_listings",
+            Checks::Snapshots => "snapshots",
+        }
+    }
 }
 
 /// Input kinds a policy may declare.

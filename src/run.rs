@@ -1,11 +1,12 @@
 //! Running a command: options checked first, then the scan, the report and the exit code.
 
-use crate::cli::{ColorChoice, ScanArgs};
+use crate::cli::{ColorChoice, FormatSpec, ScanArgs};
 use crate::diag::ScanError;
 use crate::engine::Engine;
-use crate::report::{self, RenderOptions};
+use crate::report::{self, Format, RenderOptions};
 use crate::scan::{self, Options};
-use crate::{policy, timestamp};
+use crate::{catalog, policy, timestamp};
+use std::collections::BTreeSet;
 use std::io::{IsTerminal, Write};
 use std::path::Path;
 
@@ -35,13 +36,15 @@ pub fn scan(args: &ScanArgs) -> Result<u8, Fatal> {
     })?;
     let max_age_ns = i64::try_from(max_age.as_nanos()).unwrap_or(i64::MAX);
 
-    // Fail before scanning when the report cannot be written.
-    let sink = match &args.output {
-        Some(path) => Some(OutputFile::create(path)?),
-        None => None,
-    };
+    let all = policy::builtin_policies().map_err(|e| Fatal(vec![e]))?;
+    let mut catalogue = catalog::catalogue(&all);
+    let known: BTreeSet<String> = catalogue.iter().map(|r| r.id.to_string()).collect();
+    let selection = Selection::new(args, &known)?;
+    let policies: Vec<_> = all.into_iter().filter(|p| selection.runs(p.id())).collect();
+    catalogue.retain(|r| r.checks.is_none() && selection.runs(&r.id));
 
-    let policies = policy::builtin_policies().map_err(|e| Fatal(vec![e]))?;
+    // Fail before scanning when a report cannot be written.
+    let sinks = sinks(args)?;
     let engine = Engine::new(policies).map_err(Fatal)?;
     let result = scan::scan(
         &Options {
@@ -50,62 +53,178 @@ pub fn scan(args: &ScanArgs) -> Result<u8, Fatal> {
             region: args.region.clone(),
             now,
             max_age_ns,
+            waivers: args.waivers.clone(),
+            known_ids: known,
+            own_rules: Some(catalogue),
+            subjects: sinks.iter().any(|s| s.format == Format::Junit),
+            progress: !args.no_progress,
         },
         &engine,
     );
 
-    let to_terminal = sink.is_none() && std::io::stdout().is_terminal();
-    let color = match args.color {
-        ColorChoice::Always => true,
-        ColorChoice::Never => false,
-        ColorChoice::Auto => {
-            to_terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
-        }
-    };
-    let opts = RenderOptions {
-        color,
-        width: if to_terminal { terminal_width() } else { 120 },
-    };
-
     let code = if !result.errors.is_empty() {
         EXIT_ERROR
-    } else if let Some(t) = args.fail_on.threshold() {
-        if result.findings.iter().any(|f| f.severity >= t) {
+    } else {
+        let threshold = args.fail_on.threshold();
+        let fails = result.active().any(|f| {
+            threshold.is_some_and(|t| f.severity >= t)
+                || selection.fail_on.contains(&*f.rule_id)
+        });
+        if fails {
             EXIT_FINDINGS
         } else {
             EXIT_CLEAN
         }
-    } else {
-        EXIT_CLEAN
     };
 
-    let t = std::time::Instant::now();
     let trace = std::env::var_os("AGGREGO_TRACE").is_some();
-    match sink {
-        Some(mut file) => {
-            let display = file.display.clone();
-            report::write(args.format, &result, &opts, file.writer())
-                .and_then(|_| file.commit())
-                .map_err(|e| fatal(&display, format!("cannot write the report: {e}")))?;
-        }
-        None => {
-            let stdout = std::io::stdout();
-            let mut lock = stdout.lock();
-            match report::write(args.format, &result, &opts, &mut lock).and_then(|_| lock.flush()) {
-                Ok(()) => {}
-                // A closed pipe (`| head`) is the reader's choice, not an error.
-                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {}
-                Err(e) => return Err(fatal("<stdout>", format!("cannot write the report: {e}"))),
+    for sink in sinks {
+        let t = std::time::Instant::now();
+        let format = sink.format;
+        match sink.file {
+            Some(mut file) => {
+                let display = file.display.clone();
+                let opts = RenderOptions {
+                    color: args.color == ColorChoice::Always,
+                    width: 120,
+                };
+                report::write(format, &result, &opts, file.writer())
+                    .and_then(|_| file.commit())
+                    .map_err(|e| fatal(&display, format!("cannot write the report: {e}")))?;
+            }
+            None => {
+                let stdout = std::io::stdout();
+                let to_terminal = stdout.is_terminal();
+                let opts = RenderOptions {
+                    color: match args.color {
+                        ColorChoice::Always => true,
+                        ColorChoice::Never => false,
+                        ColorChoice::Auto => {
+                            to_terminal
+                                && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+                        }
+                    },
+                    width: if to_terminal { terminal_width() } else { 120 },
+                };
+                let mut lock = stdout.lock();
+                match report::write(format, &result, &opts, &mut lock).and_then(|_| lock.flush())
+                {
+                    Ok(()) => {}
+                    // A closed pipe (`| head`) is the reader's choice, not an error.
+                    Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {}
+                    Err(e) => {
+                        return Err(fatal("<stdout>", format!("cannot write the report: {e}")))
+                    }
+                }
             }
         }
-    }
-    if trace {
-        eprintln!("  report written in {:.3}s", t.elapsed().as_secs_f64());
+        if trace {
+            eprintln!("  {format:?} report written in {:.3}s", t.elapsed().as_secs_f64());
+        }
     }
     // The process ends here: freeing hundreds of thousands of findings one by one
     // would only delay the exit.
     std::mem::forget(result);
     Ok(code)
+}
+
+/// Which rules run, and which fail the run whatever their severity.
+struct Selection {
+    only: BTreeSet<String>,
+    skip: BTreeSet<String>,
+    fail_on: BTreeSet<String>,
+}
+
+impl Selection {
+    fn new(args: &ScanArgs, known: &BTreeSet<String>) -> Result<Selection, Fatal> {
+        let check = |flag: &str, ids: &[String]| -> Result<BTreeSet<String>, Fatal> {
+            let mut out = BTreeSet::new();
+            for id in ids {
+                let id = id.trim();
+                if id.is_empty() {
+                    continue;
+                }
+                match known.iter().find(|k| k.eq_ignore_ascii_case(id)) {
+                    Some(k) => {
+                        out.insert(k.clone());
+                    }
+                    None => {
+                        return Err(fatal(
+                            flag,
+                            format!(
+                                "unknown rule `{id}` (known: {})",
+                                known.iter().cloned().collect::<Vec<_>>().join(", ")
+                            ),
+                        ))
+                    }
+                }
+            }
+            Ok(out)
+        };
+        Ok(Selection {
+            only: check("--only-rule", &args.only_rule)?,
+            skip: check("--skip-rule", &args.skip_rule)?,
+            fail_on: check("--fail-on-rule", &args.fail_on_rule)?,
+        })
+    }
+
+    fn runs(&self, id: &str) -> bool {
+        (self.only.is_empty() || self.only.contains(id)) && !self.skip.contains(id)
+    }
+}
+
+struct Sink {
+    format: Format,
+    file: Option<OutputFile>,
+}
+
+/// One sink per `--format`; at most one writes to standard output.
+fn sinks(args: &ScanArgs) -> Result<Vec<Sink>, Fatal> {
+    let mut specs = args.format.clone();
+    if specs.is_empty() {
+        specs.push(FormatSpec {
+            format: Format::Human,
+            file: None,
+        });
+    }
+    let unnamed = specs.iter().filter(|s| s.file.is_none()).count();
+    if let Some(out) = &args.output {
+        if unnamed != 1 {
+            return Err(fatal(
+                "--output",
+                "give exactly one --format without `=FILE` for --output to write".into(),
+            ));
+        }
+        for s in specs.iter_mut().filter(|s| s.file.is_none()) {
+            s.file = Some(out.clone());
+        }
+    } else if unnamed > 1 {
+        return Err(fatal(
+            "--format",
+            "only one report can go to standard output: give the others a file (`--format sarif=aggrego.sarif`)".into(),
+        ));
+    }
+    let mut seen = BTreeSet::new();
+    let mut out = Vec::new();
+    for s in specs {
+        let file = match &s.file {
+            Some(path) => {
+                if !seen.insert(path.clone()) {
+                    return Err(fatal(
+                        &crate::source::display_path(path),
+                        "two reports would be written to the same file".into(),
+                    ));
+                }
+                Some(OutputFile::create(path)?)
+            }
+            None => None,
+        };
+        out.push(Sink {
+            format: s.format,
+            file,
+        });
+    }
+    Ok(out)
 }
 
 fn fatal(what: &str, message: String) -> Fatal {
@@ -156,5 +275,106 @@ impl OutputFile {
             .persist(&self.path)
             .map(|_| ())
             .map_err(|e| e.error)
+    }
+}
+
+/// `aggrego policies`: the catalogue, as a table or JSON.
+pub fn policies(args: &crate::cli::PoliciesArgs) -> Result<u8, Fatal> {
+    let all = policy::builtin_policies().map_err(|e| Fatal(vec![e]))?;
+    let rules = catalog::catalogue(&all);
+    let mut out = String::new();
+    match args.format {
+        crate::cli::ListFormat::Json => {
+            out = serde_json::to_string_pretty(&rules)
+                .map_err(|e| fatal("<stdout>", e.to_string()))?;
+            out.push('\n');
+        }
+        crate::cli::ListFormat::Text => {
+            let width = rules.iter().map(|r| r.title.chars().count()).max().unwrap_or(5);
+            out.push_str(&format!(
+                "{:<7} {:<9} {:<width$}  INPUTS\n",
+                "ID", "SEVERITY", "TITLE"
+            ));
+            for r in &rules {
+                out.push_str(&format!(
+                    "{:<7} {:<9} {:<width$}  {}\n",
+                    r.id,
+                    r.severity.as_str(),
+                    r.title,
+                    r.inputs.join(", ")
+                ));
+            }
+        }
+    }
+    print_stdout(&out)
+}
+
+/// `aggrego explain ID`: everything about one rule.
+pub fn explain(args: &crate::cli::ExplainArgs) -> Result<u8, Fatal> {
+    let all = policy::builtin_policies().map_err(|e| Fatal(vec![e]))?;
+    let rules = catalog::catalogue(&all);
+    let Some(r) = rules.iter().find(|r| r.id.eq_ignore_ascii_case(args.id.trim())) else {
+        let ids: Vec<&str> = rules.iter().map(|r| &*r.id).collect();
+        return Err(fatal(
+            &args.id,
+            format!("no such rule (known: {})", ids.join(", ")),
+        ));
+    };
+    let out = match args.format {
+        crate::cli::ListFormat::Json => {
+            let mut s = serde_json::to_string_pretty(r)
+                .map_err(|e| fatal("<stdout>", e.to_string()))?;
+            s.push('\n');
+            s
+        }
+        crate::cli::ListFormat::Text => {
+            let mut s = format!(
+                "{} — {}\nSeverity: {}\nInputs: {}\n",
+                r.id,
+                r.title,
+                r.severity.as_str(),
+                r.inputs.join(", ")
+            );
+            if let Some(c) = r.checks {
+                s.push_str(&format!("Checks: each item of input.{c}\n"));
+            }
+            s.push_str(&format!("\n{}\n\nRemediation:\n{}\n", r.description, indent(&r.remediation)));
+            if !r.references.is_empty() {
+                s.push_str("\nReferences:\n");
+                for x in &r.references {
+                    match &x.catalogue {
+                        Some(c) => s.push_str(&format!("  {c}: {}\n", x.reference)),
+                        None => s.push_str(&format!("  {}\n", x.reference)),
+                    }
+                }
+            }
+            s
+        }
+    };
+    print_stdout(&out)
+}
+
+/// `aggrego completions SHELL`.
+pub fn completions(args: &crate::cli::CompletionsArgs) -> Result<u8, Fatal> {
+    use clap::CommandFactory;
+    let mut cmd = crate::cli::Cli::command();
+    let mut buf = Vec::new();
+    clap_complete::generate(args.shell, &mut cmd, "aggrego", &mut buf);
+    print_stdout(&String::from_utf8_lossy(&buf))
+}
+
+fn indent(s: &str) -> String {
+    s.lines()
+        .map(|l| format!("  {l}"))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn print_stdout(s: &str) -> Result<u8, Fatal> {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(s.as_bytes()).and_then(|_| out.flush()) {
+        Ok(()) => Ok(EXIT_CLEAN),
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(EXIT_CLEAN),
+        Err(e) => Err(fatal("<stdout>", format!("cannot write: {e}"))),
     }
 }

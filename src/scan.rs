@@ -10,6 +10,10 @@ use crate::inventory::{Inventory, Settings, Span};
 use crate::source::{self, display_path, SourceFile};
 use crate::timestamp::Instant;
 use rayon::prelude::*;
+use crate::catalog::Rule;
+use crate::subject::Subject;
+use crate::suppress::{self, waivers};
+use std::collections::BTreeSet;
 use std::path::PathBuf;
 use std::sync::Arc;
 
@@ -20,6 +24,17 @@ pub struct Options {
     pub region: Option<String>,
     pub now: Option<Instant>,
     pub max_age_ns: i64,
+    /// `--waivers FILE`; without it, `.aggrego-waivers.yaml` in a scanned folder.
+    pub waivers: Option<PathBuf>,
+    /// Every rule id that exists (for checking suppressions); empty: the
+    /// engine's policies and aggrego's own rules.
+    pub known_ids: BTreeSet<String>,
+    /// aggrego's own rules to apply; `None`: all of them.
+    pub own_rules: Option<Vec<Rule>>,
+    /// Keep the checked items for per-item reports (JUnit).
+    pub subjects: bool,
+    /// Show progress on standard error when the scan takes a while.
+    pub progress: bool,
 }
 
 /// Where "now" came from: `flag`, `snapshot` (newest timestamp) or `clock`.
@@ -32,6 +47,21 @@ pub struct ScanResult {
     pub errors: Vec<ScanError>,
     pub now: Instant,
     pub now_source: NowSource,
+    /// The rules that ran, in catalogue order.
+    pub rules: Vec<Rule>,
+    /// What was checked, when asked for (`Options::subjects`).
+    pub subjects: Vec<Subject>,
+}
+
+impl ScanResult {
+    /// Findings that count: not suppressed.
+    pub fn active(&self) -> impl Iterator<Item = &Finding> {
+        self.findings.iter().filter(|f| !f.suppressed)
+    }
+
+    pub fn suppressed_count(&self) -> usize {
+        self.findings.iter().filter(|f| f.suppressed).count()
+    }
 }
 
 pub fn scan(opts: &Options, engine: &Engine) -> ScanResult {
@@ -55,10 +85,15 @@ pub fn scan(opts: &Options, engine: &Engine) -> ScanResult {
         aggregator: opts.aggregator.as_deref(),
         region: opts.region.as_deref(),
     };
+    let progress = crate::progress::Progress::new(opts.progress, candidates.len() as u64);
     let loaded: Vec<Loaded> = candidates
         .par_iter()
         .enumerate()
-        .map(|(i, c)| load_and_parse(i as u32, c, &ctx))
+        .map(|(i, c)| {
+            let l = load_and_parse(i as u32, c, &ctx);
+            progress.inc();
+            l
+        })
         .collect();
 
     let mut inventory = Inventory::default();
@@ -97,8 +132,15 @@ pub fn scan(opts: &Options, engine: &Engine) -> ScanResult {
         expected_regions: Vec::new(),
         expected_accounts: Vec::new(),
     };
+    let owners = suppress::Owners::from_inventory(&inventory, &files);
+    let subjects = if opts.subjects {
+        crate::subject::collect(&inventory)
+    } else {
+        Vec::new()
+    };
     let (input, locs) = inventory.to_value(&settings, &files);
     mark("input built");
+    progress.stage("evaluating policies");
     let (raw, policy_errors) = engine.evaluate(input, now.ns);
     mark("evaluated");
     errors.extend(policy_errors);
@@ -137,6 +179,55 @@ pub fn scan(opts: &Options, engine: &Engine) -> ScanResult {
             &files,
         ));
     }
+    // Suppressions, then aggrego's own rules about them.
+    let mut rules: Vec<Rule> = engine
+        .policies()
+        .iter()
+        .map(Rule::from_policy)
+        .collect();
+    rules.extend(
+        opts.own_rules
+            .clone()
+            .unwrap_or_else(crate::catalog::own_rules),
+    );
+    let known: BTreeSet<String> = if opts.known_ids.is_empty() {
+        rules.iter().map(|r| r.id.to_string()).collect()
+    } else {
+        opts.known_ids.clone()
+    };
+    let ran: BTreeSet<String> = engine.policies().iter().map(|p| p.id().to_string()).collect();
+    let files_scanned = files.len();
+    let mut waiver_list = Vec::new();
+    for path in waiver_files(opts, &mut errors) {
+        let id = files.len() as u32;
+        let name = display_path(&path);
+        match std::fs::read(&path).map_err(|e| io_reason(&e)).and_then(|b| {
+            source::decode(b).map_err(|e| e.message)
+        }) {
+            Ok(text) => {
+                files.push(SourceFile::new(path, text));
+                let (w, errs) = waivers::parse(id, &files[id as usize], &|r| known.contains(r));
+                waiver_list.extend(w);
+                errors.extend(errs);
+            }
+            Err(e) => errors.push(ScanError::whole(&name, format!("cannot read the waivers file: {e}"))),
+        }
+    }
+    let file_names: Vec<Arc<str>> = files.iter().map(|f| Arc::from(f.name.as_str())).collect();
+    suppress::apply(
+        &mut findings,
+        &suppress::Context {
+            files: &files,
+            file_names: &file_names,
+            owners: &owners,
+            waivers: &waiver_list,
+            now_ns: now.ns,
+            known: &known,
+            ran: &ran,
+            rules: &rules,
+        },
+        &mut errors,
+    );
     findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     findings.dedup();
     errors.sort_by(|a, b| {
@@ -148,14 +239,41 @@ pub fn scan(opts: &Options, engine: &Engine) -> ScanResult {
     });
     errors.dedup();
     mark("located and sorted");
+    progress.finish();
     ScanResult {
-        files_scanned: files.len(),
+        files_scanned,
         files,
         findings,
         errors,
         now,
         now_source,
+        rules,
+        subjects,
     }
+}
+
+/// `--waivers FILE`, else `.aggrego-waivers.yaml` in each scanned folder.
+fn waiver_files(opts: &Options, errors: &mut Vec<ScanError>) -> Vec<PathBuf> {
+    if let Some(p) = &opts.waivers {
+        if !p.is_file() {
+            errors.push(ScanError::whole(
+                &display_path(p),
+                "the waivers file does not exist or is not a file",
+            ));
+            return Vec::new();
+        }
+        return vec![p.clone()];
+    }
+    let mut out: Vec<PathBuf> = opts
+        .paths
+        .iter()
+        .filter(|p| p.is_dir())
+        .map(|p| p.join(waivers::DEFAULT_FILE))
+        .filter(|p| p.is_file())
+        .collect();
+    out.sort();
+    out.dedup();
+    out
 }
 
 /// What every finding of one policy shares.
@@ -202,6 +320,8 @@ fn locate(
             .remediation
             .unwrap_or_else(|| policy.meta.custom.remediation.trim().to_string()),
         references: shared.references.clone(),
+        suppressed: false,
+        suppression: None,
         file_id: span.file,
         span: span.start as usize..span.end as usize,
     }

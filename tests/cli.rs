@@ -43,6 +43,7 @@ fn json_report_shape() {
         "expected.json is read too"
     );
     assert_eq!(v["summary"]["findings"], 5);
+    assert_eq!(v["summary"]["suppressed"], 0);
     assert_eq!(v["summary"]["errors"], 0);
     assert_eq!(
         v["summary"]["by_severity"],
@@ -64,6 +65,7 @@ fn json_report_shape() {
             "resource",
             "rule_id",
             "severity",
+            "suppressed",
             "title"
         ]
     );

@@ -369,6 +369,8 @@ impl<'a, 'c> Parser<'a, 'c> {
             organization_source,
             tags: Field::missing(span),
             span,
+            extent: span,
+            ignores: Vec::new(),
         })
     }
 

@@ -26,13 +26,13 @@ pub fn looks_like(text: &str) -> bool {
 
 /// A template value with its byte span.
 #[derive(Debug, Clone)]
-struct N {
-    v: V,
-    span: Range<usize>,
+pub(crate) struct N {
+    pub(crate) v: V,
+    pub(crate) span: Range<usize>,
 }
 
 #[derive(Debug, Clone)]
-enum V {
+pub(crate) enum V {
     Null,
     Bool(bool),
     /// A number, as written (account IDs keep their leading zeros).
@@ -44,7 +44,7 @@ enum V {
 }
 
 impl N {
-    fn get(&self, key: &str) -> Option<&N> {
+    pub(crate) fn get(&self, key: &str) -> Option<&N> {
         match &self.v {
             V::Map(m) => m.iter().find(|(k, _, _)| k == key).map(|(_, _, v)| v),
             _ => None,
@@ -192,7 +192,67 @@ impl Reader<'_> {
             organization_source,
             tags,
             span,
+            extent: self.span(&(key_span.start..body.span.end.max(key_span.end))),
+            ignores: self.ignores(body),
         }
+    }
+
+    /// `Metadata: { aggrego: { ignore: [{ id: AGG003, reason: … }] } }`; an entry
+    /// without a rule id or a reason is an error and suppresses nothing.
+    fn ignores(&mut self, body: &N) -> Vec<Ignore> {
+        let Some(list) = body.get("Metadata").and_then(|m| m.get("aggrego")) else {
+            return Vec::new();
+        };
+        let items = match list.get("ignore").map(|l| &l.v) {
+            Some(V::Seq(items)) => items,
+            _ => {
+                self.error(
+                    &list.span,
+                    "Metadata.aggrego must hold `ignore:`, a list of { id, reason } entries".into(),
+                );
+                return Vec::new();
+            }
+        };
+        let mut out = Vec::new();
+        for item in items {
+            let ids: Vec<String> = match item.get("id").map(|i| &i.v) {
+                Some(V::Str(id)) => id
+                    .split(',')
+                    .map(|s| s.trim().to_string())
+                    .filter(|s| !s.is_empty())
+                    .collect(),
+                Some(V::Seq(ids)) => ids
+                    .iter()
+                    .filter_map(|i| match &i.v {
+                        V::Str(s) => Some(s.trim().to_string()),
+                        _ => None,
+                    })
+                    .collect(),
+                _ => Vec::new(),
+            };
+            let reason = match item.get("reason").map(|r| &r.v) {
+                Some(V::Str(r)) => r.trim().to_string(),
+                _ => String::new(),
+            };
+            if ids.is_empty() {
+                self.error(
+                    &item.span,
+                    "aggrego ignore entry needs `id`: the rule it suppresses (e.g. AGG003)".into(),
+                );
+            } else if reason.is_empty() {
+                self.error(
+                    &item.span,
+                    "aggrego ignore entry needs a `reason`: say why the risk is accepted".into(),
+                );
+            } else {
+                out.push(Ignore {
+                    ids,
+                    reason,
+                    span: self.span(&item.span),
+                });
+            }
+        }
+        out
     }
 
     fn sources_common(&mut self, n: &N) -> (Field<bool>, Field<Vec<Field<String>>>) {
@@ -425,7 +485,8 @@ fn json_node(doc: &Doc<'_>, raw: Raw<'_>, depth: usize) -> Result<N, (usize, Str
 
 // ---------------------------------------------------------------- YAML
 
-fn from_yaml(text: &str) -> Result<N, (usize, String)> {
+/// A YAML document as a spanned tree (also used for the waivers file).
+pub(crate) fn from_yaml(text: &str) -> Result<N, (usize, String)> {
     // Refuse pathological nesting before the parser recurses into it.
     let mut depth = 0usize;
     for b in text.bytes() {

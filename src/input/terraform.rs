@@ -386,6 +386,8 @@ impl Reader<'_> {
             organization_source,
             tags,
             span,
+            extent: self.span(block.span()),
+            ignores: Vec::new(),
         }
     }
 
@@ -745,6 +747,8 @@ impl<'a> PlanReader<'_, 'a> {
             organization_source,
             tags: Field::missing(span),
             span,
+            extent: span,
+            ignores: Vec::new(),
         }
     }
 
@@ -848,6 +852,7 @@ pub fn relocate_plan_findings(aggregators: &mut Vec<Aggregator>, files: &[Source
         replaced.insert(key);
         a.file = t.file;
         a.span = t.span;
+        a.extent = t.extent;
         a.name.span = t.name.span;
         a.tags.span = t.tags.span;
         for (i, s) in a.account_sources.iter_mut().enumerate() {

@@ -25,12 +25,14 @@ struct Tool {
 #[derive(Serialize)]
 struct Summary<'a> {
     files_scanned: usize,
+    /// Findings that count (not suppressed).
     findings: usize,
+    suppressed: usize,
     errors: usize,
     by_severity: BySeverity<'a>,
 }
 
-/// Counts per severity, most severe first, zero counts left out.
+/// Counts of unsuppressed findings per severity, most severe first, zero counts left out.
 struct BySeverity<'a>(&'a [Finding]);
 
 impl Serialize for BySeverity<'_> {
@@ -44,10 +46,15 @@ impl Serialize for BySeverity<'_> {
     }
 }
 
+/// Unsuppressed findings per severity, most severe first, zero counts left out.
 pub fn counts(findings: &[Finding]) -> Vec<(Severity, usize)> {
+    let mut n = [0usize; 5];
+    for f in findings.iter().filter(|f| !f.suppressed) {
+        n[f.severity as usize] += 1;
+    }
     Severity::ALL
         .iter()
-        .map(|s| (*s, findings.iter().filter(|f| f.severity == *s).count()))
+        .map(|s| (*s, n[*s as usize]))
         .filter(|(_, n)| *n > 0)
         .collect()
 }
@@ -62,18 +69,23 @@ struct Error<'a> {
     help: Option<&'a str>,
 }
 
+/// Line and column of an error, when it has a place in a scanned file.
+pub fn error_position(result: &ScanResult, e: &crate::diag::ScanError) -> Option<crate::source::LineCol> {
+    match (e.file, &e.span) {
+        (Some(id), Some(span)) => result
+            .files
+            .get(id as usize)
+            .map(|f| f.line_col(span.start)),
+        _ => None,
+    }
+}
+
 pub fn write(result: &ScanResult, out: &mut dyn Write) -> std::io::Result<()> {
     let errors = result
         .errors
         .iter()
         .map(|e| {
-            let lc = match (e.file, &e.span) {
-                (Some(id), Some(span)) => result
-                    .files
-                    .get(id as usize)
-                    .map(|f| f.line_col(span.start)),
-                _ => None,
-            };
+            let lc = error_position(result, e);
             Error {
                 file: &e.path,
                 line: lc.map(|l| l.line),
@@ -92,7 +104,8 @@ pub fn write(result: &ScanResult, out: &mut dyn Write) -> std::io::Result<()> {
         now_source: result.now_source,
         summary: Summary {
             files_scanned: result.files_scanned,
-            findings: result.findings.len(),
+            findings: result.findings.len() - result.suppressed_count(),
+            suppressed: result.suppressed_count(),
             errors: result.errors.len(),
             by_severity: BySeverity(&result.findings),
         },

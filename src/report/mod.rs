@@ -2,6 +2,9 @@
 
 pub mod human;
 pub mod json;
+pub mod junit;
+pub mod markdown;
+pub mod sarif;
 
 use crate::scan::ScanResult;
 use std::io::Write;
@@ -12,6 +15,12 @@ pub enum Format {
     Human,
     /// One JSON document, for machines (schema in the README).
     Json,
+    /// SARIF 2.1.0, for code scanning (GitHub, GitLab, Azure DevOps).
+    Sarif,
+    /// JUnit XML: a test suite per policy, a test case per item checked.
+    Junit,
+    /// A summary and the findings by file, for a pull-request comment.
+    Markdown,
 }
 
 /// How a format wants to be written.
@@ -29,5 +38,8 @@ pub fn write(
     match format {
         Format::Human => human::write(result, opts, out),
         Format::Json => json::write(result, out),
+        Format::Sarif => sarif::write(result, out),
+        Format::Junit => junit::write(result, out),
+        Format::Markdown => markdown::write(result, out),
     }
 }

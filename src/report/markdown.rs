@@ -1,0 +1,212 @@
+//! `--format markdown`: a pull-request comment. A summary table by severity and
+//! policy, then findings grouped by file, suppressed ones folded away, errors
+//! last. Everything from the inputs is escaped so it stays text.
+
+use crate::finding::{Finding, Severity};
+use crate::scan::ScanResult;
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+use std::io::Write;
+
+/// GitHub refuses comments over 65,536 characters; stay well below.
+const MAX_FINDINGS_LISTED: usize = 200;
+
+pub fn write(result: &ScanResult, out: &mut dyn Write) -> std::io::Result<()> {
+    let mut s = String::new();
+    let active: Vec<&Finding> = result.active().collect();
+    let suppressed: Vec<&Finding> = result.findings.iter().filter(|f| f.suppressed).collect();
+    let icon = if !result.errors.is_empty() {
+        "⚠️"
+    } else if active.is_empty() {
+        "✅"
+    } else {
+        "❌"
+    };
+    let _ = writeln!(
+        s,
+        "## {icon} aggrego: {} finding{}, {} suppressed, {} error{}\n",
+        active.len(),
+        plural(active.len()),
+        suppressed.len(),
+        result.errors.len(),
+        plural(result.errors.len())
+    );
+    let _ = writeln!(
+        s,
+        "{} file{} scanned; snapshot time {} ({}).\n",
+        result.files_scanned,
+        plural(result.files_scanned),
+        result.now.rfc3339,
+        result.now_source
+    );
+
+    // Summary by severity and policy.
+    let mut table: BTreeMap<(std::cmp::Reverse<Severity>, &str), (&str, usize, usize)> =
+        BTreeMap::new();
+    for f in &result.findings {
+        let e = table
+            .entry((std::cmp::Reverse(f.severity), &f.rule_id))
+            .or_insert((&f.title, 0, 0));
+        if f.suppressed {
+            e.2 += 1;
+        } else {
+            e.1 += 1;
+        }
+    }
+    if !table.is_empty() {
+        s.push_str("| Severity | Policy | Title | Findings | Suppressed |\n");
+        s.push_str("|---|---|---|---:|---:|\n");
+        for ((sev, id), (title, n, sup)) in &table {
+            let _ = writeln!(
+                s,
+                "| {} | `{}` | {} | {n} | {sup} |",
+                sev.0.as_str(),
+                code(id),
+                text(title)
+            );
+        }
+        s.push('\n');
+    }
+
+    // Findings by file.
+    let mut listed = 0;
+    let mut by_file: BTreeMap<&str, Vec<&Finding>> = BTreeMap::new();
+    for f in &active {
+        by_file.entry(&f.file).or_default().push(f);
+    }
+    for (file, fs) in &by_file {
+        if listed >= MAX_FINDINGS_LISTED {
+            break;
+        }
+        let _ = writeln!(s, "### `{}`\n", code(file));
+        for f in fs {
+            if listed >= MAX_FINDINGS_LISTED {
+                break;
+            }
+            listed += 1;
+            let _ = writeln!(
+                s,
+                "- **{}** `{}` at line {}, column {}: {}  \n  Fix: {}",
+                f.severity.as_str(),
+                code(&f.rule_id),
+                f.line,
+                f.column,
+                text(&f.message),
+                text(&f.remediation)
+            );
+        }
+        s.push('\n');
+    }
+    if active.len() > listed {
+        let _ = writeln!(
+            s,
+            "… and {} more finding{} not listed here; see the full report (`--format json` or `sarif`).\n",
+            active.len() - listed,
+            plural(active.len() - listed)
+        );
+    }
+
+    if !suppressed.is_empty() {
+        let _ = writeln!(
+            s,
+            "<details><summary>{} suppressed finding{}</summary>\n",
+            suppressed.len(),
+            plural(suppressed.len())
+        );
+        for f in suppressed.iter().take(MAX_FINDINGS_LISTED) {
+            if let Some(sup) = &f.suppression {
+                let expires = sup
+                    .expires
+                    .as_deref()
+                    .map_or(String::new(), |e| format!(", expires {}", text(e)));
+                let _ = writeln!(
+                    s,
+                    "- `{}` `{}` line {}: {} — {} (`{}` line {}{expires}): {}",
+                    code(&f.rule_id),
+                    code(&f.file),
+                    f.line,
+                    text(&f.message),
+                    sup.kind,
+                    code(&sup.file),
+                    sup.line,
+                    text(&sup.reason)
+                );
+            }
+        }
+        if suppressed.len() > MAX_FINDINGS_LISTED {
+            let _ = writeln!(s, "- … and {} more", suppressed.len() - MAX_FINDINGS_LISTED);
+        }
+        s.push_str("\n</details>\n\n");
+    }
+
+    if !result.errors.is_empty() {
+        s.push_str("### Errors\n\n");
+        for e in result.errors.iter().take(MAX_FINDINGS_LISTED) {
+            let at = super::json::error_position(result, e)
+                .map_or(String::new(), |lc| format!(" line {}, column {}", lc.line, lc.column));
+            let _ = writeln!(s, "- `{}`{at}: {}", code(&e.path), text(&e.message));
+        }
+        if result.errors.len() > MAX_FINDINGS_LISTED {
+            let _ = writeln!(s, "- … and {} more", result.errors.len() - MAX_FINDINGS_LISTED);
+        }
+        s.push('\n');
+    }
+    out.write_all(s.as_bytes())?;
+    out.flush()
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 {
+        ""
+    } else {
+        "s"
+    }
+}
+
+/// Input text as inert Markdown: HTML and Markdown punctuation escaped,
+/// control characters and line breaks flattened.
+pub fn text(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '\\' | '`' | '*' | '_' | '[' | ']' | '|' | '~' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '\n' | '\r' | '\t' => out.push(' '),
+            c if c.is_control() => out.push_str(&format!("\\u{{{:x}}}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Text inside a code span: backticks and line breaks cannot be escaped there,
+/// so they are replaced.
+fn code(s: &str) -> String {
+    s.chars()
+        .map(|c| match c {
+            '`' => '\'',
+            '|' => '¦',
+            c if c.is_control() => ' ',
+            c => c,
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn input_text_stays_text() {
+        assert_eq!(
+            text("<script>alert(1)</script> | *x*\n`y`"),
+            "&lt;script&gt;alert(1)&lt;/script&gt; \\| \\*x\\* \\`y\\`"
+        );
+        assert_eq!(code("a`b|c"), "a'b¦c");
+    }
+}

@@ -1,0 +1,322 @@
+//! Suppressions: accepted risks stay in every report, marked with who accepted
+//! them and why, and never count for the exit code.
+//!
+//! Three places hold them: `aggrego:ignore` comments (Terraform, YAML),
+//! CloudFormation `Metadata.aggrego.ignore`, and a waivers file. An expired
+//! waiver stops suppressing and is itself reported (AGG901); a suppression that
+//! matched nothing for a rule that ran is reported as unused (AGG902).
+
+pub mod inline;
+pub mod waivers;
+
+use crate::catalog::{Rule, SUPPRESSION_UNUSED, WAIVER_EXPIRED};
+use crate::diag::ScanError;
+use crate::finding::{Finding, Resource, Suppression};
+use crate::inventory::{FileId, Ignore, Inventory};
+use crate::source::SourceFile;
+use std::collections::{BTreeSet, HashMap};
+use std::ops::Range;
+use std::sync::Arc;
+
+/// What a finding inside a definition belongs to, kept from the inventory.
+#[derive(Debug, Clone)]
+pub struct Owner {
+    pub file: FileId,
+    pub extent: Range<usize>,
+    /// The line the definition starts on (a resource block's first line).
+    pub line: usize,
+    pub address: String,
+    pub name: Option<String>,
+    pub ignores: Vec<Ignore>,
+}
+
+/// Definitions by file, for finding the one a finding lies in.
+#[derive(Debug, Default)]
+pub struct Owners {
+    by_file: HashMap<FileId, Vec<Owner>>,
+}
+
+impl Owners {
+    pub fn from_inventory(inv: &Inventory, files: &[SourceFile]) -> Owners {
+        let mut by_file: HashMap<FileId, Vec<Owner>> = HashMap::new();
+        for a in &inv.aggregators {
+            let e = a.extent;
+            let line = files
+                .get(e.file as usize)
+                .map_or(0, |f| f.line_col(e.start as usize).line);
+            by_file.entry(e.file).or_default().push(Owner {
+                file: e.file,
+                extent: e.start as usize..e.end as usize,
+                line,
+                address: a.address.clone(),
+                name: a.name.value.clone(),
+                ignores: a.ignores.clone(),
+            });
+        }
+        for v in by_file.values_mut() {
+            v.sort_by_key(|o| (o.extent.start, std::cmp::Reverse(o.extent.end)));
+        }
+        Owners { by_file }
+    }
+
+    /// The innermost definition containing `span` in `file`.
+    pub fn of(&self, file: FileId, span: &Range<usize>) -> Option<&Owner> {
+        let list = self.by_file.get(&file)?;
+        let upto = list.partition_point(|o| o.extent.start <= span.start);
+        list[..upto]
+            .iter()
+            .rev()
+            .find(|o| o.extent.end >= span.end && o.extent.start <= span.start)
+    }
+
+    fn has_ignores(&self) -> bool {
+        self.by_file.values().flatten().any(|o| !o.ignores.is_empty())
+    }
+}
+
+/// Everything needed to decide suppressions after policies ran.
+pub struct Context<'a> {
+    pub files: &'a [SourceFile],
+    pub file_names: &'a [Arc<str>],
+    pub owners: &'a Owners,
+    pub waivers: &'a [waivers::Waiver],
+    pub now_ns: i64,
+    /// Every rule id aggrego knows (for checking suppressions' ids).
+    pub known: &'a BTreeSet<String>,
+    /// The rules that ran: a suppression for another rule is not "unused".
+    pub ran: &'a BTreeSet<String>,
+    pub rules: &'a [Rule],
+}
+
+/// Mark suppressed findings, and add AGG901/AGG902 findings and errors.
+pub fn apply(findings: &mut Vec<Finding>, cx: &Context<'_>, errors: &mut Vec<ScanError>) {
+    let mut directives: HashMap<FileId, Vec<(inline::Directive, bool)>> = HashMap::new();
+    for (id, f) in cx.files.iter().enumerate() {
+        if inline::applies_to(f) {
+            for d in inline::parse(id as FileId, f, errors) {
+                if let Some(bad) = d.ids.iter().find(|i| !cx.known.contains(*i)) {
+                    errors.push(ScanError::at(
+                        &f.name,
+                        id as FileId,
+                        d.span.clone(),
+                        format!("aggrego:ignore names unknown rule `{bad}` (see `aggrego policies`)"),
+                    ));
+                    continue;
+                }
+                directives.entry(id as FileId).or_default().push((d, false));
+            }
+        }
+    }
+    // Metadata entries: whether each (owner, entry) suppressed something.
+    let mut metadata_used: HashMap<(FileId, usize), bool> = HashMap::new();
+    for (file, list) in &cx.owners.by_file {
+        for o in list {
+            for ig in &o.ignores {
+                if let Some(bad) = ig.ids.iter().find(|i| !cx.known.contains(*i)) {
+                    errors.push(ScanError::at(
+                        &cx.files[*file as usize].name,
+                        *file,
+                        ig.span.start as usize..ig.span.end as usize,
+                        format!("aggrego ignore entry names unknown rule `{bad}` (see `aggrego policies`)"),
+                    ));
+                    continue;
+                }
+                metadata_used.insert((*file, ig.span.start as usize), false);
+            }
+        }
+    }
+    let mut waiver_used = vec![false; cx.waivers.len()];
+    let expired: Vec<bool> = cx
+        .waivers
+        .iter()
+        .map(|w| w.expires.as_ref().is_some_and(|(_, ns, _)| cx.now_ns >= *ns))
+        .collect();
+
+    if !directives.is_empty() || cx.owners.has_ignores() || !cx.waivers.is_empty() {
+        for f in findings.iter_mut() {
+            let owner = cx.owners.of(f.file_id, &f.span);
+            let mut found: Option<Suppression> = None;
+            if let Some(list) = directives.get_mut(&f.file_id) {
+                for (d, used) in list.iter_mut() {
+                    let applies = d.ids.iter().any(|i| **i == *f.rule_id)
+                        && (d.target_line == f.line || owner.is_some_and(|o| o.line == d.target_line));
+                    if applies {
+                        *used = true;
+                        if found.is_none() {
+                            let at = cx.files[d.file as usize].line_col(d.span.start);
+                            found = Some(Suppression {
+                                kind: "inline",
+                                reason: d.reason.clone(),
+                                file: cx.file_names[d.file as usize].clone(),
+                                line: at.line,
+                                column: at.column,
+                                expires: None,
+                            });
+                        }
+                    }
+                }
+            }
+            if let Some(o) = owner {
+                for ig in &o.ignores {
+                    if ig.ids.iter().any(|i| **i == *f.rule_id) {
+                        if let Some(used) = metadata_used.get_mut(&(o.file, ig.span.start as usize)) {
+                            *used = true;
+                            if found.is_none() {
+                                let at = cx.files[o.file as usize].line_col(ig.span.start as usize);
+                                found = Some(Suppression {
+                                    kind: "metadata",
+                                    reason: ig.reason.clone(),
+                                    file: cx.file_names[o.file as usize].clone(),
+                                    line: at.line,
+                                    column: at.column,
+                                    expires: None,
+                                });
+                            }
+                        }
+                    }
+                }
+            }
+            for (i, w) in cx.waivers.iter().enumerate() {
+                if waiver_matches(w, f, owner) {
+                    waiver_used[i] = true;
+                    if found.is_none() && !expired[i] {
+                        let at = cx.files[w.file as usize].line_col(w.span.start);
+                        found = Some(Suppression {
+                            kind: "waiver",
+                            reason: w.reason.clone(),
+                            file: cx.file_names[w.file as usize].clone(),
+                            line: at.line,
+                            column: at.column,
+                            expires: w.expires.as_ref().map(|(s, _, _)| s.clone()),
+                        });
+                    }
+                }
+            }
+            if let Some(s) = found {
+                f.suppressed = true;
+                f.suppression = Some(Arc::new(s));
+            }
+        }
+    }
+
+    // Reports about the suppressions themselves.
+    let rule = |id: &str| cx.rules.iter().find(|r| &*r.id == id);
+    let ran_any = |ids: &[String]| ids.iter().any(|i| cx.ran.contains(i));
+    let mut own = Vec::new();
+    if let Some(r) = rule(WAIVER_EXPIRED) {
+        for (i, w) in cx.waivers.iter().enumerate() {
+            if let (true, Some((date, _, span))) = (expired[i], &w.expires) {
+                own.push(self_finding(
+                    cx,
+                    r,
+                    w.file,
+                    span.clone(),
+                    format!(
+                        "waiver for {} ({}) expired on {date}: the findings it accepted are reported again. Reason given: {}",
+                        w.ids.join(", "),
+                        w.describe_target(),
+                        w.reason
+                    ),
+                ));
+            }
+        }
+    }
+    if let Some(r) = rule(SUPPRESSION_UNUSED) {
+        for (i, w) in cx.waivers.iter().enumerate() {
+            if !waiver_used[i] && !expired[i] && ran_any(&w.ids) {
+                own.push(self_finding(
+                    cx,
+                    r,
+                    w.file,
+                    w.span.clone(),
+                    format!(
+                        "waiver for {} ({}) matches no finding",
+                        w.ids.join(", "),
+                        w.describe_target()
+                    ),
+                ));
+            }
+        }
+        let mut list: Vec<&(inline::Directive, bool)> = directives.values().flatten().collect();
+        list.sort_by_key(|(d, _)| (d.file, d.span.start));
+        for (d, used) in list {
+            if !used && ran_any(&d.ids) {
+                own.push(self_finding(
+                    cx,
+                    r,
+                    d.file,
+                    d.span.clone(),
+                    format!("aggrego:ignore {} matches no finding on line {}", d.ids.join(","), d.target_line),
+                ));
+            }
+        }
+        for list in cx.owners.by_file.values() {
+            for o in list {
+                for ig in &o.ignores {
+                    let key = (o.file, ig.span.start as usize);
+                    if metadata_used.get(&key) == Some(&false) && ran_any(&ig.ids) {
+                        own.push(self_finding(
+                            cx,
+                            r,
+                            o.file,
+                            ig.span.start as usize..ig.span.end as usize,
+                            format!("Metadata.aggrego.ignore {} on {} matches no finding", ig.ids.join(","), o.address),
+                        ));
+                    }
+                }
+            }
+        }
+    }
+    findings.extend(own);
+}
+
+fn waiver_matches(w: &waivers::Waiver, f: &Finding, owner: Option<&Owner>) -> bool {
+    if !w.ids.iter().any(|i| **i == *f.rule_id) {
+        return false;
+    }
+    let opt = |t: &Option<waivers::Target>, v: Option<&str>| match t {
+        None => true,
+        Some(t) => v.is_some_and(|v| t.matches(v)),
+    };
+    let r: &Resource = &f.resource;
+    opt(&w.path, Some(w.relative(&f.file)))
+        && opt(&w.account, r.account.as_deref())
+        && opt(&w.region, r.region.as_deref())
+        && opt(&w.aggregator, r.aggregator.as_deref())
+        && match &w.resource {
+            None => true,
+            Some(t) => owner.is_some_and(|o| {
+                t.matches(&o.address) || o.name.as_deref().is_some_and(|n| t.matches(n))
+            }),
+        }
+}
+
+fn self_finding(
+    cx: &Context<'_>,
+    rule: &Rule,
+    file: FileId,
+    span: Range<usize>,
+    message: String,
+) -> Finding {
+    let f = &cx.files[file as usize];
+    let s = f.line_col(span.start);
+    let e = f.line_col(span.end.max(span.start + 1) - 1);
+    Finding {
+        rule_id: rule.id.clone(),
+        severity: rule.severity,
+        title: rule.title.clone(),
+        message,
+        file: cx.file_names[file as usize].clone(),
+        line: s.line,
+        column: s.column,
+        end_line: e.line,
+        end_column: e.column,
+        resource: Resource::default(),
+        remediation: rule.remediation.clone(),
+        references: rule.references.iter().map(|r| r.reference.clone()).collect(),
+        suppressed: false,
+        suppression: None,
+        file_id: file,
+        span,
+    }
+}

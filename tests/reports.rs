@@ -1,0 +1,349 @@
+//! SARIF, JUnit and Markdown reports: valid against their schema or parser,
+//! complete (suppressions and errors included), escaped, and byte-identical
+//! from one run to the next.
+
+mod common;
+
+use serde_json::Value;
+use std::collections::{BTreeSet, HashMap};
+
+const NOW: &str = "2026-11-24T00:00:00Z";
+
+fn aggrego(args: &[&str]) -> (i32, Vec<u8>) {
+    let out = assert_cmd::Command::cargo_bin("aggrego")
+        .unwrap()
+        .current_dir(common::root())
+        .args(args)
+        .output()
+        .unwrap();
+    (out.status.code().unwrap_or(-1), out.stdout)
+}
+
+/// Policy fixtures, suppressions of every kind, located errors and the corpus.
+const INPUTS: &[&str] = &[
+    "fixtures",
+    "fixtures/_suppressions/waivers",
+    "../shared/corpus/awscli",
+];
+
+fn scan(format: &str) -> (i32, Vec<u8>) {
+    let mut args = vec!["scan"];
+    args.extend(INPUTS);
+    args.extend(["--now", NOW, "--format", format]);
+    aggrego(&args)
+}
+
+#[test]
+fn sarif_is_valid_and_complete() {
+    let (code, out) = scan("sarif");
+    assert_eq!(code, 2, "the error fixtures are in the scan");
+    let sarif: Value = serde_json::from_slice(&out).unwrap();
+    let schema: Value = serde_json::from_str(
+        &std::fs::read_to_string(common::corpus().join("schemas/sarif-schema-2.1.0.json"))
+            .unwrap(),
+    )
+    .unwrap();
+    let validator = jsonschema::validator_for(&schema).expect("SARIF schema compiles");
+    let errors: Vec<String> = validator
+        .iter_errors(&sarif)
+        .take(20)
+        .map(|e| format!("{e} at {}", e.instance_path()))
+        .collect();
+    assert!(errors.is_empty(), "{errors:#?}");
+    // The schema does bite.
+    let mut bad = sarif.clone();
+    bad["runs"][0]["results"][0]["level"] = Value::from("fatal");
+    bad["runs"][0]["results"][1]["locations"][0]["physicalLocation"]["region"]["startLine"] =
+        Value::from(0);
+    assert_eq!(validator.iter_errors(&bad).count(), 2);
+
+    assert_eq!(sarif["version"], "2.1.0");
+    let runs = sarif["runs"].as_array().unwrap();
+    assert_eq!(runs.len(), 1);
+    let run = &runs[0];
+    let driver = &run["tool"]["driver"];
+    assert_eq!(driver["name"], "aggrego");
+    assert_eq!(driver["version"], env!("CARGO_PKG_VERSION"));
+    assert!(driver["informationUri"]
+        .as_str()
+        .unwrap()
+        .starts_with("https://"));
+    let rules = driver["rules"].as_array().unwrap();
+    let ids: Vec<&str> = rules.iter().map(|r| r["id"].as_str().unwrap()).collect();
+    for id in ["AGG001", "AGG003", "AGG011", "AGG901", "AGG902"] {
+        assert!(ids.contains(&id), "{id} in rules");
+    }
+    for r in rules {
+        assert!(r["name"].as_str().unwrap().chars().all(char::is_alphanumeric));
+        assert!(!r["shortDescription"]["text"].as_str().unwrap().is_empty());
+        assert!(!r["fullDescription"]["text"].as_str().unwrap().is_empty());
+        assert!(r["help"]["text"].as_str().unwrap().contains("Remediation:"));
+        assert!(r["helpUri"].as_str().unwrap().starts_with("https://"));
+        let level = r["defaultConfiguration"]["level"].as_str().unwrap();
+        assert!(["error", "warning", "note"].contains(&level));
+        let sev: f64 = r["properties"]["security-severity"]
+            .as_str()
+            .unwrap()
+            .parse()
+            .unwrap();
+        assert!((0.0..=10.0).contains(&sev));
+        assert!(r["properties"]["tags"]
+            .as_array()
+            .unwrap()
+            .contains(&Value::from("security")));
+    }
+    let high = rules.iter().find(|r| r["id"] == "AGG004").unwrap();
+    assert_eq!(high["defaultConfiguration"]["level"], "error");
+    assert_eq!(high["properties"]["security-severity"], "8.0");
+
+    let results = run["results"].as_array().unwrap();
+    assert!(results.len() > 20);
+    let mut fingerprints = BTreeSet::new();
+    let mut suppressed_kinds = BTreeSet::new();
+    for r in results {
+        let i = r["ruleIndex"].as_u64().unwrap() as usize;
+        assert_eq!(rules[i]["id"], r["ruleId"], "ruleIndex points at the rule");
+        let loc = &r["locations"][0]["physicalLocation"];
+        let uri = loc["artifactLocation"]["uri"].as_str().unwrap();
+        assert!(!uri.starts_with('/') && !uri.contains("://"), "{uri}");
+        assert_eq!(loc["artifactLocation"]["uriBaseId"], "%SRCROOT%");
+        let region = &loc["region"];
+        assert!(region["startLine"].as_u64().unwrap() >= 1);
+        assert!(region["endColumn"].as_u64().unwrap() >= 1);
+        let fp = r["partialFingerprints"]["aggregoFinding/v1"].as_str().unwrap();
+        assert_eq!(fp.len(), 64);
+        assert!(fingerprints.insert(fp.to_string()), "fingerprints are unique");
+        if let Some(s) = r["suppressions"].as_array() {
+            assert_eq!(s[0]["status"], "accepted");
+            assert!(!s[0]["justification"].as_str().unwrap().is_empty());
+            suppressed_kinds.insert(s[0]["kind"].as_str().unwrap().to_string());
+        }
+    }
+    assert_eq!(
+        suppressed_kinds,
+        BTreeSet::from(["external".to_string(), "inSource".to_string()])
+    );
+    let inv = &run["invocations"][0];
+    assert_eq!(inv["executionSuccessful"], false);
+    let notes = inv["toolExecutionNotifications"].as_array().unwrap();
+    assert!(notes.len() >= 9);
+    assert!(notes.iter().all(|n| n["level"] == "error"));
+    let truncated = notes
+        .iter()
+        .find(|n| n["message"]["text"].as_str().unwrap().contains("EOF while parsing"))
+        .unwrap();
+    assert_eq!(
+        truncated["locations"][0]["physicalLocation"]["region"]["startLine"],
+        5
+    );
+}
+
+/// GitHub tracks a finding by its fingerprint: moving it down a few lines keeps it.
+#[test]
+fn fingerprints_survive_line_moves() {
+    let dir = tempfile::tempdir().unwrap();
+    let src = std::fs::read_to_string(common::root().join("fixtures/AGG003/positive3.tf")).unwrap();
+    let fp = |text: &str| -> Vec<(String, u64)> {
+        std::fs::write(dir.path().join("main.tf"), text).unwrap();
+        let out = assert_cmd::Command::cargo_bin("aggrego")
+            .unwrap()
+            .current_dir(dir.path())
+            .args(["scan", ".", "--format", "sarif"])
+            .output()
+            .unwrap();
+        let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+        v["runs"][0]["results"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| {
+                (
+                    r["partialFingerprints"]["aggregoFinding/v1"]
+                        .as_str()
+                        .unwrap()
+                        .to_string(),
+                    r["locations"][0]["physicalLocation"]["region"]["startLine"]
+                        .as_u64()
+                        .unwrap(),
+                )
+            })
+            .collect()
+    };
+    let before = fp(&src);
+    let after = fp(&format!("# a comment\n\n\n{src}"));
+    assert_eq!(before.len(), after.len());
+    for ((f1, l1), (f2, l2)) in before.iter().zip(&after) {
+        assert_eq!(f1, f2);
+        assert_eq!(l1 + 3, *l2);
+    }
+}
+
+#[test]
+fn junit_is_valid_xml_with_a_case_per_item() {
+    let (_, out) = scan("junit");
+    let text = String::from_utf8(out).unwrap();
+    let doc = roxmltree::Document::parse(&text).expect("well-formed XML");
+    let root = doc.root_element();
+    assert_eq!(root.tag_name().name(), "testsuites");
+    let suites: Vec<_> = root
+        .children()
+        .filter(|n| n.has_tag_name("testsuite"))
+        .collect();
+    let names: Vec<&str> = suites.iter().map(|s| s.attribute("name").unwrap()).collect();
+    assert!(names.iter().any(|n| n.starts_with("AGG001 ")));
+    assert!(names.contains(&"aggrego"), "errors suite");
+    let mut totals: HashMap<&str, (usize, usize, usize)> = HashMap::new();
+    for s in &suites {
+        let cases: Vec<_> = s.children().filter(|n| n.has_tag_name("testcase")).collect();
+        assert_eq!(
+            s.attribute("tests").unwrap().parse::<usize>().unwrap(),
+            cases.len()
+        );
+        let failures = cases
+            .iter()
+            .filter(|c| c.children().any(|n| n.has_tag_name("failure")))
+            .count();
+        let skipped = cases
+            .iter()
+            .filter(|c| c.children().any(|n| n.has_tag_name("skipped")))
+            .count();
+        assert_eq!(
+            s.attribute("failures").unwrap().parse::<usize>().unwrap(),
+            failures
+        );
+        totals.insert(s.attribute("name").unwrap(), (cases.len(), failures, skipped));
+    }
+    // AGG001 checks every source: passes are test cases too.
+    let (cases, failures, skipped) = totals
+        .iter()
+        .find(|(k, _)| k.starts_with("AGG001 "))
+        .map(|(_, v)| *v)
+        .unwrap();
+    assert!(cases > failures + skipped, "{cases} {failures} {skipped}");
+    assert!(failures > 0 && skipped > 0, "waived sources are skipped cases");
+    // A failure carries message, file and line.
+    let failure = doc
+        .descendants()
+        .find(|n| n.has_tag_name("failure"))
+        .unwrap();
+    assert!(!failure.attribute("message").unwrap().is_empty());
+    let body = failure.text().unwrap();
+    assert!(
+        body.contains(".json:") || body.contains(".tf:") || body.contains(".yaml:"),
+        "{body}"
+    );
+    let (errors_cases, _, _) = totals["aggrego"];
+    assert!(errors_cases >= 9);
+}
+
+#[test]
+fn markdown_summarises_then_lists_by_file() {
+    let (_, out) = scan("markdown");
+    let md = String::from_utf8(out).unwrap();
+    assert!(md.starts_with("## "), "{md}");
+    assert!(md.contains("| Severity | Policy | Title | Findings | Suppressed |"));
+    assert!(md.contains("| medium | `AGG001` |"));
+    assert!(md.contains("### `fixtures/AGG003/positive3.tf`"));
+    assert!(md.contains("<details><summary>"));
+    assert!(md.contains("### Errors"));
+    assert!(md.len() < 65_536, "fits a GitHub comment");
+}
+
+#[test]
+fn every_format_is_byte_identical_across_runs() {
+    for format in ["json", "sarif", "junit", "markdown", "human"] {
+        let (_, a) = scan(format);
+        let (_, b) = scan(format);
+        assert!(!a.is_empty());
+        assert!(a == b, "{format} differs between runs");
+    }
+}
+
+#[test]
+fn several_reports_in_one_run() {
+    let dir = tempfile::tempdir().unwrap();
+    let sarif = dir.path().join("a.sarif");
+    let junit = dir.path().join("junit.xml");
+    let md = dir.path().join("comment.md");
+    let (code, stdout) = aggrego(&[
+        "scan",
+        "fixtures/AGG003",
+        "--now",
+        NOW,
+        "--format",
+        "json",
+        "--format",
+        &format!("sarif={}", sarif.display()),
+        "--format",
+        &format!("junit={}", junit.display()),
+        "--format",
+        &format!("markdown={}", md.display()),
+    ]);
+    assert_eq!(code, 1);
+    let json: Value = serde_json::from_slice(&stdout).unwrap();
+    let sarif: Value = serde_json::from_str(&std::fs::read_to_string(&sarif).unwrap()).unwrap();
+    assert_eq!(
+        json["findings"].as_array().unwrap().len(),
+        sarif["runs"][0]["results"].as_array().unwrap().len()
+    );
+    roxmltree::Document::parse(&std::fs::read_to_string(&junit).unwrap()).unwrap();
+    assert!(std::fs::read_to_string(&md).unwrap().contains("AGG003"));
+    // No temporary files left beside the reports.
+    let left: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().to_string())
+        .collect();
+    assert_eq!(left.len(), 3, "{left:?}");
+}
+
+#[test]
+fn output_conflicts_are_refused_before_scanning() {
+    let (code, _) = aggrego(&["scan", "fixtures/AGG003", "--format", "json", "--format", "sarif"]);
+    assert_eq!(code, 2, "two reports on standard output");
+    let (code, _) = aggrego(&[
+        "scan",
+        "fixtures/AGG003",
+        "--format",
+        "json=x.json",
+        "--format",
+        "sarif=x.json",
+    ]);
+    assert_eq!(code, 2, "two reports in one file");
+    let (code, _) = aggrego(&["scan", "fixtures/AGG003", "--format", "pdf"]);
+    assert_eq!(code, 2, "clap usage error");
+    let (code, _) = aggrego(&["scan", "fixtures/AGG003", "--only-rule", "AGG123"]);
+    assert_eq!(code, 2);
+}
+
+#[test]
+fn rule_selection() {
+    let ids = |args: &[&str]| -> BTreeSet<String> {
+        let mut a = vec!["scan", "fixtures/AGG003", "--now", NOW, "--format", "json"];
+        a.extend(args);
+        let (_, out) = aggrego(&a);
+        let v: Value = serde_json::from_slice(&out).unwrap();
+        v["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| f["rule_id"].as_str().unwrap().to_string())
+            .collect()
+    };
+    let all = ids(&[]);
+    assert!(all.contains("AGG003") && all.contains("AGG010"));
+    assert_eq!(ids(&["--only-rule", "AGG010"]), BTreeSet::from(["AGG010".into()]));
+    assert!(!ids(&["--skip-rule", "AGG010,AGG011"]).contains("AGG010"));
+    // Only AGG010 (info) left: exit 0 at the default threshold, 1 when it is named.
+    let (code, _) = aggrego(&["scan", "fixtures/AGG003", "--only-rule", "AGG010"]);
+    assert_eq!(code, 0);
+    let (code, _) = aggrego(&[
+        "scan",
+        "fixtures/AGG003",
+        "--only-rule",
+        "AGG010",
+        "--fail-on-rule",
+        "AGG010",
+    ]);
+    assert_eq!(code, 1);
+}
