@@ -89,22 +89,23 @@ impl Rule {
 
 /// Rules about suppressions, always part of the catalogue.
 pub fn own_rules() -> Vec<Rule> {
-    let rule = |id: &str, name: &str, title: &str, severity, description: &str, remediation: &str| Rule {
-        id: Arc::from(id),
-        name: name.into(),
-        title: Arc::from(title),
-        severity,
-        description: description.into(),
-        remediation: remediation.into(),
-        inputs: vec!["waivers".into()],
-        checks: None,
-        references: vec![Reference {
-            catalogue: None,
-            reference: format!("{INFORMATION_URI}#suppressions"),
-        }],
-        origin: "aggrego".into(),
-        checks_kind: None,
-    };
+    let rule =
+        |id: &str, name: &str, title: &str, severity, description: &str, remediation: &str| Rule {
+            id: Arc::from(id),
+            name: name.into(),
+            title: Arc::from(title),
+            severity,
+            description: description.into(),
+            remediation: remediation.into(),
+            inputs: vec!["waivers".into()],
+            checks: None,
+            references: vec![Reference {
+                catalogue: None,
+                reference: format!("{INFORMATION_URI}#suppressions"),
+            }],
+            origin: "aggrego".into(),
+            checks_kind: None,
+        };
     vec![
         rule(
             WAIVER_EXPIRED,

@@ -32,7 +32,7 @@ pub enum Command {
   aggrego scan infra/ --format human --format sarif=aggrego.sarif --format junit=junit.xml
   aggrego scan . --fail-on never --fail-on-rule AGG001 --skip-rule AGG010
   aggrego scan . --waivers security/aggrego-waivers.yaml --format markdown=comment.md")]
-    Scan(ScanArgs),
+    Scan(Box<ScanArgs>),
 
     /// List the policies: id, severity, title, inputs.
     #[command(after_help = "Examples:
@@ -89,7 +89,7 @@ pub struct FormatSpec {
 
 fn parse_format_spec(s: &str) -> Result<FormatSpec, String> {
     let (name, file) = match s.split_once('=') {
-        Some((n, f)) if f.is_empty() => return Err(format!("`{n}=` needs a file name")),
+        Some((n, "")) => return Err(format!("`{n}=` needs a file name")),
         Some((n, f)) => (n, Some(PathBuf::from(f))),
         None => (s, None),
     };
@@ -98,7 +98,10 @@ fn parse_format_spec(s: &str) -> Result<FormatSpec, String> {
             .iter()
             .filter_map(|v| v.to_possible_value().map(|p| p.get_name().to_string()))
             .collect();
-        format!("unknown format `{name}` (expected one of {})", names.join(", "))
+        format!(
+            "unknown format `{name}` (expected one of {})",
+            names.join(", ")
+        )
     })?;
     Ok(FormatSpec { format, file })
 }

@@ -67,8 +67,7 @@ pub fn scan(args: &ScanArgs) -> Result<u8, Fatal> {
     } else {
         let threshold = args.fail_on.threshold();
         let fails = result.active().any(|f| {
-            threshold.is_some_and(|t| f.severity >= t)
-                || selection.fail_on.contains(&*f.rule_id)
+            threshold.is_some_and(|t| f.severity >= t) || selection.fail_on.contains(&*f.rule_id)
         });
         if fails {
             EXIT_FINDINGS
@@ -100,15 +99,13 @@ pub fn scan(args: &ScanArgs) -> Result<u8, Fatal> {
                         ColorChoice::Always => true,
                         ColorChoice::Never => false,
                         ColorChoice::Auto => {
-                            to_terminal
-                                && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+                            to_terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
                         }
                     },
                     width: if to_terminal { terminal_width() } else { 120 },
                 };
                 let mut lock = stdout.lock();
-                match report::write(format, &result, &opts, &mut lock).and_then(|_| lock.flush())
-                {
+                match report::write(format, &result, &opts, &mut lock).and_then(|_| lock.flush()) {
                     Ok(()) => {}
                     // A closed pipe (`| head`) is the reader's choice, not an error.
                     Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {}
@@ -119,7 +116,10 @@ pub fn scan(args: &ScanArgs) -> Result<u8, Fatal> {
             }
         }
         if trace {
-            eprintln!("  {format:?} report written in {:.3}s", t.elapsed().as_secs_f64());
+            eprintln!(
+                "  {format:?} report written in {:.3}s",
+                t.elapsed().as_secs_f64()
+            );
         }
     }
     // The process ends here: freeing hundreds of thousands of findings one by one
@@ -290,7 +290,11 @@ pub fn policies(args: &crate::cli::PoliciesArgs) -> Result<u8, Fatal> {
             out.push('\n');
         }
         crate::cli::ListFormat::Text => {
-            let width = rules.iter().map(|r| r.title.chars().count()).max().unwrap_or(5);
+            let width = rules
+                .iter()
+                .map(|r| r.title.chars().count())
+                .max()
+                .unwrap_or(5);
             out.push_str(&format!(
                 "{:<7} {:<9} {:<width$}  INPUTS\n",
                 "ID", "SEVERITY", "TITLE"
@@ -313,7 +317,10 @@ pub fn policies(args: &crate::cli::PoliciesArgs) -> Result<u8, Fatal> {
 pub fn explain(args: &crate::cli::ExplainArgs) -> Result<u8, Fatal> {
     let all = policy::builtin_policies().map_err(|e| Fatal(vec![e]))?;
     let rules = catalog::catalogue(&all);
-    let Some(r) = rules.iter().find(|r| r.id.eq_ignore_ascii_case(args.id.trim())) else {
+    let Some(r) = rules
+        .iter()
+        .find(|r| r.id.eq_ignore_ascii_case(args.id.trim()))
+    else {
         let ids: Vec<&str> = rules.iter().map(|r| &*r.id).collect();
         return Err(fatal(
             &args.id,
@@ -322,8 +329,8 @@ pub fn explain(args: &crate::cli::ExplainArgs) -> Result<u8, Fatal> {
     };
     let out = match args.format {
         crate::cli::ListFormat::Json => {
-            let mut s = serde_json::to_string_pretty(r)
-                .map_err(|e| fatal("<stdout>", e.to_string()))?;
+            let mut s =
+                serde_json::to_string_pretty(r).map_err(|e| fatal("<stdout>", e.to_string()))?;
             s.push('\n');
             s
         }
@@ -338,7 +345,11 @@ pub fn explain(args: &crate::cli::ExplainArgs) -> Result<u8, Fatal> {
             if let Some(c) = r.checks {
                 s.push_str(&format!("Checks: each item of input.{c}\n"));
             }
-            s.push_str(&format!("\n{}\n\nRemediation:\n{}\n", r.description, indent(&r.remediation)));
+            s.push_str(&format!(
+                "\n{}\n\nRemediation:\n{}\n",
+                r.description,
+                indent(&r.remediation)
+            ));
             if !r.references.is_empty() {
                 s.push_str("\nReferences:\n");
                 for x in &r.references {

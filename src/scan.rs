@@ -1,5 +1,6 @@
 //! One scan: discover, load and parse in parallel, resolve context, evaluate, locate.
 
+use crate::catalog::Rule;
 use crate::context;
 use crate::diag::ScanError;
 use crate::discover::{self, io_reason, Candidate};
@@ -8,11 +9,10 @@ use crate::finding::Finding;
 use crate::input::{self, Ctx, Parsed};
 use crate::inventory::{Inventory, Settings, Span};
 use crate::source::{self, display_path, SourceFile};
-use crate::timestamp::Instant;
-use rayon::prelude::*;
-use crate::catalog::Rule;
 use crate::subject::Subject;
 use crate::suppress::{self, waivers};
+use crate::timestamp::Instant;
+use rayon::prelude::*;
 use std::collections::BTreeSet;
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -180,11 +180,7 @@ pub fn scan(opts: &Options, engine: &Engine) -> ScanResult {
         ));
     }
     // Suppressions, then aggrego's own rules about them.
-    let mut rules: Vec<Rule> = engine
-        .policies()
-        .iter()
-        .map(Rule::from_policy)
-        .collect();
+    let mut rules: Vec<Rule> = engine.policies().iter().map(Rule::from_policy).collect();
     rules.extend(
         opts.own_rules
             .clone()
@@ -195,22 +191,30 @@ pub fn scan(opts: &Options, engine: &Engine) -> ScanResult {
     } else {
         opts.known_ids.clone()
     };
-    let ran: BTreeSet<String> = engine.policies().iter().map(|p| p.id().to_string()).collect();
+    let ran: BTreeSet<String> = engine
+        .policies()
+        .iter()
+        .map(|p| p.id().to_string())
+        .collect();
     let files_scanned = files.len();
     let mut waiver_list = Vec::new();
     for path in waiver_files(opts, &mut errors) {
         let id = files.len() as u32;
         let name = display_path(&path);
-        match std::fs::read(&path).map_err(|e| io_reason(&e)).and_then(|b| {
-            source::decode(b).map_err(|e| e.message)
-        }) {
+        match std::fs::read(&path)
+            .map_err(|e| io_reason(&e))
+            .and_then(|b| source::decode(b).map_err(|e| e.message))
+        {
             Ok(text) => {
                 files.push(SourceFile::new(path, text));
                 let (w, errs) = waivers::parse(id, &files[id as usize], &|r| known.contains(r));
                 waiver_list.extend(w);
                 errors.extend(errs);
             }
-            Err(e) => errors.push(ScanError::whole(&name, format!("cannot read the waivers file: {e}"))),
+            Err(e) => errors.push(ScanError::whole(
+                &name,
+                format!("cannot read the waivers file: {e}"),
+            )),
         }
     }
     let file_names: Vec<Arc<str>> = files.iter().map(|f| Arc::from(f.name.as_str())).collect();

@@ -601,3 +601,89 @@ fn named_tf_file_reads_its_module() {
         .collect();
     assert_eq!(rules, ["AGG003"], "{v}");
 }
+
+#[test]
+fn policies_lists_the_catalogue() {
+    let out = Command::cargo_bin("aggrego")
+        .unwrap()
+        .args(["policies"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8(out.stdout).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    assert!(lines[0].starts_with("ID") && lines[0].contains("SEVERITY"));
+    assert!(text.contains("AGG001  medium    Aggregator source is not collecting data"));
+    assert!(text.contains("AGG902"));
+
+    let out = Command::cargo_bin("aggrego")
+        .unwrap()
+        .args(["policies", "--format", "json"])
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let rules = v.as_array().unwrap();
+    assert_eq!(rules.len(), lines.len() - 1);
+    let agg3 = rules.iter().find(|r| r["id"] == "AGG003").unwrap();
+    assert_eq!(agg3["severity"], "medium");
+    assert_eq!(agg3["checks"], "aggregators");
+    assert_eq!(agg3["origin"], "builtin");
+    assert!(agg3["inputs"]
+        .as_array()
+        .unwrap()
+        .contains(&serde_json::Value::from("terraform")));
+}
+
+#[test]
+fn explain_prints_everything_about_a_rule() {
+    let out = Command::cargo_bin("aggrego")
+        .unwrap()
+        .args(["explain", "agg006"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.starts_with("AGG006 — "), "{text}");
+    for part in ["Severity: low", "What it does:", "Remediation:", "References:", "https://"] {
+        assert!(text.contains(part), "{part} in {text}");
+    }
+    let out = Command::cargo_bin("aggrego")
+        .unwrap()
+        .args(["explain", "AGG999"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no such rule"));
+}
+
+#[test]
+fn completions_for_each_shell() {
+    for (shell, marker) in [
+        ("bash", "complete -F"),
+        ("zsh", "#compdef aggrego"),
+        ("fish", "complete -c aggrego"),
+        ("powershell", "Register-ArgumentCompleter"),
+    ] {
+        let out = Command::cargo_bin("aggrego")
+            .unwrap()
+            .args(["completions", shell])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(0), "{shell}");
+        let text = String::from_utf8(out.stdout).unwrap();
+        assert!(text.contains(marker), "{shell}");
+        assert!(text.contains("skip-rule"), "{shell} completes scan flags");
+    }
+}
+
+#[test]
+fn help_has_examples() {
+    let out = Command::cargo_bin("aggrego")
+        .unwrap()
+        .args(["scan", "--help"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("Examples:"));
+    assert!(text.contains("--format sarif=aggrego.sarif"));
+}

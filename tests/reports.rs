@@ -39,8 +39,7 @@ fn sarif_is_valid_and_complete() {
     assert_eq!(code, 2, "the error fixtures are in the scan");
     let sarif: Value = serde_json::from_slice(&out).unwrap();
     let schema: Value = serde_json::from_str(
-        &std::fs::read_to_string(common::corpus().join("schemas/sarif-schema-2.1.0.json"))
-            .unwrap(),
+        &std::fs::read_to_string(common::corpus().join("schemas/sarif-schema-2.1.0.json")).unwrap(),
     )
     .unwrap();
     let validator = jsonschema::validator_for(&schema).expect("SARIF schema compiles");
@@ -74,7 +73,11 @@ fn sarif_is_valid_and_complete() {
         assert!(ids.contains(&id), "{id} in rules");
     }
     for r in rules {
-        assert!(r["name"].as_str().unwrap().chars().all(char::is_alphanumeric));
+        assert!(r["name"]
+            .as_str()
+            .unwrap()
+            .chars()
+            .all(char::is_alphanumeric));
         assert!(!r["shortDescription"]["text"].as_str().unwrap().is_empty());
         assert!(!r["fullDescription"]["text"].as_str().unwrap().is_empty());
         assert!(r["help"]["text"].as_str().unwrap().contains("Remediation:"));
@@ -110,9 +113,14 @@ fn sarif_is_valid_and_complete() {
         let region = &loc["region"];
         assert!(region["startLine"].as_u64().unwrap() >= 1);
         assert!(region["endColumn"].as_u64().unwrap() >= 1);
-        let fp = r["partialFingerprints"]["aggregoFinding/v1"].as_str().unwrap();
+        let fp = r["partialFingerprints"]["aggregoFinding/v1"]
+            .as_str()
+            .unwrap();
         assert_eq!(fp.len(), 64);
-        assert!(fingerprints.insert(fp.to_string()), "fingerprints are unique");
+        assert!(
+            fingerprints.insert(fp.to_string()),
+            "fingerprints are unique"
+        );
         if let Some(s) = r["suppressions"].as_array() {
             assert_eq!(s[0]["status"], "accepted");
             assert!(!s[0]["justification"].as_str().unwrap().is_empty());
@@ -130,7 +138,12 @@ fn sarif_is_valid_and_complete() {
     assert!(notes.iter().all(|n| n["level"] == "error"));
     let truncated = notes
         .iter()
-        .find(|n| n["message"]["text"].as_str().unwrap().contains("EOF while parsing"))
+        .find(|n| {
+            n["message"]["text"]
+                .as_str()
+                .unwrap()
+                .contains("EOF while parsing")
+        })
         .unwrap();
     assert_eq!(
         truncated["locations"][0]["physicalLocation"]["region"]["startLine"],
@@ -189,12 +202,18 @@ fn junit_is_valid_xml_with_a_case_per_item() {
         .children()
         .filter(|n| n.has_tag_name("testsuite"))
         .collect();
-    let names: Vec<&str> = suites.iter().map(|s| s.attribute("name").unwrap()).collect();
+    let names: Vec<&str> = suites
+        .iter()
+        .map(|s| s.attribute("name").unwrap())
+        .collect();
     assert!(names.iter().any(|n| n.starts_with("AGG001 ")));
     assert!(names.contains(&"aggrego"), "errors suite");
     let mut totals: HashMap<&str, (usize, usize, usize)> = HashMap::new();
     for s in &suites {
-        let cases: Vec<_> = s.children().filter(|n| n.has_tag_name("testcase")).collect();
+        let cases: Vec<_> = s
+            .children()
+            .filter(|n| n.has_tag_name("testcase"))
+            .collect();
         assert_eq!(
             s.attribute("tests").unwrap().parse::<usize>().unwrap(),
             cases.len()
@@ -211,7 +230,10 @@ fn junit_is_valid_xml_with_a_case_per_item() {
             s.attribute("failures").unwrap().parse::<usize>().unwrap(),
             failures
         );
-        totals.insert(s.attribute("name").unwrap(), (cases.len(), failures, skipped));
+        totals.insert(
+            s.attribute("name").unwrap(),
+            (cases.len(), failures, skipped),
+        );
     }
     // AGG001 checks every source: passes are test cases too.
     let (cases, failures, skipped) = totals
@@ -220,7 +242,10 @@ fn junit_is_valid_xml_with_a_case_per_item() {
         .map(|(_, v)| *v)
         .unwrap();
     assert!(cases > failures + skipped, "{cases} {failures} {skipped}");
-    assert!(failures > 0 && skipped > 0, "waived sources are skipped cases");
+    assert!(
+        failures > 0 && skipped > 0,
+        "waived sources are skipped cases"
+    );
     // A failure carries message, file and line.
     let failure = doc
         .descendants()
@@ -299,7 +324,14 @@ fn several_reports_in_one_run() {
 
 #[test]
 fn output_conflicts_are_refused_before_scanning() {
-    let (code, _) = aggrego(&["scan", "fixtures/AGG003", "--format", "json", "--format", "sarif"]);
+    let (code, _) = aggrego(&[
+        "scan",
+        "fixtures/AGG003",
+        "--format",
+        "json",
+        "--format",
+        "sarif",
+    ]);
     assert_eq!(code, 2, "two reports on standard output");
     let (code, _) = aggrego(&[
         "scan",
@@ -332,7 +364,10 @@ fn rule_selection() {
     };
     let all = ids(&[]);
     assert!(all.contains("AGG003") && all.contains("AGG010"));
-    assert_eq!(ids(&["--only-rule", "AGG010"]), BTreeSet::from(["AGG010".into()]));
+    assert_eq!(
+        ids(&["--only-rule", "AGG010"]),
+        BTreeSet::from(["AGG010".into()])
+    );
     assert!(!ids(&["--skip-rule", "AGG010,AGG011"]).contains("AGG010"));
     // Only AGG010 (info) left: exit 0 at the default threshold, 1 when it is named.
     let (code, _) = aggrego(&["scan", "fixtures/AGG003", "--only-rule", "AGG010"]);

@@ -122,7 +122,10 @@ fn every_suppression_case() {
             }
             if let Some(r) = &want.reason_contains {
                 let reason = f["suppression"]["reason"].as_str().unwrap();
-                assert!(reason.contains(r.as_str()), "{name}: {reason:?} lacks {r:?}");
+                assert!(
+                    reason.contains(r.as_str()),
+                    "{name}: {reason:?} lacks {r:?}"
+                );
             }
         }
         let suppressed = expected
@@ -140,7 +143,11 @@ fn every_suppression_case() {
         let errors = v["errors"].as_array().unwrap();
         assert_eq!(errors.len(), expected.errors.len(), "{name}: {errors:#?}");
         for (e, want) in errors.iter().zip(&expected.errors) {
-            assert_eq!(rel(&rel_dir, e["file"].as_str().unwrap()), want.file, "{name}");
+            assert_eq!(
+                rel(&rel_dir, e["file"].as_str().unwrap()),
+                want.file,
+                "{name}"
+            );
             assert_eq!(e["line"], want.line, "{name}: {e}");
             assert_eq!(e["column"], want.column, "{name}: {e}");
             let msg = e["message"].as_str().unwrap();

@@ -32,7 +32,12 @@ pub fn write(
         .with_context_lines(1);
     let mut w = std::io::BufWriter::with_capacity(1 << 16, out);
     let mut buf = String::new();
+    let mut suppressed = Vec::new();
     for f in &result.findings {
+        if f.suppressed {
+            suppressed.push(f);
+            continue;
+        }
         let d = Diag {
             code: Some(format!("{} ({})", f.rule_id, f.severity.as_str())),
             message: clean(&f.message),
@@ -70,6 +75,32 @@ pub fn write(
         };
         render(&handler, &d, &mut buf, &mut w)?;
     }
+    // Accepted risks stay visible, one line each.
+    if !suppressed.is_empty() {
+        writeln!(w, "Suppressed ({}):", suppressed.len())?;
+        for f in suppressed {
+            if let Some(s) = &f.suppression {
+                let expires = s
+                    .expires
+                    .as_deref()
+                    .map_or(String::new(), |e| format!(", expires {}", clean(e)));
+                writeln!(
+                    w,
+                    "  {} {}:{}:{} {}\n    {} at {}:{}{expires}: {}",
+                    f.rule_id,
+                    clean(&f.file),
+                    f.line,
+                    f.column,
+                    clean(&f.message),
+                    s.kind,
+                    clean(&s.file),
+                    s.line,
+                    clean(&s.reason)
+                )?;
+            }
+        }
+        writeln!(w)?;
+    }
     writeln!(w, "{}", summary(result))?;
     w.flush()
 }
@@ -91,7 +122,8 @@ fn render(
 
 pub fn summary(result: &ScanResult) -> String {
     let counts = super::json::counts(&result.findings);
-    let n = result.findings.len();
+    let suppressed = result.suppressed_count();
+    let n = result.findings.len() - suppressed;
     let mut s = format!("aggrego: {n} finding{}", plural(n));
     if !counts.is_empty() {
         let parts: Vec<String> = counts
@@ -99,6 +131,9 @@ pub fn summary(result: &ScanResult) -> String {
             .map(|(sev, n)| format!("{n} {}", sev.as_str()))
             .collect();
         s.push_str(&format!(" ({})", parts.join(", ")));
+    }
+    if suppressed > 0 {
+        s.push_str(&format!(", {suppressed} suppressed"));
     }
     let e = result.errors.len();
     s.push_str(&format!(

@@ -70,7 +70,10 @@ struct Error<'a> {
 }
 
 /// Line and column of an error, when it has a place in a scanned file.
-pub fn error_position(result: &ScanResult, e: &crate::diag::ScanError) -> Option<crate::source::LineCol> {
+pub fn error_position(
+    result: &ScanResult,
+    e: &crate::diag::ScanError,
+) -> Option<crate::source::LineCol> {
     match (e.file, &e.span) {
         (Some(id), Some(span)) => result
             .files

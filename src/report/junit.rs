@@ -43,8 +43,10 @@ pub fn write(result: &ScanResult, out: &mut dyn Write) -> std::io::Result<()> {
     if !result.errors.is_empty() {
         let mut suite = TestSuite::new("aggrego");
         for e in &result.errors {
-            let at = super::json::error_position(result, e)
-                .map_or_else(|| e.path.clone(), |lc| format!("{}:{}:{}", e.path, lc.line, lc.column));
+            let at = super::json::error_position(result, e).map_or_else(
+                || e.path.clone(),
+                |lc| format!("{}:{}:{}", e.path, lc.line, lc.column),
+            );
             let mut status = TestCaseStatus::non_success(NonSuccessKind::Error);
             status.set_message(e.message.as_str());
             status.set_type("input or policy error");
@@ -94,7 +96,10 @@ fn checked_suite(
         if s.collection != collection || !rule.inputs.iter().any(|k| k == s.kind) {
             continue;
         }
-        let file = result.files.get(s.file as usize).map_or("", |f| f.name.as_str());
+        let file = result
+            .files
+            .get(s.file as usize)
+            .map_or("", |f| f.name.as_str());
         let status = match per_subject.remove(&i) {
             Some(fs) => status_for(&fs),
             None => TestCaseStatus::success(),

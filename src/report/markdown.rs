@@ -142,12 +142,17 @@ pub fn write(result: &ScanResult, out: &mut dyn Write) -> std::io::Result<()> {
     if !result.errors.is_empty() {
         s.push_str("### Errors\n\n");
         for e in result.errors.iter().take(MAX_FINDINGS_LISTED) {
-            let at = super::json::error_position(result, e)
-                .map_or(String::new(), |lc| format!(" line {}, column {}", lc.line, lc.column));
+            let at = super::json::error_position(result, e).map_or(String::new(), |lc| {
+                format!(" line {}, column {}", lc.line, lc.column)
+            });
             let _ = writeln!(s, "- `{}`{at}: {}", code(&e.path), text(&e.message));
         }
         if result.errors.len() > MAX_FINDINGS_LISTED {
-            let _ = writeln!(s, "- … and {} more", result.errors.len() - MAX_FINDINGS_LISTED);
+            let _ = writeln!(
+                s,
+                "- … and {} more",
+                result.errors.len() - MAX_FINDINGS_LISTED
+            );
         }
         s.push('\n');
     }

@@ -126,7 +126,10 @@ pub fn artifact_uri(path: &str) -> (String, bool) {
                 return (encode(&rel.to_string_lossy().replace('\\', "/")), true);
             }
         }
-        return (format!("file://{}", encode(&path.replace('\\', "/"))), false);
+        return (
+            format!("file://{}", encode(&path.replace('\\', "/"))),
+            false,
+        );
     }
     (encode(path), true)
 }

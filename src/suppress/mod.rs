@@ -70,7 +70,10 @@ impl Owners {
     }
 
     fn has_ignores(&self) -> bool {
-        self.by_file.values().flatten().any(|o| !o.ignores.is_empty())
+        self.by_file
+            .values()
+            .flatten()
+            .any(|o| !o.ignores.is_empty())
     }
 }
 
@@ -99,7 +102,9 @@ pub fn apply(findings: &mut Vec<Finding>, cx: &Context<'_>, errors: &mut Vec<Sca
                         &f.name,
                         id as FileId,
                         d.span.clone(),
-                        format!("aggrego:ignore names unknown rule `{bad}` (see `aggrego policies`)"),
+                        format!(
+                            "aggrego:ignore names unknown rule `{bad}` (see `aggrego policies`)"
+                        ),
                     ));
                     continue;
                 }
@@ -129,7 +134,11 @@ pub fn apply(findings: &mut Vec<Finding>, cx: &Context<'_>, errors: &mut Vec<Sca
     let expired: Vec<bool> = cx
         .waivers
         .iter()
-        .map(|w| w.expires.as_ref().is_some_and(|(_, ns, _)| cx.now_ns >= *ns))
+        .map(|w| {
+            w.expires
+                .as_ref()
+                .is_some_and(|(_, ns, _)| cx.now_ns >= *ns)
+        })
         .collect();
 
     if !directives.is_empty() || cx.owners.has_ignores() || !cx.waivers.is_empty() {
@@ -139,7 +148,8 @@ pub fn apply(findings: &mut Vec<Finding>, cx: &Context<'_>, errors: &mut Vec<Sca
             if let Some(list) = directives.get_mut(&f.file_id) {
                 for (d, used) in list.iter_mut() {
                     let applies = d.ids.iter().any(|i| **i == *f.rule_id)
-                        && (d.target_line == f.line || owner.is_some_and(|o| o.line == d.target_line));
+                        && (d.target_line == f.line
+                            || owner.is_some_and(|o| o.line == d.target_line));
                     if applies {
                         *used = true;
                         if found.is_none() {
@@ -159,7 +169,8 @@ pub fn apply(findings: &mut Vec<Finding>, cx: &Context<'_>, errors: &mut Vec<Sca
             if let Some(o) = owner {
                 for ig in &o.ignores {
                     if ig.ids.iter().any(|i| **i == *f.rule_id) {
-                        if let Some(used) = metadata_used.get_mut(&(o.file, ig.span.start as usize)) {
+                        if let Some(used) = metadata_used.get_mut(&(o.file, ig.span.start as usize))
+                        {
                             *used = true;
                             if found.is_none() {
                                 let at = cx.files[o.file as usize].line_col(ig.span.start as usize);
@@ -246,7 +257,11 @@ pub fn apply(findings: &mut Vec<Finding>, cx: &Context<'_>, errors: &mut Vec<Sca
                     r,
                     d.file,
                     d.span.clone(),
-                    format!("aggrego:ignore {} matches no finding on line {}", d.ids.join(","), d.target_line),
+                    format!(
+                        "aggrego:ignore {} matches no finding on line {}",
+                        d.ids.join(","),
+                        d.target_line
+                    ),
                 ));
             }
         }
@@ -260,7 +275,11 @@ pub fn apply(findings: &mut Vec<Finding>, cx: &Context<'_>, errors: &mut Vec<Sca
                             r,
                             o.file,
                             ig.span.start as usize..ig.span.end as usize,
-                            format!("Metadata.aggrego.ignore {} on {} matches no finding", ig.ids.join(","), o.address),
+                            format!(
+                                "Metadata.aggrego.ignore {} on {} matches no finding",
+                                ig.ids.join(","),
+                                o.address
+                            ),
                         ));
                     }
                 }
@@ -313,7 +332,11 @@ fn self_finding(
         end_column: e.column,
         resource: Resource::default(),
         remediation: rule.remediation.clone(),
-        references: rule.references.iter().map(|r| r.reference.clone()).collect(),
+        references: rule
+            .references
+            .iter()
+            .map(|r| r.reference.clone())
+            .collect(),
         suppressed: false,
         suppression: None,
         file_id: file,

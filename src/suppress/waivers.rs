@@ -111,7 +111,12 @@ pub fn parse(
     };
     let items = match (&root.v, root.get("waivers")) {
         (V::Seq(items), _) => items.as_slice(),
-        (_, Some(N { v: V::Seq(items), .. })) => items.as_slice(),
+        (
+            _,
+            Some(N {
+                v: V::Seq(items), ..
+            }),
+        ) => items.as_slice(),
         (_, Some(N { v: V::Null, .. })) => &[],
         _ => {
             err(
@@ -130,7 +135,11 @@ pub fn parse(
     let mut out = Vec::new();
     for item in items {
         let V::Map(entries) = &item.v else {
-            err(&mut errors, &item.span, "a waiver is a mapping: id, reason, a target and optionally expires".into());
+            err(
+                &mut errors,
+                &item.span,
+                "a waiver is a mapping: id, reason, a target and optionally expires".into(),
+            );
             continue;
         };
         let mut ok = true;
@@ -139,7 +148,10 @@ pub fn parse(
                 err(
                     &mut errors,
                     kspan,
-                    format!("unknown waiver key `{k}` (expected one of {})", KEYS.join(", ")),
+                    format!(
+                        "unknown waiver key `{k}` (expected one of {})",
+                        KEYS.join(", ")
+                    ),
                 );
                 ok = false;
             }
@@ -159,19 +171,31 @@ pub fn parse(
         };
         let ids: Vec<String> = ids.into_iter().filter(|s| !s.is_empty()).collect();
         if ids.is_empty() {
-            err(&mut errors, &item.span, "waiver needs `id`: the rule it accepts (e.g. AGG003)".into());
+            err(
+                &mut errors,
+                &item.span,
+                "waiver needs `id`: the rule it accepts (e.g. AGG003)".into(),
+            );
             ok = false;
         }
         for rule in &ids {
             if !known_ids(rule) {
                 let at = item.get("id").map_or(&item.span, |n| &n.span);
-                err(&mut errors, at, format!("waiver names unknown rule `{rule}` (see `aggrego policies`)"));
+                err(
+                    &mut errors,
+                    at,
+                    format!("waiver names unknown rule `{rule}` (see `aggrego policies`)"),
+                );
                 ok = false;
             }
         }
         let reason = item.get("reason").and_then(text).unwrap_or_default();
         if reason.is_empty() {
-            err(&mut errors, &item.span, "waiver needs a `reason`: say why the risk is accepted".into());
+            err(
+                &mut errors,
+                &item.span,
+                "waiver needs a `reason`: say why the risk is accepted".into(),
+            );
             ok = false;
         }
         let expires = match item.get("expires") {
@@ -192,7 +216,11 @@ pub fn parse(
         let mut target = |key: &str, path: bool| -> Option<Target> {
             let n = item.get(key)?;
             let Some(pattern) = text(n).filter(|s| !s.is_empty()) else {
-                err(&mut errors, &n.span, format!("waiver `{key}` must be a non-empty string"));
+                err(
+                    &mut errors,
+                    &n.span,
+                    format!("waiver `{key}` must be a non-empty string"),
+                );
                 ok = false;
                 return None;
             };
@@ -208,7 +236,11 @@ pub fn parse(
                     matcher: g.compile_matcher(),
                 }),
                 Err(e) => {
-                    err(&mut errors, &n.span, format!("waiver `{key}` is not a valid pattern: {e}"));
+                    err(
+                        &mut errors,
+                        &n.span,
+                        format!("waiver `{key}` is not a valid pattern: {e}"),
+                    );
                     ok = false;
                     None
                 }
