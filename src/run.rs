@@ -254,8 +254,15 @@ impl OutputFile {
             Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
             _ => std::path::PathBuf::from("."),
         };
-        let tmp = tempfile::Builder::new()
-            .prefix(".aggrego-report-")
+        let mut builder = tempfile::Builder::new();
+        builder.prefix(".aggrego-report-");
+        // A report is an ordinary file: 0666 less the umask, not the 0600 of a temp file.
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            builder.permissions(std::fs::Permissions::from_mode(0o666));
+        }
+        let tmp = builder
             .tempfile_in(&dir)
             .map_err(|e| fatal(&display, format!("cannot write the report there: {e}")))?;
         Ok(OutputFile {

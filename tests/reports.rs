@@ -382,3 +382,34 @@ fn rule_selection() {
     ]);
     assert_eq!(code, 1);
 }
+
+/// Reports get ordinary file permissions, as if written directly.
+#[cfg(unix)]
+#[test]
+fn report_files_are_not_private_temp_files() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let report = dir.path().join("r.sarif");
+    let plain = dir.path().join("plain");
+    std::fs::write(&plain, "x").unwrap();
+    let (_, _) = aggrego(&[
+        "scan",
+        "fixtures/AGG003",
+        "--format",
+        &format!("sarif={}", report.display()),
+    ]);
+    let mode = |p: &std::path::Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode(&report), mode(&plain));
+}
+
+/// The progress bar is for terminals only: piped stderr stays clean.
+#[test]
+fn no_progress_output_when_not_a_terminal() {
+    let out = assert_cmd::Command::cargo_bin("aggrego")
+        .unwrap()
+        .current_dir(common::root())
+        .args(["scan", "fixtures", "--format", "json"])
+        .output()
+        .unwrap();
+    assert!(out.stderr.is_empty(), "{}", String::from_utf8_lossy(&out.stderr));
+}
