@@ -644,7 +644,13 @@ fn explain_prints_everything_about_a_rule() {
     assert_eq!(out.status.code(), Some(0));
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(text.starts_with("AGG006 — "), "{text}");
-    for part in ["Severity: low", "What it does:", "Remediation:", "References:", "https://"] {
+    for part in [
+        "Severity: low",
+        "What it does:",
+        "Remediation:",
+        "References:",
+        "https://",
+    ] {
         assert!(text.contains(part), "{part} in {text}");
     }
     let out = Command::cargo_bin("aggrego")

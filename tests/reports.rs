@@ -411,5 +411,9 @@ fn no_progress_output_when_not_a_terminal() {
         .args(["scan", "fixtures", "--format", "json"])
         .output()
         .unwrap();
-    assert!(out.stderr.is_empty(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
 }
