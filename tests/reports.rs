@@ -417,3 +417,50 @@ fn no_progress_output_when_not_a_terminal() {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+/// Names and messages from inputs cannot inject markup or terminal escapes.
+#[test]
+fn input_text_is_escaped_in_every_format() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("describe.json"),
+        r#"{"ConfigurationAggregators": [{
+  "ConfigurationAggregatorName": "<script>alert(1)</script>",
+  "ConfigurationAggregatorArn": "arn:aws:config:us-east-1:111122223333:config-aggregator/config-aggregator-x",
+  "AccountAggregationSources": [{"AccountIds": ["111122223333"], "AllAwsRegions": false, "AwsRegions": ["us-east-1"]}]
+}]}"#,
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("status.json"),
+        "{\"AggregatedSourceStatusList\": [{\"SourceId\": \"111122223333\", \"SourceType\": \"ACCOUNT\", \"AwsRegion\": \"us-east-1\", \"LastUpdateStatus\": \"FAILED\", \"LastErrorCode\": \"X\", \"LastErrorMessage\": \"\\u001b[31mred]]></failure><x>\"}]}",
+    )
+    .unwrap();
+    let run = |format: &str| {
+        let out = assert_cmd::Command::cargo_bin("aggrego")
+            .unwrap()
+            .current_dir(dir.path())
+            .args(["scan", ".", "--format", format, "--now", NOW])
+            .output()
+            .unwrap();
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let junit = run("junit");
+    assert!(!junit.contains('\u{1b}'));
+    let doc = roxmltree::Document::parse(&junit).expect("still well-formed");
+    assert!(doc
+        .descendants()
+        .filter_map(|n| n.attribute("message"))
+        .any(|m| m.contains("<script>alert(1)</script>")));
+    assert!(doc.descendants().all(|n| n.tag_name().name() != "x"));
+
+    let md = run("markdown");
+    assert!(!md.contains("<script>") && md.contains("&lt;script&gt;"), "{md}");
+    assert!(!md.contains('\u{1b}'));
+
+    let human = run("human");
+    assert!(!human.contains('\u{1b}'), "control characters are shown escaped");
+
+    let sarif: Value = serde_json::from_str(&run("sarif")).unwrap();
+    assert!(sarif.to_string().contains("<script>alert(1)</script>"));
+}
