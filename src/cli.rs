@@ -31,7 +31,8 @@ pub enum Command {
   aggrego scan . --fail-on medium --format json --output aggrego.json
   aggrego scan infra/ --format human --format sarif=aggrego.sarif --format junit=junit.xml
   aggrego scan . --fail-on never --fail-on-rule AGG001 --skip-rule AGG010
-  aggrego scan . --waivers security/aggrego-waivers.yaml --format markdown=comment.md")]
+  aggrego scan . --waivers security/aggrego-waivers.yaml --format markdown=comment.md
+  aggrego scan . --policy my-policies/ --data my-policies/data.yaml")]
     Scan(Box<ScanArgs>),
 
     /// List the policies: id, severity, title, inputs.
@@ -45,6 +46,22 @@ pub enum Command {
   aggrego explain AGG001")]
     Explain(ExplainArgs),
 
+    /// Run policy tests: `test_*` rules and fixture folders, like `opa test`.
+    ///
+    /// Exit codes: 0 every test passed; 1 a test failed; 2 a policy or fixture could not be loaded.
+    #[command(after_help = "Examples:
+  aggrego test examples/policies
+  aggrego test policies/ --run 'name_prefix' --coverage
+  aggrego test my-policies/ --data my-policies/data.yaml --format json")]
+    Test(TestArgs),
+
+    /// Print the normalised input exactly as policies see it (`input`), as JSON.
+    #[command(after_help = "Examples:
+  aggrego inspect snapshot/ | jq '.aggregators[0]'
+  aggrego inspect main.tf --locations
+  aggrego inspect --schema > input.schema.json")]
+    Inspect(Box<InspectArgs>),
+
     /// Print a shell completion script.
     #[command(after_help = "Examples:
   aggrego completions bash > ~/.local/share/bash-completion/completions/aggrego
@@ -54,7 +71,52 @@ pub enum Command {
 }
 
 #[derive(Debug, clap::Args)]
+pub struct TestArgs {
+    /// Policy files and folders: their `test_*` rules run, and every folder named
+    /// after a policy id holding an `expected.json` is scanned and compared.
+    #[arg(default_value = ".")]
+    pub paths: Vec<PathBuf>,
+
+    /// Run only tests whose `package.rule` name (or fixture folder) matches this regex.
+    #[arg(long, value_name = "REGEX")]
+    pub run: Option<String>,
+
+    /// Report which lines of the policies the tests reached.
+    #[arg(long)]
+    pub coverage: bool,
+
+    /// A JSON or YAML document merged under `data.`; repeatable.
+    #[arg(long = "data", value_name = "FILE")]
+    pub data: Vec<PathBuf>,
+
+    /// Stop a test whose evaluation takes longer than this.
+    #[arg(long, value_name = "DURATION", default_value = "60s")]
+    pub policy_timeout: String,
+
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ListFormat::Text)]
+    pub format: ListFormat,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct InspectArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+
+    /// Also print where each `loc` id points (file, line, column), beside the input.
+    #[arg(long)]
+    pub locations: bool,
+
+    /// Print the JSON Schema of the input model instead.
+    #[arg(long, conflicts_with = "locations")]
+    pub schema: bool,
+}
+
+#[derive(Debug, clap::Args)]
 pub struct PoliciesArgs {
+    #[command(flatten)]
+    pub policies: PolicyArgs,
+
     /// Output format.
     #[arg(long, value_enum, default_value_t = ListFormat::Text)]
     pub format: ListFormat,
@@ -70,6 +132,8 @@ pub enum ListFormat {
 pub struct ExplainArgs {
     /// Policy id, e.g. AGG001 (case does not matter).
     pub id: String,
+    #[command(flatten)]
+    pub policies: PolicyArgs,
     /// Output format.
     #[arg(long, value_enum, default_value_t = ListFormat::Text)]
     pub format: ListFormat,
@@ -106,11 +170,60 @@ fn parse_format_spec(s: &str) -> Result<FormatSpec, String> {
     Ok(FormatSpec { format, file })
 }
 
-#[derive(Debug, clap::Args)]
-pub struct ScanArgs {
+/// What is scanned and how it is read (shared by `scan` and `inspect`).
+#[derive(Debug, Clone, clap::Args)]
+pub struct InputArgs {
     /// Files and folders to scan (folders recursively).
     #[arg(default_value = ".")]
     pub paths: Vec<PathBuf>,
+
+    /// Snapshot time (RFC 3339). Default: the newest timestamp in the scanned
+    /// snapshot, else the clock. The report states which was used.
+    #[arg(long, value_name = "RFC3339")]
+    pub now: Option<String>,
+
+    /// Oldest allowed last update of a SUCCEEDED source (AGG006), e.g. 24h, 90m, 2d.
+    #[arg(long, value_name = "DURATION", default_value = "24h")]
+    pub max_age: String,
+
+    /// Aggregator that sources-status files belong to (they do not name it).
+    #[arg(long, value_name = "NAME")]
+    pub aggregator: Option<String>,
+
+    /// Region of the aggregator when neither its ARN nor the path names one.
+    #[arg(long, value_name = "REGION")]
+    pub region: Option<String>,
+}
+
+/// Which policies run (shared by every command that loads policies).
+#[derive(Debug, Clone, clap::Args)]
+pub struct PolicyArgs {
+    /// Your own policies: a .rego file or a folder (recursive); repeatable.
+    /// `*_test.rego` files hold tests for `aggrego test`.
+    #[arg(long = "policy", value_name = "PATH")]
+    pub policy: Vec<PathBuf>,
+
+    /// A JSON or YAML document merged under `data.` (allow-lists, expected
+    /// regions, thresholds); repeatable.
+    #[arg(long = "data", value_name = "FILE")]
+    pub data: Vec<PathBuf>,
+
+    /// Run only the --policy policies, not the built-in catalogue.
+    #[arg(long)]
+    pub no_builtin: bool,
+
+    /// Stop a policy whose evaluation takes longer than this (its error is reported).
+    #[arg(long, value_name = "DURATION", default_value = "60s")]
+    pub policy_timeout: String,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ScanArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+
+    #[command(flatten)]
+    pub policies: PolicyArgs,
 
     /// Report format, optionally with the file it is written to (atomically);
     /// repeat for several reports in one run. Formats: human, json, sarif, junit,
@@ -121,15 +234,6 @@ pub struct ScanArgs {
     /// Write the report given without `=FILE` to FILE instead of standard output.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
-
-    /// Snapshot time (RFC 3339). Default: the newest timestamp in the scanned
-    /// snapshot, else the clock. The report states which was used.
-    #[arg(long, value_name = "RFC3339")]
-    pub now: Option<String>,
-
-    /// Oldest allowed last update of a SUCCEEDED source (AGG006), e.g. 24h, 90m, 2d.
-    #[arg(long, value_name = "DURATION", default_value = "24h")]
-    pub max_age: String,
 
     /// Exit 1 when an unsuppressed finding has at least this severity.
     #[arg(long, value_enum, default_value_t = FailOn::Low)]
@@ -156,14 +260,6 @@ pub struct ScanArgs {
     /// Never show a progress bar (it only appears on a terminal, after a moment).
     #[arg(long)]
     pub no_progress: bool,
-
-    /// Aggregator that sources-status files belong to (they do not name it).
-    #[arg(long, value_name = "NAME")]
-    pub aggregator: Option<String>,
-
-    /// Region of the aggregator when neither its ARN nor the path names one.
-    #[arg(long, value_name = "REGION")]
-    pub region: Option<String>,
 
     /// Colour in human output: auto uses it on a terminal unless NO_COLOR is set.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]

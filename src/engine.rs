@@ -2,9 +2,58 @@
 
 use crate::diag::ScanError;
 use crate::finding::Resource;
-use crate::policy::{Policy, BUILTIN_LIB};
+use crate::policy::{Module, Policy, BUILTIN_LIB};
 use rayon::prelude::*;
 use regorus::Value;
+use std::time::Duration;
+
+/// What a scan adds to the policies: helper modules, `data`, and limits.
+#[derive(Debug, Clone)]
+pub struct Extras {
+    pub libraries: Vec<Module>,
+    /// `--data` documents: (display path, value), merged under `data.`.
+    pub data: Vec<(String, Value)>,
+    /// Longest a policy may evaluate before it is stopped.
+    pub timeout: Duration,
+}
+
+impl Default for Extras {
+    fn default() -> Self {
+        Extras {
+            libraries: Vec::new(),
+            data: Vec::new(),
+            timeout: DEFAULT_TIMEOUT,
+        }
+    }
+}
+
+pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(60);
+
+/// Turn a regorus message (`--> file:line:col`, a snippet, `error: …`) into an
+/// error named `file:line:col` whose message keeps the snippet.
+pub fn located_error(path: &str, raw: &str) -> ScanError {
+    let re = regex::Regex::new(r"--> (.+):(\d+):(\d+)").ok();
+    if let Some(c) = re.as_ref().and_then(|r| r.captures(raw)) {
+        let (file, line, col) = (&c[1], &c[2], &c[3]);
+        let body = raw.trim_start_matches('\n');
+        let mut lines = body.lines().skip(1).collect::<Vec<_>>();
+        let last = lines.pop().unwrap_or("");
+        let msg = last.strip_prefix("error: ").unwrap_or(last);
+        let shown = if file == path || file.ends_with(path) {
+            path
+        } else {
+            file
+        };
+        return ScanError::whole(
+            &format!("{shown}:{line}:{col}"),
+            format!("{msg}\n{}", lines.join("\n")),
+        );
+    }
+    ScanError::whole(path, raw.trim().to_string())
+}
+
+/// Builtins whose results would differ between runs are refused.
+const NON_DETERMINISTIC: &[(&str, u8)] = &[("rand.intn", 2)];
 
 /// What a policy's `deny` rule returned, before it is located.
 #[derive(Debug, Clone)]
@@ -22,17 +71,52 @@ pub struct Engine {
     policies: Vec<Policy>,
     /// `data.<package>.deny` for each policy.
     entry_points: Vec<String>,
+    timeout: Duration,
 }
 
 impl Engine {
     /// Add every policy once and run a warm-up evaluation, so a broken policy
     /// fails here with its location rather than in the middle of a scan.
     pub fn new(policies: Vec<Policy>) -> Result<Engine, Vec<ScanError>> {
+        Engine::with(policies, &Extras::default())
+    }
+
+    pub fn with(policies: Vec<Policy>, extras: &Extras) -> Result<Engine, Vec<ScanError>> {
         let mut base = regorus::Engine::new();
         let mut errors = Vec::new();
+        base.set_execution_timer_config(regorus::utils::limits::ExecutionTimerConfig {
+            limit: extras.timeout,
+            check_interval: std::num::NonZeroU32::MIN.saturating_add(255),
+        });
+        for (name, arity) in NON_DETERMINISTIC {
+            let name = name.to_string();
+            let message =
+                format!("{name} is not available: aggrego's results must be reproducible");
+            if let Err(e) = base.add_extension(
+                name,
+                *arity,
+                Box::new(move |_| Err(anyhow::anyhow!(message.clone()))),
+            ) {
+                errors.push(ScanError::whole("aggrego", e.to_string()));
+            }
+        }
         for (file, src) in BUILTIN_LIB {
             if let Err(e) = base.add_policy(format!("builtin/{file}"), src.to_string()) {
                 errors.push(ScanError::whole(&format!("builtin/{file}"), e.to_string()));
+            }
+        }
+        for m in &extras.libraries {
+            base.set_rego_v0(m.rego_v0);
+            if let Err(e) = base.add_policy(m.path.clone(), m.source.clone()) {
+                errors.push(parse_error(&m.path, &m.source, m.rego_v0, &e.to_string()));
+            }
+        }
+        for (path, value) in &extras.data {
+            if let Err(e) = base.add_data(value.clone()) {
+                errors.push(ScanError::whole(
+                    path,
+                    format!("cannot merge into data: {e}"),
+                ));
             }
         }
         let mut entry_points = Vec::new();
@@ -44,14 +128,16 @@ impl Engine {
                     format!("policy id {} is already used by {other}", p.id()),
                 ));
             }
+            base.set_rego_v0(p.rego_v0);
             match base.add_policy(p.path.clone(), p.source.clone()) {
                 Ok(package) => entry_points.push(format!("{package}.deny")),
                 Err(e) => {
-                    errors.push(ScanError::whole(&p.path, e.to_string()));
+                    errors.push(parse_error(&p.path, &p.source, p.rego_v0, &e.to_string()));
                     entry_points.push(String::new());
                 }
             }
         }
+        base.set_rego_v0(false);
         if !errors.is_empty() {
             return Err(errors);
         }
@@ -59,6 +145,7 @@ impl Engine {
             base,
             policies,
             entry_points,
+            timeout: extras.timeout,
         };
         let warm = engine.warm_up();
         if warm.is_empty() {
@@ -124,7 +211,20 @@ impl Engine {
         let t = std::time::Instant::now();
         let value = engine
             .eval_rule(self.entry_points[i].clone())
-            .map_err(|e| fail(format!("evaluation failed: {e}")))?;
+            .map_err(|e| {
+                let raw = e.to_string();
+                if raw.contains("exceeded time limit") {
+                    fail(format!(
+                        "policy {} stopped: its evaluation took longer than {} (--policy-timeout); its findings are missing from this report",
+                        policy.id(),
+                        humantime::format_duration(self.timeout)
+                    ))
+                } else {
+                    let mut le = located_error(&policy.path, &raw);
+                    le.message = format!("evaluation failed: {}", le.message);
+                    le
+                }
+            })?;
         let trace = std::env::var_os("AGGREGO_TRACE").is_some();
         if trace {
             eprintln!("  policy {} {:.3}s", policy.id(), t.elapsed().as_secs_f64());
@@ -154,6 +254,26 @@ impl Engine {
         }
         out
     }
+}
+
+/// A located parse error; when a Rego v1 parse fails but the file parses as
+/// v0, say how to mark it.
+fn parse_error(path: &str, source: &str, rego_v0: bool, raw: &str) -> ScanError {
+    let mut e = located_error(path, raw);
+    if !rego_v0 {
+        let mut probe = regorus::Engine::new();
+        probe.set_rego_v0(true);
+        if probe
+            .add_policy(path.to_string(), source.to_string())
+            .is_ok()
+        {
+            e = e.with_help(format!(
+                "the file parses as Rego v0: add the line `{}` to read it so, or update it to v1 (`opa fmt --rego-v1`)",
+                crate::policy::REGO_V0_MARKER
+            ));
+        }
+    }
+    e
 }
 
 fn type_name(v: &Value) -> &'static str {

@@ -15,6 +15,8 @@ fn main() -> ExitCode {
         Command::Policies(args) => run::policies(args),
         Command::Explain(args) => run::explain(args),
         Command::Completions(args) => run::completions(args),
+        Command::Inspect(args) => aggrego::inspect::run(args),
+        Command::Test(args) => aggrego::testing::run(args),
     };
     match result {
         Ok(code) => ExitCode::from(code),

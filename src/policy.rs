@@ -16,6 +16,117 @@ pub struct Policy {
     pub source: String,
     pub meta: Metadata,
     pub builtin: bool,
+    /// Parsed as Rego v0 (the file says `# aggrego: rego.v0`).
+    pub rego_v0: bool,
+}
+
+/// A Rego file that is not a policy: helpers a policy imports, or `test_*` rules.
+#[derive(Debug, Clone)]
+pub struct Module {
+    pub path: String,
+    pub source: String,
+    pub rego_v0: bool,
+}
+
+/// What `--policy PATH…` found.
+#[derive(Debug, Default)]
+pub struct UserFiles {
+    pub policies: Vec<Policy>,
+    /// Files without METADATA and without `deny`: imported helpers.
+    pub libraries: Vec<Module>,
+    /// `*_test.rego` files, for `aggrego test`.
+    pub tests: Vec<Module>,
+}
+
+/// The marker that makes aggrego parse a file as Rego v0.
+pub const REGO_V0_MARKER: &str = "# aggrego: rego.v0";
+
+pub fn is_rego_v0(source: &str) -> bool {
+    source.lines().any(|l| l.trim() == REGO_V0_MARKER)
+}
+
+/// Read user policies from files and folders (recursively, sorted). Every
+/// problem is a located error; the other files still load.
+pub fn load_user(paths: &[std::path::PathBuf]) -> (UserFiles, Vec<ScanError>) {
+    let mut out = UserFiles::default();
+    let mut errors = Vec::new();
+    let mut files = Vec::new();
+    for root in paths {
+        let shown = crate::source::display_path(root);
+        if root.is_file() {
+            if root.extension().and_then(|e| e.to_str()) != Some("rego") {
+                errors.push(ScanError::whole(&shown, "a policy file must end in .rego"));
+            } else {
+                files.push(root.clone());
+            }
+            continue;
+        }
+        if !root.is_dir() {
+            errors.push(ScanError::whole(&shown, "no such policy file or folder"));
+            continue;
+        }
+        for entry in walkdir::WalkDir::new(root)
+            .sort_by_file_name()
+            .into_iter()
+            .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'))
+        {
+            match entry {
+                Ok(e) if e.file_type().is_file() => {
+                    if e.path().extension().and_then(|x| x.to_str()) == Some("rego") {
+                        files.push(e.into_path());
+                    }
+                }
+                Ok(_) => {}
+                Err(e) => errors.push(ScanError::whole(
+                    &e.path().map_or(shown.clone(), crate::source::display_path),
+                    format!("cannot read: {e}"),
+                )),
+            }
+        }
+    }
+    files.sort();
+    files.dedup();
+    let deny_rule = regex::Regex::new(r"(?m)^\s*deny\b").ok();
+    for file in files {
+        let path = crate::source::display_path(&file);
+        let source = match std::fs::read(&file)
+            .map_err(|e| crate::discover::io_reason(&e))
+            .and_then(|b| crate::source::decode(b).map_err(|e| e.message))
+        {
+            Ok(s) => s,
+            Err(e) => {
+                errors.push(ScanError::whole(&path, format!("cannot read: {e}")));
+                continue;
+            }
+        };
+        let rego_v0 = is_rego_v0(&source);
+        let module = |source: String| Module {
+            path: path.clone(),
+            source,
+            rego_v0,
+        };
+        if path.ends_with("_test.rego") {
+            out.tests.push(module(source));
+        } else if source.lines().any(|l| l.trim() == "# METADATA") {
+            match Policy::load(&path, source, false) {
+                Ok(mut p) => {
+                    p.rego_v0 = rego_v0;
+                    out.policies.push(p);
+                }
+                Err(e) => errors.push(e),
+            }
+        } else if deny_rule.as_ref().is_some_and(|r| r.is_match(&source)) {
+            errors.push(located(
+                &path,
+                &source,
+                source.find("deny").unwrap_or(0),
+                "defines `deny` but has no `# METADATA` block: a policy needs one above `package` (id, severity, title, remediation, inputs)",
+            ));
+        } else {
+            out.libraries.push(module(source));
+        }
+    }
+    (out, errors)
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
@@ -111,6 +222,7 @@ impl Policy {
             source,
             meta,
             builtin,
+            rego_v0: false,
         })
     }
 

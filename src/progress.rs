@@ -31,6 +31,12 @@ impl Progress {
         }
     }
 
+    pub fn set_length(&self, files: u64) {
+        if let Some(bar) = &self.bar {
+            bar.set_length(files);
+        }
+    }
+
     fn reveal(&self, bar: &ProgressBar) {
         if bar.is_hidden() && self.start.elapsed() >= DELAY {
             bar.set_draw_target(ProgressDrawTarget::stderr());

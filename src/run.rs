@@ -1,8 +1,9 @@
 //! Running a command: options checked first, then the scan, the report and the exit code.
 
-use crate::cli::{ColorChoice, FormatSpec, ScanArgs};
+use crate::cli::{ColorChoice, FormatSpec, InputArgs, PolicyArgs, ScanArgs};
 use crate::diag::ScanError;
 use crate::engine::Engine;
+use crate::policyset::{self, PolicySet};
 use crate::report::{self, Format, RenderOptions};
 use crate::scan::{self, Options};
 use crate::{catalog, policy, timestamp};
@@ -18,8 +19,9 @@ pub const EXIT_ERROR: u8 = 2;
 #[derive(Debug)]
 pub struct Fatal(pub Vec<ScanError>);
 
-pub fn scan(args: &ScanArgs) -> Result<u8, Fatal> {
-    let now = match &args.now {
+/// Scan options from the input flags (shared by `scan` and `inspect`).
+pub fn input_options(input: &InputArgs) -> Result<Options, Fatal> {
+    let now = match &input.now {
         Some(s) => Some(timestamp::parse(s).ok_or_else(|| {
             fatal(
                 "--now",
@@ -28,39 +30,60 @@ pub fn scan(args: &ScanArgs) -> Result<u8, Fatal> {
         })?),
         None => None,
     };
-    let max_age = humantime::parse_duration(&args.max_age).map_err(|e| {
+    let max_age = humantime::parse_duration(&input.max_age).map_err(|e| {
         fatal(
             "--max-age",
-            format!("`{}`: {e} (e.g. 24h, 90m, 2d)", args.max_age),
+            format!("`{}`: {e} (e.g. 24h, 90m, 2d)", input.max_age),
         )
     })?;
-    let max_age_ns = i64::try_from(max_age.as_nanos()).unwrap_or(i64::MAX);
+    Ok(Options {
+        paths: input.paths.clone(),
+        aggregator: input.aggregator.clone(),
+        region: input.region.clone(),
+        now,
+        max_age_ns: i64::try_from(max_age.as_nanos()).unwrap_or(i64::MAX),
+        ..Options::default()
+    })
+}
 
-    let all = policy::builtin_policies().map_err(|e| Fatal(vec![e]))?;
-    let mut catalogue = catalog::catalogue(&all);
+pub fn duration(flag: &str, value: &str) -> Result<std::time::Duration, Fatal> {
+    humantime::parse_duration(value)
+        .map_err(|e| fatal(flag, format!("`{value}`: {e} (e.g. 30s, 2m)")))
+}
+
+/// The policy set from `--policy`, `--data`, `--no-builtin`, `--policy-timeout`.
+pub fn policy_set(p: &PolicyArgs) -> Result<PolicySet, Fatal> {
+    policyset::load(&policyset::Request {
+        policy_paths: &p.policy,
+        data_paths: &p.data,
+        builtin: !p.no_builtin,
+        timeout: duration("--policy-timeout", &p.policy_timeout)?,
+    })
+    .map_err(Fatal)
+}
+
+pub fn scan(args: &ScanArgs) -> Result<u8, Fatal> {
+    let mut options = input_options(&args.input)?;
+    let set = policy_set(&args.policies)?;
+    let mut catalogue = catalog::catalogue(&set.policies);
     let known: BTreeSet<String> = catalogue.iter().map(|r| r.id.to_string()).collect();
     let selection = Selection::new(args, &known)?;
-    let policies: Vec<_> = all.into_iter().filter(|p| selection.runs(p.id())).collect();
+    let policies: Vec<_> = set
+        .policies
+        .into_iter()
+        .filter(|p| selection.runs(p.id()))
+        .collect();
     catalogue.retain(|r| r.checks.is_none() && selection.runs(&r.id));
 
     // Fail before scanning when a report cannot be written.
     let sinks = sinks(args)?;
-    let engine = Engine::new(policies).map_err(Fatal)?;
-    let result = scan::scan(
-        &Options {
-            paths: args.paths.clone(),
-            aggregator: args.aggregator.clone(),
-            region: args.region.clone(),
-            now,
-            max_age_ns,
-            waivers: args.waivers.clone(),
-            known_ids: known,
-            own_rules: Some(catalogue),
-            subjects: sinks.iter().any(|s| s.format == Format::Junit),
-            progress: !args.no_progress,
-        },
-        &engine,
-    );
+    let engine = Engine::with(policies, &set.extras).map_err(Fatal)?;
+    options.waivers = args.waivers.clone();
+    options.known_ids = known;
+    options.own_rules = Some(catalogue);
+    options.subjects = sinks.iter().any(|s| s.format == Format::Junit);
+    options.progress = !args.no_progress;
+    let result = scan::scan(&options, &engine);
 
     let code = if !result.errors.is_empty() {
         EXIT_ERROR
@@ -227,7 +250,7 @@ fn sinks(args: &ScanArgs) -> Result<Vec<Sink>, Fatal> {
     Ok(out)
 }
 
-fn fatal(what: &str, message: String) -> Fatal {
+pub fn fatal(what: &str, message: String) -> Fatal {
     Fatal(vec![ScanError::whole(what, message)])
 }
 
@@ -287,8 +310,7 @@ impl OutputFile {
 
 /// `aggrego policies`: the catalogue, as a table or JSON.
 pub fn policies(args: &crate::cli::PoliciesArgs) -> Result<u8, Fatal> {
-    let all = policy::builtin_policies().map_err(|e| Fatal(vec![e]))?;
-    let rules = catalog::catalogue(&all);
+    let rules = catalog::catalogue(&policy_set(&args.policies)?.policies);
     let mut out = String::new();
     match args.format {
         crate::cli::ListFormat::Json => {
@@ -322,8 +344,7 @@ pub fn policies(args: &crate::cli::PoliciesArgs) -> Result<u8, Fatal> {
 
 /// `aggrego explain ID`: everything about one rule.
 pub fn explain(args: &crate::cli::ExplainArgs) -> Result<u8, Fatal> {
-    let all = policy::builtin_policies().map_err(|e| Fatal(vec![e]))?;
-    let rules = catalog::catalogue(&all);
+    let rules = catalog::catalogue(&policy_set(&args.policies)?.policies);
     let Some(r) = rules
         .iter()
         .find(|r| r.id.eq_ignore_ascii_case(args.id.trim()))
@@ -388,7 +409,7 @@ fn indent(s: &str) -> String {
         .join("\n")
 }
 
-fn print_stdout(s: &str) -> Result<u8, Fatal> {
+pub fn print_stdout(s: &str) -> Result<u8, Fatal> {
     let mut out = std::io::stdout().lock();
     match out.write_all(s.as_bytes()).and_then(|_| out.flush()) {
         Ok(()) => Ok(EXIT_CLEAN),

@@ -80,58 +80,17 @@ pub fn scan(opts: &Options, engine: &Engine) -> ScanResult {
             eprintln!("{:>8.3}s {what} (rss {rss} MB)", t0.elapsed().as_secs_f64());
         }
     };
-    let (candidates, mut errors) = discover::discover(&opts.paths);
-    let ctx = Ctx {
-        aggregator: opts.aggregator.as_deref(),
-        region: opts.region.as_deref(),
-    };
-    let progress = crate::progress::Progress::new(opts.progress, candidates.len() as u64);
-    let loaded: Vec<Loaded> = candidates
-        .par_iter()
-        .enumerate()
-        .map(|(i, c)| {
-            let l = load_and_parse(i as u32, c, &ctx);
-            progress.inc();
-            l
-        })
-        .collect();
-
-    let mut inventory = Inventory::default();
-    let mut files = Vec::with_capacity(loaded.len());
-    let mut terraform = Vec::new();
-    for (id, (file, parsed, tf)) in loaded.into_iter().enumerate() {
-        inventory.append(parsed.inventory);
-        errors.extend(parsed.errors);
-        files.push(file);
-        if let Some(mentions) = tf {
-            terraform.push((id as u32, mentions));
-        }
-    }
-    for parsed in parse_terraform(&mut files, &terraform, &ctx) {
-        inventory.append(parsed.inventory);
-        errors.extend(parsed.errors);
-    }
-    input::terraform::relocate_plan_findings(&mut inventory.aggregators, &files);
-    mark("parsed");
-    resolve_status_context(&mut inventory, &files, &ctx);
-
-    let (now, now_source) = match (&opts.now, inventory.newest_timestamp()) {
-        (Some(t), _) => (t.clone(), "flag"),
-        (None, Some(ns)) => (Instant::from_ns(ns), "snapshot"),
-        (None, None) => (
-            chrono::Utc::now()
-                .timestamp_nanos_opt()
-                .map_or_else(|| Instant::from_ns(0), Instant::from_ns),
-            "clock",
-        ),
-    };
-    let settings = Settings {
-        now: now.clone(),
+    let progress = crate::progress::Progress::new(opts.progress, 0);
+    let Prepared {
+        files,
+        inventory,
+        mut errors,
+        now,
         now_source,
-        max_age_ns: opts.max_age_ns,
-        expected_regions: Vec::new(),
-        expected_accounts: Vec::new(),
-    };
+        settings,
+    } = prepare(opts, &progress);
+    let mut files = files;
+    mark("parsed");
     let owners = suppress::Owners::from_inventory(&inventory, &files);
     let subjects = if opts.subjects {
         crate::subject::collect(&inventory)
@@ -278,6 +237,79 @@ fn waiver_files(opts: &Options, errors: &mut Vec<ScanError>) -> Vec<PathBuf> {
     out.sort();
     out.dedup();
     out
+}
+
+/// A scan's inputs read, normalised and put in context, before any policy runs.
+pub struct Prepared {
+    pub files: Vec<SourceFile>,
+    pub inventory: Inventory,
+    pub errors: Vec<ScanError>,
+    pub now: Instant,
+    pub now_source: NowSource,
+    pub settings: Settings,
+}
+
+/// Discover, load and parse in parallel, resolve context, fix "now".
+pub fn prepare(opts: &Options, progress: &crate::progress::Progress) -> Prepared {
+    let (candidates, mut errors) = discover::discover(&opts.paths);
+    let ctx = Ctx {
+        aggregator: opts.aggregator.as_deref(),
+        region: opts.region.as_deref(),
+    };
+    progress.set_length(candidates.len() as u64);
+    let loaded: Vec<Loaded> = candidates
+        .par_iter()
+        .enumerate()
+        .map(|(i, c)| {
+            let l = load_and_parse(i as u32, c, &ctx);
+            progress.inc();
+            l
+        })
+        .collect();
+
+    let mut inventory = Inventory::default();
+    let mut files = Vec::with_capacity(loaded.len());
+    let mut terraform = Vec::new();
+    for (id, (file, parsed, tf)) in loaded.into_iter().enumerate() {
+        inventory.append(parsed.inventory);
+        errors.extend(parsed.errors);
+        files.push(file);
+        if let Some(mentions) = tf {
+            terraform.push((id as u32, mentions));
+        }
+    }
+    for parsed in parse_terraform(&mut files, &terraform, &ctx) {
+        inventory.append(parsed.inventory);
+        errors.extend(parsed.errors);
+    }
+    input::terraform::relocate_plan_findings(&mut inventory.aggregators, &files);
+    resolve_status_context(&mut inventory, &files, &ctx);
+
+    let (now, now_source) = match (&opts.now, inventory.newest_timestamp()) {
+        (Some(t), _) => (t.clone(), "flag"),
+        (None, Some(ns)) => (Instant::from_ns(ns), "snapshot"),
+        (None, None) => (
+            chrono::Utc::now()
+                .timestamp_nanos_opt()
+                .map_or_else(|| Instant::from_ns(0), Instant::from_ns),
+            "clock",
+        ),
+    };
+    let settings = Settings {
+        now: now.clone(),
+        now_source,
+        max_age_ns: opts.max_age_ns,
+        expected_regions: Vec::new(),
+        expected_accounts: Vec::new(),
+    };
+    Prepared {
+        files,
+        inventory,
+        errors,
+        now,
+        now_source,
+        settings,
+    }
 }
 
 /// What every finding of one policy shares.

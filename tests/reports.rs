@@ -455,11 +455,17 @@ fn input_text_is_escaped_in_every_format() {
     assert!(doc.descendants().all(|n| n.tag_name().name() != "x"));
 
     let md = run("markdown");
-    assert!(!md.contains("<script>") && md.contains("&lt;script&gt;"), "{md}");
+    assert!(
+        !md.contains("<script>") && md.contains("&lt;script&gt;"),
+        "{md}"
+    );
     assert!(!md.contains('\u{1b}'));
 
     let human = run("human");
-    assert!(!human.contains('\u{1b}'), "control characters are shown escaped");
+    assert!(
+        !human.contains('\u{1b}'),
+        "control characters are shown escaped"
+    );
 
     let sarif: Value = serde_json::from_str(&run("sarif")).unwrap();
     assert!(sarif.to_string().contains("<script>alert(1)</script>"));

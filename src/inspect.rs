@@ -1,0 +1,68 @@
+//! `aggrego inspect`: the normalised input exactly as policies see it, so a
+//! policy author knows what to write against; `--schema` prints its JSON Schema.
+
+use crate::cli::InspectArgs;
+use crate::run::{fatal, input_options, Fatal, EXIT_CLEAN, EXIT_ERROR};
+use crate::scan;
+use std::io::Write;
+
+pub fn run(args: &InspectArgs) -> Result<u8, Fatal> {
+    if args.schema {
+        let mut s = crate::model::schema_json();
+        s.push('\n');
+        return crate::run::print_stdout(&s);
+    }
+    let opts = input_options(&args.input)?;
+    let prepared = scan::prepare(&opts, &crate::progress::Progress::new(false, 0));
+    let (input, locs) = prepared
+        .inventory
+        .to_value(&prepared.settings, &prepared.files);
+    let json = serde_json::to_value(&input).map_err(|e| fatal("<stdout>", e.to_string()))?;
+    let doc = if args.locations {
+        let table: Vec<serde_json::Value> = locs
+            .spans
+            .iter()
+            .enumerate()
+            .map(|(id, span)| {
+                let file = prepared.files.get(span.file as usize);
+                let lc = file.map(|f| f.line_col(span.start as usize));
+                serde_json::json!({
+                    "loc": id,
+                    "file": file.map(|f| f.name.as_str()),
+                    "line": lc.map(|l| l.line),
+                    "column": lc.map(|l| l.column),
+                })
+            })
+            .collect();
+        serde_json::json!({"input": json, "locations": table})
+    } else {
+        json
+    };
+    let mut text =
+        serde_json::to_string_pretty(&doc).map_err(|e| fatal("<stdout>", e.to_string()))?;
+    text.push('\n');
+    for e in &prepared.errors {
+        let at = e
+            .file
+            .zip(e.span.as_ref())
+            .and_then(|(id, span)| {
+                prepared
+                    .files
+                    .get(id as usize)
+                    .map(|f| f.line_col(span.start))
+            })
+            .map_or(String::new(), |lc| format!(":{}:{}", lc.line, lc.column));
+        let _ = writeln!(
+            std::io::stderr(),
+            "aggrego: error: {}{at}: {}",
+            e.path,
+            e.message
+        );
+    }
+    crate::run::print_stdout(&text)?;
+    Ok(if prepared.errors.is_empty() {
+        EXIT_CLEAN
+    } else {
+        EXIT_ERROR
+    })
+}

@@ -1,0 +1,221 @@
+//! The input model, as types: what `input` holds for every policy. The values
+//! are built for speed in `inventory.rs`; these types document them, give the
+//! JSON Schema published in `docs/input.schema.json` (`aggrego inspect --schema`),
+//! and a test checks that what `aggrego inspect` prints matches it.
+
+use schemars::{JsonSchema, Schema};
+use serde::Serialize;
+
+/// A location id: findings return it as `loc`, and aggrego turns it back into
+/// the file, line and column of the value (or of its definition when absent).
+pub type Loc = u64;
+
+/// `input`: everything the scan read, normalised across AWS CLI / boto3 output,
+/// CloudFormation, Terraform and plans.
+#[derive(Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Input {
+    /// Aggregator definitions and describe entries, in file order.
+    pub aggregators: Vec<Aggregator>,
+    /// Entries of saved `describe-configuration-aggregator-sources-status` outputs.
+    pub source_statuses: Vec<SourceStatus>,
+    /// Saved `describe-configuration-aggregators` outputs: which aggregators a region has.
+    pub region_listings: Vec<RegionListing>,
+    /// Every saved API output file.
+    pub snapshots: Vec<Snapshot>,
+    pub settings: Settings,
+}
+
+/// A value read from a definition: whether it could be evaluated offline and
+/// whether it was written or defaulted.
+#[derive(Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Field<T> {
+    /// The value; `null` when absent or unknown.
+    pub value: Option<T>,
+    /// False when the value exists only at deploy time (`!GetAtt`, `var.x`
+    /// without a default, `(known after apply)`): never guess it.
+    pub known: bool,
+    /// True when the input writes the attribute; false when it is absent.
+    pub explicit: bool,
+    pub loc: Loc,
+    /// For unknown values: the expression as written (`var.regions`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub expr: Option<String>,
+}
+
+/// Where a value came from.
+#[derive(Serialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum InputKind {
+    AwsCli,
+    Cloudformation,
+    Terraform,
+    TerraformPlan,
+}
+
+#[derive(Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Aggregator {
+    /// Unique within the scan: `file#address`.
+    pub id: String,
+    pub name: Field<String>,
+    pub kind: InputKind,
+    pub file: String,
+    /// Where in the file: `ConfigurationAggregators[2]`, a logical id, a resource address.
+    pub address: String,
+    pub arn: Option<String>,
+    /// The aggregator's own account, from its ARN.
+    pub account: Option<String>,
+    pub region: Option<String>,
+    /// How the region was learnt: `arn`, `path` or `flag`.
+    pub region_from: Option<String>,
+    pub loc: Loc,
+    /// Words for messages: `aggregator org`, `aws_config_configuration_aggregator.org (terraform)`.
+    pub label: String,
+    /// Attribute names as this input kind spells them, for messages.
+    pub names: AttributeNames,
+    pub account_sources: Vec<Source>,
+    pub organization_source: Option<Source>,
+    /// `account_sources` and `organization_source` together.
+    pub sources: Vec<Source>,
+    pub tags: Field<Vec<Tag>>,
+    /// Values that decide a check but are not known offline, once each.
+    pub unresolved: Vec<Unresolved>,
+}
+
+#[derive(Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct AttributeNames {
+    pub name: String,
+    pub account_sources: String,
+    pub organization_source: String,
+    pub account_ids: String,
+    pub all_regions: String,
+    pub regions: String,
+    pub role_arn: String,
+    pub tags: String,
+}
+
+/// An account aggregation source or the organization aggregation source.
+#[derive(Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    /// `AccountAggregationSources[0]`, `organization_aggregation_source`, …
+    pub what: String,
+    pub organization: bool,
+    pub all_regions: Field<bool>,
+    pub regions: Field<Vec<Field<String>>>,
+    pub loc: Loc,
+    /// Account sources only.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub account_ids: Option<Field<Vec<Field<String>>>>,
+    /// Organization source only.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub role_arn: Option<Field<String>>,
+}
+
+#[derive(Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Tag {
+    pub key: Field<String>,
+    pub value: Field<String>,
+}
+
+#[derive(Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Unresolved {
+    /// The model's name: `all_regions`, `regions`, `account_ids`, …
+    pub key: String,
+    /// The input's name: `AllAwsRegions`, `all_regions`, …
+    pub attribute: String,
+    pub expr: String,
+    pub loc: Loc,
+}
+
+#[derive(Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SourceStatus {
+    /// The aggregator the file belongs to (`--aggregator` or a matching file/folder name).
+    pub aggregator: Option<String>,
+    pub context: StatusContext,
+    pub source_id: Option<String>,
+    /// The source's account when it is one (`SourceId` of an ACCOUNT source).
+    pub account: Option<String>,
+    /// `ACCOUNT` or `ORGANIZATION`.
+    pub source_type: Option<String>,
+    pub region: Option<String>,
+    /// `LastUpdateStatus`: `SUCCEEDED`, `FAILED`, `OUTDATED`, or as written.
+    pub status: Option<String>,
+    /// RFC 3339 UTC.
+    pub updated_at: Option<String>,
+    /// Nanoseconds since the epoch.
+    pub updated_ns: Option<i64>,
+    pub error_code: Option<String>,
+    pub error_message: Option<String>,
+    /// Words for messages: `aggregator org: account 111122223333 in eu-west-1`.
+    pub subject: String,
+    /// `Code: message`, or words saying no error was reported.
+    pub error_text: String,
+    /// Snapshot time minus the last update, in nanoseconds.
+    pub age_ns: Option<i64>,
+    pub loc: Loc,
+    pub status_loc: Loc,
+    pub updated_loc: Loc,
+}
+
+/// The aggregator behind a sources-status file, for remediation commands.
+#[derive(Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct StatusContext {
+    pub aggregator: Option<String>,
+    /// `flag` or `path`.
+    pub aggregator_from: Option<String>,
+    pub account: Option<String>,
+    pub region: Option<String>,
+}
+
+#[derive(Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RegionListing {
+    pub region: Option<String>,
+    pub region_from: Option<String>,
+    pub aggregator_names: Vec<String>,
+    /// False when the output is one page of several.
+    pub complete: bool,
+    pub loc: Loc,
+}
+
+#[derive(Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Snapshot {
+    pub file: String,
+    /// The API call: `describe-configuration-aggregators`, …
+    pub kind: String,
+    pub next_token: Option<String>,
+    pub loc: Loc,
+}
+
+#[derive(Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Settings {
+    /// The snapshot time, RFC 3339 UTC (`--now`, else the newest timestamp in the inputs).
+    pub now: String,
+    pub now_ns: i64,
+    /// `flag`, `snapshot` or `clock`.
+    pub now_source: String,
+    /// `--max-age`.
+    pub max_age_ns: i64,
+    pub max_age_hours: f64,
+    pub expected_regions: Vec<String>,
+    pub expected_accounts: Vec<String>,
+}
+
+pub fn schema() -> Schema {
+    schemars::schema_for!(Input)
+}
+
+/// The schema as published: pretty JSON.
+pub fn schema_json() -> String {
+    serde_json::to_string_pretty(&schema()).unwrap_or_default()
+}

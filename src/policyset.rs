@@ -1,0 +1,134 @@
+//! The policies a command runs: the built-in catalogue, `--policy` files and
+//! folders, `--data` documents, checked together before anything is scanned.
+
+use crate::diag::ScanError;
+use crate::engine::Extras;
+use crate::policy::{self, Module, Policy};
+use saphyr::LoadableYamlNode;
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+use std::time::Duration;
+
+#[derive(Debug, Default)]
+pub struct PolicySet {
+    pub policies: Vec<Policy>,
+    pub extras: Extras,
+    /// `*_test.rego` modules found under `--policy` paths.
+    pub tests: Vec<Module>,
+}
+
+pub struct Request<'a> {
+    pub policy_paths: &'a [PathBuf],
+    pub data_paths: &'a [PathBuf],
+    pub builtin: bool,
+    pub timeout: Duration,
+}
+
+/// Load and check everything; every problem is reported, not just the first.
+pub fn load(req: &Request<'_>) -> Result<PolicySet, Vec<ScanError>> {
+    let mut errors = Vec::new();
+    let mut policies = if req.builtin {
+        policy::builtin_policies().map_err(|e| vec![e])?
+    } else {
+        Vec::new()
+    };
+    let (user, mut user_errors) = policy::load_user(req.policy_paths);
+    errors.append(&mut user_errors);
+
+    // Ids are unique across built-ins, aggrego's own rules and user policies.
+    let mut owner: BTreeMap<String, String> = policies
+        .iter()
+        .map(|p| (p.id().to_ascii_uppercase(), p.path.clone()))
+        .collect();
+    for r in crate::catalog::own_rules() {
+        owner.insert(r.id.to_ascii_uppercase(), "aggrego's own rules".into());
+    }
+    for p in user.policies {
+        match owner.get(&p.id().to_ascii_uppercase()) {
+            Some(other) => errors.push(ScanError::whole(
+                &p.path,
+                format!(
+                    "policy id {} is already used by {other}: give this policy its own custom.id",
+                    p.id()
+                ),
+            )),
+            None => {
+                owner.insert(p.id().to_ascii_uppercase(), p.path.clone());
+                policies.push(p);
+            }
+        }
+    }
+    if policies.is_empty() && errors.is_empty() {
+        errors.push(ScanError::whole(
+            "--no-builtin",
+            "no policy to run: give --policy PATH with at least one policy",
+        ));
+    }
+    let mut data = Vec::new();
+    for path in req.data_paths {
+        match load_data(path) {
+            Ok(d) => data.push(d),
+            Err(e) => errors.push(e),
+        }
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    Ok(PolicySet {
+        policies,
+        extras: Extras {
+            libraries: user.libraries,
+            data,
+            timeout: req.timeout,
+        },
+        tests: user.tests,
+    })
+}
+
+/// A `--data` document (JSON or YAML), an object merged under `data.`.
+pub fn load_data(path: &std::path::Path) -> Result<(String, regorus::Value), ScanError> {
+    let shown = crate::source::display_path(path);
+    let text = std::fs::read(path)
+        .map_err(|e| crate::discover::io_reason(&e))
+        .and_then(|b| crate::source::decode(b).map_err(|e| e.message))
+        .map_err(|e| ScanError::whole(&shown, format!("cannot read: {e}")))?;
+    let yaml = matches!(
+        path.extension().and_then(|e| e.to_str()),
+        Some("yaml" | "yml")
+    );
+    let json: serde_json::Value = if yaml {
+        let docs = saphyr::Yaml::load_from_str(&text).map_err(|e| {
+            ScanError::whole(
+                &format!("{shown}:{}:{}", e.marker().line(), e.marker().col() + 1),
+                format!("invalid YAML: {}", e.info()),
+            )
+        })?;
+        match docs.first() {
+            Some(d) => policy::yaml_to_json(d)
+                .map_err(|e| ScanError::whole(&shown, format!("invalid data: {e}")))?,
+            None => serde_json::Value::Object(Default::default()),
+        }
+    } else {
+        serde_json::from_str(&text).map_err(|e| {
+            ScanError::whole(
+                &format!("{shown}:{}:{}", e.line(), e.column()),
+                format!("invalid JSON: {e}"),
+            )
+        })?
+    };
+    let serde_json::Value::Object(map) = &json else {
+        return Err(ScanError::whole(
+            &shown,
+            "data must be an object; its keys become data.<key> in policies",
+        ));
+    };
+    if map.contains_key("aggrego") {
+        return Err(ScanError::whole(
+            &shown,
+            "the key `aggrego` is reserved for aggrego's own packages (data.aggrego.lib)",
+        ));
+    }
+    let value = regorus::Value::from_json_str(&json.to_string())
+        .map_err(|e| ScanError::whole(&shown, format!("invalid data: {e}")))?;
+    Ok((shown, value))
+}

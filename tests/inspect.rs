@@ -1,0 +1,115 @@
+//! `aggrego inspect` prints the input exactly as policies see it, and that
+//! matches the JSON Schema generated from the model's types.
+
+mod common;
+
+use serde_json::Value;
+
+fn aggrego(args: &[&str]) -> (i32, Vec<u8>) {
+    let out = assert_cmd::Command::cargo_bin("aggrego")
+        .unwrap()
+        .current_dir(common::root())
+        .args(args)
+        .output()
+        .unwrap();
+    (out.status.code().unwrap_or(-1), out.stdout)
+}
+
+fn schema() -> Value {
+    serde_json::from_str(
+        &std::fs::read_to_string(common::root().join("docs/input.schema.json")).unwrap(),
+    )
+    .unwrap()
+}
+
+#[test]
+fn published_schema_is_the_generated_one() {
+    let (code, out) = aggrego(&["inspect", "--schema"]);
+    assert_eq!(code, 0);
+    let generated: Value = serde_json::from_slice(&out).unwrap();
+    assert_eq!(
+        generated,
+        schema(),
+        "docs/input.schema.json is stale: regenerate it with `aggrego inspect --schema`"
+    );
+}
+
+#[test]
+fn inspect_output_matches_the_schema() {
+    let validator = jsonschema::validator_for(&schema()).unwrap();
+    let mut dirs: Vec<String> = std::fs::read_dir(common::root().join("fixtures"))
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .filter(|e| e.path().is_dir())
+        .map(|e| format!("fixtures/{}", e.file_name().to_string_lossy()))
+        .filter(|d| !d.ends_with("_errors") && !d.ends_with("bad-suppressions"))
+        .collect();
+    dirs.sort();
+    dirs.push("../shared/corpus/awscli".into());
+    let mut seen = std::collections::BTreeSet::new();
+    for dir in &dirs {
+        let (_, out) = aggrego(&["inspect", dir, "--now", "2026-11-24T00:00:00Z"]);
+        let input: Value = serde_json::from_slice(&out).unwrap_or_else(|e| panic!("{dir}: {e}"));
+        let errors: Vec<String> = validator
+            .iter_errors(&input)
+            .take(10)
+            .map(|e| format!("{e} at {}", e.instance_path()))
+            .collect();
+        assert!(errors.is_empty(), "{dir}: {errors:#?}");
+        for key in [
+            "aggregators",
+            "source_statuses",
+            "region_listings",
+            "snapshots",
+        ] {
+            if !input[key].as_array().unwrap().is_empty() {
+                seen.insert(key);
+            }
+        }
+    }
+    assert_eq!(seen.len(), 4, "every collection was exercised: {seen:?}");
+    // The schema bites: an unknown key and a missing one.
+    let (_, out) = aggrego(&[
+        "inspect",
+        "fixtures/AGG003",
+        "--now",
+        "2026-11-24T00:00:00Z",
+    ]);
+    let mut input: Value = serde_json::from_slice(&out).unwrap();
+    input["aggregators"][0]["surprise"] = Value::from(1);
+    input["aggregators"][1]
+        .as_object_mut()
+        .unwrap()
+        .remove("label");
+    assert_eq!(validator.iter_errors(&input).count(), 2);
+}
+
+#[test]
+fn locations_resolve_loc_ids() {
+    let (code, out) = aggrego(&["inspect", "fixtures/AGG003/positive3.tf", "--locations"]);
+    assert_eq!(code, 0);
+    let v: Value = serde_json::from_slice(&out).unwrap();
+    let agg = v["input"]["aggregators"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["address"] == "aws_config_configuration_aggregator.explicit_false")
+        .unwrap();
+    let loc = agg["account_sources"][0]["all_regions"]["loc"]
+        .as_u64()
+        .unwrap() as usize;
+    let at = &v["locations"][loc];
+    assert_eq!(at["loc"], loc as u64);
+    assert_eq!(at["file"], "fixtures/AGG003/positive3.tf");
+    assert_eq!(at["line"], 11);
+    assert_eq!(at["column"], 19);
+    assert_eq!(agg["account_sources"][0]["all_regions"]["value"], false);
+}
+
+#[test]
+fn inspect_reports_input_errors() {
+    let (code, out) = aggrego(&["inspect", "fixtures/_errors/truncated.json"]);
+    assert_eq!(code, 2);
+    let v: Value = serde_json::from_slice(&out).unwrap();
+    assert!(v["aggregators"].as_array().unwrap().is_empty());
+}
