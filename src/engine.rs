@@ -159,6 +159,29 @@ impl Engine {
         &self.policies
     }
 
+    /// A copy of the compiled engine with more modules (tests) added, for
+    /// evaluating rules directly. Returns each module's package (`data.x`).
+    pub fn with_modules(
+        &self,
+        modules: &[Module],
+    ) -> (regorus::Engine, Vec<Option<String>>, Vec<ScanError>) {
+        let mut engine = self.base.clone();
+        let mut packages = Vec::new();
+        let mut errors = Vec::new();
+        for m in modules {
+            engine.set_rego_v0(m.rego_v0);
+            match engine.add_policy(m.path.clone(), m.source.clone()) {
+                Ok(p) => packages.push(Some(p)),
+                Err(e) => {
+                    errors.push(parse_error(&m.path, &m.source, m.rego_v0, &e.to_string()));
+                    packages.push(None);
+                }
+            }
+        }
+        engine.set_rego_v0(false);
+        (engine, packages, errors)
+    }
+
     fn warm_up(&self) -> Vec<ScanError> {
         let empty = crate::inventory::Inventory::default();
         let settings = crate::inventory::Settings {
@@ -215,7 +238,7 @@ impl Engine {
                 let raw = e.to_string();
                 if raw.contains("exceeded time limit") {
                     fail(format!(
-                        "policy {} stopped: its evaluation took longer than {} (--policy-timeout); its findings are missing from this report",
+                        "policy {} stopped: its evaluation took longer than {} (--policy-timeout)",
                         policy.id(),
                         humantime::format_duration(self.timeout)
                     ))
@@ -260,7 +283,10 @@ impl Engine {
 /// v0, say how to mark it.
 fn parse_error(path: &str, source: &str, rego_v0: bool, raw: &str) -> ScanError {
     let mut e = located_error(path, raw);
-    if !rego_v0 {
+    // Only a missing v1 keyword suggests v0 (probing other errors would make
+    // the parser print warnings of its own).
+    let v1_keyword = raw.contains("keyword is required");
+    if !rego_v0 && v1_keyword {
         let mut probe = regorus::Engine::new();
         probe.set_rego_v0(true);
         if probe

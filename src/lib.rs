@@ -7,6 +7,7 @@ pub mod diag;
 pub mod discover;
 pub mod engine;
 pub mod finding;
+pub mod fixtures;
 pub mod format;
 pub mod input;
 pub mod inspect;

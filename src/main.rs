@@ -23,6 +23,9 @@ fn main() -> ExitCode {
         Err(run::Fatal(errors)) => {
             for e in errors {
                 eprintln!("aggrego: error: {}: {}", e.path, e.message);
+                if let Some(help) = &e.help {
+                    eprintln!("  help: {help}");
+                }
             }
             ExitCode::from(run::EXIT_ERROR)
         }

@@ -36,7 +36,12 @@ pub struct UserFiles {
     pub libraries: Vec<Module>,
     /// `*_test.rego` files, for `aggrego test`.
     pub tests: Vec<Module>,
+    /// `data.json` / `data.yaml` files found in policy folders, as `opa test` reads them.
+    pub data_files: Vec<std::path::PathBuf>,
 }
+
+/// Files in a policy folder merged under `data.` like `--data`.
+pub const DATA_FILES: &[&str] = &["data.json", "data.yaml", "data.yml"];
 
 /// The marker that makes aggrego parse a file as Rego v0.
 pub const REGO_V0_MARKER: &str = "# aggrego: rego.v0";
@@ -74,6 +79,8 @@ pub fn load_user(paths: &[std::path::PathBuf]) -> (UserFiles, Vec<ScanError>) {
                 Ok(e) if e.file_type().is_file() => {
                     if e.path().extension().and_then(|x| x.to_str()) == Some("rego") {
                         files.push(e.into_path());
+                    } else if DATA_FILES.contains(&&*e.file_name().to_string_lossy()) {
+                        out.data_files.push(e.into_path());
                     }
                 }
                 Ok(_) => {}
@@ -326,7 +333,16 @@ fn validate(meta: &Metadata) -> Result<(), String> {
 
 fn located(path: &str, source: &str, offset: usize, message: &str) -> ScanError {
     let (line, col) = line_col(source, offset);
-    ScanError::whole(path, format!("{line}:{col}: {message}"))
+    let text = source.lines().nth(line - 1).unwrap_or("");
+    let width = line.to_string().len();
+    let snippet = format!(
+        "{:width$} |\n{line} | {text}\n{:width$} | {:>col$}",
+        "", "", "^"
+    );
+    ScanError::whole(
+        &format!("{path}:{line}:{col}"),
+        format!("{message}\n{snippet}"),
+    )
 }
 
 fn line_col(text: &str, offset: usize) -> (usize, usize) {

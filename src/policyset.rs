@@ -65,7 +65,11 @@ pub fn load(req: &Request<'_>) -> Result<PolicySet, Vec<ScanError>> {
         ));
     }
     let mut data = Vec::new();
-    for path in req.data_paths {
+    let mut data_paths: Vec<PathBuf> = user.data_files.clone();
+    data_paths.extend(req.data_paths.iter().cloned());
+    data_paths.sort();
+    data_paths.dedup();
+    for path in &data_paths {
         match load_data(path) {
             Ok(d) => data.push(d),
             Err(e) => errors.push(e),

@@ -6,7 +6,7 @@ use crate::engine::Engine;
 use crate::policyset::{self, PolicySet};
 use crate::report::{self, Format, RenderOptions};
 use crate::scan::{self, Options};
-use crate::{catalog, policy, timestamp};
+use crate::{catalog, timestamp};
 use std::collections::BTreeSet;
 use std::io::{IsTerminal, Write};
 use std::path::Path;

@@ -8,31 +8,6 @@ mod common;
 use serde::Deserialize;
 use std::path::Path;
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct Expected {
-    #[serde(default)]
-    options: Opts,
-    findings: Vec<ExpectedFinding>,
-}
-
-#[derive(Deserialize, Default)]
-#[serde(deny_unknown_fields)]
-struct Opts {
-    now: Option<String>,
-    max_age: Option<String>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct ExpectedFinding {
-    file: String,
-    line: usize,
-    column: usize,
-    message_contains: Option<String>,
-    remediation_contains: Option<String>,
-}
-
 fn rel(dir: &Path, file: &str) -> String {
     let prefix = aggrego::source::display_path(dir);
     file.strip_prefix(&format!("{prefix}/"))
@@ -72,97 +47,16 @@ fn every_policy_fixture_folder() {
 }
 
 fn check_folder(dir: &Path, id: &str) {
-    let expected: Expected = serde_json::from_str(
-        &std::fs::read_to_string(dir.join("expected.json")).expect("expected.json"),
-    )
-    .unwrap_or_else(|e| panic!("{id}/expected.json: {e}"));
-    let result = common::scan_paths(
-        &[dir],
-        expected.options.now.as_deref(),
-        expected.options.max_age.as_deref().unwrap_or("24h"),
-    );
-    assert!(result.errors.is_empty(), "{id}: errors {:?}", result.errors);
-    let got: Vec<_> = result
-        .findings
-        .iter()
-        .filter(|f| &*f.rule_id == id)
-        .collect();
-
-    let mut got_locs: Vec<(String, usize, usize)> = got
-        .iter()
-        .map(|f| (rel(dir, &f.file), f.line, f.column))
-        .collect();
-    got_locs.sort();
-    let mut want_locs: Vec<(String, usize, usize)> = expected
-        .findings
-        .iter()
-        .map(|f| (f.file.clone(), f.line, f.column))
-        .collect();
-    want_locs.sort();
-    assert_eq!(
-        got_locs, want_locs,
-        "{id}: findings differ from expected.json"
-    );
-
-    for want in &expected.findings {
-        let f = got
-            .iter()
-            .find(|f| {
-                rel(dir, &f.file) == want.file && f.line == want.line && f.column == want.column
-            })
-            .expect("matched above");
-        if let Some(m) = &want.message_contains {
-            assert!(
-                f.message.contains(m.as_str()),
-                "{id}: message {:?} lacks {m:?}",
-                f.message
-            );
-        }
-        if let Some(r) = &want.remediation_contains {
-            assert!(
-                f.remediation.contains(r.as_str()),
-                "{id}: remediation {:?} lacks {r:?}",
-                f.remediation
-            );
-        }
-        assert!(!f.title.is_empty() && !f.remediation.is_empty());
+    if let Err(problems) = aggrego::fixtures::check(dir, id, &common::engine()) {
+        panic!("fixtures/{id}:\n  {}", problems.join("\n  "));
     }
-    // Positives and negatives are named so; every positive file has a finding.
-    for entry in walk(dir) {
-        let name = entry.file_name().unwrap().to_string_lossy().to_string();
-        let r = rel(dir, &aggrego::source::display_path(&entry));
-        if name.starts_with("negative") {
-            assert!(
-                !got_locs.iter().any(|(f, _, _)| *f == r),
-                "{id}: {r} is negative but has findings"
-            );
-        } else if name.starts_with("positive") {
-            assert!(
-                got_locs.iter().any(|(f, _, _)| *f == r),
-                "{id}: {r} is positive but has no finding"
-            );
-        }
-    }
-}
-
-fn walk(dir: &Path) -> Vec<std::path::PathBuf> {
-    let mut out = Vec::new();
-    for e in std::fs::read_dir(dir).unwrap().filter_map(|e| e.ok()) {
-        let p = e.path();
-        if p.is_dir() {
-            out.extend(walk(&p));
-        } else {
-            out.push(p);
-        }
-    }
-    out
 }
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct ExpectedErrors {
     errors: Vec<ExpectedError>,
-    findings: Vec<ExpectedFinding>,
+    findings: Vec<aggrego::fixtures::ExpectedFinding>,
 }
 
 #[derive(Deserialize)]
