@@ -283,6 +283,8 @@ pub fn parse_metadata(path: &str, source: &str) -> Result<Metadata, ScanError> {
             "no `# METADATA` block: every policy needs one above `package`",
         ));
     };
+    crate::input::cloudformation::yaml_depth_ok(&yaml, 64)
+        .map_err(|(_, e)| located(path, source, start, &format!("METADATA: {e}")))?;
     let docs = Yaml::load_from_str(&yaml).map_err(|e| {
         located(
             path,

@@ -101,6 +101,8 @@ pub fn load_data(path: &std::path::Path) -> Result<(String, regorus::Value), Sca
         Some("yaml" | "yml")
     );
     let json: serde_json::Value = if yaml {
+        crate::input::cloudformation::yaml_depth_ok(&text, 256)
+            .map_err(|(_, e)| ScanError::whole(&shown, format!("invalid YAML: {e}")))?;
         let docs = saphyr::Yaml::load_from_str(&text).map_err(|e| {
             ScanError::whole(
                 &format!("{shown}:{}:{}", e.marker().line(), e.marker().col() + 1),

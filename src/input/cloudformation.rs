@@ -485,22 +485,50 @@ fn json_node(doc: &Doc<'_>, raw: Raw<'_>, depth: usize) -> Result<N, (usize, Str
 
 // ---------------------------------------------------------------- YAML
 
+/// An upper bound on a YAML document's nesting, without parsing it: block
+/// nesting by indentation (and `- - -` runs), plus flow brackets. Deeper
+/// documents are refused so no parser recursion can exhaust the stack.
+pub fn yaml_depth_ok(text: &str, max: usize) -> Result<(), (usize, String)> {
+    let mut indents: Vec<usize> = Vec::new();
+    let mut flow = 0usize;
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let start = offset;
+        offset += line.len();
+        let body = line.trim_start_matches(' ');
+        let indent = line.len() - body.len();
+        let t = body.trim();
+        if t.is_empty() || t.starts_with('#') {
+            continue;
+        }
+        while indents.last().is_some_and(|&i| i >= indent) {
+            indents.pop();
+        }
+        indents.push(indent);
+        let mut dashes = 0;
+        let mut rest = t;
+        while let Some(r) = rest.strip_prefix("- ").or_else(|| rest.strip_prefix("-\t")) {
+            dashes += 1;
+            rest = r.trim_start();
+        }
+        for b in t.bytes() {
+            match b {
+                b'[' | b'{' => flow += 1,
+                b']' | b'}' => flow = flow.saturating_sub(1),
+                _ => {}
+            }
+        }
+        if indents.len() + dashes + flow > max {
+            return Err((start + indent, format!("nested more than {max} levels deep")));
+        }
+    }
+    Ok(())
+}
+
 /// A YAML document as a spanned tree (also used for the waivers file).
 pub(crate) fn from_yaml(text: &str) -> Result<N, (usize, String)> {
     // Refuse pathological nesting before the parser recurses into it.
-    let mut depth = 0usize;
-    for b in text.bytes() {
-        match b {
-            b'[' | b'{' => {
-                depth += 1;
-                if depth > MAX_DEPTH {
-                    return Err((0, format!("nested more than {MAX_DEPTH} levels deep")));
-                }
-            }
-            b']' | b'}' => depth = depth.saturating_sub(1),
-            _ => {}
-        }
-    }
+    yaml_depth_ok(text, MAX_DEPTH)?;
     // saphyr counts characters; spans here are bytes.
     let bytes_at: Option<Vec<usize>> = (!text.is_ascii()).then(|| {
         text.char_indices()
