@@ -193,6 +193,14 @@ pub struct InputArgs {
     /// Region of the aggregator when neither its ARN nor the path names one.
     #[arg(long, value_name = "REGION")]
     pub region: Option<String>,
+
+    /// Larger files are reported as errors and not read (e.g. 512MiB, 2GB).
+    #[arg(long, value_name = "SIZE", default_value = "512MiB")]
+    pub max_file_size: String,
+
+    /// Scan at most this many files; the rest are reported, not read.
+    #[arg(long, value_name = "N", default_value_t = 1_000_000)]
+    pub max_files: usize,
 }
 
 /// Which policies run (shared by every command that loads policies).

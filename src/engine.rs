@@ -302,6 +302,20 @@ fn parse_error(path: &str, source: &str, rego_v0: bool, raw: &str) -> ScanError 
     e
 }
 
+/// Longest message or remediation kept, in characters: an input value of
+/// megabytes (a name, an error message) must not make a report of megabytes.
+pub const MAX_MESSAGE: usize = 4096;
+
+fn bounded(s: String, max: usize) -> String {
+    match s.char_indices().nth(max) {
+        None => s,
+        Some((cut, _)) => {
+            let rest = s[cut..].chars().count();
+            format!("{}… ({rest} more characters)", &s[..cut])
+        }
+    }
+}
+
 fn type_name(v: &Value) -> &'static str {
     match v {
         Value::Null => "null",
@@ -403,9 +417,9 @@ fn raw_finding(policy: usize, v: &Value) -> Result<RawFinding, String> {
     };
     Ok(RawFinding {
         policy,
-        msg,
+        msg: bounded(msg, MAX_MESSAGE),
         loc,
         resource,
-        remediation: text(v, "remediation")?,
+        remediation: text(v, "remediation")?.map(|r| bounded(r, MAX_MESSAGE)),
     })
 }

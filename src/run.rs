@@ -36,7 +36,17 @@ pub fn input_options(input: &InputArgs) -> Result<Options, Fatal> {
             format!("`{}`: {e} (e.g. 24h, 90m, 2d)", input.max_age),
         )
     })?;
+    let max_file_size: bytesize::ByteSize = input.max_file_size.parse().map_err(|e| {
+        fatal(
+            "--max-file-size",
+            format!("`{}`: {e} (e.g. 512MiB, 2GB)", input.max_file_size),
+        )
+    })?;
     Ok(Options {
+        limits: crate::scan::Limits {
+            max_file_size: max_file_size.as_u64(),
+            max_files: input.max_files,
+        },
         paths: input.paths.clone(),
         aggregator: input.aggregator.clone(),
         region: input.region.clone(),
@@ -262,6 +272,35 @@ fn terminal_width() -> usize {
         .unwrap_or(100)
 }
 
+/// Temporary report files not yet renamed into place: an interrupt removes them,
+/// so Ctrl-C never leaves half a report or a stray temporary file.
+static PENDING: std::sync::Mutex<Vec<std::path::PathBuf>> = std::sync::Mutex::new(Vec::new());
+
+/// Exit code after an interrupt, as shells expect (128 + SIGINT).
+pub const EXIT_INTERRUPTED: i32 = 130;
+
+pub fn install_interrupt_handler() {
+    let _ = ctrlc::set_handler(|| {
+        if let Ok(list) = PENDING.try_lock() {
+            for p in list.iter() {
+                let _ = std::fs::remove_file(p);
+            }
+        }
+        eprintln!("aggrego: interrupted; no report was written");
+        std::process::exit(EXIT_INTERRUPTED);
+    });
+}
+
+fn pending(path: &Path, add: bool) {
+    if let Ok(mut list) = PENDING.lock() {
+        if add {
+            list.push(path.to_path_buf());
+        } else {
+            list.retain(|p| p != path);
+        }
+    }
+}
+
 /// A report file written beside its destination and renamed into place, so
 /// readers never see half a report.
 struct OutputFile {
@@ -288,6 +327,7 @@ impl OutputFile {
         let tmp = builder
             .tempfile_in(&dir)
             .map_err(|e| fatal(&display, format!("cannot write the report there: {e}")))?;
+        pending(tmp.path(), true);
         Ok(OutputFile {
             tmp,
             path: path.to_path_buf(),
@@ -301,10 +341,14 @@ impl OutputFile {
 
     fn commit(self) -> std::io::Result<()> {
         self.tmp.as_file().sync_all()?;
-        self.tmp
+        let tmp_path = self.tmp.path().to_path_buf();
+        let result = self
+            .tmp
             .persist(&self.path)
             .map(|_| ())
-            .map_err(|e| e.error)
+            .map_err(|e| e.error);
+        pending(&tmp_path, false);
+        result
     }
 }
 

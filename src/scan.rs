@@ -35,6 +35,25 @@ pub struct Options {
     pub subjects: bool,
     /// Show progress on standard error when the scan takes a while.
     pub progress: bool,
+    pub limits: Limits,
+}
+
+/// Bounds on what one scan reads; past them, a clear error and the rest goes on.
+#[derive(Debug, Clone, Copy)]
+pub struct Limits {
+    /// Larger files are reported and not read (`--max-file-size`).
+    pub max_file_size: u64,
+    /// Files beyond this many are reported and not read (`--max-files`).
+    pub max_files: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            max_file_size: 512 * 1024 * 1024,
+            max_files: 1_000_000,
+        }
+    }
 }
 
 /// Where "now" came from: `flag`, `snapshot` (newest timestamp) or `clock`.
@@ -251,7 +270,18 @@ pub struct Prepared {
 
 /// Discover, load and parse in parallel, resolve context, fix "now".
 pub fn prepare(opts: &Options, progress: &crate::progress::Progress) -> Prepared {
-    let (candidates, mut errors) = discover::discover(&opts.paths);
+    let (mut candidates, mut errors) = discover::discover(&opts.paths);
+    if candidates.len() > opts.limits.max_files {
+        errors.push(ScanError::whole(
+            &display_path(&candidates[opts.limits.max_files].path),
+            format!(
+                "{} files found; only the first {} are scanned (--max-files); this file and those after it are not",
+                candidates.len(),
+                opts.limits.max_files
+            ),
+        ));
+        candidates.truncate(opts.limits.max_files);
+    }
     let ctx = Ctx {
         aggregator: opts.aggregator.as_deref(),
         region: opts.region.as_deref(),
@@ -261,7 +291,7 @@ pub fn prepare(opts: &Options, progress: &crate::progress::Progress) -> Prepared
         .par_iter()
         .enumerate()
         .map(|(i, c)| {
-            let l = load_and_parse(i as u32, c, &ctx);
+            let l = load_and_parse(i as u32, c, &ctx, opts.limits.max_file_size);
             progress.inc();
             l
         })
@@ -367,11 +397,11 @@ fn locate(
 /// a module at a time) whether it mentions an aggregator.
 type Loaded = (SourceFile, Parsed, Option<bool>);
 
-fn load_and_parse(id: u32, c: &Candidate, ctx: &Ctx<'_>) -> Loaded {
+fn load_and_parse(id: u32, c: &Candidate, ctx: &Ctx<'_>, max_size: u64) -> Loaded {
     let name = display_path(&c.path);
     let mut parsed = Parsed::default();
     let empty = |p: &PathBuf| SourceFile::new(p.clone(), String::new());
-    let bytes = match std::fs::read(&c.path) {
+    let bytes = match read_bounded(&c.path, max_size) {
         Ok(b) => b,
         Err(e) => {
             parsed.errors.push(ScanError::whole(
@@ -396,12 +426,13 @@ fn load_and_parse(id: u32, c: &Candidate, ctx: &Ctx<'_>) -> Loaded {
                 parsed
                     .errors
                     .push(ScanError::at(&name, id, at..at + 1, e.message));
-                (file, parsed, Some(false))
+                // Not part of its module: the text is kept for the error's snippet.
+                (file, parsed, None)
             }
             Err(_) => (empty(&c.path), parsed, Some(false)),
         };
     }
-    let utf16 = bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]);
+    let utf16 = source::is_utf16(&bytes);
     if !c.explicit && !utf16 && !discover::mentions_aggregators(&bytes) {
         return (empty(&c.path), parsed, None);
     }
@@ -423,6 +454,30 @@ fn load_and_parse(id: u32, c: &Candidate, ctx: &Ctx<'_>) -> Loaded {
     let file = SourceFile::new(c.path.clone(), text);
     let parsed = input::parse_file(id, &file, ctx, c.explicit);
     (file, parsed, None)
+}
+
+/// Read a file, refusing one larger than `max` (checked while reading too, so a
+/// file growing under us cannot get past the limit).
+fn read_bounded(path: &std::path::Path, max: u64) -> std::io::Result<Vec<u8>> {
+    use std::io::Read;
+    let file = std::fs::File::open(path)?;
+    let len = file.metadata()?.len();
+    let too_big = |n: u64| {
+        std::io::Error::other(format!(
+            "it is {}, larger than --max-file-size {}",
+            bytesize::ByteSize(n).display().iec(),
+            bytesize::ByteSize(max).display().iec()
+        ))
+    };
+    if len > max {
+        return Err(too_big(len));
+    }
+    let mut bytes = Vec::with_capacity(len as usize);
+    file.take(max + 1).read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > max {
+        return Err(too_big(bytes.len() as u64));
+    }
+    Ok(bytes)
 }
 
 /// Parse Terraform a directory at a time, for directories where some `.tf` file

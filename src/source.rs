@@ -119,7 +119,39 @@ pub fn decode(bytes: Vec<u8>) -> Result<String, DecodeError> {
     if bytes.starts_with(&[0xFE, 0xFF]) {
         return utf16(&bytes[2..], u16::from_be_bytes);
     }
-    utf8(bytes, 0)
+    match utf16_without_bom(&bytes) {
+        Some(true) => utf16(&bytes, u16::from_le_bytes),
+        Some(false) => utf16(&bytes, u16::from_be_bytes),
+        None => utf8(bytes, 0),
+    }
+}
+
+/// UTF-16 without a byte order mark (some Windows tools write it): the inputs
+/// are mostly ASCII, so one byte of nearly every pair is zero. `Some(true)` for
+/// little-endian, `Some(false)` for big-endian.
+pub fn utf16_without_bom(bytes: &[u8]) -> Option<bool> {
+    let head = &bytes[..bytes.len().min(256) & !1];
+    if head.len() < 4 {
+        return None;
+    }
+    let pairs = head.len() / 2;
+    let even_zero = head.iter().step_by(2).filter(|b| **b == 0).count();
+    let odd_zero = head.iter().skip(1).step_by(2).filter(|b| **b == 0).count();
+    // Nine pairs in ten with the zero on the same side, none on the other.
+    if odd_zero * 10 >= pairs * 9 && even_zero == 0 {
+        Some(true)
+    } else if even_zero * 10 >= pairs * 9 && odd_zero == 0 {
+        Some(false)
+    } else {
+        None
+    }
+}
+
+/// Any UTF-16 input, with or without a byte order mark.
+pub fn is_utf16(bytes: &[u8]) -> bool {
+    bytes.starts_with(&[0xFF, 0xFE])
+        || bytes.starts_with(&[0xFE, 0xFF])
+        || utf16_without_bom(bytes).is_some()
 }
 
 fn utf8(bytes: Vec<u8>, skipped: usize) -> Result<String, DecodeError> {

@@ -519,7 +519,10 @@ pub fn yaml_depth_ok(text: &str, max: usize) -> Result<(), (usize, String)> {
             }
         }
         if indents.len() + dashes + flow > max {
-            return Err((start + indent, format!("nested more than {max} levels deep")));
+            return Err((
+                start + indent,
+                format!("nested more than {max} levels deep"),
+            ));
         }
     }
     Ok(())

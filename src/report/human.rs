@@ -32,6 +32,19 @@ pub fn write(
         .with_context_lines(1);
     let mut w = std::io::BufWriter::with_capacity(1 << 16, out);
     let mut buf = String::new();
+    // Per file, a copy with control characters masked, made only when needed.
+    let masked: Vec<std::sync::OnceLock<Option<String>>> = result
+        .files
+        .iter()
+        .map(|_| std::sync::OnceLock::new())
+        .collect();
+    let snippet = |id: u32| {
+        let i = id as usize;
+        Some(Snippet {
+            file: result.files.get(i)?,
+            masked: masked.get(i)?,
+        })
+    };
     let mut suppressed = Vec::new();
     for f in &result.findings {
         if f.suppressed {
@@ -44,19 +57,13 @@ pub fn write(
             severity: miette_severity(f.severity),
             help: Some(clean(&f.remediation)),
             label: clean(&f.title),
-            source: result
-                .files
-                .get(f.file_id as usize)
-                .map(|file| Snippet { file }),
+            source: snippet(f.file_id),
             span: Some(f.span.clone()),
         };
         render(&handler, &d, &mut buf, &mut w)?;
     }
     for e in &result.errors {
-        let source = e
-            .file
-            .and_then(|id| result.files.get(id as usize))
-            .map(|file| Snippet { file });
+        let source = e.file.and_then(snippet);
         let location = match (&source, &e.span) {
             (Some(s), Some(span)) => {
                 let lc = s.file.line_col(span.start);
@@ -244,6 +251,25 @@ impl Diagnostic for Diag<'_> {
 /// found with the file's line index, so a report on a huge file stays cheap.
 struct Snippet<'a> {
     file: &'a SourceFile,
+    masked: &'a std::sync::OnceLock<Option<String>>,
+}
+
+/// The text with terminal control characters replaced by characters of the same
+/// UTF-8 length (so byte offsets still hold); `None` when there are none.
+fn mask_controls(text: &str) -> Option<String> {
+    let is_bad = |c: char| c.is_control() && !matches!(c, '\n' | '\t' | '\r');
+    if !text.chars().any(is_bad) {
+        return None;
+    }
+    Some(
+        text.chars()
+            .map(|c| match c {
+                c if !is_bad(c) => c,
+                c if c.len_utf8() == 1 => '?',
+                _ => '\u{bf}', // two bytes, like the C1 controls
+            })
+            .collect(),
+    )
 }
 
 impl SourceCode for Snippet<'_> {
@@ -253,7 +279,11 @@ impl SourceCode for Snippet<'_> {
         before: usize,
         after: usize,
     ) -> Result<Box<dyn SpanContents<'b> + 'b>, MietteError> {
-        let text = &self.file.text;
+        let text = self
+            .masked
+            .get_or_init(|| mask_controls(&self.file.text))
+            .as_deref()
+            .unwrap_or(&self.file.text);
         let start = span.offset().min(text.len());
         let end = (span.offset() + span.len()).min(text.len());
         let first = self.file.line_index(start).saturating_sub(before);
