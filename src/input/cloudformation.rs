@@ -511,14 +511,23 @@ pub fn yaml_depth_ok(text: &str, max: usize) -> Result<(), (usize, String)> {
             dashes += 1;
             rest = r.trim_start();
         }
-        for b in t.bytes() {
+        let base = indents.len() + dashes;
+        for (i, b) in t.bytes().enumerate() {
             match b {
-                b'[' | b'{' => flow += 1,
+                b'[' | b'{' => {
+                    flow += 1;
+                    if base + flow > max {
+                        return Err((
+                            start + indent + i,
+                            format!("nested more than {max} levels deep"),
+                        ));
+                    }
+                }
                 b']' | b'}' => flow = flow.saturating_sub(1),
                 _ => {}
             }
         }
-        if indents.len() + dashes + flow > max {
+        if base + flow > max {
             return Err((
                 start + indent,
                 format!("nested more than {max} levels deep"),
