@@ -161,6 +161,11 @@ fn status_for(findings: &[&Finding]) -> TestCaseStatus {
         }
         s
     };
+    let description = findings
+        .iter()
+        .map(|f| describe(f))
+        .collect::<Vec<_>>()
+        .join("\n\n");
     if let Some(first) = active.first() {
         let mut status = TestCaseStatus::non_success(NonSuccessKind::Failure);
         status.set_message(if active.len() == 1 {
@@ -169,13 +174,7 @@ fn status_for(findings: &[&Finding]) -> TestCaseStatus {
             format!("{} (and {} more)", first.message, active.len() - 1)
         });
         status.set_type(first.severity.as_str());
-        status.set_description(
-            findings
-                .iter()
-                .map(|f| describe(f))
-                .collect::<Vec<_>>()
-                .join("\n\n"),
-        );
+        status.set_description(description);
         status
     } else {
         let mut status = TestCaseStatus::skipped();
@@ -183,13 +182,7 @@ fn status_for(findings: &[&Finding]) -> TestCaseStatus {
             status.set_message(format!("suppressed: {}", s.reason));
             status.set_type(s.kind);
         }
-        status.set_description(
-            findings
-                .iter()
-                .map(|f| describe(f))
-                .collect::<Vec<_>>()
-                .join("\n\n"),
-        );
+        status.set_description(description);
         status
     }
 }

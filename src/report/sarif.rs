@@ -63,23 +63,18 @@ fn rule_descriptor(r: &Rule) -> ReportingDescriptor {
             None => x.reference.clone(),
         })
         .collect();
+    let list = refs
+        .iter()
+        .map(|x| format!("- {x}"))
+        .collect::<Vec<_>>()
+        .join("\n");
     let help_text = format!(
-        "{}\n\nRemediation: {}\n\nReferences:\n{}",
-        r.description,
-        r.remediation,
-        refs.iter()
-            .map(|x| format!("- {x}"))
-            .collect::<Vec<_>>()
-            .join("\n")
+        "{}\n\nRemediation: {}\n\nReferences:\n{list}",
+        r.description, r.remediation
     );
     let help_md = format!(
-        "{}\n\n**Remediation:** {}\n\n**References:**\n{}",
-        r.description,
-        r.remediation,
-        refs.iter()
-            .map(|x| format!("- {x}"))
-            .collect::<Vec<_>>()
-            .join("\n")
+        "{}\n\n**Remediation:** {}\n\n**References:**\n{list}",
+        r.description, r.remediation
     );
     ReportingDescriptor::builder()
         .id(r.id.to_string())

@@ -91,6 +91,28 @@ pub struct Context<'a> {
     pub rules: &'a [Rule],
 }
 
+impl Context<'_> {
+    /// A suppression record pointing at where it is written.
+    fn suppression(
+        &self,
+        kind: &'static str,
+        reason: &str,
+        file: FileId,
+        offset: usize,
+        expires: Option<String>,
+    ) -> Suppression {
+        let at = self.files[file as usize].line_col(offset);
+        Suppression {
+            kind,
+            reason: reason.to_string(),
+            file: self.file_names[file as usize].clone(),
+            line: at.line,
+            column: at.column,
+            expires,
+        }
+    }
+}
+
 /// Mark suppressed findings, and add AGG901/AGG902 findings and errors.
 pub fn apply(findings: &mut Vec<Finding>, cx: &Context<'_>, errors: &mut Vec<ScanError>) {
     let mut directives: HashMap<FileId, Vec<(inline::Directive, bool)>> = HashMap::new();
@@ -153,15 +175,13 @@ pub fn apply(findings: &mut Vec<Finding>, cx: &Context<'_>, errors: &mut Vec<Sca
                     if applies {
                         *used = true;
                         if found.is_none() {
-                            let at = cx.files[d.file as usize].line_col(d.span.start);
-                            found = Some(Suppression {
-                                kind: "inline",
-                                reason: d.reason.clone(),
-                                file: cx.file_names[d.file as usize].clone(),
-                                line: at.line,
-                                column: at.column,
-                                expires: None,
-                            });
+                            found = Some(cx.suppression(
+                                "inline",
+                                &d.reason,
+                                d.file,
+                                d.span.start,
+                                None,
+                            ));
                         }
                     }
                 }
@@ -173,15 +193,13 @@ pub fn apply(findings: &mut Vec<Finding>, cx: &Context<'_>, errors: &mut Vec<Sca
                         {
                             *used = true;
                             if found.is_none() {
-                                let at = cx.files[o.file as usize].line_col(ig.span.start as usize);
-                                found = Some(Suppression {
-                                    kind: "metadata",
-                                    reason: ig.reason.clone(),
-                                    file: cx.file_names[o.file as usize].clone(),
-                                    line: at.line,
-                                    column: at.column,
-                                    expires: None,
-                                });
+                                found = Some(cx.suppression(
+                                    "metadata",
+                                    &ig.reason,
+                                    o.file,
+                                    ig.span.start as usize,
+                                    None,
+                                ));
                             }
                         }
                     }
@@ -191,15 +209,14 @@ pub fn apply(findings: &mut Vec<Finding>, cx: &Context<'_>, errors: &mut Vec<Sca
                 if waiver_matches(w, f, owner) {
                     waiver_used[i] = true;
                     if found.is_none() && !expired[i] {
-                        let at = cx.files[w.file as usize].line_col(w.span.start);
-                        found = Some(Suppression {
-                            kind: "waiver",
-                            reason: w.reason.clone(),
-                            file: cx.file_names[w.file as usize].clone(),
-                            line: at.line,
-                            column: at.column,
-                            expires: w.expires.as_ref().map(|(s, _, _)| s.clone()),
-                        });
+                        let expires = w.expires.as_ref().map(|(s, _, _)| s.clone());
+                        found = Some(cx.suppression(
+                            "waiver",
+                            &w.reason,
+                            w.file,
+                            w.span.start,
+                            expires,
+                        ));
                     }
                 }
             }
