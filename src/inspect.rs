@@ -42,15 +42,7 @@ pub fn run(args: &InspectArgs) -> Result<u8, Fatal> {
         serde_json::to_string_pretty(&doc).map_err(|e| fatal("<stdout>", e.to_string()))?;
     text.push('\n');
     for e in &prepared.errors {
-        let at = e
-            .file
-            .zip(e.span.as_ref())
-            .and_then(|(id, span)| {
-                prepared
-                    .files
-                    .get(id as usize)
-                    .map(|f| f.line_col(span.start))
-            })
+        let at = crate::report::json::position_in(&prepared.files, e)
             .map_or(String::new(), |lc| format!(":{}:{}", lc.line, lc.column));
         let _ = writeln!(
             std::io::stderr(),

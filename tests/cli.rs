@@ -655,6 +655,15 @@ fn explain_prints_everything_about_a_rule() {
     }
     let out = Command::cargo_bin("aggrego")
         .unwrap()
+        .args(["explain", "agg006", "--format", "json"])
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["id"], "AGG006");
+    assert_eq!(v["checks"], "source_statuses");
+    assert!(v["remediation"].as_str().unwrap().len() > 20);
+    let out = Command::cargo_bin("aggrego")
+        .unwrap()
         .args(["explain", "AGG999"])
         .output()
         .unwrap();

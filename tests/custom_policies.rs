@@ -8,16 +8,11 @@ use serde::Deserialize;
 use serde_json::Value;
 
 fn aggrego(args: &[&str]) -> (i32, String, String) {
-    let out = assert_cmd::Command::cargo_bin("aggrego")
-        .unwrap()
-        .current_dir(common::root())
-        .args(args)
-        .output()
-        .unwrap();
+    let (code, stdout, stderr) = common::run(args);
     (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).to_string(),
-        String::from_utf8_lossy(&out.stderr).to_string(),
+        code,
+        String::from_utf8_lossy(&stdout).to_string(),
+        String::from_utf8_lossy(&stderr).to_string(),
     )
 }
 

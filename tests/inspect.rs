@@ -6,13 +6,8 @@ mod common;
 use serde_json::Value;
 
 fn aggrego(args: &[&str]) -> (i32, Vec<u8>) {
-    let out = assert_cmd::Command::cargo_bin("aggrego")
-        .unwrap()
-        .current_dir(common::root())
-        .args(args)
-        .output()
-        .unwrap();
-    (out.status.code().unwrap_or(-1), out.stdout)
+    let (code, stdout, _) = common::run(args);
+    (code, stdout)
 }
 
 fn schema() -> Value {
@@ -108,8 +103,13 @@ fn locations_resolve_loc_ids() {
 
 #[test]
 fn inspect_reports_input_errors() {
-    let (code, out) = aggrego(&["inspect", "fixtures/_errors/truncated.json"]);
+    let (code, out, err) = common::run(&["inspect", "fixtures/_errors/truncated.json"]);
     assert_eq!(code, 2);
+    let err = String::from_utf8(err).unwrap();
+    assert!(
+        err.contains("aggrego: error: fixtures/_errors/truncated.json:5:36: invalid JSON"),
+        "{err}"
+    );
     let v: Value = serde_json::from_slice(&out).unwrap();
     assert!(v["aggregators"].as_array().unwrap().is_empty());
 }

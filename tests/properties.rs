@@ -157,13 +157,7 @@ fn scans_of_mutated_fixtures_stay_inside_their_files() {
                 );
                 prop_assert!(f.line >= 1 && f.column >= 1 && f.end_line >= f.line);
             }
-            for format in [
-                aggrego::report::Format::Human,
-                aggrego::report::Format::Json,
-                aggrego::report::Format::Sarif,
-                aggrego::report::Format::Junit,
-                aggrego::report::Format::Markdown,
-            ] {
+            for format in aggrego::report::Format::ALL {
                 let mut out = Vec::new();
                 let opts = aggrego::report::RenderOptions {
                     color: false,

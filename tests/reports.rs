@@ -10,13 +10,8 @@ use std::collections::{BTreeSet, HashMap};
 const NOW: &str = "2026-11-24T00:00:00Z";
 
 fn aggrego(args: &[&str]) -> (i32, Vec<u8>) {
-    let out = assert_cmd::Command::cargo_bin("aggrego")
-        .unwrap()
-        .current_dir(common::root())
-        .args(args)
-        .output()
-        .unwrap();
-    (out.status.code().unwrap_or(-1), out.stdout)
+    let (code, stdout, _) = common::run(args);
+    (code, stdout)
 }
 
 /// Policy fixtures, suppressions of every kind, located errors and the corpus.

@@ -235,3 +235,41 @@ fn suppressed_findings_do_not_fail() {
     let (_, v) = run(dir, &["--skip-rule", "AGG004"]);
     assert!(!v.to_string().contains("AGG902"), "{v:#}");
 }
+
+/// A waiver's `resource` matches the Terraform address (or name) of the
+/// definition a finding lies in.
+#[test]
+fn waiver_by_resource_address() {
+    let dir = Path::new("fixtures/_suppressions/inline-terraform");
+    let tmp = tempfile::tempdir().unwrap();
+    let w = tmp.path().join("w.yaml");
+    std::fs::write(
+        &w,
+        "- id: AGG003\n  resource: aws_config_configuration_aggregator.prod*\n  reason: production migrates in CHG-9\n",
+    )
+    .unwrap();
+    let (code, v) = run(dir, &["--waivers", w.to_str().unwrap()]);
+    assert_eq!(code, 0, "{v:#}");
+    let production = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["line"] == 28)
+        .unwrap();
+    assert_eq!(production["suppression"]["kind"], "waiver");
+    assert_eq!(
+        production["suppression"]["reason"],
+        "production migrates in CHG-9"
+    );
+    // A resource pattern that names nothing is reported as unused.
+    std::fs::write(
+        &w,
+        "- id: AGG003\n  resource: aws_config_configuration_aggregator.staging\n  reason: r\n",
+    )
+    .unwrap();
+    let (code, v) = run(dir, &["--waivers", w.to_str().unwrap()]);
+    assert_eq!(code, 1);
+    assert!(v
+        .to_string()
+        .contains("resource aws_config_configuration_aggregator.staging) matches no finding"));
+}

@@ -34,13 +34,7 @@ fuzz_target!(|data: &[u8]| {
         assert!(text.is_char_boundary(f.span.start) && text.is_char_boundary(f.span.end));
         assert!(f.line >= 1 && f.column >= 1);
     }
-    for format in [
-        aggrego::report::Format::Human,
-        aggrego::report::Format::Json,
-        aggrego::report::Format::Sarif,
-        aggrego::report::Format::Junit,
-        aggrego::report::Format::Markdown,
-    ] {
+    for format in aggrego::report::Format::ALL {
         let mut out = Vec::new();
         let opts = aggrego::report::RenderOptions { color: false, width: 100 };
         aggrego::report::write(format, &result, &opts, &mut out).ok();

@@ -158,7 +158,7 @@ pub fn summary(result: &ScanResult) -> String {
     s
 }
 
-fn plural(n: usize) -> &'static str {
+pub fn plural(n: usize) -> &'static str {
     if n == 1 {
         ""
     } else {

@@ -74,11 +74,16 @@ pub fn error_position(
     result: &ScanResult,
     e: &crate::diag::ScanError,
 ) -> Option<crate::source::LineCol> {
+    position_in(&result.files, e)
+}
+
+/// The same, given the scanned files.
+pub fn position_in(
+    files: &[crate::source::SourceFile],
+    e: &crate::diag::ScanError,
+) -> Option<crate::source::LineCol> {
     match (e.file, &e.span) {
-        (Some(id), Some(span)) => result
-            .files
-            .get(id as usize)
-            .map(|f| f.line_col(span.start)),
+        (Some(id), Some(span)) => files.get(id as usize).map(|f| f.line_col(span.start)),
         _ => None,
     }
 }

@@ -2,6 +2,7 @@
 //! policy, then findings grouped by file, suppressed ones folded away, errors
 //! last. Everything from the inputs is escaped so it stays text.
 
+use super::human::plural;
 use crate::finding::{Finding, Severity};
 use crate::scan::ScanResult;
 use std::collections::BTreeMap;
@@ -158,14 +159,6 @@ pub fn write(result: &ScanResult, out: &mut dyn Write) -> std::io::Result<()> {
     }
     out.write_all(s.as_bytes())?;
     out.flush()
-}
-
-fn plural(n: usize) -> &'static str {
-    if n == 1 {
-        ""
-    } else {
-        "s"
-    }
 }
 
 /// Input text as inert Markdown: HTML and Markdown punctuation escaped,

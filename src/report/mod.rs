@@ -23,6 +23,16 @@ pub enum Format {
     Markdown,
 }
 
+impl Format {
+    pub const ALL: [Format; 5] = [
+        Format::Human,
+        Format::Json,
+        Format::Sarif,
+        Format::Junit,
+        Format::Markdown,
+    ];
+}
+
 /// How a format wants to be written.
 pub struct RenderOptions {
     pub color: bool,

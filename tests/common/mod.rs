@@ -31,3 +31,14 @@ pub fn scan_paths(paths: &[&Path], now: Option<&str>, max_age: &str) -> ScanResu
     };
     scan::scan(&opts, &engine())
 }
+
+/// Run the binary from the repository root: exit code, stdout, stderr.
+pub fn run(args: &[&str]) -> (i32, Vec<u8>, Vec<u8>) {
+    let out = assert_cmd::Command::cargo_bin("aggrego")
+        .expect("binary")
+        .current_dir(root())
+        .args(args)
+        .output()
+        .expect("aggrego runs");
+    (out.status.code().unwrap_or(-1), out.stdout, out.stderr)
+}
