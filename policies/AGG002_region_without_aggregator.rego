@@ -2,7 +2,9 @@
 # title: Region has no configuration aggregator
 # description: |
 #   What it does: reports a saved, complete `describe-configuration-aggregators` output
-#   that lists no aggregator, when no other output in the scan shows one for that region.
+#   that lists no aggregator, when no other output in the scan shows one for that region;
+#   and, in a snapshot (a manifest or a region list in the scan), every enabled region
+#   (or `--expect-regions` region) for which the snapshot holds no aggregator at all.
 #
 #   Why it matters: without an aggregator in the region where the organization expects
 #   one, nothing collects AWS Config data there for the central compliance view.
@@ -47,6 +49,60 @@ deny contains finding if {
 			[lib.text(l.region)],
 		),
 	}
+}
+
+# Regions with any aggregator, or any describe output, in the scan.
+seen contains a.region if {
+	some a in input.aggregators
+	is_string(a.region)
+}
+
+seen contains l.region if {
+	some l in input.region_listings
+	is_string(l.region)
+}
+
+# Where a snapshot says a region is enabled: its region list entry, else the manifest.
+region_loc(r) := loc if {
+	locs := [x.loc | some x in input.regions; x.region == r; x.enabled]
+	count(locs) > 0
+	loc := locs[0]
+}
+
+region_loc(r) := input.manifests[0].loc if {
+	not any_region_entry(r)
+	count(input.manifests) > 0
+}
+
+any_region_entry(r) if {
+	some x in input.regions
+	x.region == r
+	x.enabled
+}
+
+deny contains finding if {
+	count(input.manifests) + count(input.regions) > 0
+	some r in input.settings.expected_regions
+	not r in seen
+	not describe_failed(r)
+	loc := region_loc(r)
+	finding := {
+		"msg": sprintf("enabled region %s has no configuration aggregator in the snapshot (expected regions from %s): AWS Config data there is not aggregated, or its describe output was not captured", [r, lib.text(input.settings.expected_regions_from)]),
+		"loc": loc,
+		"resource": {"aggregator": null, "account": null, "region": r},
+		"remediation": sprintf(
+			"Check the region: aws configservice describe-configuration-aggregators --region %s --output json > %s/describe-configuration-aggregators.json; if it lists none, create one there: aws configservice put-configuration-aggregator --configuration-aggregator-name org-aggregator --organization-aggregation-source RoleArn=arn:aws:iam::<account-id>:role/<role>,AllAwsRegions=true --region %s",
+			[r, r, r],
+		),
+	}
+}
+
+# A failed capture is AGG009's finding: the region's aggregators are unknown, not absent.
+describe_failed(r) if {
+	some m in input.manifests
+	some f in m.failures
+	f.region == r
+	f.command == "configservice describe-configuration-aggregators"
 }
 
 region_words(l) := l.region if is_string(l.region)

@@ -201,6 +201,18 @@ pub struct InputArgs {
     /// Scan at most this many files; the rest are reported, not read.
     #[arg(long, value_name = "N", default_value_t = 1_000_000)]
     pub max_files: usize,
+
+    /// Accounts expected to report (AGG007): `aws organizations list-accounts`
+    /// JSON, or one 12-digit account ID per line. Default: the ACTIVE accounts
+    /// of a list-accounts output in the scan.
+    #[arg(long, value_name = "FILE")]
+    pub expect_accounts: Option<PathBuf>,
+
+    /// Regions expected to report (AGG002, AGG007), comma-separated or repeated.
+    /// Default: the enabled regions of a region list in the scan, else the
+    /// regions a snapshot manifest captured.
+    #[arg(long, value_name = "LIST", value_delimiter = ',')]
+    pub expect_regions: Vec<String>,
 }
 
 /// Which policies run (shared by every command that loads policies).

@@ -30,6 +30,14 @@ pub fn region_in_path(path: &Path) -> Option<String> {
     found
 }
 
+static REGION_CODE: LazyLock<Option<Regex>> =
+    LazyLock::new(|| Regex::new(r"^[a-z]{2}(?:-[a-z]+)+-[0-9]{1,2}$").ok());
+
+/// Is this an AWS region code (`us-east-1`, `us-gov-west-1`, `ap-southeast-5`)?
+pub fn is_region_code(s: &str) -> bool {
+    REGION_CODE.as_ref().is_some_and(|re| re.is_match(s))
+}
+
 /// Region and account of an aggregator ARN
 /// (`arn:aws:config:us-east-1:123456789012:config-aggregator/…`).
 pub fn arn_region_account(arn: &str) -> Option<(String, String)> {
@@ -73,6 +81,29 @@ fn delimited_in(hay: &str, needle: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn region_codes() {
+        for ok in [
+            "us-east-1",
+            "eu-west-3",
+            "us-gov-west-1",
+            "ap-southeast-5",
+            "cn-north-1",
+        ] {
+            assert!(is_region_code(ok), "{ok}");
+        }
+        for bad in [
+            "",
+            "us-east",
+            "US-EAST-1",
+            "us-east-1a",
+            "useast1",
+            "us-east-1,eu",
+        ] {
+            assert!(!is_region_code(bad), "{bad}");
+        }
+    }
 
     #[test]
     fn regions_in_paths() {

@@ -21,6 +21,12 @@ const MENTIONS: &[&str] = &[
     "ConfigurationAggregator",
     "AggregatedSourceStatus",
     "aws_config_configuration_aggregator",
+    // organizations list-accounts, account list-regions, ec2 describe-regions,
+    // and a snapshot's manifest: who and where is expected to report.
+    "JoinedMethod",
+    "RegionOptStatus",
+    "OptInStatus",
+    "aggrego-snapshot/",
 ];
 
 static PREFILTER: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {

@@ -190,8 +190,10 @@ impl Engine {
             max_age_ns: 0,
             expected_regions: vec![],
             expected_accounts: vec![],
+            expected_regions_from: None,
+            expected_accounts_from: None,
         };
-        let (input, _) = empty.to_value(&settings, &[]);
+        let (input, _) = empty.to_value(&settings, &[], &[]);
         let (_, errors) = self.evaluate(input, 0);
         errors
     }

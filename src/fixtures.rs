@@ -1,5 +1,7 @@
 //! Fixture folders: `<ID>/` holding `positive*` and `negative*` inputs and an
-//! `expected.json` listing every finding of policy ID, by file, line and column.
+//! `expected.json` listing every finding of policy ID, by file, line and column;
+//! or `<ID>/<case>/` folders, each scanned on its own, when the policy judges a
+//! snapshot as a whole.
 //! The built-in catalogue's tests and `aggrego test` share this code.
 
 use crate::engine::Engine;
@@ -20,6 +22,11 @@ pub struct Expected {
 pub struct Opts {
     pub now: Option<String>,
     pub max_age: Option<String>,
+    /// `--expect-accounts`, relative to the fixture folder.
+    pub expect_accounts: Option<String>,
+    /// `--expect-regions`.
+    #[serde(default)]
+    pub expect_regions: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -51,9 +58,22 @@ pub fn find(roots: &[PathBuf], ids: &[String]) -> Vec<(String, PathBuf)> {
             .filter(|e| e.file_type().is_dir())
         {
             let name = e.file_name().to_string_lossy().to_string();
-            if ids.contains(&name) && e.path().join("expected.json").is_file() {
-                out.push((name, e.into_path()));
+            if !ids.contains(&name) {
+                continue;
             }
+            if e.path().join("expected.json").is_file() {
+                out.push((name, e.into_path()));
+                continue;
+            }
+            // A policy whose inputs are scan-wide (a snapshot) keeps one folder per case.
+            let mut cases: Vec<PathBuf> = std::fs::read_dir(e.path())
+                .into_iter()
+                .flatten()
+                .filter_map(|c| c.ok().map(|c| c.path()))
+                .filter(|c| c.join("expected.json").is_file())
+                .collect();
+            cases.sort();
+            out.extend(cases.into_iter().map(|c| (name.clone(), c)));
         }
     }
     out
@@ -81,6 +101,12 @@ pub fn check(dir: &Path, id: &str, engine: &Engine) -> Result<(), Vec<String>> {
             paths: vec![dir.to_path_buf()],
             now,
             max_age_ns: i64::try_from(max_age.as_nanos()).unwrap_or(i64::MAX),
+            expect_accounts: expected
+                .options
+                .expect_accounts
+                .as_ref()
+                .map(|f| dir.join(f)),
+            expect_regions: expected.options.expect_regions.clone(),
             ..Options::default()
         },
         engine,

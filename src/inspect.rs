@@ -14,9 +14,10 @@ pub fn run(args: &InspectArgs) -> Result<u8, Fatal> {
     }
     let opts = input_options(&args.input)?;
     let prepared = scan::prepare(&opts, &crate::progress::Progress::new(false, 0));
+    let coverage = crate::coverage::build(&prepared.inventory, &prepared.settings);
     let (input, locs) = prepared
         .inventory
-        .to_value(&prepared.settings, &prepared.files);
+        .to_value(&prepared.settings, &coverage, &prepared.files);
     let json = serde_json::to_value(&input).map_err(|e| fatal("<stdout>", e.to_string()))?;
     let doc = if args.locations {
         let table: Vec<serde_json::Value> = locs

@@ -209,12 +209,85 @@ pub struct Snapshot {
     pub span: Span,
 }
 
+/// One account of `aws organizations list-accounts`, or of an `--expect-accounts` list.
+#[derive(Debug, Clone)]
+pub struct OrgAccount {
+    pub id: String,
+    pub name: Option<String>,
+    pub email: Option<String>,
+    /// `State` (ACTIVE, SUSPENDED, PENDING_CLOSURE, CLOSED), else the older `Status`.
+    pub status: Option<String>,
+    pub joined_ns: Option<i64>,
+    /// `organizations` (a list-accounts output) or `flag` (an `--expect-accounts` file).
+    pub from: &'static str,
+    pub span: Span,
+}
+
+impl OrgAccount {
+    /// Expected to report: active, or of unknown status in a plain list.
+    pub fn active(&self) -> bool {
+        self.status.as_deref().is_none_or(|s| s == "ACTIVE")
+    }
+}
+
+/// One region of `aws account list-regions` or `aws ec2 describe-regions`.
+#[derive(Debug, Clone)]
+pub struct RegionEntry {
+    pub region: String,
+    pub enabled: bool,
+    /// `RegionOptStatus` or `OptInStatus` as written.
+    pub status: Option<String>,
+    /// `account list-regions` or `ec2 describe-regions`.
+    pub from: &'static str,
+    pub span: Span,
+}
+
+/// The `manifest.json` of a snapshot folder written by `aggrego collect-script`.
+#[derive(Debug, Clone)]
+pub struct Manifest {
+    pub file: FileId,
+    /// The folder the manifest's paths are relative to.
+    pub dir: std::path::PathBuf,
+    pub captured_ns: Option<i64>,
+    pub caller_account: Option<String>,
+    pub cli_version: Option<String>,
+    pub regions: Vec<String>,
+    pub region_source: Option<String>,
+    pub files: Vec<ManifestFile>,
+    pub failures: Vec<ManifestFailure>,
+    /// Listed files not found beside the manifest (filled in by the scan).
+    pub missing: Vec<ManifestFile>,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone)]
+pub struct ManifestFile {
+    pub path: String,
+    pub command: Option<String>,
+    pub region: Option<String>,
+    pub aggregator: Option<String>,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone)]
+pub struct ManifestFailure {
+    pub command: String,
+    pub region: Option<String>,
+    pub aggregator: Option<String>,
+    pub exit_code: Option<i64>,
+    pub message: String,
+    pub span: Span,
+}
+
 #[derive(Debug, Default, Clone)]
 pub struct Inventory {
     pub aggregators: Vec<Aggregator>,
     pub source_statuses: Vec<SourceStatus>,
     pub region_listings: Vec<RegionListing>,
     pub snapshots: Vec<Snapshot>,
+    pub accounts: Vec<OrgAccount>,
+    pub regions: Vec<RegionEntry>,
+    pub manifests: Vec<Manifest>,
 }
 
 /// Scan-wide settings policies read from `input.settings`.
@@ -225,6 +298,10 @@ pub struct Settings {
     pub max_age_ns: i64,
     pub expected_regions: Vec<String>,
     pub expected_accounts: Vec<String>,
+    /// Where the expected regions came from: `flag`, `region-list` or `manifest`.
+    pub expected_regions_from: Option<&'static str>,
+    /// Where the expected accounts came from: `flag` or `organizations`.
+    pub expected_accounts_from: Option<&'static str>,
 }
 
 impl Inventory {
@@ -233,6 +310,9 @@ impl Inventory {
         self.source_statuses.append(&mut other.source_statuses);
         self.region_listings.append(&mut other.region_listings);
         self.snapshots.append(&mut other.snapshots);
+        self.accounts.append(&mut other.accounts);
+        self.regions.append(&mut other.regions);
+        self.manifests.append(&mut other.manifests);
     }
 
     /// Every timestamp the snapshot holds, for the default "now".
@@ -245,7 +325,12 @@ impl Inventory {
 
     /// The policy input, and the table that turns each `loc` id back into a
     /// span and the resource it belongs to.
-    pub fn to_value(mut self, settings: &Settings, files: &[SourceFile]) -> (Value, Locations) {
+    pub fn to_value(
+        mut self,
+        settings: &Settings,
+        coverage: &[crate::coverage::Item],
+        files: &[SourceFile],
+    ) -> (Value, Locations) {
         let file_names: Vec<&str> = files.iter().map(|f| f.name.as_str()).collect();
         let mut b = Builder {
             texts: files.iter().map(|f| f.text.as_str()).collect(),
@@ -282,6 +367,7 @@ impl Inventory {
             ("organization_source", "organization_aggregation_source"),
             ("tags", "tags"),
         ]);
+        let mut aggregator_ids: Vec<String> = Vec::with_capacity(self.aggregators.len());
         let aggregators: Vec<Value> = self
             .aggregators
             .iter()
@@ -297,7 +383,8 @@ impl Inventory {
                     file_names.get(a.file as usize).map_or("", |s| s),
                     a.address
                 );
-                b.put(&mut o, "id", Value::from(id));
+                b.put(&mut o, "id", Value::from(id.as_str()));
+                aggregator_ids.push(id);
                 b.unresolved.clear();
                 b.key = "name";
                 let name = b.str_field(&a.name);
@@ -434,6 +521,11 @@ impl Inventory {
             })
             .collect();
 
+        let accounts = b.accounts(&self.accounts);
+        let regions = b.regions(&self.regions);
+        let manifests = b.manifests(&self.manifests, &file);
+        let coverage = b.coverage(coverage, &aggregator_ids);
+
         let mut st = Object::new();
         b.put(&mut st, "now", Value::from(settings.now.rfc3339.as_str()));
         b.put(&mut st, "now_ns", Value::from(settings.now.ns));
@@ -461,12 +553,30 @@ impl Inventory {
             "expected_accounts",
             strs(&settings.expected_accounts),
         );
+        b.put(
+            &mut st,
+            "expected_regions_from",
+            settings
+                .expected_regions_from
+                .map_or(Value::Null, Value::from),
+        );
+        b.put(
+            &mut st,
+            "expected_accounts_from",
+            settings
+                .expected_accounts_from
+                .map_or(Value::Null, Value::from),
+        );
 
         let mut root = Object::new();
         b.put(&mut root, "aggregators", Value::from(aggregators));
         b.put(&mut root, "source_statuses", Value::from(statuses));
         b.put(&mut root, "region_listings", Value::from(listings));
         b.put(&mut root, "snapshots", Value::from(snapshots));
+        b.put(&mut root, "accounts", Value::from(accounts));
+        b.put(&mut root, "regions", Value::from(regions));
+        b.put(&mut root, "manifests", Value::from(manifests));
+        b.put(&mut root, "coverage", Value::from(coverage));
         b.put(&mut root, "settings", st.into_value());
         (
             root.into_value(),
@@ -841,5 +951,224 @@ impl Builder<'_> {
             None => Value::Null,
         };
         self.field(f.known, f.explicit, f.span, v)
+    }
+}
+
+fn opt_string(s: Option<&str>) -> Value {
+    s.map_or(Value::Null, Value::from)
+}
+
+fn strings<'s>(items: impl IntoIterator<Item = &'s String>) -> Value {
+    Value::from(
+        items
+            .into_iter()
+            .map(|s| Value::from(s.as_str()))
+            .collect::<Vec<_>>(),
+    )
+}
+
+/// Who and where is expected to report: accounts, regions, manifests, coverage.
+impl Builder<'_> {
+    fn accounts(&mut self, accounts: &[OrgAccount]) -> Vec<Value> {
+        accounts
+            .iter()
+            .map(|a| {
+                self.own(Resource {
+                    aggregator: None,
+                    account: Some(Arc::from(a.id.as_str())),
+                    region: None,
+                });
+                let mut o = Object::new();
+                self.put(&mut o, "id", Value::from(a.id.as_str()));
+                self.put(&mut o, "name", opt_str(&a.name));
+                self.put(&mut o, "email", opt_str(&a.email));
+                self.put(&mut o, "status", opt_str(&a.status));
+                self.put(&mut o, "active", Value::from(a.active()));
+                let joined = a
+                    .joined_ns
+                    .map_or(Value::Null, |t| Value::from(Instant::from_ns(t).rfc3339));
+                self.put(&mut o, "joined_at", joined);
+                self.put(&mut o, "from", Value::from(a.from));
+                let l = self.loc(a.span);
+                self.put(&mut o, "loc", l);
+                o.into_value()
+            })
+            .collect()
+    }
+
+    fn regions(&mut self, regions: &[RegionEntry]) -> Vec<Value> {
+        regions
+            .iter()
+            .map(|r| {
+                self.own(Resource {
+                    aggregator: None,
+                    account: None,
+                    region: Some(Arc::from(r.region.as_str())),
+                });
+                let mut o = Object::new();
+                self.put(&mut o, "region", Value::from(r.region.as_str()));
+                self.put(&mut o, "enabled", Value::from(r.enabled));
+                self.put(&mut o, "status", opt_str(&r.status));
+                self.put(&mut o, "from", Value::from(r.from));
+                let l = self.loc(r.span);
+                self.put(&mut o, "loc", l);
+                o.into_value()
+            })
+            .collect()
+    }
+
+    fn manifest_file(&mut self, f: &ManifestFile) -> Value {
+        let mut o = Object::new();
+        self.put(&mut o, "path", Value::from(f.path.as_str()));
+        self.put(&mut o, "command", opt_str(&f.command));
+        self.put(&mut o, "region", opt_str(&f.region));
+        self.put(&mut o, "aggregator", opt_str(&f.aggregator));
+        let l = self.loc(f.span);
+        self.put(&mut o, "loc", l);
+        o.into_value()
+    }
+
+    fn manifests(&mut self, manifests: &[Manifest], file: &dyn Fn(FileId) -> Value) -> Vec<Value> {
+        manifests
+            .iter()
+            .map(|m| {
+                self.own(Resource::default());
+                let mut o = Object::new();
+                self.put(&mut o, "file", file(m.file));
+                let captured = m
+                    .captured_ns
+                    .map_or(Value::Null, |t| Value::from(Instant::from_ns(t).rfc3339));
+                self.put(&mut o, "captured_at", captured);
+                self.put(&mut o, "caller_account", opt_str(&m.caller_account));
+                self.put(&mut o, "cli_version", opt_str(&m.cli_version));
+                self.put(&mut o, "regions", strings(&m.regions));
+                self.put(&mut o, "region_source", opt_str(&m.region_source));
+                let files: Vec<Value> = m.files.iter().map(|f| self.manifest_file(f)).collect();
+                self.put(&mut o, "files", Value::from(files));
+                let missing: Vec<Value> = m.missing.iter().map(|f| self.manifest_file(f)).collect();
+                self.put(&mut o, "missing", Value::from(missing));
+                let failures: Vec<Value> = m
+                    .failures
+                    .iter()
+                    .map(|f| {
+                        self.own(Resource {
+                            aggregator: f.aggregator.as_deref().map(Arc::from),
+                            account: None,
+                            region: f.region.as_deref().map(Arc::from),
+                        });
+                        let mut o = Object::new();
+                        self.put(&mut o, "command", Value::from(f.command.as_str()));
+                        self.put(&mut o, "region", opt_str(&f.region));
+                        self.put(&mut o, "aggregator", opt_str(&f.aggregator));
+                        self.put(
+                            &mut o,
+                            "exit_code",
+                            f.exit_code.map_or(Value::Null, Value::from),
+                        );
+                        self.put(&mut o, "message", Value::from(f.message.as_str()));
+                        let l = self.loc(f.span);
+                        self.put(&mut o, "loc", l);
+                        o.into_value()
+                    })
+                    .collect();
+                self.put(&mut o, "failures", Value::from(failures));
+                self.own(Resource::default());
+                let l = self.loc(m.span);
+                self.put(&mut o, "loc", l);
+                o.into_value()
+            })
+            .collect()
+    }
+
+    fn coverage(&mut self, items: &[crate::coverage::Item], ids: &[String]) -> Vec<Value> {
+        items
+            .iter()
+            .map(|c| {
+                let aggregator = c.aggregator.as_deref().map(Arc::from);
+                self.own(Resource {
+                    aggregator: aggregator.clone(),
+                    account: c.aggregator_account.as_deref().map(Arc::from),
+                    region: c.aggregator_region.as_deref().map(Arc::from),
+                });
+                let mut o = Object::new();
+                self.put(&mut o, "aggregator", opt_string(c.aggregator.as_deref()));
+                self.put(
+                    &mut o,
+                    "aggregator_region",
+                    opt_string(c.aggregator_region.as_deref()),
+                );
+                self.put(
+                    &mut o,
+                    "aggregator_account",
+                    opt_string(c.aggregator_account.as_deref()),
+                );
+                let id = c.definition.and_then(|i| ids.get(i)).map(String::as_str);
+                self.put(&mut o, "aggregator_id", opt_string(id));
+                self.put(&mut o, "label", Value::from(c.label.as_str()));
+                let l = self.loc(c.span);
+                self.put(&mut o, "loc", l);
+                self.put(&mut o, "organization", Value::from(c.organization));
+                self.put(&mut o, "accounts_from", Value::from(c.accounts_from));
+                self.put(&mut o, "regions_from", Value::from(c.regions_from));
+                self.put(&mut o, "captured", Value::from(c.captured));
+                self.put(&mut o, "capture_failed", Value::from(c.capture_failed));
+                let accounts: Vec<Value> = c
+                    .expected_accounts
+                    .iter()
+                    .map(|a| {
+                        self.own(Resource {
+                            aggregator: aggregator.clone(),
+                            account: Some(Arc::from(a.id.as_str())),
+                            region: None,
+                        });
+                        let mut e = Object::new();
+                        self.put(&mut e, "id", Value::from(a.id.as_str()));
+                        self.put(&mut e, "name", opt_str(&a.name));
+                        self.put(&mut e, "regions", strings(&a.regions));
+                        let l = self.loc(a.span);
+                        self.put(&mut e, "loc", l);
+                        e.into_value()
+                    })
+                    .collect();
+                self.put(&mut o, "expected_accounts", Value::from(accounts));
+                let regions: Vec<Value> = c
+                    .expected_regions
+                    .iter()
+                    .map(|r| {
+                        self.own(Resource {
+                            aggregator: aggregator.clone(),
+                            account: None,
+                            region: Some(Arc::from(r.region.as_str())),
+                        });
+                        let mut e = Object::new();
+                        self.put(&mut e, "region", Value::from(r.region.as_str()));
+                        let l = self.loc(r.span);
+                        self.put(&mut e, "loc", l);
+                        e.into_value()
+                    })
+                    .collect();
+                self.put(&mut o, "expected_regions", Value::from(regions));
+                let status = |r: &crate::coverage::Reported| {
+                    r.status
+                        .as_ref()
+                        .map_or(Value::from(""), |s| Value::String(s.clone()))
+                };
+                let mut reported = Object::new();
+                for (id, by_region) in &c.reported {
+                    let mut m = Object::new();
+                    for (region, r) in by_region {
+                        m.insert(Value::from(region.as_str()), status(r));
+                    }
+                    reported.insert(Value::from(id.as_str()), m.into_value());
+                }
+                self.put(&mut o, "reported", reported.into_value());
+                let mut orgs = Object::new();
+                for (region, r) in &c.organization_regions {
+                    orgs.insert(Value::from(region.as_str()), status(r));
+                }
+                self.put(&mut o, "organization_regions", orgs.into_value());
+                o.into_value()
+            })
+            .collect()
     }
 }

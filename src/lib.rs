@@ -3,6 +3,7 @@
 pub mod catalog;
 pub mod cli;
 pub mod context;
+pub mod coverage;
 pub mod diag;
 pub mod discover;
 pub mod engine;
@@ -20,6 +21,7 @@ pub mod progress;
 pub mod report;
 pub mod run;
 pub mod scan;
+pub mod snapshot;
 pub mod source;
 pub mod subject;
 pub mod suppress;

@@ -23,7 +23,136 @@ pub struct Input {
     pub region_listings: Vec<RegionListing>,
     /// Every saved API output file.
     pub snapshots: Vec<Snapshot>,
+    /// Accounts of `aws organizations list-accounts` outputs and `--expect-accounts`.
+    pub accounts: Vec<Account>,
+    /// Regions of `aws account list-regions` / `aws ec2 describe-regions` outputs.
+    pub regions: Vec<Region>,
+    /// Snapshot manifests (`manifest.json` of `aggrego collect-script`).
+    pub manifests: Vec<Manifest>,
+    /// Per aggregator: who is expected to report where, and what its sources status shows.
+    pub coverage: Vec<Coverage>,
     pub settings: Settings,
+}
+
+#[derive(Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Account {
+    /// The 12-digit account ID.
+    pub id: String,
+    pub name: Option<String>,
+    pub email: Option<String>,
+    /// `State` (ACTIVE, SUSPENDED, PENDING_CLOSURE, CLOSED), else `Status`.
+    pub status: Option<String>,
+    /// Expected to report: ACTIVE, or listed without a status.
+    pub active: bool,
+    pub joined_at: Option<String>,
+    /// `organizations` (list-accounts output) or `flag` (`--expect-accounts`).
+    pub from: String,
+    pub loc: Loc,
+}
+
+#[derive(Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Region {
+    pub region: String,
+    /// Enabled for the account (`ENABLED`, `ENABLED_BY_DEFAULT`, `opt-in-not-required`, `opted-in`).
+    pub enabled: bool,
+    /// `RegionOptStatus` or `OptInStatus` as written.
+    pub status: Option<String>,
+    /// `account list-regions` or `ec2 describe-regions`.
+    pub from: String,
+    pub loc: Loc,
+}
+
+#[derive(Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Manifest {
+    pub file: String,
+    /// When the capture started, RFC 3339 UTC.
+    pub captured_at: Option<String>,
+    pub caller_account: Option<String>,
+    pub cli_version: Option<String>,
+    /// The regions captured.
+    pub regions: Vec<String>,
+    /// `account list-regions`, `ec2 describe-regions` or `--regions`.
+    pub region_source: Option<String>,
+    pub files: Vec<ManifestFile>,
+    /// Listed files that are not in the snapshot folder.
+    pub missing: Vec<ManifestFile>,
+    /// Calls that failed during the capture.
+    pub failures: Vec<ManifestFailure>,
+    pub loc: Loc,
+}
+
+#[derive(Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ManifestFile {
+    /// Relative to the manifest's folder.
+    pub path: String,
+    pub command: Option<String>,
+    pub region: Option<String>,
+    pub aggregator: Option<String>,
+    pub loc: Loc,
+}
+
+#[derive(Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ManifestFailure {
+    /// `organizations list-accounts`, `configservice describe-configuration-aggregator-sources-status`, …
+    pub command: String,
+    pub region: Option<String>,
+    pub aggregator: Option<String>,
+    pub exit_code: Option<i64>,
+    /// What the AWS CLI printed.
+    pub message: String,
+    pub loc: Loc,
+}
+
+/// One aggregator's coverage.
+#[derive(Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Coverage {
+    pub aggregator: Option<String>,
+    pub aggregator_region: Option<String>,
+    pub aggregator_account: Option<String>,
+    /// `id` of its entry in `aggregators`, when the scan has its definition.
+    pub aggregator_id: Option<String>,
+    pub label: String,
+    /// The definition, else its first source status.
+    pub loc: Loc,
+    /// Collects through an organization source.
+    pub organization: bool,
+    /// `definition` (AccountIds), `organizations`, `flag` or `observed` (accounts seen reporting).
+    pub accounts_from: String,
+    /// `definition` (AwsRegions), `region-list`, `manifest`, `flag` or `observed`.
+    pub regions_from: String,
+    /// A sources-status output for it is in the scan.
+    pub captured: bool,
+    /// A snapshot manifest records that capturing its sources status failed.
+    pub capture_failed: bool,
+    /// Each account expected to report, with its regions; `loc` is where the expectation is written.
+    pub expected_accounts: Vec<ExpectedAccount>,
+    pub expected_regions: Vec<ExpectedRegion>,
+    /// Source id → region → `LastUpdateStatus` of ACCOUNT sources.
+    pub reported: std::collections::BTreeMap<String, std::collections::BTreeMap<String, String>>,
+    /// Region → `LastUpdateStatus` of ORGANIZATION sources (the organisation as a whole).
+    pub organization_regions: std::collections::BTreeMap<String, String>,
+}
+
+#[derive(Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ExpectedAccount {
+    pub id: String,
+    pub name: Option<String>,
+    pub regions: Vec<String>,
+    pub loc: Loc,
+}
+
+#[derive(Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ExpectedRegion {
+    pub region: String,
+    pub loc: Loc,
 }
 
 /// A value read from a definition: whether it could be evaluated offline and
@@ -169,7 +298,7 @@ pub struct SourceStatus {
 #[serde(deny_unknown_fields)]
 pub struct StatusContext {
     pub aggregator: Option<String>,
-    /// `flag` or `path`.
+    /// `flag`, `manifest` or `path`.
     pub aggregator_from: Option<String>,
     pub account: Option<String>,
     pub region: Option<String>,
@@ -202,13 +331,19 @@ pub struct Settings {
     /// The snapshot time, RFC 3339 UTC (`--now`, else the newest timestamp in the inputs).
     pub now: String,
     pub now_ns: i64,
-    /// `flag`, `snapshot` or `clock`.
+    /// `flag`, `manifest` (capture time), `snapshot` (newest timestamp) or `clock`.
     pub now_source: String,
     /// `--max-age`.
     pub max_age_ns: i64,
     pub max_age_hours: f64,
+    /// Regions expected to report: `--expect-regions`, the enabled regions of a region list, or a manifest's regions.
     pub expected_regions: Vec<String>,
+    /// Accounts expected to report: `--expect-accounts`, or the ACTIVE accounts of list-accounts outputs.
     pub expected_accounts: Vec<String>,
+    /// `flag`, `region-list`, `manifest`, or null when nothing says.
+    pub expected_regions_from: Option<String>,
+    /// `flag`, `organizations`, or null when nothing says.
+    pub expected_accounts_from: Option<String>,
 }
 
 pub fn schema() -> Schema {

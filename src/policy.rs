@@ -212,6 +212,7 @@ pub const BUILTIN: &[(&str, &str)] = builtin![
     "AGG004_role_arn.rego",
     "AGG005_account_ids.rego",
     "AGG006_source_stale.rego",
+    "AGG007_coverage_gap.rego",
     "AGG008_invalid_definition.rego",
     "AGG009_incomplete_snapshot.rego",
     "AGG010_account_based.rego",

@@ -42,7 +42,23 @@ pub fn input_options(input: &InputArgs) -> Result<Options, Fatal> {
             format!("`{}`: {e} (e.g. 512MiB, 2GB)", input.max_file_size),
         )
     })?;
+    let mut expect_regions = Vec::new();
+    for r in &input.expect_regions {
+        let r = r.trim();
+        if r.is_empty() {
+            continue;
+        }
+        if !crate::context::is_region_code(r) {
+            return Err(fatal(
+                "--expect-regions",
+                format!("`{r}` is not an AWS region code (e.g. us-east-1, eu-west-1)"),
+            ));
+        }
+        expect_regions.push(r.to_string());
+    }
     Ok(Options {
+        expect_accounts: input.expect_accounts.clone(),
+        expect_regions,
         limits: crate::scan::Limits {
             max_file_size: max_file_size.as_u64(),
             max_files: input.max_files,

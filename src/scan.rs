@@ -36,6 +36,10 @@ pub struct Options {
     /// Show progress on standard error when the scan takes a while.
     pub progress: bool,
     pub limits: Limits,
+    /// `--expect-accounts FILE`: list-accounts JSON or one account ID per line.
+    pub expect_accounts: Option<PathBuf>,
+    /// `--expect-regions LIST`.
+    pub expect_regions: Vec<String>,
 }
 
 /// Bounds on what one scan reads; past them, a clear error and the rest goes on.
@@ -70,6 +74,8 @@ pub struct ScanResult {
     pub rules: Vec<Rule>,
     /// What was checked, when asked for (`Options::subjects`).
     pub subjects: Vec<Subject>,
+    /// Accounts × regions of each aggregator whose coverage the scan can judge.
+    pub coverage: Vec<crate::coverage::Grid>,
 }
 
 impl ScanResult {
@@ -116,7 +122,10 @@ pub fn scan(opts: &Options, engine: &Engine) -> ScanResult {
     } else {
         Vec::new()
     };
-    let (input, locs) = inventory.to_value(&settings, &files);
+    let coverage_items = crate::coverage::build(&inventory, &settings);
+    let coverage = crate::coverage::grids(&coverage_items, now.ns, settings.max_age_ns);
+    let (input, locs) = inventory.to_value(&settings, &coverage_items, &files);
+    drop(coverage_items);
     mark("input built");
     progress.stage("evaluating policies");
     let (raw, policy_errors) = engine.evaluate(input, now.ns);
@@ -231,6 +240,7 @@ pub fn scan(opts: &Options, engine: &Engine) -> ScanResult {
         now_source,
         rules,
         subjects,
+        coverage,
     }
 }
 
@@ -313,24 +323,40 @@ pub fn prepare(opts: &Options, progress: &crate::progress::Progress) -> Prepared
         errors.extend(parsed.errors);
     }
     input::terraform::relocate_plan_findings(&mut inventory.aggregators, &files);
+    if let Some(path) = &opts.expect_accounts {
+        read_expected_accounts(path, &mut files, &mut inventory, &mut errors, &ctx);
+    }
+    crate::snapshot::apply_manifests(&mut inventory, &files);
     resolve_status_context(&mut inventory, &files, &ctx);
 
-    let (now, now_source) = match (&opts.now, inventory.newest_timestamp()) {
-        (Some(t), _) => (t.clone(), "flag"),
-        (None, Some(ns)) => (Instant::from_ns(ns), "snapshot"),
-        (None, None) => (
+    let captured = inventory
+        .manifests
+        .iter()
+        .filter_map(|m| m.captured_ns)
+        .max();
+    let (now, now_source) = match (&opts.now, captured, inventory.newest_timestamp()) {
+        (Some(t), _, _) => (t.clone(), "flag"),
+        (None, Some(ns), _) => (Instant::from_ns(ns), "manifest"),
+        (None, None, Some(ns)) => (Instant::from_ns(ns), "snapshot"),
+        (None, None, None) => (
             chrono::Utc::now()
                 .timestamp_nanos_opt()
                 .map_or_else(|| Instant::from_ns(0), Instant::from_ns),
             "clock",
         ),
     };
+    let (expected_accounts, expected_accounts_from) =
+        crate::snapshot::expected_accounts(&inventory, opts.expect_accounts.is_some());
+    let (expected_regions, expected_regions_from) =
+        crate::snapshot::expected_regions(&inventory, &opts.expect_regions);
     let settings = Settings {
         now: now.clone(),
         now_source,
         max_age_ns: opts.max_age_ns,
-        expected_regions: Vec::new(),
-        expected_accounts: Vec::new(),
+        expected_regions,
+        expected_accounts,
+        expected_regions_from,
+        expected_accounts_from,
     };
     Prepared {
         files,
@@ -340,6 +366,51 @@ pub fn prepare(opts: &Options, progress: &crate::progress::Progress) -> Prepared
         now_source,
         settings,
     }
+}
+
+/// `--expect-accounts FILE`: read like an input (its accounts get locations),
+/// as list-accounts JSON or as a plain list of account IDs.
+fn read_expected_accounts(
+    path: &std::path::Path,
+    files: &mut Vec<SourceFile>,
+    inventory: &mut Inventory,
+    errors: &mut Vec<ScanError>,
+    ctx: &Ctx<'_>,
+) {
+    let id = files.len() as u32;
+    let name = display_path(path);
+    let text = match std::fs::read(path)
+        .map_err(|e| io_reason(&e))
+        .and_then(|b| source::decode(b).map_err(|e| e.message))
+    {
+        Ok(t) => t,
+        Err(e) => {
+            errors.push(ScanError::whole(
+                &name,
+                format!("cannot read the --expect-accounts file: {e}"),
+            ));
+            return;
+        }
+    };
+    files.push(SourceFile::new(path.to_path_buf(), text));
+    let file = &files[id as usize];
+    let (mut accounts, errs) = if file.text.trim_start().starts_with(['{', '[']) {
+        let parsed = input::parse_file(id, file, ctx, true);
+        if parsed.kind != Some("organizations") {
+            errors.push(ScanError::whole(
+                &name,
+                "the --expect-accounts file is JSON but not `aws organizations list-accounts` output",
+            ));
+        }
+        (parsed.inventory.accounts, parsed.errors)
+    } else {
+        input::organizations::parse_account_list(id, file)
+    };
+    for a in &mut accounts {
+        a.from = "flag";
+    }
+    inventory.accounts.append(&mut accounts);
+    errors.extend(errs);
 }
 
 /// What every finding of one policy shares.
@@ -534,15 +605,18 @@ fn resolve_status_context(inv: &mut Inventory, files: &[SourceFile], ctx: &Ctx<'
         .collect();
     known.sort();
     known.dedup();
-    let by_name = |name: &str| {
-        inv.aggregators
-            .iter()
-            .find(|a| a.name.value.as_deref() == Some(name) && a.region.is_some())
-            .or_else(|| {
-                inv.aggregators
-                    .iter()
-                    .find(|a| a.name.value.as_deref() == Some(name))
-            })
+    // Same-named aggregators can live in several regions: prefer the one in the
+    // region the file is known to belong to.
+    let by_name = |name: &str, hint: Option<&str>| {
+        let named = || {
+            inv.aggregators
+                .iter()
+                .filter(move |a| a.name.value.as_deref() == Some(name))
+        };
+        named()
+            .find(|a| hint.is_some() && a.region.as_deref() == hint)
+            .or_else(|| named().find(|a| a.region.is_some()))
+            .or_else(|| named().next())
             .map(|a| (a.account.clone(), a.region.clone()))
     };
     let mut resolved = Vec::with_capacity(inv.source_statuses.len());
@@ -559,12 +633,18 @@ fn resolve_status_context(inv: &mut Inventory, files: &[SourceFile], ctx: &Ctx<'
                 },
                 (None, None) => (None, None),
             };
-            let (account, mut region) = agg.as_deref().and_then(by_name).unwrap_or((None, None));
-            if region.is_none() {
-                region = path
-                    .and_then(context::region_in_path)
-                    .or_else(|| ctx.region.map(str::to_string));
-            }
+            // A snapshot manifest names the file's region; else its path, else --region.
+            let hint = s
+                .aggregator_region
+                .as_deref()
+                .map(str::to_string)
+                .or_else(|| path.and_then(context::region_in_path))
+                .or_else(|| ctx.region.map(str::to_string));
+            let (account, region) = agg
+                .as_deref()
+                .and_then(|a| by_name(a, hint.as_deref()))
+                .unwrap_or((None, None));
+            let region = region.or(hint);
             (agg, from, account.map(Arc::from), region.map(Arc::from))
         });
         resolved.push(entry.clone());

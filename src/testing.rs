@@ -109,7 +109,10 @@ pub fn run(args: &TestArgs) -> Result<u8, Fatal> {
         .collect();
     for (id, dir) in crate::fixtures::find(&args.paths, &ids) {
         let shown = crate::source::display_path(&dir);
-        let name = format!("fixtures/{id}");
+        let name = match dir.file_name().map(|n| n.to_string_lossy()) {
+            Some(case) if case != id.as_str() => format!("fixtures/{id}/{case}"),
+            _ => format!("fixtures/{id}"),
+        };
         if filter
             .as_ref()
             .is_some_and(|f| !f.is_match(&name) && !f.is_match(&shown))

@@ -191,7 +191,13 @@ fn output_file_is_written_and_unwritable_fails_first() {
     let dir = tempfile::tempdir().unwrap();
     let report = dir.path().join("r.json");
     aggrego()
-        .args(["scan", "fixtures/AGG009", "--format", "json", "--output"])
+        .args([
+            "scan",
+            "fixtures/AGG009/pages",
+            "--format",
+            "json",
+            "--output",
+        ])
         .arg(&report)
         .assert()
         .code(1)
@@ -209,7 +215,7 @@ fn output_file_is_written_and_unwritable_fails_first() {
     aggrego()
         .args([
             "scan",
-            "fixtures/AGG009",
+            "fixtures/AGG009/pages",
             "--output",
             "/nonexistent-dir/r.json",
         ])
@@ -275,8 +281,85 @@ fn snapshot_time_defaults_to_newest_timestamp() {
     let (_, v) = json(&["../shared/corpus/awscli/50-sources-status-fake-wire.json"]);
     assert_eq!(v["now_source"], "snapshot");
     assert_eq!(v["now"], "2026-11-23T14:35:58.123Z");
-    let (_, v) = json(&["fixtures/AGG002"]);
+    let (_, v) = json(&["fixtures/AGG002/listings"]);
     assert_eq!(v["now_source"], "clock");
+    // A snapshot's capture time wins over its newest timestamp; --now over both.
+    let (_, v) = json(&["fixtures/AGG007/organization"]);
+    assert_eq!(v["now_source"], "manifest");
+    assert_eq!(v["now"], "2026-11-30T12:00:00Z");
+    let (_, v) = json(&[
+        "fixtures/AGG007/organization",
+        "--now",
+        "2026-12-01T00:00:00Z",
+    ]);
+    assert_eq!(v["now_source"], "flag");
+}
+
+#[test]
+fn expectation_flags() {
+    // Accounts and regions to expect, from flags: the blind spots follow them.
+    let (code, v) = json(&[
+        "fixtures/AGG007/observed",
+        "--expect-regions",
+        "us-east-1,eu-west-1",
+        "--expect-accounts",
+        "fixtures/AGG007/expected-by-flag/expected-accounts.txt",
+        "--only-rule",
+        "AGG007",
+    ]);
+    assert_eq!(code, 1);
+    let msgs: Vec<&str> = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["message"].as_str().unwrap())
+        .collect();
+    // 333333333333 reports from both expected regions; eu-central-1 is not expected.
+    assert_eq!(msgs.len(), 1, "{msgs:?}");
+    assert!(msgs[0].contains("account 222222222222 (dev) has no source status in 1 of its 2 expected region(s): eu-west-1"), "{msgs:?}");
+    assert_eq!(
+        v["findings"][0]["file"],
+        "fixtures/AGG007/expected-by-flag/expected-accounts.txt"
+    );
+    // A bad region code stops the run before scanning.
+    aggrego()
+        .args([
+            "scan",
+            "fixtures/AGG007/observed",
+            "--expect-regions",
+            "us-east-1,mars-1",
+        ])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains(
+            "`mars-1` is not an AWS region code",
+        ));
+    // An unreadable or malformed list is a located error, the scan still runs.
+    let dir = tempfile::tempdir().unwrap();
+    let list = dir.path().join("accounts.txt");
+    std::fs::write(&list, "222222222222\nnot-an-account\n").unwrap();
+    let (code, v) = json(&[
+        "fixtures/AGG007/observed",
+        "--expect-accounts",
+        list.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 2);
+    assert_eq!(v["errors"][0]["line"], 2);
+    assert!(v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|f| f["rule_id"] == "AGG007"));
+    let (code, v) = json(&[
+        "fixtures/AGG007/observed",
+        "--expect-accounts",
+        "no/such/file.txt",
+    ]);
+    assert_eq!(code, 2);
+    assert!(v["errors"][0]["message"]
+        .as_str()
+        .unwrap()
+        .contains("cannot read the --expect-accounts file"));
 }
 
 #[test]

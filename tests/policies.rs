@@ -35,7 +35,11 @@ fn every_policy_fixture_folder() {
     for dir in dirs {
         let id = dir.file_name().unwrap().to_string_lossy().to_string();
         assert!(ids.contains(&id), "fixtures/{id} names no policy");
-        check_folder(&dir, &id);
+        let cases = aggrego::fixtures::find(std::slice::from_ref(&dir), std::slice::from_ref(&id));
+        assert!(!cases.is_empty(), "fixtures/{id} has no expected.json");
+        for (_, case) in cases {
+            check_folder(&case, &id);
+        }
     }
     // Every policy has fixtures.
     for id in ids {
@@ -48,7 +52,7 @@ fn every_policy_fixture_folder() {
 
 fn check_folder(dir: &Path, id: &str) {
     if let Err(problems) = aggrego::fixtures::check(dir, id, &common::engine()) {
-        panic!("fixtures/{id}:\n  {}", problems.join("\n  "));
+        panic!("{}:\n  {}", dir.display(), problems.join("\n  "));
     }
 }
 

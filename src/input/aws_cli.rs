@@ -472,7 +472,7 @@ fn located(name: &str, file: FileId, e: JsonError) -> ScanError {
     ScanError::at(name, file, e.offset..e.offset + e.len, e.message)
 }
 
-fn read_time(
+pub(crate) fn read_time(
     doc: &Doc<'_>,
     file: FileId,
     name: &str,

@@ -2,6 +2,8 @@
 
 pub mod aws_cli;
 pub mod cloudformation;
+pub mod manifest;
+pub mod organizations;
 pub mod terraform;
 
 use crate::diag::ScanError;
@@ -100,6 +102,27 @@ fn parse_json(id: FileId, file: &SourceFile, ctx: &Ctx<'_>, explicit: bool) -> P
             return out;
         }
     };
+    if manifest::is_manifest(&doc, &root) {
+        manifest::parse(&doc, root, file, id, &mut out.inventory, &mut out.errors);
+        out.kind = Some("snapshot-manifest");
+        return out;
+    }
+    if let Some(shape) = organizations::shape(&doc, &root) {
+        let (kind, parse): (_, fn(_, _, _, _, _, _)) = match shape {
+            organizations::Shape::Accounts => ("organizations", organizations::parse_accounts),
+            organizations::Shape::Regions => ("region-list", organizations::parse_regions),
+        };
+        parse(
+            &doc,
+            root,
+            id,
+            &file.name,
+            &mut out.inventory,
+            &mut out.errors,
+        );
+        out.kind = Some(kind);
+        return out;
+    }
     let Some(shape) = aws_cli::shape(&doc, &root) else {
         drop(root);
         if terraform::looks_like_plan(&file.text) {

@@ -12,6 +12,12 @@ use std::io::Write;
 /// GitHub refuses comments over 65,536 characters; stay well below.
 const MAX_FINDINGS_LISTED: usize = 200;
 
+/// GitHub refuses comments over 65,536 characters: the lists stop early enough
+/// that the whole report stays under it (findings first, then suppressed, then errors).
+const FINDINGS_BUDGET: usize = 44_000;
+const SUPPRESSED_BUDGET: usize = 54_000;
+const ERRORS_BUDGET: usize = 62_000;
+
 pub fn write(result: &ScanResult, out: &mut dyn Write) -> std::io::Result<()> {
     let mut s = String::new();
     let active: Vec<&Finding> = result.active().collect();
@@ -75,19 +81,12 @@ pub fn write(result: &ScanResult, out: &mut dyn Write) -> std::io::Result<()> {
     for f in &active {
         by_file.entry(&f.file).or_default().push(f);
     }
-    for (file, fs) in &by_file {
-        if listed >= MAX_FINDINGS_LISTED {
-            break;
-        }
-        let _ = writeln!(s, "### `{}`\n", code(file));
+    'files: for (file, fs) in &by_file {
+        let heading = format!("### `{}`\n\n", code(file));
+        let mut section = String::new();
         for f in fs {
-            if listed >= MAX_FINDINGS_LISTED {
-                break;
-            }
-            listed += 1;
-            let _ = writeln!(
-                s,
-                "- **{}** `{}` at line {}, column {}: {}  \n  Fix: {}",
+            let entry = format!(
+                "- **{}** `{}` at line {}, column {}: {}  \n  Fix: {}\n",
                 f.severity.as_str(),
                 code(&f.rule_id),
                 f.line,
@@ -95,7 +94,21 @@ pub fn write(result: &ScanResult, out: &mut dyn Write) -> std::io::Result<()> {
                 text(&f.message),
                 text(&f.remediation)
             );
+            if listed >= MAX_FINDINGS_LISTED
+                || s.len() + heading.len() + section.len() + entry.len() > FINDINGS_BUDGET
+            {
+                if !section.is_empty() {
+                    s.push_str(&heading);
+                    s.push_str(&section);
+                    s.push('\n');
+                }
+                break 'files;
+            }
+            listed += 1;
+            section.push_str(&entry);
         }
+        s.push_str(&heading);
+        s.push_str(&section);
         s.push('\n');
     }
     if active.len() > listed {
@@ -114,15 +127,15 @@ pub fn write(result: &ScanResult, out: &mut dyn Write) -> std::io::Result<()> {
             suppressed.len(),
             plural(suppressed.len())
         );
+        let mut shown = 0;
         for f in suppressed.iter().take(MAX_FINDINGS_LISTED) {
             if let Some(sup) = &f.suppression {
                 let expires = sup
                     .expires
                     .as_deref()
                     .map_or(String::new(), |e| format!(", expires {}", text(e)));
-                let _ = writeln!(
-                    s,
-                    "- `{}` `{}` line {}: {} — {} (`{}` line {}{expires}): {}",
+                let entry = format!(
+                    "- `{}` `{}` line {}: {} — {} (`{}` line {}{expires}): {}\n",
                     code(&f.rule_id),
                     code(&f.file),
                     f.line,
@@ -132,28 +145,35 @@ pub fn write(result: &ScanResult, out: &mut dyn Write) -> std::io::Result<()> {
                     sup.line,
                     text(&sup.reason)
                 );
+                if s.len() + entry.len() > SUPPRESSED_BUDGET {
+                    break;
+                }
+                s.push_str(&entry);
             }
+            shown += 1;
         }
-        if suppressed.len() > MAX_FINDINGS_LISTED {
-            let _ = writeln!(s, "- … and {} more", suppressed.len() - MAX_FINDINGS_LISTED);
+        if suppressed.len() > shown {
+            let _ = writeln!(s, "- … and {} more", suppressed.len() - shown);
         }
         s.push_str("\n</details>\n\n");
     }
 
     if !result.errors.is_empty() {
         s.push_str("### Errors\n\n");
+        let mut shown = 0;
         for e in result.errors.iter().take(MAX_FINDINGS_LISTED) {
             let at = super::json::error_position(result, e).map_or(String::new(), |lc| {
                 format!(" line {}, column {}", lc.line, lc.column)
             });
-            let _ = writeln!(s, "- `{}`{at}: {}", code(&e.path), text(&e.message));
+            let entry = format!("- `{}`{at}: {}\n", code(&e.path), text(&e.message));
+            if s.len() + entry.len() > ERRORS_BUDGET {
+                break;
+            }
+            s.push_str(&entry);
+            shown += 1;
         }
-        if result.errors.len() > MAX_FINDINGS_LISTED {
-            let _ = writeln!(
-                s,
-                "- … and {} more",
-                result.errors.len() - MAX_FINDINGS_LISTED
-            );
+        if result.errors.len() > shown {
+            let _ = writeln!(s, "- … and {} more", result.errors.len() - shown);
         }
         s.push('\n');
     }

@@ -1,0 +1,576 @@
+//! Coverage: for each aggregator, which account × region pairs are expected to
+//! report (from its definition, the organisation's account list, the enabled
+//! regions or the flags) and what its sources-status output shows for them.
+//! Policies get it as `input.coverage` (AGG007 decides what is a blind spot);
+//! the HTML report draws it as a grid.
+
+use crate::inventory::{Aggregator, Field, Inventory, Settings, SourceStatus, Span};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::sync::Arc;
+
+/// An account expected to report, in which regions, and where that expectation is written.
+#[derive(Debug, Clone)]
+pub struct ExpectedAccount {
+    pub id: String,
+    pub name: Option<String>,
+    pub regions: BTreeSet<String>,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone)]
+pub struct ExpectedRegion {
+    pub region: String,
+    pub span: Span,
+}
+
+/// What a sources-status output says for one source in one region.
+#[derive(Debug, Clone)]
+pub struct Reported {
+    pub status: Option<Arc<str>>,
+    pub updated_ns: Option<i64>,
+    pub error: Option<String>,
+    pub span: Span,
+}
+
+impl Reported {
+    fn of(s: &SourceStatus) -> Reported {
+        let error = (s.error_code.is_some() || s.error_message.is_some()).then(|| s.error_text());
+        Reported {
+            status: s.status.clone(),
+            updated_ns: s.updated_ns,
+            error,
+            span: s.status_span,
+        }
+    }
+
+    /// Worse statuses win when a pair is listed twice.
+    fn rank(&self) -> u8 {
+        match self.status.as_deref() {
+            Some("SUCCEEDED") => 0,
+            Some("OUTDATED") => 2,
+            _ => 3,
+        }
+    }
+}
+
+/// One aggregator's coverage.
+#[derive(Debug, Clone)]
+pub struct Item {
+    pub aggregator: Option<String>,
+    pub aggregator_region: Option<String>,
+    pub aggregator_account: Option<String>,
+    /// Index of its definition in `Inventory::aggregators`.
+    pub definition: Option<usize>,
+    pub label: String,
+    /// The definition, else the first source status.
+    pub span: Span,
+    /// Collects through an organisation source.
+    pub organization: bool,
+    /// `definition`, `organizations`, `flag` or `observed`.
+    pub accounts_from: &'static str,
+    /// `definition`, `region-list`, `manifest`, `flag` or `observed`.
+    pub regions_from: &'static str,
+    /// A sources-status output for it is in the scan.
+    pub captured: bool,
+    /// A snapshot manifest records that capturing its sources status failed.
+    pub capture_failed: bool,
+    pub expected_accounts: Vec<ExpectedAccount>,
+    pub expected_regions: Vec<ExpectedRegion>,
+    /// Source id → region → status, for `ACCOUNT` sources.
+    pub reported: BTreeMap<String, BTreeMap<String, Reported>>,
+    /// Region → status of `ORGANIZATION` sources: the organisation reports as a whole.
+    pub organization_regions: BTreeMap<String, Reported>,
+    /// Organisation source ids seen (`o-…`).
+    pub organization_ids: BTreeSet<String>,
+    /// Account names from the organisation's account list, for every account above.
+    pub names: BTreeMap<String, String>,
+}
+
+type Key = (Option<String>, Option<String>);
+
+/// Account ids or regions, each with where it is written.
+type Located = Vec<(String, Span)>;
+
+/// Coverage of every aggregator the scan can judge: one with source statuses and a
+/// definition or scan-wide expectations, or one described in a snapshot (manifest).
+pub fn build(inv: &Inventory, settings: &Settings) -> Vec<Item> {
+    let expectations =
+        settings.expected_accounts_from.is_some() || settings.expected_regions_from.is_some();
+    let snapshot = !inv.manifests.is_empty();
+    if inv.source_statuses.is_empty() && !snapshot {
+        return Vec::new();
+    }
+    // Definitions by (name, region); a describe entry (what is deployed) wins.
+    let mut definitions: BTreeMap<Key, usize> = BTreeMap::new();
+    for (i, a) in inv.aggregators.iter().enumerate() {
+        let Some(name) = a.name.value.clone() else {
+            continue;
+        };
+        let key = (Some(name), a.region.clone());
+        match definitions.get(&key) {
+            Some(&j) if inv.aggregators[j].kind == "aws-cli" || a.kind != "aws-cli" => {}
+            _ => {
+                definitions.insert(key, i);
+            }
+        }
+    }
+    let mut statuses: BTreeMap<Key, Vec<&SourceStatus>> = BTreeMap::new();
+    for s in &inv.source_statuses {
+        let key = (
+            s.aggregator.as_deref().map(str::to_string),
+            s.aggregator_region.as_deref().map(str::to_string),
+        );
+        statuses.entry(key).or_default().push(s);
+    }
+    let failed: BTreeSet<Key> = inv
+        .manifests
+        .iter()
+        .flat_map(|m| &m.failures)
+        .filter(|f| f.aggregator.is_some())
+        .map(|f| (f.aggregator.clone(), f.region.clone()))
+        .collect();
+    let mut keys: BTreeSet<Key> = BTreeSet::new();
+    for (key, _) in statuses.iter() {
+        if definitions.contains_key(key) || expectations {
+            keys.insert(key.clone());
+        }
+    }
+    if snapshot {
+        for (key, &i) in &definitions {
+            if inv.aggregators[i].kind == "aws-cli" {
+                keys.insert(key.clone());
+            }
+        }
+    }
+    let names: HashMap<&str, &str> = inv
+        .accounts
+        .iter()
+        .filter_map(|a| Some((a.id.as_str(), a.name.as_deref()?)))
+        .collect();
+    let ctx = Context {
+        inv,
+        settings,
+        names,
+        region_spans: region_spans(inv, settings),
+    };
+    keys.into_iter()
+        .map(|key| {
+            let definition = definitions.get(&key).copied();
+            let list = statuses.get(&key).map_or(&[][..], |v| v.as_slice());
+            let capture_failed = failed.contains(&key);
+            ctx.item(key, definition, list, capture_failed)
+        })
+        .collect()
+}
+
+struct Context<'a> {
+    inv: &'a Inventory,
+    settings: &'a Settings,
+    names: HashMap<&'a str, &'a str>,
+    /// Where each scan-wide expected region is written (a region list entry).
+    region_spans: HashMap<String, Span>,
+}
+
+fn region_spans(inv: &Inventory, settings: &Settings) -> HashMap<String, Span> {
+    let mut out = HashMap::new();
+    for r in inv.regions.iter().filter(|r| r.enabled) {
+        out.entry(r.region.clone()).or_insert(r.span);
+    }
+    if out.is_empty() {
+        if let Some(m) = inv.manifests.first() {
+            for r in &settings.expected_regions {
+                out.insert(r.clone(), m.span);
+            }
+        }
+    }
+    out
+}
+
+/// Values of a list field that are known.
+fn known_values(f: &Field<Vec<Field<String>>>) -> Option<Vec<(String, Span)>> {
+    if !f.known {
+        return None;
+    }
+    let items = f.value.as_ref()?;
+    Some(
+        items
+            .iter()
+            .filter_map(|i| Some((i.value.clone()?, i.span)))
+            .collect(),
+    )
+}
+
+impl Context<'_> {
+    fn item(
+        &self,
+        (name, region): Key,
+        definition: Option<usize>,
+        statuses: &[&SourceStatus],
+        capture_failed: bool,
+    ) -> Item {
+        let def: Option<&Aggregator> = definition.and_then(|i| self.inv.aggregators.get(i));
+        let mut reported: BTreeMap<String, BTreeMap<String, Reported>> = BTreeMap::new();
+        let mut organization_regions: BTreeMap<String, Reported> = BTreeMap::new();
+        let mut organization_ids = BTreeSet::new();
+        let mut first_seen: BTreeMap<String, Span> = BTreeMap::new();
+        let mut region_seen: BTreeMap<String, Span> = BTreeMap::new();
+        for s in statuses {
+            let (Some(id), Some(r)) = (s.source_id.as_deref(), s.region.as_deref()) else {
+                continue;
+            };
+            region_seen.entry(r.to_string()).or_insert(s.span);
+            let new = Reported::of(s);
+            let slot = if s.source_type.as_deref() == Some("ORGANIZATION") {
+                organization_ids.insert(id.to_string());
+                organization_regions.entry(r.to_string())
+            } else {
+                first_seen.entry(id.to_string()).or_insert(s.span);
+                reported
+                    .entry(id.to_string())
+                    .or_default()
+                    .entry(r.to_string())
+            };
+            slot.and_modify(|old| {
+                if new.rank() > old.rank() {
+                    *old = new.clone();
+                }
+            })
+            .or_insert(new);
+        }
+        let anchor = def
+            .map(|a| a.span)
+            .or_else(|| statuses.first().map(|s| s.span))
+            .unwrap_or(Span {
+                file: 0,
+                start: 0,
+                end: 0,
+            });
+
+        // Scan-wide regions, else those this aggregator's sources report from.
+        let (global_regions, global_from): (Vec<(String, Span)>, &'static str) =
+            match self.settings.expected_regions_from {
+                Some(from) if !self.settings.expected_regions.is_empty() => (
+                    self.settings
+                        .expected_regions
+                        .iter()
+                        .map(|r| {
+                            (
+                                r.clone(),
+                                self.region_spans.get(r).copied().unwrap_or(anchor),
+                            )
+                        })
+                        .collect(),
+                    from,
+                ),
+                _ => (region_seen.clone().into_iter().collect(), "observed"),
+            };
+        let org_accounts = || -> (Vec<(String, Span)>, &'static str) {
+            match self.settings.expected_accounts_from {
+                Some(from) if !self.settings.expected_accounts.is_empty() => {
+                    let wanted: BTreeSet<&str> = self
+                        .settings
+                        .expected_accounts
+                        .iter()
+                        .map(String::as_str)
+                        .collect();
+                    let mut out: BTreeMap<String, Span> = BTreeMap::new();
+                    for a in &self.inv.accounts {
+                        if wanted.contains(a.id.as_str()) && (from != "flag" || a.from == "flag") {
+                            out.entry(a.id.clone()).or_insert(a.span);
+                        }
+                    }
+                    for id in wanted {
+                        out.entry(id.to_string()).or_insert(anchor);
+                    }
+                    (out.into_iter().collect(), from)
+                }
+                _ => (first_seen.clone().into_iter().collect(), "observed"),
+            }
+        };
+
+        // Each source expects its accounts in its regions.
+        let mut sources: Vec<(Located, &'static str, Located, &'static str)> = Vec::new();
+        let regions_of = |all: &Field<bool>, list: &Field<Vec<Field<String>>>| {
+            if all.value == Some(true) {
+                return (global_regions.clone(), global_from);
+            }
+            match known_values(list) {
+                Some(v) if all.known && !v.is_empty() => (v, "definition"),
+                _ => (global_regions.clone(), global_from),
+            }
+        };
+        let mut organization = false;
+        match def {
+            Some(a) => {
+                for s in &a.account_sources {
+                    let accounts = known_values(&s.account_ids).unwrap_or_default();
+                    let (regions, rf) = regions_of(&s.all_regions, &s.regions);
+                    sources.push((accounts, "definition", regions, rf));
+                }
+                if let Some(o) = &a.organization_source {
+                    organization = true;
+                    let (accounts, af) = org_accounts();
+                    let (regions, rf) = regions_of(&o.all_regions, &o.regions);
+                    sources.push((accounts, af, regions, rf));
+                }
+            }
+            None => {
+                let (accounts, af) = org_accounts();
+                sources.push((accounts, af, global_regions.clone(), global_from));
+            }
+        }
+
+        let mut accounts: BTreeMap<String, ExpectedAccount> = BTreeMap::new();
+        let mut regions: BTreeMap<String, Span> = BTreeMap::new();
+        let (mut accounts_from, mut regions_from) = ("observed", "observed");
+        for (i, (acc, af, regs, rf)) in sources.iter().enumerate() {
+            if i == 0 {
+                (accounts_from, regions_from) = (af, rf);
+            }
+            for (r, span) in regs {
+                regions.entry(r.clone()).or_insert(*span);
+            }
+            for (id, span) in acc {
+                let e = accounts
+                    .entry(id.clone())
+                    .or_insert_with(|| ExpectedAccount {
+                        id: id.clone(),
+                        name: self.names.get(id.as_str()).map(|n| n.to_string()),
+                        regions: BTreeSet::new(),
+                        span: *span,
+                    });
+                e.regions.extend(regs.iter().map(|(r, _)| r.clone()));
+            }
+        }
+        let label = match (&name, def) {
+            (_, Some(a)) if a.kind != "aws-cli" => format!("{} ({})", a.address, a.kind),
+            (Some(n), _) => format!("aggregator {n}"),
+            (None, _) => "sources of an unnamed aggregator".to_string(),
+        };
+        let mut names = BTreeMap::new();
+        for id in accounts.keys().chain(reported.keys()) {
+            if let Some(n) = self.names.get(id.as_str()) {
+                names.insert(id.clone(), n.to_string());
+            }
+        }
+        Item {
+            names,
+            aggregator: name,
+            aggregator_account: def.and_then(|a| a.account.clone()).or_else(|| {
+                statuses
+                    .first()
+                    .and_then(|s| s.aggregator_account.as_deref().map(str::to_string))
+            }),
+            aggregator_region: region,
+            definition,
+            label,
+            span: anchor,
+            organization,
+            accounts_from,
+            regions_from,
+            captured: !statuses.is_empty(),
+            capture_failed,
+            expected_accounts: accounts.into_values().collect(),
+            expected_regions: regions
+                .into_iter()
+                .map(|(region, span)| ExpectedRegion { region, span })
+                .collect(),
+            reported,
+            organization_regions,
+            organization_ids,
+        }
+    }
+}
+
+/// A cell of the coverage grid.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CellState {
+    Succeeded,
+    Failed,
+    Outdated,
+    /// SUCCEEDED, but longer ago than `--max-age`.
+    Stale,
+    /// Expected to report, and no source status says anything.
+    Missing,
+    /// Not expected and not reported.
+    NotExpected,
+}
+
+impl CellState {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CellState::Succeeded => "succeeded",
+            CellState::Failed => "failed",
+            CellState::Outdated => "outdated",
+            CellState::Stale => "stale",
+            CellState::Missing => "missing",
+            CellState::NotExpected => "not-expected",
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Cell {
+    pub state: CellState,
+    /// Tooltip words: status, last update, error.
+    pub detail: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct AccountRow {
+    pub id: String,
+    pub name: Option<String>,
+    pub expected: bool,
+}
+
+/// One aggregator's accounts × regions, for people.
+#[derive(Debug, Clone)]
+pub struct Grid {
+    pub aggregator: String,
+    pub aggregator_region: Option<String>,
+    pub accounts: Vec<AccountRow>,
+    pub regions: Vec<String>,
+    /// Row-major: `accounts.len() × regions.len()`.
+    pub cells: Vec<Cell>,
+}
+
+fn state_of(r: &Reported, now_ns: i64, max_age_ns: i64) -> CellState {
+    match r.status.as_deref() {
+        Some("SUCCEEDED") => match r.updated_ns {
+            Some(t) if now_ns.saturating_sub(t) > max_age_ns => CellState::Stale,
+            _ => CellState::Succeeded,
+        },
+        Some("OUTDATED") => CellState::Outdated,
+        _ => CellState::Failed,
+    }
+}
+
+fn detail_of(r: &Reported, via: Option<&str>) -> String {
+    let mut d = r.status.as_deref().unwrap_or("no status").to_string();
+    if let Some(t) = r.updated_ns {
+        d.push_str(&format!(
+            ", last update {}",
+            crate::timestamp::Instant::from_ns(t).rfc3339
+        ));
+    }
+    if let Some(e) = &r.error {
+        d.push_str(". ");
+        d.push_str(e);
+    }
+    if let Some(o) = via {
+        d.push_str(&format!(" (reported by organization source {o})"));
+    }
+    d
+}
+
+/// The grids of every coverage item, sorted by aggregator then region.
+pub fn grids(items: &[Item], now_ns: i64, max_age_ns: i64) -> Vec<Grid> {
+    let mut out: Vec<Grid> = items
+        .iter()
+        .map(|item| {
+            let mut ids: BTreeSet<&str> = item.reported.keys().map(String::as_str).collect();
+            ids.extend(item.expected_accounts.iter().map(|a| a.id.as_str()));
+            let expected: HashMap<&str, &ExpectedAccount> = item
+                .expected_accounts
+                .iter()
+                .map(|a| (a.id.as_str(), a))
+                .collect();
+            let mut regions: BTreeSet<&str> = item
+                .expected_regions
+                .iter()
+                .map(|r| r.region.as_str())
+                .collect();
+            regions.extend(item.organization_regions.keys().map(String::as_str));
+            for by_region in item.reported.values() {
+                regions.extend(by_region.keys().map(String::as_str));
+            }
+            let org = item.organization_ids.iter().next().map(String::as_str);
+            let mut cells = Vec::with_capacity((ids.len() + 1) * regions.len());
+            // The organisation's own row first: it reports for every member account.
+            if let Some(o) = org {
+                let expected_regions: BTreeSet<&str> = item
+                    .expected_regions
+                    .iter()
+                    .map(|r| r.region.as_str())
+                    .collect();
+                for r in &regions {
+                    cells.push(match item.organization_regions.get(*r) {
+                        Some(rep) => Cell {
+                            state: state_of(rep, now_ns, max_age_ns),
+                            detail: Some(detail_of(rep, None)),
+                        },
+                        None if expected_regions.contains(r)
+                            && !item.reported.values().any(|m| m.contains_key(*r)) =>
+                        {
+                            Cell {
+                                state: CellState::Missing,
+                                detail: Some(format!(
+                                    "expected to report; no source status for organization {o}"
+                                )),
+                            }
+                        }
+                        None => Cell {
+                            state: CellState::NotExpected,
+                            detail: None,
+                        },
+                    });
+                }
+            }
+            for id in &ids {
+                let e = expected.get(id);
+                for r in &regions {
+                    let cell = match item.reported.get(*id).and_then(|m| m.get(*r)) {
+                        Some(rep) => Cell {
+                            state: state_of(rep, now_ns, max_age_ns),
+                            detail: Some(detail_of(rep, None)),
+                        },
+                        None if e.is_some_and(|e| e.regions.contains(*r)) => {
+                            match item.organization_regions.get(*r) {
+                                Some(rep) => Cell {
+                                    state: state_of(rep, now_ns, max_age_ns),
+                                    detail: Some(detail_of(rep, org)),
+                                },
+                                None => Cell {
+                                    state: CellState::Missing,
+                                    detail: Some("expected to report; no source status".into()),
+                                },
+                            }
+                        }
+                        None => Cell {
+                            state: CellState::NotExpected,
+                            detail: None,
+                        },
+                    };
+                    cells.push(cell);
+                }
+            }
+            let accounts = org
+                .map(|o| AccountRow {
+                    id: o.to_string(),
+                    name: Some("organization".to_string()),
+                    expected: true,
+                })
+                .into_iter()
+                .chain(ids.iter().map(|id| AccountRow {
+                    id: id.to_string(),
+                    name: item.names.get(*id).cloned(),
+                    expected: expected.contains_key(id),
+                }))
+                .collect();
+            Grid {
+                aggregator: item
+                    .aggregator
+                    .clone()
+                    .unwrap_or_else(|| "(unknown aggregator)".to_string()),
+                aggregator_region: item.aggregator_region.clone(),
+                accounts,
+                regions: regions.into_iter().map(str::to_string).collect(),
+                cells,
+            }
+        })
+        .collect();
+    out.sort_by(|a, b| {
+        (&a.aggregator, &a.aggregator_region).cmp(&(&b.aggregator, &b.aggregator_region))
+    });
+    out
+}

@@ -1,0 +1,117 @@
+//! A snapshot folder as a whole: its manifest says which file belongs to which
+//! region and aggregator, and its account and region lists say who is
+//! expected to report.
+
+use crate::inventory::Inventory;
+use crate::source::SourceFile;
+use std::collections::{BTreeSet, HashMap};
+use std::path::Path;
+use std::sync::Arc;
+
+/// Apply each manifest's file list: the region and aggregator of every file it
+/// names (a manifest knows better than a path), and the files it lists that
+/// are not there.
+pub fn apply_manifests(inv: &mut Inventory, files: &[SourceFile]) {
+    if inv.manifests.is_empty() {
+        return;
+    }
+    let by_path: HashMap<&Path, u32> = files
+        .iter()
+        .enumerate()
+        .map(|(i, f)| (f.path.as_path(), i as u32))
+        .collect();
+    // file id → (region, aggregator)
+    let mut named: HashMap<u32, (Option<String>, Option<String>)> = HashMap::new();
+    for m in &mut inv.manifests {
+        let mut missing = Vec::new();
+        for f in &m.files {
+            let rel = Path::new(&f.path);
+            // Never let a manifest point outside its own folder.
+            let safe = rel
+                .components()
+                .all(|c| matches!(c, std::path::Component::Normal(_)));
+            let full = m.dir.join(rel);
+            match by_path.get(full.as_path()) {
+                Some(&id) if safe => {
+                    named.insert(id, (f.region.clone(), f.aggregator.clone()));
+                }
+                _ if safe && full.is_file() => {}
+                _ => missing.push(f.clone()),
+            }
+        }
+        m.missing = missing;
+    }
+    if named.is_empty() {
+        return;
+    }
+    for s in &mut inv.source_statuses {
+        if let Some((region, agg)) = named.get(&s.span.file) {
+            if s.aggregator.is_none() {
+                if let Some(a) = agg {
+                    s.aggregator = Some(Arc::from(a.as_str()));
+                    s.aggregator_from = Some("manifest");
+                }
+            }
+            if s.aggregator_region.is_none() {
+                s.aggregator_region = region.as_deref().map(Arc::from);
+            }
+        }
+    }
+    for l in &mut inv.region_listings {
+        if let Some((Some(region), _)) = named.get(&l.span.file) {
+            if l.region_from != Some("arn") {
+                l.region = Some(region.clone());
+                l.region_from = Some("manifest");
+            }
+        }
+    }
+    for a in &mut inv.aggregators {
+        if let Some((Some(region), _)) = named.get(&a.file) {
+            if a.region_from != Some("arn") {
+                a.region = Some(region.clone());
+                a.region_from = Some("manifest");
+            }
+        }
+    }
+}
+
+/// The accounts expected to report: an `--expect-accounts` list, else the
+/// organisation's ACTIVE accounts.
+pub fn expected_accounts(inv: &Inventory, flag: bool) -> (Vec<String>, Option<&'static str>) {
+    let from = if flag { "flag" } else { "organizations" };
+    let ids: BTreeSet<String> = inv
+        .accounts
+        .iter()
+        .filter(|a| a.from == from && a.active())
+        .map(|a| a.id.clone())
+        .collect();
+    let any = inv.accounts.iter().any(|a| a.from == from);
+    (ids.into_iter().collect(), (flag || any).then_some(from))
+}
+
+/// The regions expected to report: `--expect-regions`, else the enabled regions
+/// of a region list, else the regions a snapshot manifest captured.
+pub fn expected_regions(inv: &Inventory, flag: &[String]) -> (Vec<String>, Option<&'static str>) {
+    if !flag.is_empty() {
+        let set: BTreeSet<String> = flag.iter().cloned().collect();
+        return (set.into_iter().collect(), Some("flag"));
+    }
+    if !inv.regions.is_empty() {
+        let set: BTreeSet<String> = inv
+            .regions
+            .iter()
+            .filter(|r| r.enabled)
+            .map(|r| r.region.clone())
+            .collect();
+        return (set.into_iter().collect(), Some("region-list"));
+    }
+    let set: BTreeSet<String> = inv
+        .manifests
+        .iter()
+        .flat_map(|m| m.regions.iter().cloned())
+        .collect();
+    if set.is_empty() {
+        return (Vec::new(), None);
+    }
+    (set.into_iter().collect(), Some("manifest"))
+}
