@@ -45,6 +45,21 @@ fn check(parsed: &Parsed, text: &str) -> Result<(), TestCaseError> {
         span_ok(text, &s.status_span)?;
         span_ok(text, &s.updated_span)?;
     }
+    for a in &parsed.inventory.accounts {
+        span_ok(text, &a.span)?;
+    }
+    for r in &parsed.inventory.regions {
+        span_ok(text, &r.span)?;
+    }
+    for m in &parsed.inventory.manifests {
+        span_ok(text, &m.span)?;
+        for f in &m.files {
+            span_ok(text, &f.span)?;
+        }
+        for f in &m.failures {
+            span_ok(text, &f.span)?;
+        }
+    }
     for e in &parsed.errors {
         if let Some(r) = &e.span {
             prop_assert!(r.start <= text.len() + 1);
@@ -82,6 +97,17 @@ fn seeds() -> Vec<(String, Vec<u8>)> {
             let name = p.file_name().unwrap().to_string_lossy().to_string();
             out.push((name, std::fs::read(&p).unwrap()));
         }
+    }
+    // Snapshot inputs: account and region lists, a manifest.
+    for f in [
+        "AGG007/organization/organizations/list-accounts.json",
+        "AGG007/organization/regions.json",
+        "AGG007/organization/manifest.json",
+        "AGG007/region-gap/describe-regions.json",
+        "AGG009/manifest/manifest.json",
+    ] {
+        let p = common::root().join("fixtures").join(f);
+        out.push((f.replace('/', "-"), std::fs::read(&p).unwrap()));
     }
     out
 }

@@ -141,6 +141,10 @@ pub fn parse_accounts(
             continue;
         };
         let Some((id, id_raw)) = r.text(&members, "Id") else {
+            // A wrongly typed `Id` is already reported.
+            if members.iter().any(|m| m.key == "Id") {
+                continue;
+            }
             r.errors.push(ScanError::at(
                 name,
                 file,
@@ -194,6 +198,9 @@ pub fn parse_regions(
             continue;
         };
         let Some((region, raw)) = r.text(&members, "RegionName") else {
+            if members.iter().any(|m| m.key == "RegionName") {
+                continue;
+            }
             r.errors.push(ScanError::at(
                 name,
                 file,
@@ -202,11 +209,23 @@ pub fn parse_regions(
             ));
             continue;
         };
-        let (status, enabled) = if let Some((s, _)) = r.text(&members, "RegionOptStatus") {
+        let typed = |k: &str| {
+            members
+                .iter()
+                .any(|m| m.key == k && Kind::of(m.value) != Kind::Null)
+        };
+        let opt = r.text(&members, "RegionOptStatus");
+        let opt_in = r.text(&members, "OptInStatus");
+        // An entry with a wrongly typed status is left out (its error is reported).
+        if (typed("RegionOptStatus") && opt.is_none()) || (typed("OptInStatus") && opt_in.is_none())
+        {
+            continue;
+        }
+        let (status, enabled) = if let Some((s, _)) = opt {
             kind = LIST_REGIONS;
             let on = matches!(s.as_str(), "ENABLED" | "ENABLED_BY_DEFAULT");
             (Some(s), on)
-        } else if let Some((s, _)) = r.text(&members, "OptInStatus") {
+        } else if let Some((s, _)) = opt_in {
             let on = matches!(s.as_str(), "opt-in-not-required" | "opted-in");
             (Some(s), on)
         } else {
