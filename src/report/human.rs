@@ -151,6 +151,7 @@ pub fn summary(result: &ScanResult) -> String {
         result.now.rfc3339,
         match result.now_source {
             "flag" => "from --now",
+            "manifest" => "capture time in the snapshot manifest",
             "snapshot" => "newest timestamp in the snapshot",
             _ => "the clock: no timestamp in the inputs",
         }
