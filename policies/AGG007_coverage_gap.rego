@@ -36,32 +36,29 @@ package aggrego.coverage_gap
 
 import data.aggrego.lib
 
-# The account reports from the region itself, or the organization source reports the region.
-reported(c, id, r) if c.reported[id][r]
-
-reported(c, _, r) if c.organization_regions[r]
-
+# An account counts as reporting from a region when it reports there itself, or when the
+# organization source reports the region as a whole.
 # Per coverage item: expected regions from which no expected account reports.
 gap_regions[c.loc] := {r.region |
 	some r in c.expected_regions
-	silent(c, r.region)
+	silent(c, r)
 } if {
 	some c in input.coverage
 }
 
 silent(c, r) if {
-	expected := [a.id | some a in c.expected_accounts; r in a.regions]
-	count(expected) > 0
-	every id in expected {
-		not reported(c, id, r)
+	count(r.accounts) > 0
+	not c.organization_regions[r.region]
+	every id in r.accounts {
+		not c.reported[id][r.region]
 	}
 }
 
 # No account list at all (an organization reporting as a whole): nobody reports there.
 silent(c, r) if {
 	count(c.expected_accounts) == 0
-	not c.organization_regions[r]
-	not reported_by_anyone(c, r)
+	not c.organization_regions[r.region]
+	not reported_by_anyone(c, r.region)
 }
 
 reported_by_anyone(c, r) if {
@@ -79,7 +76,7 @@ deny contains finding if {
 	c.captured
 	some r in c.expected_regions
 	r.region in gap_regions[c.loc]
-	n := count([a | some a in c.expected_accounts; r.region in a.regions])
+	n := count(r.accounts)
 	finding := {
 		"msg": [
 			"%s: no source reports from region %s%s (%s): a blind spot in the aggregated view",
@@ -96,10 +93,13 @@ deny contains finding if {
 	some c in input.coverage
 	c.captured
 	some a in c.expected_accounts
+	gaps := gap_regions[c.loc]
+	reports := object.get(c.reported, a.id, {})
 	missing := [r |
 		some r in a.regions
-		not reported(c, a.id, r)
-		not r in gap_regions[c.loc]
+		not reports[r]
+		not c.organization_regions[r]
+		not r in gaps
 	]
 	count(missing) > 0
 	finding := {

@@ -1131,6 +1131,16 @@ impl Builder<'_> {
                     })
                     .collect();
                 self.put(&mut o, "expected_accounts", Value::from(accounts));
+                // Which accounts each region expects, so a policy need not search for them.
+                let mut by_region: HashMap<&str, Vec<Value>> = HashMap::new();
+                for a in &c.expected_accounts {
+                    for r in &a.regions {
+                        by_region
+                            .entry(r.as_str())
+                            .or_default()
+                            .push(Value::from(a.id.as_str()));
+                    }
+                }
                 let regions: Vec<Value> = c
                     .expected_regions
                     .iter()
@@ -1142,6 +1152,8 @@ impl Builder<'_> {
                         });
                         let mut e = Object::new();
                         self.put(&mut e, "region", Value::from(r.region.as_str()));
+                        let accounts = by_region.remove(r.region.as_str()).unwrap_or_default();
+                        self.put(&mut e, "accounts", Value::from(accounts));
                         let l = self.loc(r.span);
                         self.put(&mut e, "loc", l);
                         e.into_value()

@@ -152,6 +152,8 @@ pub struct ExpectedAccount {
 #[serde(deny_unknown_fields)]
 pub struct ExpectedRegion {
     pub region: String,
+    /// The expected accounts whose regions include this one.
+    pub accounts: Vec<String>,
     pub loc: Loc,
 }
 
