@@ -62,6 +62,28 @@ pub enum Command {
   aggrego inspect --schema > input.schema.json")]
     Inspect(Box<InspectArgs>),
 
+    /// Print a script that exports a snapshot folder for `aggrego scan`.
+    ///
+    /// Whoever holds read-only AWS credentials runs the script; it makes only
+    /// describe, list and get calls with the AWS CLI (v1 or v2), follows every page,
+    /// and writes, under the folder given as its first argument (default
+    /// ./aggrego-snapshot, which must be new or empty):
+    ///
+    ///   caller-identity.json, organizations/list-accounts.json (when permitted),
+    ///   regions.json (unless --regions), REGION/describe-configuration-aggregators.json,
+    ///   REGION/AGGREGATOR/sources-status.json, and manifest.json last.
+    ///
+    /// A failed call is recorded in manifest.json and the capture goes on; the script then
+    /// exits 1 (2 when nothing could be captured). AWS_PROFILE, AWS_REGION and
+    /// AWS_ENDPOINT_URL are honoured. This command only prints the script.
+    #[command(after_help = "Examples:
+  aggrego collect-script > collect.sh
+  AWS_PROFILE=audit bash collect.sh snapshot/ && aggrego scan snapshot/
+  aggrego collect-script --regions us-east-1,eu-west-1 > collect.sh
+  aggrego collect-script --shell powershell > collect.ps1
+  pwsh -File collect.ps1 snapshot")]
+    CollectScript(CollectScriptArgs),
+
     /// Print a shell completion script.
     #[command(after_help = "Examples:
   aggrego completions bash > ~/.local/share/bash-completion/completions/aggrego
@@ -137,6 +159,26 @@ pub struct ExplainArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = ListFormat::Text)]
     pub format: ListFormat,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct CollectScriptArgs {
+    /// The script's language.
+    #[arg(long, value_enum, default_value_t = ScriptShell::Bash)]
+    pub shell: ScriptShell,
+
+    /// Capture these regions (comma-separated or repeated) instead of the account's
+    /// enabled regions, listed when the script runs.
+    #[arg(long, value_name = "REGION", value_delimiter = ',')]
+    pub regions: Vec<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ScriptShell {
+    /// bash 3.2 or later (Linux, macOS, WSL, CloudShell).
+    Bash,
+    /// Windows PowerShell 5.1 or PowerShell 7.
+    Powershell,
 }
 
 #[derive(Debug, clap::Args)]

@@ -2,6 +2,7 @@
 
 pub mod catalog;
 pub mod cli;
+pub mod collect;
 pub mod context;
 pub mod coverage;
 pub mod diag;

@@ -15,6 +15,7 @@ fn main() -> ExitCode {
         Command::Scan(args) => run::scan(args),
         Command::Policies(args) => run::policies(args),
         Command::Explain(args) => run::explain(args),
+        Command::CollectScript(args) => aggrego::collect::run(args),
         Command::Completions(args) => run::completions(args),
         Command::Inspect(args) => aggrego::inspect::run(args),
         Command::Test(args) => aggrego::testing::run(args),

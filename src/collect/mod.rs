@@ -1,0 +1,159 @@
+//! `aggrego collect-script`: the script that exports a snapshot folder for `aggrego scan`.
+//!
+//! The scripts are whole files beside this one (`collect.sh`, `collect.ps1`), so they can be
+//! read, linted and parsed as they are; rendering only fills in the generator line, the
+//! command line and the regions baked in by `--regions`.
+
+use crate::cli::{CollectScriptArgs, ScriptShell};
+use crate::run::{fatal, print_stdout, Fatal};
+
+const BASH: &str = include_str!("collect.sh");
+const POWERSHELL: &str = include_str!("collect.ps1");
+
+/// The `format` of the snapshot's `manifest.json`.
+pub const SNAPSHOT_FORMAT: &str = "aggrego-snapshot/1";
+
+/// `aggrego collect-script`: the script on standard output, nothing else.
+pub fn run(args: &CollectScriptArgs) -> Result<u8, Fatal> {
+    let script = render(args.shell, &args.regions)?;
+    print_stdout(&script)
+}
+
+/// The script for `shell`, with `regions` (from `--regions`; empty: list them at run time).
+pub fn render(shell: ScriptShell, regions: &[String]) -> Result<String, Fatal> {
+    let regions = parse_regions(regions)?;
+    let (template, name) = match shell {
+        ScriptShell::Bash => (BASH, "bash"),
+        ScriptShell::Powershell => (POWERSHELL, "powershell"),
+    };
+    let generator = format!(
+        "aggrego collect-script {} ({name})",
+        env!("CARGO_PKG_VERSION")
+    );
+    let mut command_line = format!("aggrego collect-script --shell {name}");
+    if !regions.is_empty() {
+        command_line.push_str(" --regions ");
+        command_line.push_str(&regions.join(","));
+    }
+    // Region codes are checked to be `[a-z0-9-]`, so single quotes are enough in both shells.
+    let quoted: Vec<String> = regions.iter().map(|r| format!("'{r}'")).collect();
+    let list = match shell {
+        ScriptShell::Bash => quoted.join(" "),
+        ScriptShell::Powershell => quoted.join(", "),
+    };
+    Ok(template
+        .replace("@@GENERATOR@@", &generator)
+        .replace("@@COMMAND_LINE@@", &command_line)
+        .replace("@@REGIONS@@", &list))
+}
+
+/// `--regions` values: trimmed, checked, sorted and without repeats. None given: empty.
+pub fn parse_regions(raw: &[String]) -> Result<Vec<String>, Fatal> {
+    if raw.is_empty() {
+        return Ok(Vec::new());
+    }
+    let mut out = Vec::new();
+    for r in raw.iter().map(|r| r.trim()).filter(|r| !r.is_empty()) {
+        if !is_region_code(r) {
+            return Err(fatal(
+                "--regions",
+                format!(
+                    "`{r}` is not an AWS region code (e.g. us-east-1, eu-central-2, us-gov-west-1)"
+                ),
+            ));
+        }
+        out.push(r.to_string());
+    }
+    if out.is_empty() {
+        return Err(fatal(
+            "--regions",
+            "give at least one region code (e.g. --regions us-east-1,eu-west-1)".into(),
+        ));
+    }
+    out.sort();
+    out.dedup();
+    Ok(out)
+}
+
+/// `us-east-1`, `ap-southeast-5`, `us-gov-west-1`, `eu-isoe-west-1`: two letters, one or
+/// more lowercase words, a number; each part separated by `-`.
+pub fn is_region_code(s: &str) -> bool {
+    let parts: Vec<&str> = s.split('-').collect();
+    let Some((last, rest)) = parts.split_last() else {
+        return false;
+    };
+    let Some((first, middle)) = rest.split_first() else {
+        return false;
+    };
+    let lower = |p: &str| !p.is_empty() && p.bytes().all(|b| b.is_ascii_lowercase());
+    s.len() <= 32
+        && first.len() == 2
+        && lower(first)
+        && !middle.is_empty()
+        && middle.iter().all(|p| lower(p))
+        && (1..=2).contains(&last.len())
+        && last.bytes().all(|b| b.is_ascii_digit())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn region_codes() {
+        for ok in [
+            "us-east-1",
+            "eu-central-2",
+            "ap-southeast-5",
+            "us-gov-west-1",
+            "cn-northwest-1",
+            "eu-isoe-west-1",
+            "il-central-1",
+        ] {
+            assert!(is_region_code(ok), "{ok}");
+        }
+        for bad in [
+            "",
+            "us",
+            "us-east",
+            "US-EAST-1",
+            "useast1",
+            "us-east-1a",
+            "us--east-1",
+            "us-east-100",
+            "../etc",
+            "us-east-1 ",
+            "u-east-1",
+            "usa-east-1",
+            "us-east-1;rm",
+        ] {
+            assert!(!is_region_code(bad), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn regions_are_trimmed_sorted_and_unique() {
+        let raw: Vec<String> = ["us-east-1", " eu-west-1", "us-east-1", ""]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        assert_eq!(
+            parse_regions(&raw).ok(),
+            Some(vec!["eu-west-1".to_string(), "us-east-1".to_string()])
+        );
+        assert!(parse_regions(&[String::new()]).is_err());
+        assert!(parse_regions(&["us-east-1".into(), "mars-1".into()]).is_err());
+        assert_eq!(parse_regions(&[]).ok(), Some(Vec::new()));
+    }
+
+    #[test]
+    fn placeholders_are_all_filled() {
+        for shell in [ScriptShell::Bash, ScriptShell::Powershell] {
+            for regions in [vec![], vec!["eu-west-1".to_string()]] {
+                let s = render(shell, &regions).ok().unwrap_or_default();
+                assert!(s.len() > 1000);
+                assert!(!s.contains("@@"), "{shell:?}");
+            }
+        }
+    }
+}
