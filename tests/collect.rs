@@ -459,6 +459,55 @@ fn snapshot_of_the_scenario_is_complete_and_scans() {
         })
         .collect();
     assert_eq!(agg001, planted);
+    // And the planted blind spots: expected account × region pairs without a status,
+    // grouped by account, and the ACTIVE account an account list leaves out.
+    let agg007: Vec<&Value> = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["rule_id"] == "AGG007")
+        .collect();
+    let mut missing: std::collections::BTreeMap<(String, String), Vec<String>> = Default::default();
+    for p in sc["planted"]["missing_statuses"].as_array().unwrap() {
+        let key = (
+            p["aggregator"].as_str().unwrap().to_string(),
+            p["account"].as_str().unwrap().to_string(),
+        );
+        missing
+            .entry(key)
+            .or_default()
+            .push(p["region"].as_str().unwrap().to_string());
+    }
+    for ((aggregator, account), regions) in &missing {
+        let found = agg007.iter().find(|f| {
+            f["resource"]["aggregator"] == aggregator.as_str()
+                && f["resource"]["account"] == account.as_str()
+                && f["message"].as_str().unwrap().contains("no source status")
+        });
+        let message = found
+            .unwrap_or_else(|| panic!("no AGG007 for {aggregator} {account}: {report}"))["message"]
+            .as_str()
+            .unwrap();
+        for r in regions {
+            assert!(message.contains(r.as_str()), "{r} in {message}");
+        }
+    }
+    let left_out = sc["planted"]["active_accounts_missing_from_account_ids"]
+        .as_array()
+        .unwrap();
+    for p in left_out {
+        assert!(
+            agg007
+                .iter()
+                .any(|f| f["resource"]["aggregator"] == p["aggregator"]
+                    && f["message"]
+                        .as_str()
+                        .unwrap()
+                        .contains(p["account"].as_str().unwrap())),
+            "{p}: {report}"
+        );
+    }
+    assert_eq!(agg007.len(), missing.len() + left_out.len(), "{report}");
     // The hostile error message arrives whole.
     let hostile = sc["aggregators"][0]["statuses"]
         .as_array()
