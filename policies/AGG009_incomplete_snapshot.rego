@@ -45,6 +45,7 @@ command(kind) := sprintf("aws configservice %s", [kind]) if not contains(kind, "
 deny contains finding if {
 	some m in input.manifests
 	some f in m.failures
+	f.fallback == null
 	finding := {
 		"msg": sprintf("the snapshot could not capture `aws %s`%s: %s", [f.command, where(f), f.message]),
 		"loc": f.loc,

@@ -272,6 +272,8 @@ pub struct ManifestFile {
 #[derive(Debug, Clone)]
 pub struct ManifestFailure {
     pub command: String,
+    /// The call that stood in for this one (`ec2 describe-regions` for `account list-regions`).
+    pub fallback: Option<String>,
     pub region: Option<String>,
     pub aggregator: Option<String>,
     pub exit_code: Option<i64>,
@@ -1058,6 +1060,7 @@ impl Builder<'_> {
                         });
                         let mut o = Object::new();
                         self.put(&mut o, "command", Value::from(f.command.as_str()));
+                        self.put(&mut o, "fallback", opt_str(&f.fallback));
                         self.put(&mut o, "region", opt_str(&f.region));
                         self.put(&mut o, "aggregator", opt_str(&f.aggregator));
                         self.put(

@@ -100,6 +100,8 @@ pub struct ManifestFile {
 pub struct ManifestFailure {
     /// `organizations list-accounts`, `configservice describe-configuration-aggregator-sources-status`, …
     pub command: String,
+    /// The call whose output stood in for this one (`ec2 describe-regions`): nothing is missing.
+    pub fallback: Option<String>,
     pub region: Option<String>,
     pub aggregator: Option<String>,
     pub exit_code: Option<i64>,

@@ -165,6 +165,7 @@ pub fn parse(
             command: r
                 .text(&f, "command")
                 .unwrap_or_else(|| "a command".to_string()),
+            fallback: r.text(&f, "fallback"),
             region: r.text(&f, "region"),
             aggregator: r.text(&f, "aggregator"),
             exit_code,
