@@ -1,6 +1,8 @@
 //! Helpers shared by the integration tests.
 #![allow(dead_code)]
 
+pub mod mock_aws;
+
 use aggrego::engine::Engine;
 use aggrego::policy;
 use aggrego::scan::{self, Options, ScanResult};
