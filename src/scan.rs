@@ -40,6 +40,36 @@ pub struct Options {
     pub expect_accounts: Option<PathBuf>,
     /// `--expect-regions LIST`.
     pub expect_regions: Vec<String>,
+    /// Display names for what lies under these roots: `(root, name)` calls a file
+    /// `name/<path relative to root>` (the root itself `name`), whatever the
+    /// current folder or the root's spelling. Empty: paths as given.
+    pub names: Vec<(PathBuf, String)>,
+    /// Problems found before the scan (inputs an evidence package could not
+    /// copy), reported with the scan's own.
+    pub errors: Vec<ScanError>,
+}
+
+impl Options {
+    /// How reports name a path shown as `shown` (`display_path` form).
+    pub fn display_name(&self, shown: &str) -> String {
+        for (root, name) in &self.names {
+            let root = display_path(root);
+            if shown == root {
+                return name.clone();
+            }
+            if let Some(rest) = shown
+                .strip_prefix(root.as_str())
+                .and_then(|r| r.strip_prefix('/'))
+            {
+                return format!("{name}/{rest}");
+            }
+        }
+        shown.to_string()
+    }
+
+    fn name_of(&self, path: &std::path::Path) -> String {
+        self.display_name(&display_path(path))
+    }
 }
 
 /// Bounds on what one scan reads; past them, a clear error and the rest goes on.
@@ -187,13 +217,13 @@ pub fn scan(opts: &Options, engine: &Engine) -> ScanResult {
     let mut waiver_list = Vec::new();
     for path in waiver_files(opts, &mut errors) {
         let id = files.len() as u32;
-        let name = display_path(&path);
+        let name = opts.name_of(&path);
         match std::fs::read(&path)
             .map_err(|e| io_reason(&e))
             .and_then(|b| source::decode(b).map_err(|e| e.message))
         {
             Ok(text) => {
-                files.push(SourceFile::new(path, text));
+                files.push(SourceFile::named(path, name, text));
                 let (w, errs) = waivers::parse(id, &files[id as usize], &|r| known.contains(r));
                 waiver_list.extend(w);
                 errors.extend(errs);
@@ -249,7 +279,7 @@ fn waiver_files(opts: &Options, errors: &mut Vec<ScanError>) -> Vec<PathBuf> {
     if let Some(p) = &opts.waivers {
         if !p.is_file() {
             errors.push(ScanError::whole(
-                &display_path(p),
+                &opts.name_of(p),
                 "the waivers file does not exist or is not a file",
             ));
             return Vec::new();
@@ -281,9 +311,27 @@ pub struct Prepared {
 /// Discover, load and parse in parallel, resolve context, fix "now".
 pub fn prepare(opts: &Options, progress: &crate::progress::Progress) -> Prepared {
     let (mut candidates, mut errors) = discover::discover(&opts.paths);
+    let names: Vec<String> = if opts.names.is_empty() {
+        candidates.iter().map(|c| display_path(&c.path)).collect()
+    } else {
+        for e in &mut errors {
+            e.path = opts.display_name(&e.path);
+        }
+        // Ordered by display name, so the order does not depend on where the
+        // roots are.
+        let mut named: Vec<(String, Candidate)> = candidates
+            .into_iter()
+            .map(|c| (opts.name_of(&c.path), c))
+            .collect();
+        named.sort_by(|a, b| std::path::Path::new(&a.0).cmp(std::path::Path::new(&b.0)));
+        let names;
+        (names, candidates) = named.into_iter().unzip();
+        names
+    };
+    errors.extend(opts.errors.iter().cloned());
     if candidates.len() > opts.limits.max_files {
         errors.push(ScanError::whole(
-            &display_path(&candidates[opts.limits.max_files].path),
+            &names[opts.limits.max_files],
             format!(
                 "{} files found; only the first {} are scanned (--max-files); this file and those after it are not",
                 candidates.len(),
@@ -301,7 +349,13 @@ pub fn prepare(opts: &Options, progress: &crate::progress::Progress) -> Prepared
         .par_iter()
         .enumerate()
         .map(|(i, c)| {
-            let l = load_and_parse(i as u32, c, &ctx, opts.limits.max_file_size);
+            let l = load_and_parse(
+                i as u32,
+                c,
+                names[i].clone(),
+                &ctx,
+                opts.limits.max_file_size,
+            );
             progress.inc();
             l
         })
@@ -468,10 +522,10 @@ fn locate(
 /// a module at a time) whether it mentions an aggregator.
 type Loaded = (SourceFile, Parsed, Option<bool>);
 
-fn load_and_parse(id: u32, c: &Candidate, ctx: &Ctx<'_>, max_size: u64) -> Loaded {
-    let name = display_path(&c.path);
+fn load_and_parse(id: u32, c: &Candidate, name: String, ctx: &Ctx<'_>, max_size: u64) -> Loaded {
     let mut parsed = Parsed::default();
-    let empty = |p: &PathBuf| SourceFile::new(p.clone(), String::new());
+    let named = |text: String| SourceFile::named(c.path.clone(), name.clone(), text);
+    let empty = |_: &PathBuf| named(String::new());
     let bytes = match read_bounded(&c.path, max_size) {
         Ok(b) => b,
         Err(e) => {
@@ -486,13 +540,9 @@ fn load_and_parse(id: u32, c: &Candidate, ctx: &Ctx<'_>, max_size: u64) -> Loade
         // Kept even without a mention: it may define variables the module needs.
         let mentions = c.explicit || discover::mentions_aggregators(&bytes);
         return match source::decode(bytes) {
-            Ok(text) => (
-                SourceFile::new(c.path.clone(), text),
-                parsed,
-                Some(mentions),
-            ),
+            Ok(text) => (named(text), parsed, Some(mentions)),
             Err(e) if mentions => {
-                let file = SourceFile::new(c.path.clone(), e.lossy);
+                let file = named(e.lossy);
                 let at = e.offset.min(file.text.len());
                 parsed
                     .errors
@@ -511,7 +561,7 @@ fn load_and_parse(id: u32, c: &Candidate, ctx: &Ctx<'_>, max_size: u64) -> Loade
         Ok(t) => t,
         Err(e) => {
             // Keep a lossy copy so the error has a line, column and snippet.
-            let file = SourceFile::new(c.path.clone(), e.lossy);
+            let file = named(e.lossy);
             let at = e.offset.min(file.text.len());
             parsed
                 .errors
@@ -522,7 +572,7 @@ fn load_and_parse(id: u32, c: &Candidate, ctx: &Ctx<'_>, max_size: u64) -> Loade
     if !c.explicit && utf16 && !discover::mentions_aggregators(text.as_bytes()) {
         return (empty(&c.path), parsed, None);
     }
-    let file = SourceFile::new(c.path.clone(), text);
+    let file = named(text);
     let parsed = input::parse_file(id, &file, ctx, c.explicit);
     (file, parsed, None)
 }
@@ -572,7 +622,7 @@ fn parse_terraform(
         .partition(|m| m.iter().any(|(_, mentions)| *mentions));
     for (id, _) in unused.into_iter().flatten() {
         let f = &mut files[id as usize];
-        *f = SourceFile::new(f.path.clone(), String::new());
+        *f = SourceFile::named(f.path.clone(), std::mem::take(&mut f.name), String::new());
     }
     let files = &*files;
     used.par_iter()
@@ -624,7 +674,10 @@ fn resolve_status_context(inv: &mut Inventory, files: &[SourceFile], ctx: &Ctx<'
     for s in &inv.source_statuses {
         let file = s.span.file;
         let entry = cache.entry(file).or_insert_with(|| {
-            let path = files.get(file as usize).map(|f| f.path.as_path());
+            // The display name: what the user sees, and the same wherever the files lie.
+            let path = files
+                .get(file as usize)
+                .map(|f| std::path::Path::new(f.name.as_str()));
             let (agg, from) = match (&s.aggregator, path) {
                 (Some(a), _) => (Some(a.clone()), s.aggregator_from),
                 (None, Some(p)) => match context::aggregator_in_path(p, &known) {

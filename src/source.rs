@@ -32,6 +32,11 @@ pub struct DecodeError {
 impl SourceFile {
     pub fn new(path: PathBuf, text: String) -> Self {
         let name = display_path(&path);
+        SourceFile::named(path, name, text)
+    }
+
+    /// A file whose reports name it `name` rather than its path.
+    pub fn named(path: PathBuf, name: String, text: String) -> Self {
         let mut line_starts = vec![0];
         line_starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
         SourceFile {

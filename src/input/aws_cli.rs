@@ -73,7 +73,7 @@ type RegionFields = (Field<bool>, Field<Vec<Field<String>>>);
 pub struct Parser<'a, 'c> {
     doc: Doc<'a>,
     file: FileId,
-    path: &'a std::path::Path,
+    /// The file's display name; a region in it is the aggregator's region.
     name: &'a str,
     ctx: &'c Ctx<'c>,
     pub inventory: Inventory,
@@ -81,17 +81,10 @@ pub struct Parser<'a, 'c> {
 }
 
 impl<'a, 'c> Parser<'a, 'c> {
-    pub fn new(
-        doc: Doc<'a>,
-        file: FileId,
-        path: &'a std::path::Path,
-        name: &'a str,
-        ctx: &'c Ctx<'c>,
-    ) -> Self {
+    pub fn new(doc: Doc<'a>, file: FileId, name: &'a str, ctx: &'c Ctx<'c>) -> Self {
         Parser {
             doc,
             file,
-            path,
             name,
             ctx,
             inventory: Inventory::default(),
@@ -273,7 +266,7 @@ impl<'a, 'c> Parser<'a, 'c> {
         if let Some(r) = from_arn {
             return (Some(r), Some("arn"));
         }
-        if let Some(r) = context::region_in_path(self.path) {
+        if let Some(r) = context::region_in_path(std::path::Path::new(self.name)) {
             return (Some(r), Some("path"));
         }
         match self.ctx.region {

@@ -95,7 +95,7 @@ pub fn parse(id: FileId, file: &SourceFile, ctx: &Ctx<'_>) -> Parsed {
             }
         }
     }
-    let region = context::region_in_path(&file.path)
+    let region = context::region_in_path(std::path::Path::new(&file.name))
         .map(|r| (r, "path"))
         .or_else(|| ctx.region.map(|r| (r.to_string(), "flag")));
     if let Some(V::Map(resources)) = root.get("Resources").map(|r| &r.v) {

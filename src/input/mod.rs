@@ -137,7 +137,7 @@ fn parse_json(id: FileId, file: &SourceFile, ctx: &Ctx<'_>, explicit: bool) -> P
         }
         return out;
     };
-    let mut p = aws_cli::Parser::new(doc, id, &file.path, &file.name, ctx);
+    let mut p = aws_cli::Parser::new(doc, id, &file.name, ctx);
     p.parse(root, shape);
     out.inventory = p.inventory;
     out.errors = p.errors;

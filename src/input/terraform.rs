@@ -265,7 +265,7 @@ fn read_aggregators(
     ctx: &Ctx<'_>,
     env: &Env,
 ) -> (Vec<Aggregator>, Vec<ScanError>) {
-    let region = context::region_in_path(&f.path)
+    let region = context::region_in_path(std::path::Path::new(&f.name))
         .map(|r| (r, "path"))
         .or_else(|| ctx.region.map(|r| (r.to_string(), "flag")));
     let mut r = Reader {
@@ -553,7 +553,7 @@ pub fn parse_plan(id: FileId, file: &SourceFile, ctx: &Ctx<'_>) -> Parsed {
             }
         }
     }
-    let region = context::region_in_path(&file.path)
+    let region = context::region_in_path(std::path::Path::new(&file.name))
         .map(|r| (r, "path"))
         .or_else(|| ctx.region.map(|r| (r.to_string(), "flag")));
     let mut reader = PlanReader {
