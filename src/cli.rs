@@ -84,12 +84,124 @@ pub enum Command {
   pwsh -File collect.ps1 snapshot")]
     CollectScript(CollectScriptArgs),
 
+    /// Build an evidence package for auditors, or verify one (`evidence verify`).
+    ///
+    /// The package holds manifest.json (tool, policies, flags, snapshot time, the
+    /// SHA-256 and size of every input and file, results summary), results.json,
+    /// results.sarif, report.html, the policies and waivers used, and the inputs
+    /// (unless --no-inputs). Same inputs and flags: the same bytes. Exit codes as
+    /// for scan (0, 1 by --fail-on, 2 errors); the package is written in every
+    /// case, except when the inputs hold no timestamp and --now is not given.
+    #[command(
+        args_conflicts_with_subcommands = true,
+        subcommand_negates_reqs = true,
+        after_help = "Examples:
+  aggrego evidence snapshot/ --out evidence.zip
+  aggrego evidence snapshot/ --out evidence/ --now 2026-11-23T15:00:00Z --force
+  aggrego evidence snapshot/ --policy my-policies/ --out evidence.zip --redact
+  aggrego evidence snapshot/ --out evidence.zip --no-inputs
+  aggrego evidence verify evidence.zip
+  aggrego evidence verify evidence.zip --inputs snapshot/"
+    )]
+    Evidence(Box<EvidenceCmd>),
+
     /// Print a shell completion script.
     #[command(after_help = "Examples:
   aggrego completions bash > ~/.local/share/bash-completion/completions/aggrego
   aggrego completions zsh > \"${fpath[1]}/_aggrego\"
   aggrego completions fish > ~/.config/fish/completions/aggrego.fish")]
     Completions(CompletionsArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct EvidenceCmd {
+    #[command(subcommand)]
+    pub verify: Option<EvidenceSub>,
+    #[command(flatten)]
+    pub create: EvidenceArgs,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum EvidenceSub {
+    /// Check an evidence package: every hash, then the recorded policies re-run
+    /// on its inputs; every difference is listed.
+    ///
+    /// Exit codes: 0 intact and reproduces; 1 a difference (changed, missing or
+    /// extra file, other findings) or it cannot be reproduced; 2 not a readable
+    /// package.
+    #[command(after_help = "Examples:
+  aggrego evidence verify evidence.zip
+  aggrego evidence verify evidence/
+  aggrego evidence verify evidence.zip --inputs snapshot/ --inputs status.json")]
+    Verify(VerifyArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct EvidenceArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+
+    #[command(flatten)]
+    pub policies: PolicyArgs,
+
+    #[command(flatten)]
+    pub rules: RuleArgs,
+
+    /// Where the package goes: a folder, or a zip file when the name ends in `.zip`.
+    /// Written atomically.
+    #[arg(long, value_name = "DIR|FILE.zip", required = true)]
+    pub out: Option<PathBuf>,
+
+    /// Leave the inputs out of the package (their names, sizes and SHA-256 stay
+    /// in the manifest; `evidence verify --inputs` checks and re-runs them).
+    #[arg(long)]
+    pub no_inputs: bool,
+
+    /// Replace AWS account IDs (any 12-digit number), e-mail addresses and
+    /// organization account names with stable pseudonyms, in the inputs before
+    /// the scan, so no artefact of the package holds them.
+    #[arg(long)]
+    pub redact: bool,
+
+    /// Secret for --redact's pseudonyms (HMAC-SHA-256). Without one, a fixed
+    /// public key is used, and a pseudonym can be traced back to its account
+    /// ID by trying every 12-digit number.
+    #[arg(
+        long,
+        value_name = "KEY",
+        env = "AGGREGO_REDACT_KEY",
+        hide_env_values = true,
+        requires = "redact"
+    )]
+    pub redact_key: Option<String>,
+
+    /// Replace an existing package at --out.
+    #[arg(long)]
+    pub force: bool,
+
+    /// Never show a progress bar.
+    #[arg(long)]
+    pub no_progress: bool,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct VerifyArgs {
+    /// The package: a folder or a zip file.
+    pub package: PathBuf,
+
+    /// For a package made with --no-inputs: the original inputs, one per PATH
+    /// given when it was made, in the same order.
+    #[arg(long = "inputs", value_name = "PATH")]
+    pub inputs: Vec<PathBuf>,
+
+    /// The key the package was redacted with, when it was not the default.
+    #[arg(
+        long,
+        value_name = "KEY",
+        env = "AGGREGO_REDACT_KEY",
+        hide_env_values = true
+    )]
+    pub redact_key: Option<String>,
 }
 
 #[derive(Debug, clap::Args)]
@@ -289,7 +401,7 @@ pub struct ScanArgs {
 
     /// Report format, optionally with the file it is written to (atomically);
     /// repeat for several reports in one run. Formats: human, json, sarif, junit,
-    /// markdown. Default: human on standard output.
+    /// markdown, html. Default: human on standard output.
     #[arg(long, value_name = "FORMAT[=FILE]", value_parser = parse_format_spec)]
     pub format: Vec<FormatSpec>,
 
@@ -297,6 +409,22 @@ pub struct ScanArgs {
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
 
+    #[command(flatten)]
+    pub rules: RuleArgs,
+
+    /// Never show a progress bar (it only appears on a terminal, after a moment).
+    #[arg(long)]
+    pub no_progress: bool,
+
+    /// Colour in human output: auto uses it on a terminal unless NO_COLOR is set.
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+}
+
+/// Which rules run, which fail the run, and the accepted risks (shared by
+/// `scan` and `evidence`).
+#[derive(Debug, Clone, clap::Args)]
+pub struct RuleArgs {
     /// Exit 1 when an unsuppressed finding has at least this severity.
     #[arg(long, value_enum, default_value_t = FailOn::Low)]
     pub fail_on: FailOn,
@@ -318,14 +446,6 @@ pub struct ScanArgs {
     /// `.aggrego-waivers.yaml` in a scanned folder, when present.
     #[arg(long, value_name = "FILE")]
     pub waivers: Option<PathBuf>,
-
-    /// Never show a progress bar (it only appears on a terminal, after a moment).
-    #[arg(long)]
-    pub no_progress: bool,
-
-    /// Colour in human output: auto uses it on a terminal unless NO_COLOR is set.
-    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
-    pub color: ColorChoice,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

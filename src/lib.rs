@@ -8,6 +8,7 @@ pub mod coverage;
 pub mod diag;
 pub mod discover;
 pub mod engine;
+pub mod evidence;
 pub mod finding;
 pub mod fixtures;
 pub mod format;

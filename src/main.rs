@@ -19,6 +19,10 @@ fn main() -> ExitCode {
         Command::Completions(args) => run::completions(args),
         Command::Inspect(args) => aggrego::inspect::run(args),
         Command::Test(args) => aggrego::testing::run(args),
+        Command::Evidence(cmd) => match &cmd.verify {
+            Some(aggrego::cli::EvidenceSub::Verify(v)) => aggrego::evidence::verify(v),
+            None => aggrego::evidence::create(&cmd.create),
+        },
     };
     match result {
         Ok(code) => ExitCode::from(code),

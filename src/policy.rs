@@ -50,6 +50,34 @@ pub fn is_rego_v0(source: &str) -> bool {
     source.lines().any(|l| l.trim() == REGO_V0_MARKER)
 }
 
+/// The files a policy folder contributes: `.rego` files and data files, in
+/// sorted order, hidden entries skipped.
+pub fn folder_files(root: &std::path::Path) -> (Vec<std::path::PathBuf>, Vec<ScanError>) {
+    let shown = crate::source::display_path(root);
+    let mut files = Vec::new();
+    let mut errors = Vec::new();
+    for entry in walkdir::WalkDir::new(root)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'))
+    {
+        match entry {
+            Ok(e) if e.file_type().is_file() => {
+                let rego = e.path().extension().and_then(|x| x.to_str()) == Some("rego");
+                if rego || DATA_FILES.contains(&&*e.file_name().to_string_lossy()) {
+                    files.push(e.into_path());
+                }
+            }
+            Ok(_) => {}
+            Err(e) => errors.push(ScanError::whole(
+                &e.path().map_or(shown.clone(), crate::source::display_path),
+                format!("cannot read: {e}"),
+            )),
+        }
+    }
+    (files, errors)
+}
+
 /// Read user policies from files and folders (recursively, sorted). Every
 /// problem is a located error; the other files still load.
 pub fn load_user(paths: &[std::path::PathBuf]) -> (UserFiles, Vec<ScanError>) {
@@ -70,24 +98,16 @@ pub fn load_user(paths: &[std::path::PathBuf]) -> (UserFiles, Vec<ScanError>) {
             errors.push(ScanError::whole(&shown, "no such policy file or folder"));
             continue;
         }
-        for entry in walkdir::WalkDir::new(root)
-            .sort_by_file_name()
-            .into_iter()
-            .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'))
-        {
-            match entry {
-                Ok(e) if e.file_type().is_file() => {
-                    if e.path().extension().and_then(|x| x.to_str()) == Some("rego") {
-                        files.push(e.into_path());
-                    } else if DATA_FILES.contains(&&*e.file_name().to_string_lossy()) {
-                        out.data_files.push(e.into_path());
-                    }
-                }
-                Ok(_) => {}
-                Err(e) => errors.push(ScanError::whole(
-                    &e.path().map_or(shown.clone(), crate::source::display_path),
-                    format!("cannot read: {e}"),
-                )),
+        let (found, errs) = folder_files(root);
+        errors.extend(errs);
+        for f in found {
+            let is_data = f
+                .file_name()
+                .is_some_and(|n| DATA_FILES.contains(&&*n.to_string_lossy()));
+            if is_data {
+                out.data_files.push(f);
+            } else {
+                files.push(f);
             }
         }
     }

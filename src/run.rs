@@ -93,7 +93,7 @@ pub fn scan(args: &ScanArgs) -> Result<u8, Fatal> {
     let set = policy_set(&args.policies)?;
     let mut catalogue = catalog::catalogue(&set.policies);
     let known: BTreeSet<String> = catalogue.iter().map(|r| r.id.to_string()).collect();
-    let selection = Selection::new(args, &known)?;
+    let selection = Selection::new(&args.rules, &known)?;
     let policies: Vec<_> = set
         .policies
         .into_iter()
@@ -104,26 +104,14 @@ pub fn scan(args: &ScanArgs) -> Result<u8, Fatal> {
     // Fail before scanning when a report cannot be written.
     let sinks = sinks(args)?;
     let engine = Engine::with(policies, &set.extras).map_err(Fatal)?;
-    options.waivers = args.waivers.clone();
+    options.waivers = args.rules.waivers.clone();
     options.known_ids = known;
     options.own_rules = Some(catalogue);
     options.subjects = sinks.iter().any(|s| s.format == Format::Junit);
     options.progress = !args.no_progress;
     let result = scan::scan(&options, &engine);
 
-    let code = if !result.errors.is_empty() {
-        EXIT_ERROR
-    } else {
-        let threshold = args.fail_on.threshold();
-        let fails = result.active().any(|f| {
-            threshold.is_some_and(|t| f.severity >= t) || selection.fail_on.contains(&*f.rule_id)
-        });
-        if fails {
-            EXIT_FINDINGS
-        } else {
-            EXIT_CLEAN
-        }
-    };
+    let code = exit_code(&result, args.rules.fail_on, &selection);
 
     let trace = std::env::var_os("AGGREGO_TRACE").is_some();
     for sink in sinks {
@@ -177,15 +165,36 @@ pub fn scan(args: &ScanArgs) -> Result<u8, Fatal> {
     Ok(code)
 }
 
+/// 2 on any error, else 1 when an unsuppressed finding reaches the threshold or
+/// is of a `--fail-on-rule` rule, else 0.
+pub fn exit_code(
+    result: &scan::ScanResult,
+    fail_on: crate::cli::FailOn,
+    selection: &Selection,
+) -> u8 {
+    if !result.errors.is_empty() {
+        return EXIT_ERROR;
+    }
+    let threshold = fail_on.threshold();
+    let fails = result.active().any(|f| {
+        threshold.is_some_and(|t| f.severity >= t) || selection.fail_on.contains(&*f.rule_id)
+    });
+    if fails {
+        EXIT_FINDINGS
+    } else {
+        EXIT_CLEAN
+    }
+}
+
 /// Which rules run, and which fail the run whatever their severity.
-struct Selection {
-    only: BTreeSet<String>,
-    skip: BTreeSet<String>,
-    fail_on: BTreeSet<String>,
+pub struct Selection {
+    pub only: BTreeSet<String>,
+    pub skip: BTreeSet<String>,
+    pub fail_on: BTreeSet<String>,
 }
 
 impl Selection {
-    fn new(args: &ScanArgs, known: &BTreeSet<String>) -> Result<Selection, Fatal> {
+    pub fn new(args: &crate::cli::RuleArgs, known: &BTreeSet<String>) -> Result<Selection, Fatal> {
         let check = |flag: &str, ids: &[String]| -> Result<BTreeSet<String>, Fatal> {
             let mut out = BTreeSet::new();
             for id in ids {
@@ -217,7 +226,7 @@ impl Selection {
         })
     }
 
-    fn runs(&self, id: &str) -> bool {
+    pub fn runs(&self, id: &str) -> bool {
         (self.only.is_empty() || self.only.contains(id)) && !self.skip.contains(id)
     }
 }
@@ -299,7 +308,7 @@ pub fn install_interrupt_handler() {
     let _ = ctrlc::set_handler(|| {
         if let Ok(list) = PENDING.try_lock() {
             for p in list.iter() {
-                let _ = std::fs::remove_file(p);
+                remove_temporary(p);
             }
         }
         eprintln!("aggrego: interrupted; no report was written");
@@ -307,7 +316,25 @@ pub fn install_interrupt_handler() {
     });
 }
 
-fn pending(path: &Path, add: bool) {
+/// Remove a temporary file or folder. Another thread may still be writing into
+/// a folder, so removal is tried again a few times.
+fn remove_temporary(p: &Path) {
+    for _ in 0..5 {
+        let gone = match std::fs::symlink_metadata(p) {
+            Ok(m) if m.is_dir() => std::fs::remove_dir_all(p).is_ok(),
+            Ok(_) => std::fs::remove_file(p).is_ok(),
+            Err(_) => true,
+        };
+        if gone {
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+}
+
+/// A temporary file or folder that an interrupt must remove (`add`), or that
+/// is now in place or gone (`!add`).
+pub fn pending(path: &Path, add: bool) {
     if let Ok(mut list) = PENDING.lock() {
         if add {
             list.push(path.to_path_buf());

@@ -1,5 +1,6 @@
 //! Reports: one module per format; nothing else writes the report.
 
+pub mod html;
 pub mod human;
 pub mod json;
 pub mod junit;
@@ -21,15 +22,18 @@ pub enum Format {
     Junit,
     /// A summary and the findings by file, for a pull-request comment.
     Markdown,
+    /// One self-contained page: summary, source coverage, findings, errors.
+    Html,
 }
 
 impl Format {
-    pub const ALL: [Format; 5] = [
+    pub const ALL: [Format; 6] = [
         Format::Human,
         Format::Json,
         Format::Sarif,
         Format::Junit,
         Format::Markdown,
+        Format::Html,
     ];
 }
 
@@ -51,5 +55,6 @@ pub fn write(
         Format::Sarif => sarif::write(result, out),
         Format::Junit => junit::write(result, out),
         Format::Markdown => markdown::write(result, out),
+        Format::Html => html::write(result, out),
     }
 }

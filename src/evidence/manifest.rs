@@ -1,0 +1,159 @@
+//! `manifest.json`: what a package holds and how its results were made. Every
+//! list is sorted and every field has a fixed order, so the same package is
+//! always the same bytes.
+
+use serde::{Deserialize, Serialize};
+
+pub const FORMAT: &str = "aggrego-evidence/1";
+pub const FILE: &str = "manifest.json";
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Manifest {
+    pub format: String,
+    pub tool: Tool,
+    /// The scan's snapshot time (RFC 3339) and where it came from.
+    pub now: String,
+    pub now_source: String,
+    pub flags: Flags,
+    /// The PATH arguments, in order, by their names in the package.
+    pub roots: Vec<Root>,
+    /// The policies that ran, in catalogue order.
+    pub policies: Vec<PolicyEntry>,
+    /// Helper modules the policies import.
+    pub modules: Vec<Hashed>,
+    /// Documents merged under `data.`.
+    pub data: Vec<Hashed>,
+    /// Every file under `inputs/`, whether or not the package holds it.
+    pub inputs: Vec<Input>,
+    /// Inputs that could not be read or stored when the package was made;
+    /// reported by the scan and again by every re-run.
+    pub input_errors: Vec<InputError>,
+    pub inputs_included: bool,
+    pub redacted: bool,
+    pub redaction: Option<Redaction>,
+    pub summary: Summary,
+    /// Every file of the package but this one.
+    pub files: Vec<PackageFile>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Tool {
+    pub name: String,
+    pub version: String,
+}
+
+/// The flags that decide the results, normalised: durations and sizes as
+/// numbers, rule ids in catalogue spelling and sorted, paths as package paths.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Flags {
+    /// `--now`, when given.
+    pub now: Option<String>,
+    pub max_age_ns: i64,
+    pub aggregator: Option<String>,
+    pub region: Option<String>,
+    pub max_file_size: u64,
+    pub max_files: usize,
+    /// `--policy` paths (`policies/<name>`).
+    pub policy: Vec<String>,
+    /// `--data` files (`policies/<name>`).
+    pub data: Vec<String>,
+    pub no_builtin: bool,
+    pub policy_timeout_ns: u64,
+    pub only_rule: Vec<String>,
+    pub skip_rule: Vec<String>,
+    pub fail_on: String,
+    pub fail_on_rule: Vec<String>,
+    /// `--waivers` (`waivers/<name>`).
+    pub waivers: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Root {
+    pub name: String,
+    /// `folder`, `file`, or `unreadable` (neither: its error is in `input_errors`).
+    pub kind: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PolicyEntry {
+    pub id: String,
+    /// `builtin/<file>` or the package path of a user policy.
+    pub file: String,
+    pub builtin: bool,
+    pub sha256: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Hashed {
+    pub file: String,
+    pub sha256: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Input {
+    /// `<root name>/<path relative to the root>`, as the reports name it.
+    pub name: String,
+    pub size: u64,
+    pub sha256: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct InputError {
+    pub file: String,
+    pub message: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Redaction {
+    /// `default` (the documented public key) or `custom`.
+    pub key: String,
+    /// The first 16 hex digits of HMAC-SHA-256(key, "aggrego-redaction-key-check"):
+    /// tells a wrong `--redact-key` from changed inputs.
+    pub key_check: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Summary {
+    pub files_scanned: usize,
+    pub findings: usize,
+    pub suppressed: usize,
+    pub errors: usize,
+    /// Unsuppressed findings per severity, most severe first, zero counts left out.
+    pub by_severity: Vec<SeverityCount>,
+    /// The exit code of the run that made the package.
+    pub exit_code: u8,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SeverityCount {
+    pub severity: String,
+    pub count: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PackageFile {
+    pub path: String,
+    pub size: u64,
+    pub sha256: String,
+}
+
+impl Manifest {
+    pub fn to_bytes(&self) -> Vec<u8> {
+        // Serialising plain structs of strings and numbers cannot fail.
+        let mut out = serde_json::to_vec_pretty(self).unwrap_or_default();
+        out.push(b'\n');
+        out
+    }
+}

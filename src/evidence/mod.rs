@@ -1,0 +1,838 @@
+//! Evidence packages: one scan's inputs, policies, waivers and results with the
+//! SHA-256 of each, laid out so that re-running the recorded policies on the
+//! recorded inputs gives the same bytes (`evidence verify`).
+//!
+//! Making a package copies what the scan would read into a staging folder
+//! (`inputs/<name>/…`, `policies/<name>…`, `waivers/<name>`), redacts it when
+//! asked, and scans the *copy* with display names that do not depend on where it
+//! lies. `verify` lays the package out the same way and runs the same code, so a
+//! package reproduces byte for byte whatever the current folder or the paths
+//! first given.
+
+pub mod manifest;
+mod package;
+pub mod redact;
+mod verify;
+
+pub use verify::verify;
+
+use crate::cli::{EvidenceArgs, FailOn, RuleArgs};
+use crate::diag::ScanError;
+use crate::engine::Engine;
+use crate::policyset::{self, PolicySet};
+use crate::run::{self, fatal, Fatal, Selection};
+use crate::scan::{self, Options, ScanResult};
+use crate::source::display_path;
+use crate::{catalog, discover, report, timestamp};
+use clap::ValueEnum;
+use manifest::{
+    Flags, Hashed, Input, InputError, Manifest, PackageFile, PolicyEntry, Redaction, Root,
+    SeverityCount, Summary, Tool,
+};
+use sha2::{Digest, Sha256};
+use std::collections::BTreeSet;
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+
+pub const INPUTS: &str = "inputs";
+pub const POLICIES: &str = "policies";
+pub const WAIVERS: &str = "waivers";
+pub const RESULTS_JSON: &str = "results.json";
+pub const RESULTS_SARIF: &str = "results.sarif";
+pub const REPORT_HTML: &str = "report.html";
+
+/// Names for paths inside a package: each one's last component (the real
+/// folder's name for `.`, `..` or `/`), `-2`, `-3`, … on a clash (ignoring
+/// case, for case-insensitive file systems), in the order given.
+pub fn canonical_names(paths: &[PathBuf]) -> Vec<String> {
+    let mut taken: BTreeSet<String> = BTreeSet::new();
+    let mut out = Vec::with_capacity(paths.len());
+    for p in paths {
+        let base = base_name(p);
+        let mut name = base.clone();
+        let mut n = 2;
+        while taken.contains(&name.to_lowercase()) {
+            name = format!("{base}-{n}");
+            n += 1;
+        }
+        taken.insert(name.to_lowercase());
+        out.push(name);
+    }
+    out
+}
+
+fn base_name(p: &Path) -> String {
+    let last = p
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .or_else(|| {
+            std::fs::canonicalize(p)
+                .ok()
+                .and_then(|c| c.file_name().map(|n| n.to_string_lossy().into_owned()))
+        })
+        .unwrap_or_else(|| "root".into());
+    let clean: String = last
+        .chars()
+        .map(|c| {
+            if c == '\\' || c == '/' || c.is_control() {
+                '_'
+            } else {
+                c
+            }
+        })
+        .collect();
+    match clean.as_str() {
+        "" | "." | ".." => "input".into(),
+        _ => clean,
+    }
+}
+
+/// A relative path that stays inside the folder it is joined to: `/`
+/// separated, no empty, `.` or `..` component, no backslash or control character.
+pub fn safe_relative(path: &str) -> bool {
+    !path.is_empty()
+        && path.len() <= 4096
+        && path.split('/').all(|c| {
+            !c.is_empty()
+                && c != "."
+                && c != ".."
+                && !c.contains('\\')
+                && !c.chars().any(char::is_control)
+        })
+}
+
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    format!("{:x}", Sha256::digest(bytes))
+}
+
+/// Size and SHA-256 of a file, read in pieces.
+fn hash_file(path: &Path) -> std::io::Result<(u64, String)> {
+    let mut f = std::fs::File::open(path)?;
+    let mut h = Sha256::new();
+    let mut buf = vec![0u8; 1 << 16];
+    let mut size = 0u64;
+    loop {
+        let n = f.read(&mut buf)?;
+        if n == 0 {
+            break;
+        }
+        size += n as u64;
+        h.update(&buf[..n]);
+    }
+    Ok((size, format!("{:x}", h.finalize())))
+}
+
+/// Every regular file under `dir`, as sorted `/`-separated relative paths.
+fn files_under(dir: &Path) -> std::io::Result<Vec<String>> {
+    let mut out = Vec::new();
+    if !dir.exists() {
+        return Ok(out);
+    }
+    for e in walkdir::WalkDir::new(dir).follow_links(false) {
+        let e = e.map_err(std::io::Error::other)?;
+        if e.file_type().is_file() {
+            if let Ok(rel) = e.path().strip_prefix(dir) {
+                out.push(display_path(rel));
+            }
+        }
+    }
+    out.sort();
+    Ok(out)
+}
+
+fn io_fatal(what: &Path, e: std::io::Error) -> Fatal {
+    fatal(
+        &display_path(what),
+        format!("cannot write the evidence package: {e}"),
+    )
+}
+
+fn copy_file(from: &Path, to: &Path) -> std::io::Result<()> {
+    if let Some(parent) = to.parent() {
+        std::fs::create_dir_all(parent)?;
+    }
+    let mut src = std::fs::File::open(from)?;
+    if !src.metadata()?.is_file() {
+        return Err(std::io::Error::other("not a regular file"));
+    }
+    let mut dst = std::fs::File::create(to)?;
+    std::io::copy(&mut src, &mut dst)?;
+    Ok(())
+}
+
+/// What staging the inputs found: each root's name and kind, and what could not
+/// be read or stored.
+pub struct StagedInputs {
+    pub roots: Vec<Root>,
+    pub errors: Vec<InputError>,
+}
+
+/// Copy what a scan of `paths` reads into `dest/inputs/<name>/…`: the files the
+/// walk finds, and each folder's waivers file when `default_waivers`.
+pub fn stage_inputs(
+    paths: &[PathBuf],
+    names: &[String],
+    dest: &Path,
+    default_waivers: bool,
+) -> Result<StagedInputs, Fatal> {
+    let inputs = dest.join(INPUTS);
+    std::fs::create_dir_all(&inputs).map_err(|e| io_fatal(&inputs, e))?;
+    let naming = Options {
+        names: paths.iter().cloned().zip(names.iter().cloned()).collect(),
+        ..Options::default()
+    };
+    let mut roots = Vec::new();
+    for (path, name) in paths.iter().zip(names) {
+        let kind = match std::fs::symlink_metadata(path) {
+            Ok(m) if m.is_dir() || (m.file_type().is_symlink() && path.is_dir()) => "folder",
+            Ok(_) if path.is_file() => "file",
+            _ => "unreadable",
+        };
+        if kind == "folder" {
+            let d = inputs.join(name);
+            std::fs::create_dir_all(&d).map_err(|e| io_fatal(&d, e))?;
+        }
+        roots.push(Root {
+            name: name.clone(),
+            kind: kind.into(),
+        });
+    }
+    let (candidates, walk_errors) = discover::discover(paths);
+    let mut errors: Vec<InputError> = walk_errors
+        .into_iter()
+        .map(|e| InputError {
+            file: naming.display_name(&e.path),
+            message: e.message,
+        })
+        .collect();
+    let mut copy = |from: &Path, name: String| {
+        if !safe_relative(&name) {
+            errors.push(InputError {
+                file: name,
+                message: "cannot be stored in an evidence package: its path has a backslash or a control character".into(),
+            });
+            return;
+        }
+        if let Err(e) = copy_file(from, &inputs.join(&name)) {
+            errors.push(InputError {
+                file: name,
+                message: format!("cannot read: {}", discover::io_reason(&e)),
+            });
+        }
+    };
+    for c in &candidates {
+        copy(&c.path, naming.display_name(&display_path(&c.path)));
+    }
+    if default_waivers {
+        for (path, root) in paths.iter().zip(&roots) {
+            let w = path.join(crate::suppress::waivers::DEFAULT_FILE);
+            if root.kind == "folder" && w.is_file() {
+                copy(
+                    &w,
+                    format!("{}/{}", root.name, crate::suppress::waivers::DEFAULT_FILE),
+                );
+            }
+        }
+    }
+    errors.sort();
+    errors.dedup();
+    Ok(StagedInputs { roots, errors })
+}
+
+/// Copy `--policy` paths and `--data` files to `dest/policies/<name>`; returns
+/// their package paths.
+fn stage_policies(
+    policy: &[PathBuf],
+    data: &[PathBuf],
+    dest: &Path,
+) -> Result<(Vec<String>, Vec<String>), Fatal> {
+    let all: Vec<PathBuf> = policy.iter().chain(data).cloned().collect();
+    let names = canonical_names(&all);
+    let mut out = Vec::new();
+    for (path, name) in all.iter().zip(&names) {
+        let target = dest.join(POLICIES).join(name);
+        if path.is_dir() {
+            std::fs::create_dir_all(&target).map_err(|e| io_fatal(&target, e))?;
+            let (files, errors) = crate::policy::folder_files(path);
+            if !errors.is_empty() {
+                return Err(Fatal(errors));
+            }
+            for f in files {
+                let rel = f.strip_prefix(path).map(display_path).unwrap_or_default();
+                if !safe_relative(&rel) {
+                    return Err(fatal(
+                        &display_path(&f),
+                        "cannot be stored in an evidence package: its path has a backslash or a control character".into(),
+                    ));
+                }
+                copy_file(&f, &target.join(&rel)).map_err(|e| {
+                    fatal(
+                        &display_path(&f),
+                        format!("cannot read: {}", discover::io_reason(&e)),
+                    )
+                })?;
+            }
+        } else {
+            copy_file(path, &target).map_err(|e| {
+                fatal(
+                    &display_path(path),
+                    format!("cannot read: {}", discover::io_reason(&e)),
+                )
+            })?;
+        }
+        out.push(format!("{POLICIES}/{name}"));
+    }
+    let data_paths = out.split_off(policy.len());
+    Ok((out, data_paths))
+}
+
+/// Redact every staged file and path in place, and the given strings; returns
+/// the redactor so the caller can redact what it still holds.
+fn redact_tree(dest: &Path, key: &str, extra: &[&str]) -> Result<redact::Redactor, Fatal> {
+    let mut found = redact::Collected::default();
+    let files = files_under(dest).map_err(|e| io_fatal(dest, e))?;
+    for f in &files {
+        found.text(f);
+        let bytes = std::fs::read(dest.join(f)).map_err(|e| io_fatal(&dest.join(f), e))?;
+        found.bytes(&bytes);
+    }
+    for s in extra {
+        found.text(s);
+    }
+    let r = redact::Redactor::new(key, found);
+    for f in &files {
+        let path = dest.join(f);
+        let bytes = std::fs::read(&path).map_err(|e| io_fatal(&path, e))?;
+        let out = r.bytes(&bytes);
+        if out != bytes {
+            std::fs::write(&path, out).map_err(|e| io_fatal(&path, e))?;
+        }
+    }
+    // Rename the deepest entries first, so the paths of the others still hold.
+    let mut entries: Vec<PathBuf> = walkdir::WalkDir::new(dest)
+        .min_depth(1)
+        .contents_first(true)
+        .into_iter()
+        .filter_map(|e| e.ok())
+        .map(|e| e.into_path())
+        .collect();
+    entries.sort_by_key(|p| std::cmp::Reverse(p.components().count()));
+    for p in entries {
+        let Some(name) = p.file_name().map(|n| n.to_string_lossy().into_owned()) else {
+            continue;
+        };
+        let new = r.text(&name);
+        if new != name {
+            let to = p.with_file_name(&new);
+            if to.exists() {
+                return Err(fatal(
+                    &display_path(&p),
+                    format!("cannot redact the name: {new} already exists"),
+                ));
+            }
+            std::fs::rename(&p, &to).map_err(|e| io_fatal(&p, e))?;
+        }
+    }
+    Ok(r)
+}
+
+/// What a run needs besides the files: the flags, the roots and the errors
+/// found while copying.
+pub struct Recipe {
+    pub flags: Flags,
+    pub roots: Vec<Root>,
+    pub input_errors: Vec<InputError>,
+}
+
+/// What a run made.
+pub struct Outcome {
+    pub result: ScanResult,
+    pub policies: Vec<PolicyEntry>,
+    pub modules: Vec<Hashed>,
+    pub data: Vec<Hashed>,
+    pub exit_code: u8,
+}
+
+/// Load the recorded policies from a package folder and scan its inputs.
+pub fn run(dir: &Path, recipe: &Recipe, progress: bool) -> Result<Outcome, Fatal> {
+    let f = &recipe.flags;
+    let prefix = format!("{}/", display_path(dir));
+    let rename = |s: &mut String| {
+        if let Some(rest) = s.strip_prefix(prefix.as_str()) {
+            *s = rest.to_string();
+        }
+    };
+    let policy_paths: Vec<PathBuf> = f.policy.iter().map(|p| dir.join(p)).collect();
+    let data_paths: Vec<PathBuf> = f.data.iter().map(|p| dir.join(p)).collect();
+    let mut set: PolicySet = policyset::load(&policyset::Request {
+        policy_paths: &policy_paths,
+        data_paths: &data_paths,
+        builtin: !f.no_builtin,
+        timeout: std::time::Duration::from_nanos(f.policy_timeout_ns),
+    })
+    .map_err(|mut errors| {
+        for e in &mut errors {
+            rename(&mut e.path);
+            e.message = e.message.replace(prefix.as_str(), "");
+        }
+        Fatal(errors)
+    })?;
+    for p in &mut set.policies {
+        rename(&mut p.path);
+    }
+    for m in set.extras.libraries.iter_mut().chain(set.tests.iter_mut()) {
+        rename(&mut m.path);
+    }
+    for (path, _) in &mut set.extras.data {
+        rename(path);
+    }
+    let mut catalogue = catalog::catalogue(&set.policies);
+    let known: BTreeSet<String> = catalogue.iter().map(|r| r.id.to_string()).collect();
+    let fail_on = FailOn::from_str(&f.fail_on, true).map_err(|_| {
+        fatal(
+            manifest::FILE,
+            format!("flags.fail_on: unknown value `{}`", f.fail_on),
+        )
+    })?;
+    let rules = RuleArgs {
+        fail_on,
+        fail_on_rule: f.fail_on_rule.clone(),
+        skip_rule: f.skip_rule.clone(),
+        only_rule: f.only_rule.clone(),
+        waivers: None,
+    };
+    let selection = Selection::new(&rules, &known)?;
+    let policies: Vec<_> = set
+        .policies
+        .into_iter()
+        .filter(|p| selection.runs(p.id()))
+        .collect();
+    catalogue.retain(|r| r.checks.is_none() && selection.runs(&r.id));
+    let engine = Engine::with(policies, &set.extras).map_err(Fatal)?;
+
+    let now = match &f.now {
+        Some(s) => Some(timestamp::parse(s).ok_or_else(|| {
+            fatal(
+                manifest::FILE,
+                format!("flags.now: `{s}` is not an RFC 3339 time"),
+            )
+        })?),
+        None => None,
+    };
+    let inputs = dir.join(INPUTS);
+    let mut names: Vec<(PathBuf, String)> = Vec::new();
+    let mut paths = Vec::new();
+    for r in &recipe.roots {
+        if r.kind == "folder" || r.kind == "file" {
+            paths.push(inputs.join(&r.name));
+            names.push((inputs.join(&r.name), r.name.clone()));
+        }
+    }
+    names.push((dir.join(WAIVERS), WAIVERS.into()));
+    let options = Options {
+        paths,
+        aggregator: f.aggregator.clone(),
+        region: f.region.clone(),
+        now,
+        max_age_ns: f.max_age_ns,
+        waivers: f.waivers.as_ref().map(|w| dir.join(w)),
+        known_ids: known,
+        own_rules: Some(catalogue),
+        subjects: false,
+        progress,
+        limits: scan::Limits {
+            max_file_size: f.max_file_size,
+            max_files: f.max_files,
+        },
+        names,
+        errors: recipe
+            .input_errors
+            .iter()
+            .map(|e| ScanError::whole(&e.file, e.message.clone()))
+            .collect(),
+    };
+    let result = scan::scan(&options, &engine);
+    let exit_code = run::exit_code(&result, fail_on, &selection);
+
+    let policies = engine
+        .policies()
+        .iter()
+        .map(|p| PolicyEntry {
+            id: p.id().to_string(),
+            file: p.path.clone(),
+            builtin: p.builtin,
+            sha256: sha256_hex(p.source.as_bytes()),
+        })
+        .collect();
+    let mut modules: Vec<Hashed> = crate::policy::BUILTIN_LIB
+        .iter()
+        .map(|(file, src)| Hashed {
+            file: format!("builtin/{file}"),
+            sha256: sha256_hex(src.as_bytes()),
+        })
+        .collect();
+    modules.extend(set.extras.libraries.iter().map(|m| Hashed {
+        file: m.path.clone(),
+        sha256: sha256_hex(m.source.as_bytes()),
+    }));
+    let mut data = Vec::new();
+    for (path, _) in &set.extras.data {
+        let (_, sha256) = hash_file(&dir.join(path))
+            .map_err(|e| fatal(path, format!("cannot read: {}", discover::io_reason(&e))))?;
+        data.push(Hashed {
+            file: path.clone(),
+            sha256,
+        });
+    }
+    Ok(Outcome {
+        result,
+        policies,
+        modules,
+        data,
+        exit_code,
+    })
+}
+
+/// The manifest of a run, without the `files` list (which holds report.html,
+/// and report.html shows the manifest).
+pub fn manifest_core(
+    recipe: &Recipe,
+    outcome: &Outcome,
+    inputs: Vec<Input>,
+    inputs_included: bool,
+    redaction: Option<Redaction>,
+) -> Manifest {
+    let r = &outcome.result;
+    Manifest {
+        format: manifest::FORMAT.into(),
+        tool: Tool {
+            name: "aggrego".into(),
+            version: env!("CARGO_PKG_VERSION").into(),
+        },
+        now: r.now.rfc3339.clone(),
+        now_source: r.now_source.into(),
+        flags: recipe.flags.clone(),
+        roots: recipe.roots.clone(),
+        policies: outcome.policies.clone(),
+        modules: outcome.modules.clone(),
+        data: outcome.data.clone(),
+        inputs,
+        input_errors: recipe.input_errors.clone(),
+        inputs_included,
+        redacted: redaction.is_some(),
+        redaction,
+        summary: Summary {
+            files_scanned: r.files_scanned,
+            findings: r.findings.len() - r.suppressed_count(),
+            suppressed: r.suppressed_count(),
+            errors: r.errors.len(),
+            by_severity: report::json::counts(&r.findings)
+                .into_iter()
+                .map(|(s, n)| SeverityCount {
+                    severity: s.as_str().into(),
+                    count: n,
+                })
+                .collect(),
+            exit_code: outcome.exit_code,
+        },
+        files: Vec::new(),
+    }
+}
+
+/// results.json, results.sarif and report.html of a run.
+pub fn outputs(
+    outcome: &Outcome,
+    core: &Manifest,
+) -> std::io::Result<Vec<(&'static str, Vec<u8>)>> {
+    let mut json = Vec::new();
+    report::json::write(&outcome.result, &mut json)?;
+    let mut sarif = Vec::new();
+    report::sarif::write(&outcome.result, &mut sarif)?;
+    let mut html = Vec::new();
+    report::html::render(&outcome.result, Some(core), &mut html)?;
+    Ok(vec![
+        (REPORT_HTML, html),
+        (RESULTS_JSON, json),
+        (RESULTS_SARIF, sarif),
+    ])
+}
+
+/// Size and SHA-256 of every file under `inputs/` of a staged folder.
+fn hash_inputs(dir: &Path) -> Result<Vec<Input>, Fatal> {
+    let inputs = dir.join(INPUTS);
+    let mut out = Vec::new();
+    for name in files_under(&inputs).map_err(|e| io_fatal(&inputs, e))? {
+        let (size, sha256) = hash_file(&inputs.join(&name)).map_err(|e| io_fatal(&inputs, e))?;
+        out.push(Input { name, size, sha256 });
+    }
+    Ok(out)
+}
+
+/// Normalised rule ids: trimmed, empty ones dropped, sorted.
+fn rule_list(ids: &[String]) -> Vec<String> {
+    let set: BTreeSet<String> = ids
+        .iter()
+        .map(|s| s.trim().to_ascii_uppercase())
+        .filter(|s| !s.is_empty())
+        .collect();
+    set.into_iter().collect()
+}
+
+/// `aggrego evidence PATH… --out DIR|FILE.zip`.
+pub fn create(args: &EvidenceArgs) -> Result<u8, Fatal> {
+    let Some(out) = args.out.clone() else {
+        return Err(fatal(
+            "--out",
+            "give the package's folder or .zip file".into(),
+        ));
+    };
+    // Flags and policies are checked on the originals first, so a mistake is
+    // reported with the paths as given.
+    let base = run::input_options(&args.input)?;
+    let set = run::policy_set(&args.policies)?;
+    let known: BTreeSet<String> = catalog::catalogue(&set.policies)
+        .iter()
+        .map(|r| r.id.to_string())
+        .collect();
+    Selection::new(&args.rules, &known)?;
+    drop(set);
+    let timeout = run::duration("--policy-timeout", &args.policies.policy_timeout)?;
+    check_roots(&args.input.paths)?;
+    let target = package::Target::new(&out, args.force)?;
+    let stage = target.stage()?;
+    let dir = stage.path().to_path_buf();
+
+    let names = canonical_names(&args.input.paths);
+    let staged = stage_inputs(
+        &args.input.paths,
+        &names,
+        &dir,
+        args.rules.waivers.is_none(),
+    )?;
+    let (policy, data) = stage_policies(&args.policies.policy, &args.policies.data, &dir)?;
+    let waivers = match &args.rules.waivers {
+        Some(w) => {
+            let name = canonical_names(std::slice::from_ref(w)).remove(0);
+            let to = dir.join(WAIVERS).join(&name);
+            // A missing waivers file is the scan's error to report, as for `scan`.
+            if w.is_file() {
+                copy_file(w, &to).map_err(|e| {
+                    fatal(
+                        &display_path(w),
+                        format!("cannot read: {}", discover::io_reason(&e)),
+                    )
+                })?;
+            }
+            Some(format!("{WAIVERS}/{name}"))
+        }
+        None => None,
+    };
+    let canonical = |ids: &[String]| {
+        rule_list(ids)
+            .into_iter()
+            .map(|id| {
+                known
+                    .iter()
+                    .find(|k| k.eq_ignore_ascii_case(&id))
+                    .cloned()
+                    .unwrap_or(id)
+            })
+            .collect::<Vec<_>>()
+    };
+    let mut flags = Flags {
+        now: base.now.as_ref().map(|n| n.rfc3339.clone()),
+        max_age_ns: base.max_age_ns,
+        aggregator: base.aggregator.clone(),
+        region: base.region.clone(),
+        max_file_size: base.limits.max_file_size,
+        max_files: base.limits.max_files,
+        policy,
+        data,
+        no_builtin: args.policies.no_builtin,
+        policy_timeout_ns: u64::try_from(timeout.as_nanos()).unwrap_or(u64::MAX),
+        only_rule: canonical(&args.rules.only_rule),
+        skip_rule: canonical(&args.rules.skip_rule),
+        fail_on: args
+            .rules
+            .fail_on
+            .to_possible_value()
+            .map_or_else(|| "low".into(), |v| v.get_name().to_string()),
+        fail_on_rule: canonical(&args.rules.fail_on_rule),
+        waivers,
+    };
+    let mut recipe = Recipe {
+        flags: flags.clone(),
+        roots: staged.roots,
+        input_errors: staged.errors,
+    };
+    let redaction = if args.redact {
+        let key = args.redact_key.as_deref().unwrap_or(redact::DEFAULT_KEY);
+        let mut texts: Vec<&str> = recipe.roots.iter().map(|r| r.name.as_str()).collect();
+        for e in &recipe.input_errors {
+            texts.push(&e.file);
+            texts.push(&e.message);
+        }
+        texts.extend(flags.aggregator.as_deref());
+        texts.extend(flags.region.as_deref());
+        let r = redact_tree(&dir, key, &texts)?;
+        for root in &mut recipe.roots {
+            root.name = r.text(&root.name);
+        }
+        for e in &mut recipe.input_errors {
+            e.file = r.text(&e.file);
+            e.message = r.text(&e.message);
+        }
+        recipe.input_errors.sort();
+        for p in flags.policy.iter_mut().chain(flags.data.iter_mut()) {
+            *p = r.text(p);
+        }
+        flags.waivers = flags.waivers.map(|w| r.text(&w));
+        flags.aggregator = flags.aggregator.map(|a| r.text(&a));
+        flags.region = flags.region.map(|a| r.text(&a));
+        recipe.flags = flags;
+        Some(Redaction {
+            key: if args.redact_key.is_some() {
+                "custom".into()
+            } else {
+                "default".into()
+            },
+            key_check: redact::key_check(key),
+        })
+    } else {
+        None
+    };
+
+    let outcome = run(&dir, &recipe, !args.no_progress)?;
+    if outcome.result.now_source == "clock" {
+        return Err(fatal(
+            "--now",
+            "the inputs hold no timestamp to take the snapshot time from: give --now RFC3339 so the package is reproducible".into(),
+        ));
+    }
+    let inputs = hash_inputs(&dir)?;
+    if args.no_inputs {
+        let d = dir.join(INPUTS);
+        std::fs::remove_dir_all(&d).map_err(|e| io_fatal(&d, e))?;
+    }
+    let core = manifest_core(&recipe, &outcome, inputs, !args.no_inputs, redaction);
+    let files = outputs(&outcome, &core).map_err(|e| io_fatal(&dir, e))?;
+    for (name, bytes) in &files {
+        std::fs::write(dir.join(name), bytes).map_err(|e| io_fatal(&dir.join(name), e))?;
+    }
+    let manifest = finish_manifest(&dir, core)?;
+    std::fs::write(dir.join(manifest::FILE), manifest.to_bytes()).map_err(|e| io_fatal(&dir, e))?;
+    target.commit(stage)?;
+    report_written(&out, &manifest);
+    let code = outcome.exit_code;
+    std::mem::forget(outcome);
+    Ok(code)
+}
+
+/// The manifest with the `files` list of a staged package folder.
+fn finish_manifest(dir: &Path, mut core: Manifest) -> Result<Manifest, Fatal> {
+    for path in files_under(dir).map_err(|e| io_fatal(dir, e))? {
+        if path == manifest::FILE {
+            continue;
+        }
+        let (size, sha256) = hash_file(&dir.join(&path)).map_err(|e| io_fatal(dir, e))?;
+        core.files.push(PackageFile { path, size, sha256 });
+    }
+    Ok(core)
+}
+
+fn report_written(out: &Path, m: &Manifest) {
+    let mut err = std::io::stderr().lock();
+    let _ = writeln!(
+        err,
+        "aggrego: evidence package {}: {} input{}, {} finding{}, {} suppressed, {} error{}",
+        display_path(out),
+        m.inputs.len(),
+        crate::report::human::plural(m.inputs.len()),
+        m.summary.findings,
+        crate::report::human::plural(m.summary.findings),
+        m.summary.suppressed,
+        m.summary.errors,
+        crate::report::human::plural(m.summary.errors),
+    );
+}
+
+/// PATH arguments a package can name and re-run: no two overlap (a file would
+/// be stored twice and scanned once), and a Terraform module is given by its
+/// folder (a `.tf` file argument brings its folder's other files along).
+fn check_roots(paths: &[PathBuf]) -> Result<(), Fatal> {
+    let mut seen: Vec<(PathBuf, &PathBuf)> = Vec::new();
+    for p in paths {
+        if p.is_file() && crate::input::is_terraform(p) {
+            return Err(fatal(
+                &display_path(p),
+                "an evidence package reads a Terraform module from its folder: give the folder instead of the .tf file".into(),
+            ));
+        }
+        let Ok(c) = std::fs::canonicalize(p) else {
+            continue;
+        };
+        for (other, given) in &seen {
+            if c.starts_with(other) || other.starts_with(&c) {
+                return Err(fatal(
+                    &display_path(p),
+                    format!(
+                        "overlaps {}: give each file to an evidence package once",
+                        display_path(given)
+                    ),
+                ));
+            }
+        }
+        seen.push((c, p));
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_are_last_components_made_unique() {
+        let paths: Vec<PathBuf> = [
+            "a/snap",
+            "b/snap/",
+            "c/Snap",
+            "snap-2",
+            "x/status.json",
+            "/",
+        ]
+        .iter()
+        .map(PathBuf::from)
+        .collect();
+        assert_eq!(
+            canonical_names(&paths),
+            [
+                "snap",
+                "snap-2",
+                "Snap-3",
+                "snap-2-2",
+                "status.json",
+                "root"
+            ]
+        );
+        let dot = canonical_names(&[PathBuf::from(".")]);
+        assert!(!dot[0].is_empty() && dot[0] != ".");
+    }
+
+    #[test]
+    fn unsafe_paths_are_refused() {
+        assert!(safe_relative("inputs/a/b.json"));
+        for bad in [
+            "",
+            "/etc/passwd",
+            "../x",
+            "a/../b",
+            "a//b",
+            "a\\b",
+            "a/./b",
+            "a\nb",
+        ] {
+            assert!(!safe_relative(bad), "{bad:?}");
+        }
+    }
+}

@@ -1,0 +1,595 @@
+//! `aggrego evidence verify PACKAGE`: every hash recomputed, the recorded
+//! policies re-run on the inputs, and every difference listed.
+
+use super::manifest::{self, Manifest};
+use super::package::{Found, Reader, Unreadable, Use, MAX_MANIFEST, MAX_UNLISTED};
+use super::{
+    canonical_names, finish_manifest, hash_inputs, manifest_core, outputs, redact, redact_tree,
+    run, safe_relative, sha256_hex, stage_inputs, Recipe, INPUTS, POLICIES, RESULTS_JSON, WAIVERS,
+};
+use crate::cli::VerifyArgs;
+use crate::run::{fatal, pending, print_stdout, Fatal, EXIT_CLEAN, EXIT_FINDINGS};
+use crate::source::display_path;
+use serde_json::Value;
+use std::collections::BTreeMap;
+use std::path::Path;
+
+/// Differences listed per kind before "… and N more".
+const MAX_LISTED: usize = 50;
+
+pub fn verify(args: &VerifyArgs) -> Result<u8, Fatal> {
+    let shown = display_path(&args.package);
+    let mut reader = Reader::open(&args.package)?;
+    let (entries, odd) = reader.list(&shown)?;
+    if !entries.iter().any(|e| e == manifest::FILE) {
+        return Err(fatal(
+            &shown,
+            "not an evidence package: it has no manifest.json".into(),
+        ));
+    }
+    let manifest_file = reader
+        .read(manifest::FILE, MAX_MANIFEST, Use::Keep)
+        .map_err(|u| fatal(&shown, format!("manifest.json {}", u.reason)))?;
+    if manifest_file.truncated {
+        return Err(fatal(
+            &shown,
+            format!("manifest.json is larger than {MAX_MANIFEST} bytes: not an evidence package"),
+        ));
+    }
+    let bytes = manifest_file.bytes.clone().unwrap_or_default();
+    let recorded: Manifest = serde_json::from_slice(&bytes).map_err(|e| {
+        fatal(
+            &format!("{shown}: manifest.json"),
+            format!("not a valid evidence manifest: {e}"),
+        )
+    })?;
+    if recorded.format != manifest::FORMAT {
+        return Err(fatal(
+            &format!("{shown}: manifest.json"),
+            format!(
+                "format `{}` is not one this aggrego reads ({})",
+                recorded.format.escape_debug(),
+                manifest::FORMAT
+            ),
+        ));
+    }
+    check_paths(&recorded).map_err(|m| fatal(&format!("{shown}: manifest.json"), m))?;
+
+    let mut diffs = Diffs::default();
+    for u in &odd {
+        diffs.push(format!("{}: {}", u.path, u.reason));
+    }
+    let tmp = tempfile::Builder::new()
+        .prefix(".aggrego-verify-")
+        .tempdir()
+        .map_err(|e| fatal("verify", format!("cannot make a temporary folder: {e}")))?;
+    pending(tmp.path(), true);
+    let result = check(
+        args,
+        &mut reader,
+        &entries,
+        &recorded,
+        tmp.path(),
+        &mut diffs,
+    );
+    pending(tmp.path(), false);
+    let _ = tmp.close();
+    result?;
+
+    let mut out = String::new();
+    for d in &diffs.list {
+        out.push_str(&format!("✗ {d}\n"));
+    }
+    if diffs.more > 0 {
+        out.push_str(&format!("✗ … and {} more differences\n", diffs.more));
+    }
+    let total = diffs.list.len() + diffs.more;
+    let code = if total == 0 {
+        out.push_str(&format!(
+            "OK: {shown} is intact and reproduces: {} files, {} inputs, {} findings, {} suppressed, {} errors (manifest.json sha256 {})\n",
+            recorded.files.len() + 1,
+            recorded.inputs.len(),
+            recorded.summary.findings,
+            recorded.summary.suppressed,
+            recorded.summary.errors,
+            sha256_hex(&bytes),
+        ));
+        EXIT_CLEAN
+    } else {
+        if recorded.tool.version != env!("CARGO_PKG_VERSION") {
+            out.push_str(&format!(
+                "note: the package was made by aggrego {}; this is aggrego {}\n",
+                recorded.tool.version.escape_debug(),
+                env!("CARGO_PKG_VERSION")
+            ));
+        }
+        out.push_str(&format!(
+            "FAILED: {shown}: {total} difference{}\n",
+            if total == 1 { "" } else { "s" }
+        ));
+        EXIT_FINDINGS
+    };
+    print_stdout(&out)?;
+    Ok(code)
+}
+
+#[derive(Default)]
+struct Diffs {
+    list: Vec<String>,
+    more: usize,
+}
+
+impl Diffs {
+    fn push(&mut self, d: String) {
+        if self.list.len() < 500 {
+            self.list.push(d);
+        } else {
+            self.more += 1;
+        }
+    }
+}
+
+/// A manifest whose paths would lead outside the package is not a package.
+fn check_paths(m: &Manifest) -> Result<(), String> {
+    let bad = |what: &str, p: &str| {
+        Err(format!(
+            "{what} `{}` is not a safe relative path",
+            p.escape_debug()
+        ))
+    };
+    for r in &m.roots {
+        if !safe_relative(&r.name) || r.name.contains('/') {
+            return bad("roots[].name", &r.name);
+        }
+        if !["folder", "file", "unreadable"].contains(&r.kind.as_str()) {
+            return Err(format!(
+                "roots[].kind `{}` is unknown",
+                r.kind.escape_debug()
+            ));
+        }
+    }
+    for p in m.flags.policy.iter().chain(&m.flags.data) {
+        if !safe_relative(p) || !p.starts_with(&format!("{POLICIES}/")) {
+            return bad("flags.policy", p);
+        }
+    }
+    if let Some(w) = &m.flags.waivers {
+        if !safe_relative(w) || !w.starts_with(&format!("{WAIVERS}/")) {
+            return bad("flags.waivers", w);
+        }
+    }
+    for f in &m.files {
+        if !safe_relative(&f.path) || f.path == manifest::FILE {
+            return bad("files[].path", &f.path);
+        }
+    }
+    for i in &m.inputs {
+        if !safe_relative(&i.name) {
+            return bad("inputs[].name", &i.name);
+        }
+    }
+    let mut seen = std::collections::BTreeSet::new();
+    for f in &m.files {
+        if !seen.insert(&f.path) {
+            return Err(format!(
+                "files[].path `{}` is listed twice",
+                f.path.escape_debug()
+            ));
+        }
+    }
+    Ok(())
+}
+
+fn check(
+    args: &VerifyArgs,
+    reader: &mut Reader,
+    entries: &[String],
+    recorded: &Manifest,
+    tmp: &Path,
+    diffs: &mut Diffs,
+) -> Result<(), Fatal> {
+    // 1. Every file against the manifest; inputs, policies and waivers copied out.
+    let listed: BTreeMap<&str, &manifest::PackageFile> = recorded
+        .files
+        .iter()
+        .map(|f| (f.path.as_str(), f))
+        .collect();
+    let mut found: BTreeMap<String, Found> = BTreeMap::new();
+    let mut unreadable: Vec<Unreadable> = Vec::new();
+    for path in entries {
+        if path == manifest::FILE {
+            continue;
+        }
+        let entry = listed.get(path.as_str());
+        let limit = entry.map_or(MAX_UNLISTED, |f| f.size);
+        let copied = [INPUTS, POLICIES, WAIVERS]
+            .iter()
+            .any(|d| path.starts_with(&format!("{d}/")));
+        let what = match entry {
+            Some(_) if copied => Use::Write(tmp.join(path)),
+            Some(_) => Use::Keep,
+            None => Use::Hash,
+        };
+        match reader.read(path, limit, what) {
+            Ok(f) => {
+                found.insert(path.clone(), f);
+            }
+            Err(u) => unreadable.push(u),
+        }
+    }
+    for u in &unreadable {
+        diffs.push(format!("{}: {}", u.path, u.reason));
+    }
+    for f in &recorded.files {
+        match found.get(&f.path) {
+            None if unreadable.iter().any(|u| u.path == f.path) => {}
+            None => diffs.push(format!(
+                "{}: missing (manifest.json lists it: {} bytes, sha256 {})",
+                f.path, f.size, f.sha256
+            )),
+            Some(x) if x.truncated || x.size != f.size || x.sha256 != f.sha256 => {
+                diffs.push(format!(
+                    "{}: changed: manifest.json records {} bytes, sha256 {}; the file has {}{} bytes, sha256 {}",
+                    f.path,
+                    f.size,
+                    f.sha256,
+                    if x.truncated { "more than " } else { "" },
+                    x.size,
+                    if x.truncated { "(not computed)" } else { &x.sha256 },
+                ))
+            }
+            Some(_) => {}
+        }
+    }
+    for (path, x) in &found {
+        if !listed.contains_key(path.as_str()) {
+            diffs.push(format!(
+                "{path}: extra: {}{} bytes, not listed in manifest.json",
+                if x.truncated { "more than " } else { "" },
+                x.size
+            ));
+        }
+    }
+
+    // 2. The inputs: those of the package, or the originals given with --inputs.
+    let mut recipe = Recipe {
+        flags: recorded.flags.clone(),
+        roots: recorded.roots.clone(),
+        input_errors: recorded.input_errors.clone(),
+    };
+    if !recorded.inputs_included {
+        if args.inputs.is_empty() {
+            let names: Vec<&str> = recorded.roots.iter().map(|r| r.name.as_str()).collect();
+            diffs.push(format!(
+                "cannot be reproduced: the package was made with --no-inputs; give the original inputs with --inputs, once for each of: {}",
+                names.join(", ")
+            ));
+            return Ok(());
+        }
+        if args.inputs.len() != recorded.roots.len() {
+            let names: Vec<&str> = recorded.roots.iter().map(|r| r.name.as_str()).collect();
+            return Err(fatal(
+                "--inputs",
+                format!(
+                    "the package was made from {} path{} ({}): give --inputs once for each, in that order",
+                    names.len(),
+                    if names.len() == 1 { "" } else { "s" },
+                    names.join(", ")
+                ),
+            ));
+        }
+        let names = canonical_names(&args.inputs);
+        let staged = stage_inputs(&args.inputs, &names, tmp, recorded.flags.waivers.is_none())?;
+        recipe.roots = staged.roots;
+        recipe.input_errors = staged.errors;
+        if let Some(red) = &recorded.redaction {
+            let key = args.redact_key.as_deref().unwrap_or(redact::DEFAULT_KEY);
+            if redact::key_check(key) != red.key_check {
+                return Err(fatal(
+                    "--redact-key",
+                    if args.redact_key.is_some() {
+                        "is not the key the package was redacted with".into()
+                    } else {
+                        "the package was redacted with a key of its own: give it with --redact-key or AGGREGO_REDACT_KEY".into()
+                    },
+                ));
+            }
+            let mut texts: Vec<&str> = recipe.roots.iter().map(|r| r.name.as_str()).collect();
+            for e in &recipe.input_errors {
+                texts.push(&e.file);
+                texts.push(&e.message);
+            }
+            let r = redact_tree(&tmp.join(INPUTS), key, &texts)?;
+            for root in &mut recipe.roots {
+                root.name = r.text(&root.name);
+            }
+            for e in &mut recipe.input_errors {
+                e.file = r.text(&e.file);
+                e.message = r.text(&e.message);
+            }
+            recipe.input_errors.sort();
+        }
+        if recipe.roots != recorded.roots {
+            let given: Vec<&str> = recipe.roots.iter().map(|r| r.name.as_str()).collect();
+            let want: Vec<&str> = recorded.roots.iter().map(|r| r.name.as_str()).collect();
+            diffs.push(format!(
+                "--inputs: the given paths are named {} ({}); the package recorded {}",
+                given.join(", "),
+                recipe
+                    .roots
+                    .iter()
+                    .map(|r| r.kind.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", "),
+                want.join(", ")
+            ));
+        }
+        if recipe.input_errors != recorded.input_errors {
+            diffs.push(format!(
+                "--inputs: reading the given inputs gives {} input error{}; the package recorded {}",
+                recipe.input_errors.len(),
+                if recipe.input_errors.len() == 1 { "" } else { "s" },
+                recorded.input_errors.len()
+            ));
+        }
+    }
+    for r in &recipe.roots {
+        if r.kind == "folder" {
+            let _ = std::fs::create_dir_all(tmp.join(INPUTS).join(&r.name));
+        }
+    }
+    for p in &recipe.flags.policy {
+        if !tmp.join(p).exists() {
+            let _ = std::fs::create_dir_all(tmp.join(p));
+        }
+    }
+    let inputs = hash_inputs(tmp)?;
+    // An input whose file entry says the same was compared as a file already.
+    let recorded_inputs: Vec<manifest::Input> = recorded
+        .inputs
+        .iter()
+        .filter(|i| {
+            !recorded.inputs_included
+                || listed
+                    .get(format!("{INPUTS}/{}", i.name).as_str())
+                    .is_none_or(|f| f.size != i.size || f.sha256 != i.sha256)
+        })
+        .cloned()
+        .collect();
+    let actual_inputs: Vec<manifest::Input> = inputs
+        .iter()
+        .filter(|i| {
+            !recorded.inputs_included
+                || recorded_inputs.iter().any(|r| r.name == i.name)
+                || !recorded.inputs.iter().any(|r| r.name == i.name)
+        })
+        .cloned()
+        .collect();
+    compare_inputs(
+        &recorded_inputs,
+        &actual_inputs,
+        recorded.inputs_included,
+        diffs,
+    );
+
+    // 3. The re-run, through the same code that made the package.
+    let outcome = match run(tmp, &recipe, false) {
+        Ok(o) => o,
+        Err(Fatal(errors)) => {
+            for e in errors {
+                diffs.push(format!(
+                    "cannot be reproduced: {}: {}",
+                    e.path,
+                    e.message.lines().next().unwrap_or("")
+                ));
+            }
+            return Ok(());
+        }
+    };
+    if !recorded.inputs_included {
+        let _ = std::fs::remove_dir_all(tmp.join(INPUTS));
+    }
+    let core = manifest_core(
+        &recipe,
+        &outcome,
+        inputs,
+        recorded.inputs_included,
+        recorded.redaction.clone(),
+    );
+    let outs = outputs(&outcome, &core)
+        .map_err(|e| fatal("verify", format!("cannot render the results: {e}")))?;
+    for (name, bytes) in &outs {
+        let sha = sha256_hex(bytes);
+        match found.get(*name) {
+            Some(x) if x.sha256 == sha && !x.truncated => {}
+            Some(x) => {
+                diffs.push(format!(
+                    "{name}: does not reproduce: re-running the recorded policies on the inputs gives {} bytes, sha256 {sha}; the package's has {} bytes, sha256 {}",
+                    bytes.len(),
+                    x.size,
+                    x.sha256
+                ));
+                if *name == RESULTS_JSON {
+                    if let Some(old) = &x.bytes {
+                        findings_diff(old, bytes, diffs);
+                    }
+                }
+            }
+            None => {
+                if let Some(f) = listed.get(*name) {
+                    if f.sha256 != sha {
+                        diffs.push(format!(
+                            "{name}: does not reproduce: re-running gives sha256 {sha}; manifest.json records {}",
+                            f.sha256
+                        ));
+                    }
+                }
+            }
+        }
+        std::fs::write(tmp.join(name), bytes)
+            .map_err(|e| fatal("verify", format!("cannot write a temporary file: {e}")))?;
+    }
+    let reproduced = finish_manifest(tmp, core)?;
+    // Files and inputs were compared one by one above.
+    let a = serde_json::to_value(recorded).unwrap_or(Value::Null);
+    let b = serde_json::to_value(&reproduced).unwrap_or(Value::Null);
+    let mut lines = Vec::new();
+    value_diff("", &a, &b, &mut lines);
+    for l in lines {
+        if l.starts_with("/files") || l.starts_with("/inputs/") || l.starts_with("/inputs:") {
+            continue;
+        }
+        diffs.push(format!("manifest.json: {l}"));
+    }
+    std::mem::forget(outcome);
+    Ok(())
+}
+
+fn compare_inputs(
+    recorded: &[manifest::Input],
+    actual: &[manifest::Input],
+    included: bool,
+    diffs: &mut Diffs,
+) {
+    let want: BTreeMap<&str, &manifest::Input> =
+        recorded.iter().map(|i| (i.name.as_str(), i)).collect();
+    let have: BTreeMap<&str, &manifest::Input> =
+        actual.iter().map(|i| (i.name.as_str(), i)).collect();
+    let place = if included {
+        "the package's"
+    } else {
+        "the given"
+    };
+    for (name, w) in &want {
+        match have.get(name) {
+            None => diffs.push(format!(
+                "input {name}: manifest.json lists it ({} bytes, sha256 {}); {place} inputs do not have it",
+                w.size, w.sha256
+            )),
+            Some(h) if h.size != w.size || h.sha256 != w.sha256 => diffs.push(format!(
+                "input {name}: manifest.json records {} bytes, sha256 {}; {place} file has {} bytes, sha256 {}",
+                w.size, w.sha256, h.size, h.sha256
+            )),
+            Some(_) => {}
+        }
+    }
+    for (name, h) in &have {
+        if !want.contains_key(name) {
+            diffs.push(format!(
+                "input {name}: {place} inputs have it ({} bytes), manifest.json does not list it",
+                h.size
+            ));
+        }
+    }
+}
+
+/// Findings (and errors) in one results.json and not the other.
+fn findings_diff(packaged: &[u8], reproduced: &[u8], diffs: &mut Diffs) {
+    let (Ok(a), Ok(b)) = (
+        serde_json::from_slice::<Value>(packaged),
+        serde_json::from_slice::<Value>(reproduced),
+    ) else {
+        diffs.push(format!("{RESULTS_JSON}: the package's is not valid JSON"));
+        return;
+    };
+    for (key, what) in [("findings", "finding"), ("errors", "error")] {
+        let count = |v: &Value| {
+            let mut m: BTreeMap<String, i64> = BTreeMap::new();
+            for f in v[key].as_array().map(|a| a.as_slice()).unwrap_or(&[]) {
+                *m.entry(f.to_string()).or_default() += 1;
+            }
+            m
+        };
+        let (ca, cb) = (count(&a), count(&b));
+        let mut listed = 0;
+        let mut more = 0;
+        for (side, x, y) in [
+            ("only in the package", &ca, &cb),
+            ("only in the re-run", &cb, &ca),
+        ] {
+            for (k, n) in x {
+                let extra = n - y.get(k).copied().unwrap_or(0);
+                for _ in 0..extra.max(0) {
+                    if listed >= MAX_LISTED {
+                        more += 1;
+                        continue;
+                    }
+                    listed += 1;
+                    let v: Value = serde_json::from_str(k).unwrap_or(Value::Null);
+                    diffs.push(format!("{RESULTS_JSON}: {what} {side}: {}", describe(&v)));
+                }
+            }
+        }
+        if more > 0 {
+            diffs.push(format!(
+                "{RESULTS_JSON}: … and {more} more {what}s that differ"
+            ));
+        }
+    }
+}
+
+fn describe(v: &Value) -> String {
+    let s = |k: &str| v[k].as_str().unwrap_or("").to_string();
+    let n = |k: &str| v[k].as_u64().map_or("?".into(), |n| n.to_string());
+    let rule = s("rule_id");
+    let head = if rule.is_empty() {
+        format!("{}:{}:{}", s("file"), n("line"), n("column"))
+    } else {
+        format!("{rule} {}:{}:{}", s("file"), n("line"), n("column"))
+    };
+    let msg: String = s("message").chars().take(200).collect();
+    format!("{head}: {}", msg.escape_debug())
+}
+
+/// JSON pointer paths where two values differ, with both values (shortened).
+fn value_diff(path: &str, a: &Value, b: &Value, out: &mut Vec<String>) {
+    if out.len() >= MAX_LISTED {
+        return;
+    }
+    match (a, b) {
+        (Value::Object(x), Value::Object(y)) => {
+            for (k, va) in x {
+                let p = format!("{path}/{k}");
+                match y.get(k) {
+                    Some(vb) => value_diff(&p, va, vb, out),
+                    None => out.push(format!("{p}: recorded {}, reproduced nothing", short(va))),
+                }
+            }
+            for (k, vb) in y {
+                if !x.contains_key(k) {
+                    out.push(format!(
+                        "{path}/{k}: recorded nothing, reproduced {}",
+                        short(vb)
+                    ));
+                }
+            }
+        }
+        (Value::Array(x), Value::Array(y)) => {
+            if x.len() != y.len() {
+                out.push(format!(
+                    "{path}: recorded {} items, reproduced {}",
+                    x.len(),
+                    y.len()
+                ));
+            }
+            for (i, (va, vb)) in x.iter().zip(y).enumerate() {
+                value_diff(&format!("{path}/{i}"), va, vb, out);
+            }
+        }
+        _ if a != b => out.push(format!(
+            "{path}: recorded {}, reproduced {}",
+            short(a),
+            short(b)
+        )),
+        _ => {}
+    }
+}
+
+fn short(v: &Value) -> String {
+    let s = v.to_string();
+    if s.chars().count() > 120 {
+        format!("{}…", s.chars().take(120).collect::<String>())
+    } else {
+        s
+    }
+}

@@ -1,0 +1,445 @@
+//! `--format html` and an evidence package's `report.html`: one self-contained
+//! page (inline CSS, no script, no network: a Content-Security-Policy of
+//! `default-src 'none'` says so to the browser). Every value from the inputs is
+//! escaped for the text or attribute it lands in.
+
+use super::human::plural;
+use crate::evidence::manifest::Manifest;
+use crate::finding::{Finding, Severity};
+use crate::scan::ScanResult;
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+use std::io::Write;
+
+/// Findings listed on the page; all of them are in results.json and SARIF.
+const MAX_FINDINGS: usize = 5_000;
+const MAX_ERRORS: usize = 1_000;
+const MAX_INPUTS: usize = 2_000;
+
+const CSP: &str = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
+
+const STYLE: &str = r#"
+:root { --fg:#1b1f24; --muted:#59636e; --line:#d1d9e0; --bg:#fff; --soft:#f6f8fa;
+  --critical:#8b0000; --high:#c62828; --medium:#d9730d; --low:#9a7d0a; --info:#3b6ea8;
+  --ok:#2e7d32; --failed:#c62828; --outdated:#ef8f00; --stale:#f4d03f; --missing:#6d4c9f; --blank:#fff; }
+* { box-sizing: border-box; }
+body { font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: var(--fg); background: var(--bg); margin: 0 auto; padding: 16px 24px 48px; max-width: 1400px; }
+h1 { font-size: 22px; margin: 0 0 4px; } h2 { font-size: 18px; margin: 28px 0 8px; border-bottom: 1px solid var(--line); padding-bottom: 4px; }
+h3 { font-size: 15px; margin: 18px 0 6px; font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; word-break: break-all; }
+.headline { color: var(--muted); margin: 0 0 8px; } .headline b { color: var(--fg); }
+nav a { margin-right: 12px; color: var(--info); }
+table { border-collapse: collapse; margin: 6px 0 12px; } th, td { border: 1px solid var(--line); padding: 3px 8px; text-align: left; vertical-align: top; }
+th { background: var(--soft); font-weight: 600; } td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; }
+code, .mono { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: 12.5px; word-break: break-all; }
+.sev { display: inline-block; min-width: 64px; padding: 0 6px; border-radius: 3px; color: #fff; font-size: 12px; font-weight: 600; text-align: center; }
+.sev-critical { background: var(--critical); } .sev-high { background: var(--high); } .sev-medium { background: var(--medium); }
+.sev-low { background: var(--low); } .sev-info { background: var(--info); }
+table.findings { width: 100%; } table.findings td.msg { white-space: pre-wrap; word-break: break-word; }
+.fix { white-space: pre-wrap; word-break: break-word; color: var(--muted); margin-top: 4px; }
+.fix::before { content: "Fix: "; font-weight: 600; color: var(--fg); }
+tr.suppressed td { background: var(--soft); color: var(--muted); }
+.tag { display: inline-block; font-size: 11px; border: 1px solid var(--muted); border-radius: 3px; padding: 0 4px; margin-left: 4px; }
+.note { color: var(--muted); }
+.grid-wrap { overflow: auto; max-height: 80vh; border: 1px solid var(--line); margin: 6px 0 16px; }
+table.grid { border-collapse: separate; border-spacing: 0; margin: 0; font-size: 11px; }
+table.grid th, table.grid td { border: 0; border-right: 1px solid #fff; border-bottom: 1px solid #fff; padding: 0; }
+table.grid thead th { position: sticky; top: 0; z-index: 2; background: var(--soft); height: 92px; width: 14px; min-width: 14px; max-width: 14px; vertical-align: bottom; }
+table.grid thead th span { display: block; writing-mode: vertical-rl; transform: rotate(180deg); white-space: nowrap; font-weight: 500; padding: 4px 0; margin: 0 auto; }
+table.grid thead th.corner { left: 0; z-index: 3; width: auto; max-width: none; text-align: left; padding: 4px; vertical-align: bottom; }
+table.grid th.acct { position: sticky; left: 0; z-index: 1; background: var(--soft); font-weight: 400; white-space: nowrap; padding: 0 6px; text-align: left; max-width: 260px; overflow: hidden; text-overflow: ellipsis; }
+table.grid td { width: 14px; min-width: 14px; height: 14px; line-height: 14px; text-align: center; font-size: 9px; font-weight: 700; color: rgba(0,0,0,.75); }
+.c-ok { background: var(--ok); color: rgba(255,255,255,.85) !important; }
+.c-failed { background: repeating-linear-gradient(45deg, var(--failed) 0 3px, #9e1f1f 3px 5px); color: #fff !important; }
+.c-outdated { background: var(--outdated); }
+.c-stale { background: radial-gradient(circle, #b7950b 1.5px, var(--stale) 1.6px) 0 0 / 5px 5px; }
+.c-missing { background: repeating-linear-gradient(90deg, var(--missing) 0 2px, #8d72c0 2px 4px); color: #fff !important; }
+.c-blank { background: var(--blank); box-shadow: inset 0 0 0 1px #eef1f4; }
+.legend { display: flex; flex-wrap: wrap; gap: 14px; margin: 6px 0; align-items: center; }
+.legend span.k { display: inline-block; width: 14px; height: 14px; line-height: 14px; text-align: center; font-size: 9px; font-weight: 700; vertical-align: middle; margin-right: 4px; }
+footer { margin-top: 40px; color: var(--muted); font-size: 12px; }
+"#;
+
+/// Input text for HTML text and (double-quoted) attribute values: markup and
+/// quotes escaped, control characters shown as `\u{…}`.
+pub fn esc(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            '\n' | '\t' => out.push(c),
+            '\r' => {}
+            c if c.is_control() || c == '\u{2028}' || c == '\u{2029}' => {
+                let _ = write!(out, "\\u{{{:x}}}", c as u32);
+            }
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+pub fn write(result: &ScanResult, out: &mut dyn Write) -> std::io::Result<()> {
+    render(result, None, out)
+}
+
+/// The page, with the package's manifest when it is part of one.
+pub fn render(
+    result: &ScanResult,
+    manifest: Option<&Manifest>,
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
+    let mut s = String::with_capacity(64 * 1024);
+    let active = result.findings.len() - result.suppressed_count();
+    let title = if manifest.is_some() {
+        "aggrego evidence report"
+    } else {
+        "aggrego report"
+    };
+    let _ = write!(
+        s,
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
+<meta http-equiv=\"Content-Security-Policy\" content=\"{CSP}\">\n\
+<meta name=\"referrer\" content=\"no-referrer\">\n\
+<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+<title>{title}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n"
+    );
+    let _ = writeln!(s, "<header>\n<h1>{title}</h1>");
+    let _ = writeln!(
+        s,
+        "<p class=\"headline\" id=\"headline\"><b>{}</b> file{} scanned · <b>{active}</b> finding{} · <b>{}</b> suppressed · <b>{}</b> error{} · snapshot time <b>{}</b> ({})</p>",
+        result.files_scanned,
+        plural(result.files_scanned),
+        plural(active),
+        result.suppressed_count(),
+        result.errors.len(),
+        plural(result.errors.len()),
+        esc(&result.now.rfc3339),
+        now_source(result.now_source),
+    );
+    s.push_str("<nav><a href=\"#summary\">Summary</a><a href=\"#findings\">Findings</a>");
+    if !result.errors.is_empty() {
+        s.push_str("<a href=\"#errors\">Input errors</a>");
+    }
+    if manifest.is_some() {
+        s.push_str("<a href=\"#manifest\">Manifest</a>");
+    }
+    s.push_str("</nav>\n</header>\n");
+
+    summary(&mut s, result);
+    findings(&mut s, result);
+    errors(&mut s, result);
+    if let Some(m) = manifest {
+        manifest_section(&mut s, m);
+    }
+    let _ = writeln!(
+        s,
+        "<footer>aggrego {} · findings sorted by file, line, column and rule</footer>\n</body>\n</html>",
+        env!("CARGO_PKG_VERSION")
+    );
+    out.write_all(s.as_bytes())?;
+    out.flush()
+}
+
+fn now_source(src: &str) -> &'static str {
+    match src {
+        "flag" => "given with --now",
+        "snapshot" => "newest timestamp in the inputs",
+        "clock" => "the clock: the inputs hold no timestamp",
+        _ => "recorded",
+    }
+}
+
+fn sev(s: Severity) -> String {
+    format!("<span class=\"sev sev-{0}\">{0}</span>", s.as_str())
+}
+
+fn summary(s: &mut String, result: &ScanResult) {
+    s.push_str("<section id=\"summary\">\n<h2>Summary</h2>\n");
+    let mut by_sev = [(0usize, 0usize); 5];
+    for f in &result.findings {
+        let e = &mut by_sev[f.severity as usize];
+        if f.suppressed {
+            e.1 += 1;
+        } else {
+            e.0 += 1;
+        }
+    }
+    s.push_str("<table class=\"by-severity\">\n<tr><th>Severity</th><th class=\"n\">Findings</th><th class=\"n\">Suppressed</th></tr>\n");
+    for sv in Severity::ALL {
+        let (n, sup) = by_sev[sv as usize];
+        let _ = writeln!(
+            s,
+            "<tr><td>{}</td><td class=\"n\">{n}</td><td class=\"n\">{sup}</td></tr>",
+            sev(sv)
+        );
+    }
+    s.push_str("</table>\n");
+    let mut table: BTreeMap<(std::cmp::Reverse<Severity>, &str), (&str, usize, usize)> =
+        BTreeMap::new();
+    for f in &result.findings {
+        let e = table
+            .entry((std::cmp::Reverse(f.severity), &f.rule_id))
+            .or_insert((&f.title, 0, 0));
+        if f.suppressed {
+            e.2 += 1;
+        } else {
+            e.1 += 1;
+        }
+    }
+    if table.is_empty() {
+        s.push_str("<p>No findings.</p>\n");
+    } else {
+        s.push_str("<table class=\"by-policy\">\n<tr><th>Severity</th><th>Policy</th><th>Title</th><th class=\"n\">Findings</th><th class=\"n\">Suppressed</th></tr>\n");
+        for ((sv, id), (title, n, sup)) in &table {
+            let _ = writeln!(
+                s,
+                "<tr><td>{}</td><td><code>{}</code></td><td>{}</td><td class=\"n\">{n}</td><td class=\"n\">{sup}</td></tr>",
+                sev(sv.0),
+                esc(id),
+                esc(title)
+            );
+        }
+        s.push_str("</table>\n");
+    }
+    s.push_str("</section>\n");
+}
+
+fn findings(s: &mut String, result: &ScanResult) {
+    s.push_str("<section id=\"findings\">\n<h2>Findings</h2>\n");
+    if result.findings.is_empty() {
+        s.push_str("<p>No findings.</p>\n</section>\n");
+        return;
+    }
+    let mut by_file: BTreeMap<&str, Vec<&Finding>> = BTreeMap::new();
+    for f in result.findings.iter().take(MAX_FINDINGS) {
+        by_file.entry(&f.file).or_default().push(f);
+    }
+    for (file, fs) in &by_file {
+        let _ = writeln!(
+            s,
+            "<h3>{}</h3>\n<table class=\"findings\">\n<tr><th>Severity</th><th>Rule</th><th>Location</th><th>Finding</th></tr>",
+            esc(file)
+        );
+        for f in fs {
+            let (class, tag) = match &f.suppression {
+                Some(sup) if f.suppressed => {
+                    let expires = sup
+                        .expires
+                        .as_deref()
+                        .map_or(String::new(), |e| format!(", expires {}", esc(e)));
+                    (
+                        " class=\"suppressed\"",
+                        format!(
+                            "<div class=\"note\"><span class=\"tag\">suppressed</span> {} at <code>{}:{}</code>{expires}: {}</div>",
+                            esc(sup.kind),
+                            esc(&sup.file),
+                            sup.line,
+                            esc(&sup.reason)
+                        ),
+                    )
+                }
+                _ if f.suppressed => (
+                    " class=\"suppressed\"",
+                    "<div class=\"note\"><span class=\"tag\">suppressed</span></div>".to_string(),
+                ),
+                _ => ("", String::new()),
+            };
+            let _ = writeln!(
+                s,
+                "<tr{class}><td>{}</td><td><code>{}</code></td><td class=\"mono\">{}:{}</td><td class=\"msg\">{}<div class=\"fix\">{}</div>{tag}</td></tr>",
+                sev(f.severity),
+                esc(&f.rule_id),
+                f.line,
+                f.column,
+                esc(&f.message),
+                esc(&f.remediation),
+            );
+        }
+        s.push_str("</table>\n");
+    }
+    if result.findings.len() > MAX_FINDINGS {
+        let _ = writeln!(
+            s,
+            "<p class=\"note\">… and {} more finding{} not listed here: see results.json or the SARIF report.</p>",
+            result.findings.len() - MAX_FINDINGS,
+            plural(result.findings.len() - MAX_FINDINGS)
+        );
+    }
+    s.push_str("</section>\n");
+}
+
+fn errors(s: &mut String, result: &ScanResult) {
+    if result.errors.is_empty() {
+        return;
+    }
+    let _ = writeln!(
+        s,
+        "<section id=\"errors\">\n<h2>Input errors</h2>\n<p>{} error{}: these inputs were not (fully) checked.</p>\n<table>\n<tr><th>File</th><th>Line</th><th>Column</th><th>Error</th></tr>",
+        result.errors.len(),
+        plural(result.errors.len())
+    );
+    for e in result.errors.iter().take(MAX_ERRORS) {
+        let lc = super::json::error_position(result, e);
+        let help = e.help.as_deref().map_or(String::new(), |h| {
+            format!("<div class=\"fix\">{}</div>", esc(h))
+        });
+        let _ = writeln!(
+            s,
+            "<tr><td class=\"mono\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"msg\">{}{help}</td></tr>",
+            esc(&e.path),
+            lc.map_or(String::new(), |l| l.line.to_string()),
+            lc.map_or(String::new(), |l| l.column.to_string()),
+            esc(&e.message),
+        );
+    }
+    s.push_str("</table>\n");
+    if result.errors.len() > MAX_ERRORS {
+        let _ = writeln!(
+            s,
+            "<p class=\"note\">… and {} more: see results.json.</p>",
+            result.errors.len() - MAX_ERRORS
+        );
+    }
+    s.push_str("</section>\n");
+}
+
+fn manifest_section(s: &mut String, m: &Manifest) {
+    let _ = writeln!(
+        s,
+        "<section id=\"manifest\">\n<h2>Manifest</h2>\n<table>\n\
+<tr><th>Format</th><td><code>{}</code></td></tr>\n\
+<tr><th>Tool</th><td>{} {}</td></tr>\n\
+<tr><th>Snapshot time</th><td>{} ({})</td></tr>\n\
+<tr><th>Inputs included</th><td>{}</td></tr>\n\
+<tr><th>Redacted</th><td>{}</td></tr>\n</table>",
+        esc(&m.format),
+        esc(&m.tool.name),
+        esc(&m.tool.version),
+        esc(&m.now),
+        esc(&m.now_source),
+        if m.inputs_included {
+            "yes"
+        } else {
+            "no (hashes only)"
+        },
+        match &m.redaction {
+            Some(r) => format!("yes (key: {})", esc(&r.key)),
+            None => "no".into(),
+        },
+    );
+    let f = &m.flags;
+    let list = |v: &[String]| {
+        if v.is_empty() {
+            "—".to_string()
+        } else {
+            v.iter().map(|x| esc(x)).collect::<Vec<_>>().join(", ")
+        }
+    };
+    let opt = |v: &Option<String>| v.as_deref().map_or("—".to_string(), esc);
+    let _ = writeln!(
+        s,
+        "<h3>Flags</h3>\n<table>\n\
+<tr><th>--now</th><td>{}</td></tr>\n<tr><th>--max-age</th><td>{}</td></tr>\n\
+<tr><th>--aggregator</th><td>{}</td></tr>\n<tr><th>--region</th><td>{}</td></tr>\n\
+<tr><th>--max-file-size</th><td>{} bytes</td></tr>\n<tr><th>--max-files</th><td>{}</td></tr>\n\
+<tr><th>--policy</th><td>{}</td></tr>\n<tr><th>--data</th><td>{}</td></tr>\n\
+<tr><th>--no-builtin</th><td>{}</td></tr>\n<tr><th>--policy-timeout</th><td>{}</td></tr>\n\
+<tr><th>--only-rule</th><td>{}</td></tr>\n<tr><th>--skip-rule</th><td>{}</td></tr>\n\
+<tr><th>--fail-on</th><td>{}</td></tr>\n<tr><th>--fail-on-rule</th><td>{}</td></tr>\n\
+<tr><th>--waivers</th><td>{}</td></tr>\n</table>",
+        opt(&f.now),
+        esc(&humantime::format_duration(std::time::Duration::from_nanos(
+            f.max_age_ns.max(0) as u64
+        ))
+        .to_string()),
+        opt(&f.aggregator),
+        opt(&f.region),
+        f.max_file_size,
+        f.max_files,
+        list(&f.policy),
+        list(&f.data),
+        if f.no_builtin { "yes" } else { "no" },
+        esc(
+            &humantime::format_duration(std::time::Duration::from_nanos(f.policy_timeout_ns))
+                .to_string()
+        ),
+        list(&f.only_rule),
+        list(&f.skip_rule),
+        esc(&f.fail_on),
+        list(&f.fail_on_rule),
+        opt(&f.waivers),
+    );
+    s.push_str("<h3>Policies</h3>\n<table class=\"policies\">\n<tr><th>Id</th><th>File</th><th>SHA-256</th></tr>\n");
+    for p in &m.policies {
+        let _ = writeln!(
+            s,
+            "<tr><td><code>{}</code></td><td class=\"mono\">{}</td><td class=\"mono\">{}</td></tr>",
+            esc(&p.id),
+            esc(&p.file),
+            esc(&p.sha256)
+        );
+    }
+    for x in m.modules.iter().chain(&m.data) {
+        let _ = writeln!(
+            s,
+            "<tr><td class=\"note\">{}</td><td class=\"mono\">{}</td><td class=\"mono\">{}</td></tr>",
+            if x.file.ends_with(".rego") { "module" } else { "data" },
+            esc(&x.file),
+            esc(&x.sha256)
+        );
+    }
+    s.push_str("</table>\n");
+    let _ = writeln!(
+        s,
+        "<h3>Inputs</h3>\n<p>{} file{}{}.</p>\n<table class=\"inputs\">\n<tr><th>Name</th><th class=\"n\">Bytes</th><th>SHA-256</th></tr>",
+        m.inputs.len(),
+        plural(m.inputs.len()),
+        if m.inputs_included { ", stored under inputs/" } else { ", not stored in the package" }
+    );
+    for i in m.inputs.iter().take(MAX_INPUTS) {
+        let _ = writeln!(
+            s,
+            "<tr><td class=\"mono\">{}</td><td class=\"n\">{}</td><td class=\"mono\">{}</td></tr>",
+            esc(&i.name),
+            i.size,
+            esc(&i.sha256)
+        );
+    }
+    s.push_str("</table>\n");
+    if m.inputs.len() > MAX_INPUTS {
+        let _ = writeln!(
+            s,
+            "<p class=\"note\">… and {} more: see manifest.json.</p>",
+            m.inputs.len() - MAX_INPUTS
+        );
+    }
+    if !m.input_errors.is_empty() {
+        s.push_str("<h3>Inputs not read</h3>\n<table>\n<tr><th>File</th><th>Error</th></tr>\n");
+        for e in &m.input_errors {
+            let _ = writeln!(
+                s,
+                "<tr><td class=\"mono\">{}</td><td>{}</td></tr>",
+                esc(&e.file),
+                esc(&e.message)
+            );
+        }
+        s.push_str("</table>\n");
+    }
+    s.push_str("</section>\n");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escaping_covers_text_and_attributes() {
+        assert_eq!(
+            esc("<script>alert(\"x\")</script> & 'y'\u{1b}[31m"),
+            "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;y&#39;\\u{1b}[31m"
+        );
+    }
+}
