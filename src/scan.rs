@@ -378,7 +378,8 @@ pub fn prepare(opts: &Options, progress: &crate::progress::Progress) -> Prepared
     }
     input::terraform::relocate_plan_findings(&mut inventory.aggregators, &files);
     if let Some(path) = &opts.expect_accounts {
-        read_expected_accounts(path, &mut files, &mut inventory, &mut errors, &ctx);
+        let name = opts.name_of(path);
+        read_expected_accounts(path, name, &mut files, &mut inventory, &mut errors, &ctx);
     }
     crate::snapshot::apply_manifests(&mut inventory, &files);
     resolve_status_context(&mut inventory, &files, &ctx);
@@ -426,13 +427,13 @@ pub fn prepare(opts: &Options, progress: &crate::progress::Progress) -> Prepared
 /// as list-accounts JSON or as a plain list of account IDs.
 fn read_expected_accounts(
     path: &std::path::Path,
+    name: String,
     files: &mut Vec<SourceFile>,
     inventory: &mut Inventory,
     errors: &mut Vec<ScanError>,
     ctx: &Ctx<'_>,
 ) {
     let id = files.len() as u32;
-    let name = display_path(path);
     let text = match std::fs::read(path)
         .map_err(|e| io_reason(&e))
         .and_then(|b| source::decode(b).map_err(|e| e.message))
@@ -446,7 +447,7 @@ fn read_expected_accounts(
             return;
         }
     };
-    files.push(SourceFile::new(path.to_path_buf(), text));
+    files.push(SourceFile::named(path.to_path_buf(), name.clone(), text));
     let file = &files[id as usize];
     let (mut accounts, errs) = if file.text.trim_start().starts_with(['{', '[']) {
         let parsed = input::parse_file(id, file, ctx, true);

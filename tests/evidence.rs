@@ -134,6 +134,22 @@ fn flip(b: &mut [u8], at: usize) {
 }
 
 #[test]
+fn help_has_examples() {
+    for args in [
+        &["evidence", "--help"][..],
+        &["evidence", "verify", "--help"],
+    ] {
+        let r = aggrego(args);
+        assert_eq!(r.code, 0);
+        assert!(r.stdout.contains("Examples:"), "{}", r.stdout);
+        assert!(r.stdout.contains("aggrego evidence verify evidence.zip"));
+    }
+    let r = aggrego(&["evidence", "fixtures/AGG001"]);
+    assert_eq!(r.code, 2, "--out is required");
+    assert!(r.stderr.contains("--out"), "{}", r.stderr);
+}
+
+#[test]
 fn same_inputs_same_bytes_and_verified() {
     let dir = tempfile::tempdir().unwrap();
     let (z1, z2) = (dir.path().join("a.zip"), dir.path().join("b.zip"));

@@ -162,7 +162,7 @@ fn a_hundred_megabyte_line() {
     }]});
     std::fs::write(dir.path().join("status.json"), status.to_string()).unwrap();
     drop(status);
-    for format in ["json", "human", "sarif"] {
+    for format in ["json", "human", "sarif", "html"] {
         let run = aggrego(dir.path(), &["scan", ".", "--format", format, "--now", NOW]);
         assert_eq!(run.code, 1, "{format}");
         assert!(

@@ -273,7 +273,7 @@ fn markdown_summarises_then_lists_by_file() {
 
 #[test]
 fn every_format_is_byte_identical_across_runs() {
-    for format in ["json", "sarif", "junit", "markdown", "human"] {
+    for format in ["json", "sarif", "junit", "markdown", "human", "html"] {
         let (_, a) = scan(format);
         let (_, b) = scan(format);
         assert!(!a.is_empty());
@@ -466,4 +466,18 @@ fn input_text_is_escaped_in_every_format() {
 
     let sarif: Value = serde_json::from_str(&run("sarif")).unwrap();
     assert!(sarif.to_string().contains("<script>alert(1)</script>"));
+
+    // HTML: text and attributes (the heat map's tooltips and headings) escaped.
+    let html = run("html");
+    assert_eq!(html.matches("<script").count(), 0, "{html}");
+    assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+    assert!(
+        !html.contains("]]></failure><x>") && html.contains("red]]&gt;&lt;/failure&gt;&lt;x&gt;")
+    );
+    assert!(!html.contains('\u{1b}') && html.contains("\\u{1b}"));
+    assert!(html.contains("Content-Security-Policy") && html.contains("default-src 'none'"));
+    assert!(
+        !html.contains("http://") && !html.contains("src="),
+        "no external resource"
+    );
 }

@@ -56,6 +56,10 @@ pub struct Flags {
     pub region: Option<String>,
     pub max_file_size: u64,
     pub max_files: usize,
+    /// `--expect-accounts` (`expect/<name>`).
+    pub expect_accounts: Option<String>,
+    /// `--expect-regions`, sorted.
+    pub expect_regions: Vec<String>,
     /// `--policy` paths (`policies/<name>`).
     pub policy: Vec<String>,
     /// `--data` files (`policies/<name>`).

@@ -37,6 +37,7 @@ use std::path::{Path, PathBuf};
 pub const INPUTS: &str = "inputs";
 pub const POLICIES: &str = "policies";
 pub const WAIVERS: &str = "waivers";
+pub const EXPECT: &str = "expect";
 pub const RESULTS_JSON: &str = "results.json";
 pub const RESULTS_SARIF: &str = "results.sarif";
 pub const REPORT_HTML: &str = "report.html";
@@ -286,6 +287,24 @@ fn stage_policies(
     Ok((out, data_paths))
 }
 
+/// Copy a file given by a flag to `dest/<folder>/<name>`; returns its package
+/// path. A missing file is the scan's error to report, as for `scan`.
+fn stage_file(file: Option<&Path>, dest: &Path, folder: &str) -> Result<Option<String>, Fatal> {
+    let Some(file) = file else {
+        return Ok(None);
+    };
+    let name = canonical_names(&[file.to_path_buf()]).remove(0);
+    if file.is_file() {
+        copy_file(file, &dest.join(folder).join(&name)).map_err(|e| {
+            fatal(
+                &display_path(file),
+                format!("cannot read: {}", discover::io_reason(&e)),
+            )
+        })?;
+    }
+    Ok(Some(format!("{folder}/{name}")))
+}
+
 /// Redact every staged file and path in place, and the given strings; returns
 /// the redactor so the caller can redact what it still holds.
 fn redact_tree(dest: &Path, key: &str, extra: &[&str]) -> Result<redact::Redactor, Fatal> {
@@ -429,7 +448,10 @@ pub fn run(dir: &Path, recipe: &Recipe, progress: bool) -> Result<Outcome, Fatal
         }
     }
     names.push((dir.join(WAIVERS), WAIVERS.into()));
+    names.push((dir.join(EXPECT), EXPECT.into()));
     let options = Options {
+        expect_accounts: f.expect_accounts.as_ref().map(|p| dir.join(p)),
+        expect_regions: f.expect_regions.clone(),
         paths,
         aggregator: f.aggregator.clone(),
         region: f.region.clone(),
@@ -610,23 +632,8 @@ pub fn create(args: &EvidenceArgs) -> Result<u8, Fatal> {
         args.rules.waivers.is_none(),
     )?;
     let (policy, data) = stage_policies(&args.policies.policy, &args.policies.data, &dir)?;
-    let waivers = match &args.rules.waivers {
-        Some(w) => {
-            let name = canonical_names(std::slice::from_ref(w)).remove(0);
-            let to = dir.join(WAIVERS).join(&name);
-            // A missing waivers file is the scan's error to report, as for `scan`.
-            if w.is_file() {
-                copy_file(w, &to).map_err(|e| {
-                    fatal(
-                        &display_path(w),
-                        format!("cannot read: {}", discover::io_reason(&e)),
-                    )
-                })?;
-            }
-            Some(format!("{WAIVERS}/{name}"))
-        }
-        None => None,
-    };
+    let waivers = stage_file(args.rules.waivers.as_deref(), &dir, WAIVERS)?;
+    let expect_accounts = stage_file(args.input.expect_accounts.as_deref(), &dir, EXPECT)?;
     let canonical = |ids: &[String]| {
         rule_list(ids)
             .into_iter()
@@ -646,6 +653,14 @@ pub fn create(args: &EvidenceArgs) -> Result<u8, Fatal> {
         region: base.region.clone(),
         max_file_size: base.limits.max_file_size,
         max_files: base.limits.max_files,
+        expect_accounts,
+        expect_regions: base
+            .expect_regions
+            .iter()
+            .cloned()
+            .collect::<BTreeSet<_>>()
+            .into_iter()
+            .collect(),
         policy,
         data,
         no_builtin: args.policies.no_builtin,
@@ -687,6 +702,7 @@ pub fn create(args: &EvidenceArgs) -> Result<u8, Fatal> {
             *p = r.text(p);
         }
         flags.waivers = flags.waivers.map(|w| r.text(&w));
+        flags.expect_accounts = flags.expect_accounts.map(|w| r.text(&w));
         flags.aggregator = flags.aggregator.map(|a| r.text(&a));
         flags.region = flags.region.map(|a| r.text(&a));
         recipe.flags = flags;

@@ -5,7 +5,8 @@ use super::manifest::{self, Manifest};
 use super::package::{Found, Reader, Unreadable, Use, MAX_MANIFEST, MAX_UNLISTED};
 use super::{
     canonical_names, finish_manifest, hash_inputs, manifest_core, outputs, redact, redact_tree,
-    run, safe_relative, sha256_hex, stage_inputs, Recipe, INPUTS, POLICIES, RESULTS_JSON, WAIVERS,
+    run, safe_relative, sha256_hex, stage_inputs, Recipe, EXPECT, INPUTS, POLICIES, RESULTS_JSON,
+    WAIVERS,
 };
 use crate::cli::VerifyArgs;
 use crate::run::{fatal, pending, print_stdout, Fatal, EXIT_CLEAN, EXIT_FINDINGS};
@@ -158,6 +159,11 @@ fn check_paths(m: &Manifest) -> Result<(), String> {
             return bad("flags.waivers", w);
         }
     }
+    if let Some(w) = &m.flags.expect_accounts {
+        if !safe_relative(w) || !w.starts_with(&format!("{EXPECT}/")) {
+            return bad("flags.expect_accounts", w);
+        }
+    }
     for f in &m.files {
         if !safe_relative(&f.path) || f.path == manifest::FILE {
             return bad("files[].path", &f.path);
@@ -202,7 +208,7 @@ fn check(
         }
         let entry = listed.get(path.as_str());
         let limit = entry.map_or(MAX_UNLISTED, |f| f.size);
-        let copied = [INPUTS, POLICIES, WAIVERS]
+        let copied = [INPUTS, POLICIES, WAIVERS, EXPECT]
             .iter()
             .any(|d| path.starts_with(&format!("{d}/")));
         let what = match entry {

@@ -4,6 +4,7 @@
 //! escaped for the text or attribute it lands in.
 
 use super::human::plural;
+use crate::coverage::{CellState, Grid};
 use crate::evidence::manifest::Manifest;
 use crate::finding::{Finding, Severity};
 use crate::scan::ScanResult;
@@ -40,7 +41,7 @@ table.findings { width: 100%; } table.findings td.msg { white-space: pre-wrap; w
 tr.suppressed td { background: var(--soft); color: var(--muted); }
 .tag { display: inline-block; font-size: 11px; border: 1px solid var(--muted); border-radius: 3px; padding: 0 4px; margin-left: 4px; }
 .note { color: var(--muted); }
-.grid-wrap { overflow: auto; max-height: 80vh; border: 1px solid var(--line); margin: 6px 0 16px; }
+.grid-wrap { display: inline-block; max-width: 100%; overflow: auto; max-height: 80vh; border: 1px solid var(--line); margin: 6px 0 16px; vertical-align: top; }
 table.grid { border-collapse: separate; border-spacing: 0; margin: 0; font-size: 11px; }
 table.grid th, table.grid td { border: 0; border-right: 1px solid #fff; border-bottom: 1px solid #fff; padding: 0; }
 table.grid thead th { position: sticky; top: 0; z-index: 2; background: var(--soft); height: 92px; width: 14px; min-width: 14px; max-width: 14px; vertical-align: bottom; }
@@ -55,7 +56,7 @@ table.grid td { width: 14px; min-width: 14px; height: 14px; line-height: 14px; t
 .c-missing { background: repeating-linear-gradient(90deg, var(--missing) 0 2px, #8d72c0 2px 4px); color: #fff !important; }
 .c-blank { background: var(--blank); box-shadow: inset 0 0 0 1px #eef1f4; }
 .legend { display: flex; flex-wrap: wrap; gap: 14px; margin: 6px 0; align-items: center; }
-.legend span.k { display: inline-block; width: 14px; height: 14px; line-height: 14px; text-align: center; font-size: 9px; font-weight: 700; vertical-align: middle; margin-right: 4px; }
+.legend span.k { border: 1px solid #c8ced6; display: inline-block; width: 14px; height: 14px; line-height: 14px; text-align: center; font-size: 9px; font-weight: 700; vertical-align: middle; margin-right: 4px; }
 footer { margin-top: 40px; color: var(--muted); font-size: 12px; }
 "#;
 
@@ -119,7 +120,11 @@ pub fn render(
         esc(&result.now.rfc3339),
         now_source(result.now_source),
     );
-    s.push_str("<nav><a href=\"#summary\">Summary</a><a href=\"#findings\">Findings</a>");
+    s.push_str("<nav><a href=\"#summary\">Summary</a>");
+    if !result.coverage.is_empty() {
+        s.push_str("<a href=\"#coverage\">Source coverage</a>");
+    }
+    s.push_str("<a href=\"#findings\">Findings</a>");
     if !result.errors.is_empty() {
         s.push_str("<a href=\"#errors\">Input errors</a>");
     }
@@ -129,6 +134,7 @@ pub fn render(
     s.push_str("</nav>\n</header>\n");
 
     summary(&mut s, result);
+    coverage(&mut s, &result.coverage);
     findings(&mut s, result);
     errors(&mut s, result);
     if let Some(m) = manifest {
@@ -203,6 +209,113 @@ fn summary(s: &mut String, result: &ScanResult) {
             );
         }
         s.push_str("</table>\n");
+    }
+    s.push_str("</section>\n");
+}
+
+/// Class, glyph and words of each cell state: colour, pattern and a glyph, so
+/// the grid reads without colour too.
+fn state_style(state: CellState) -> (&'static str, &'static str, &'static str) {
+    match state {
+        CellState::Succeeded => ("c-ok", "", "succeeded"),
+        CellState::Failed => ("c-failed", "✕", "failed"),
+        CellState::Outdated => ("c-outdated", "!", "outdated"),
+        CellState::Stale => ("c-stale", "~", "stale (older than --max-age)"),
+        CellState::Missing => ("c-missing", "?", "missing (expected, no status)"),
+        CellState::NotExpected => ("c-blank", "", "not expected"),
+    }
+}
+
+const STATES: [CellState; 6] = [
+    CellState::Succeeded,
+    CellState::Failed,
+    CellState::Outdated,
+    CellState::Stale,
+    CellState::Missing,
+    CellState::NotExpected,
+];
+
+/// One heat map per aggregator: accounts × regions, coloured by source status.
+fn coverage(s: &mut String, grids: &[Grid]) {
+    if grids.is_empty() {
+        return;
+    }
+    s.push_str("<section id=\"coverage\">\n<h2>Source coverage</h2>\n<div class=\"legend\">");
+    for st in STATES {
+        let (class, glyph, words) = state_style(st);
+        let _ = write!(
+            s,
+            "<span><span class=\"k {class}\">{glyph}</span>{words}</span>"
+        );
+    }
+    s.push_str(
+        "</div>\n<p class=\"note\">Hover over a cell for its status, last update and error.</p>\n",
+    );
+    for (n, g) in grids.iter().enumerate() {
+        let mut counts = [0usize; 6];
+        for c in &g.cells {
+            counts[STATES.iter().position(|x| *x == c.state).unwrap_or(5)] += 1;
+        }
+        let where_ = g
+            .aggregator_region
+            .as_deref()
+            .map_or(String::new(), |r| format!(" ({})", esc(r)));
+        let _ = writeln!(
+            s,
+            "<h3 id=\"grid-{n}\">{}{where_}</h3>\n<p class=\"note\">{} account{} × {} region{}: {}</p>",
+            esc(&g.aggregator),
+            g.accounts.len(),
+            plural(g.accounts.len()),
+            g.regions.len(),
+            plural(g.regions.len()),
+            STATES
+                .iter()
+                .zip(counts)
+                .filter(|(st, n)| *n > 0 && **st != CellState::NotExpected)
+                .map(|(st, n)| format!("{n} {}", st.as_str()))
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
+        let _ = write!(
+            s,
+            "<div class=\"grid-wrap\"><table class=\"grid\" data-accounts=\"{}\" data-regions=\"{}\">\n<thead><tr><th class=\"corner\">Account</th>",
+            g.accounts.len(),
+            g.regions.len()
+        );
+        for r in &g.regions {
+            let r = esc(r);
+            let _ = write!(s, "<th title=\"{r}\"><span>{r}</span></th>");
+        }
+        s.push_str("</tr></thead>\n<tbody>\n");
+        let width = g.regions.len();
+        for (i, a) in g.accounts.iter().enumerate() {
+            let label = match &a.name {
+                Some(name) => format!("{} · {}", esc(&a.id), esc(name)),
+                None => esc(&a.id),
+            };
+            let expected = if a.expected { "" } else { " (not expected)" };
+            let _ = write!(
+                s,
+                "<tr><th class=\"acct\" title=\"{label}{expected}\">{label}</th>"
+            );
+            let row = g.cells.get(i * width..(i + 1) * width).unwrap_or(&[]);
+            for (r, c) in g.regions.iter().zip(row) {
+                let (class, glyph, words) = state_style(c.state);
+                if c.state == CellState::NotExpected && c.detail.is_none() {
+                    s.push_str("<td class=\"c-blank\"></td>");
+                    continue;
+                }
+                let _ = write!(
+                    s,
+                    "<td class=\"{class}\" title=\"{} in {}: {}\">{glyph}</td>",
+                    esc(&a.id),
+                    esc(r),
+                    esc(c.detail.as_deref().unwrap_or(words))
+                );
+            }
+            s.push_str("</tr>\n");
+        }
+        s.push_str("</tbody></table></div>\n");
     }
     s.push_str("</section>\n");
 }
@@ -345,6 +458,7 @@ fn manifest_section(s: &mut String, m: &Manifest) {
 <tr><th>--now</th><td>{}</td></tr>\n<tr><th>--max-age</th><td>{}</td></tr>\n\
 <tr><th>--aggregator</th><td>{}</td></tr>\n<tr><th>--region</th><td>{}</td></tr>\n\
 <tr><th>--max-file-size</th><td>{} bytes</td></tr>\n<tr><th>--max-files</th><td>{}</td></tr>\n\
+<tr><th>--expect-accounts</th><td>{}</td></tr>\n<tr><th>--expect-regions</th><td>{}</td></tr>\n\
 <tr><th>--policy</th><td>{}</td></tr>\n<tr><th>--data</th><td>{}</td></tr>\n\
 <tr><th>--no-builtin</th><td>{}</td></tr>\n<tr><th>--policy-timeout</th><td>{}</td></tr>\n\
 <tr><th>--only-rule</th><td>{}</td></tr>\n<tr><th>--skip-rule</th><td>{}</td></tr>\n\
@@ -359,6 +473,8 @@ fn manifest_section(s: &mut String, m: &Manifest) {
         opt(&f.region),
         f.max_file_size,
         f.max_files,
+        opt(&f.expect_accounts),
+        list(&f.expect_regions),
         list(&f.policy),
         list(&f.data),
         if f.no_builtin { "yes" } else { "no" },
