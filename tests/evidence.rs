@@ -863,3 +863,90 @@ fn interrupt_leaves_no_package() {
         assert!(left.is_empty(), "{target}: {left:?}");
     }
 }
+
+/// Suppressions travel with the package: a folder's waivers file, and --waivers.
+#[test]
+fn waivers_are_part_of_the_package() {
+    let dir = tempfile::tempdir().unwrap();
+    let pkg = dir.path().join("pkg");
+    let pkgs = pkg.display().to_string();
+    let r = aggrego(&[
+        "evidence",
+        "fixtures/_suppressions/waivers",
+        "--out",
+        &pkgs,
+        "--now",
+        "2026-11-24T00:00:00Z",
+    ]);
+    assert!(r.code == 1 || r.code == 2, "{}", r.stderr);
+    assert!(pkg.join("inputs/waivers/.aggrego-waivers.yaml").is_file());
+    let m = manifest(&pkg);
+    assert!(
+        m["summary"]["suppressed"].as_u64().unwrap() > 0,
+        "{}",
+        m["summary"]
+    );
+    let results = std::fs::read_to_string(pkg.join("results.json")).unwrap();
+    assert!(
+        results.contains("\"file\": \"waivers/.aggrego-waivers.yaml\""),
+        "suppressions name the package's waivers file"
+    );
+    assert_eq!(verify(&pkg, &[]).code, 0);
+
+    let given = dir.path().join("given");
+    let givens = given.display().to_string();
+    let waivers = common::root().join("fixtures/_suppressions/waivers/.aggrego-waivers.yaml");
+    let w = waivers.display().to_string();
+    aggrego(&[
+        "evidence",
+        "fixtures/_suppressions/waivers",
+        "--waivers",
+        &w,
+        "--out",
+        &givens,
+        "--now",
+        "2026-11-24T00:00:00Z",
+    ]);
+    assert!(given.join("waivers/.aggrego-waivers.yaml").is_file());
+    assert_eq!(
+        manifest(&given)["flags"]["waivers"],
+        "waivers/.aggrego-waivers.yaml"
+    );
+    assert_eq!(verify(&given, &[]).code, 0);
+}
+
+/// `aggrego evidence . --out pkg`: the package is not an input of itself.
+#[test]
+fn a_package_inside_the_scanned_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(
+        &common::root().join("fixtures/AGG001"),
+        &dir.path().join("snap"),
+    );
+    let run = || {
+        aggrego_in(
+            &dir.path().join("snap"),
+            &["evidence", ".", "--out", "pkg", "--force"],
+        )
+    };
+    assert_eq!(run().code, 1);
+    let first = files(&dir.path().join("snap/pkg"));
+    assert_eq!(run().code, 1);
+    assert_eq!(
+        files(&dir.path().join("snap/pkg")),
+        first,
+        "the second run does not read the first package"
+    );
+    assert!(
+        first.iter().all(|(p, _)| !p.starts_with("inputs/snap/pkg")),
+        "{first:?}"
+    );
+    assert_eq!(
+        manifest(&dir.path().join("snap/pkg"))["roots"][0]["name"],
+        "snap"
+    );
+    assert_eq!(
+        aggrego_in(&dir.path().join("snap"), &["evidence", "verify", "pkg"]).code,
+        0
+    );
+}

@@ -175,6 +175,7 @@ pub fn stage_inputs(
     names: &[String],
     dest: &Path,
     default_waivers: bool,
+    out: Option<&Path>,
 ) -> Result<StagedInputs, Fatal> {
     let inputs = dest.join(INPUTS);
     std::fs::create_dir_all(&inputs).map_err(|e| io_fatal(&inputs, e))?;
@@ -198,7 +199,20 @@ pub fn stage_inputs(
             kind: kind.into(),
         });
     }
-    let (candidates, walk_errors) = discover::discover(paths);
+    let (mut candidates, walk_errors) = discover::discover(paths);
+    // A package made inside a scanned folder does not hold itself, an earlier
+    // package at --out, or another run's temporaries.
+    let out = out.and_then(|o| std::path::absolute(o).ok());
+    candidates.retain(|c| {
+        let temporary = c.path.components().any(|part| {
+            let part = part.as_os_str().to_string_lossy();
+            part.starts_with(".aggrego-evidence-") || part.starts_with(".aggrego-report-")
+        });
+        let inside_out = out
+            .as_ref()
+            .is_some_and(|o| std::path::absolute(&c.path).is_ok_and(|p| p.starts_with(o)));
+        !temporary && !inside_out
+    });
     let mut errors: Vec<InputError> = walk_errors
         .into_iter()
         .map(|e| InputError {
@@ -293,7 +307,10 @@ fn stage_file(file: Option<&Path>, dest: &Path, folder: &str) -> Result<Option<S
     let Some(file) = file else {
         return Ok(None);
     };
-    let name = canonical_names(&[file.to_path_buf()]).remove(0);
+    let name = canonical_names(&[file.to_path_buf()])
+        .into_iter()
+        .next()
+        .unwrap_or_else(|| "file".into());
     if file.is_file() {
         copy_file(file, &dest.join(folder).join(&name)).map_err(|e| {
             fatal(
@@ -630,6 +647,7 @@ pub fn create(args: &EvidenceArgs) -> Result<u8, Fatal> {
         &names,
         &dir,
         args.rules.waivers.is_none(),
+        Some(&out),
     )?;
     let (policy, data) = stage_policies(&args.policies.policy, &args.policies.data, &dir)?;
     let waivers = stage_file(args.rules.waivers.as_deref(), &dir, WAIVERS)?;

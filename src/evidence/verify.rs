@@ -285,7 +285,13 @@ fn check(
             ));
         }
         let names = canonical_names(&args.inputs);
-        let staged = stage_inputs(&args.inputs, &names, tmp, recorded.flags.waivers.is_none())?;
+        let staged = stage_inputs(
+            &args.inputs,
+            &names,
+            tmp,
+            recorded.flags.waivers.is_none(),
+            None,
+        )?;
         recipe.roots = staged.roots;
         recipe.input_errors = staged.errors;
         if let Some(red) = &recorded.redaction {
