@@ -52,16 +52,24 @@ pub struct Options {
 impl Options {
     /// How reports name a path shown as `shown` (`display_path` form).
     pub fn display_name(&self, shown: &str) -> String {
+        if self.names.is_empty() {
+            return shown.to_string();
+        }
+        // Compared as absolute paths, so `.`, `./x` and `x` are the same root.
+        let Ok(path) = std::path::absolute(shown) else {
+            return shown.to_string();
+        };
         for (root, name) in &self.names {
-            let root = display_path(root);
-            if shown == root {
-                return name.clone();
-            }
-            if let Some(rest) = shown
-                .strip_prefix(root.as_str())
-                .and_then(|r| r.strip_prefix('/'))
-            {
-                return format!("{name}/{rest}");
+            let Ok(root) = std::path::absolute(root) else {
+                continue;
+            };
+            if let Ok(rest) = path.strip_prefix(&root) {
+                let rest = display_path(rest);
+                return if rest.is_empty() {
+                    name.clone()
+                } else {
+                    format!("{name}/{rest}")
+                };
             }
         }
         shown.to_string()
@@ -708,5 +716,26 @@ fn resolve_status_context(inv: &mut Inventory, files: &[SourceFile], ctx: &Ctx<'
         s.aggregator_from = from;
         s.aggregator_account = account;
         s.aggregator_region = region;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn display_names_by_root() {
+        let opts = Options {
+            names: vec![
+                (PathBuf::from("."), "snap".into()),
+                (PathBuf::from("/data/x"), "x".into()),
+            ],
+            ..Options::default()
+        };
+        assert_eq!(opts.display_name("a/b.json"), "snap/a/b.json");
+        assert_eq!(opts.display_name("/data/x"), "x");
+        assert_eq!(opts.display_name("/data/x/y/z.json"), "x/y/z.json");
+        assert_eq!(opts.display_name("/data/xy/z.json"), "/data/xy/z.json");
+        assert_eq!(Options::default().display_name("./a"), "./a");
     }
 }

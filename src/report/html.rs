@@ -152,6 +152,7 @@ pub fn render(
 fn now_source(src: &str) -> &'static str {
     match src {
         "flag" => "given with --now",
+        "manifest" => "capture time of the snapshot manifest",
         "snapshot" => "newest timestamp in the inputs",
         "clock" => "the clock: the inputs hold no timestamp",
         _ => "recorded",
