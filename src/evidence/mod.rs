@@ -578,22 +578,29 @@ pub fn manifest_core(
     }
 }
 
-/// results.json, results.sarif and report.html of a run.
-pub fn outputs(
+/// Write results.json, results.sarif and report.html of a run into `dir`, one
+/// at a time (a large scan's reports are hundreds of megabytes); returns each
+/// one's name, size and SHA-256.
+pub fn write_outputs(
     outcome: &Outcome,
     core: &Manifest,
-) -> std::io::Result<Vec<(&'static str, Vec<u8>)>> {
-    let mut json = Vec::new();
-    report::json::write(&outcome.result, &mut json)?;
-    let mut sarif = Vec::new();
-    report::sarif::write(&outcome.result, &mut sarif)?;
-    let mut html = Vec::new();
-    report::html::render(&outcome.result, Some(core), &mut html)?;
-    Ok(vec![
-        (REPORT_HTML, html),
-        (RESULTS_JSON, json),
-        (RESULTS_SARIF, sarif),
-    ])
+    dir: &Path,
+) -> std::io::Result<Vec<(&'static str, u64, String)>> {
+    let mut out = Vec::new();
+    for name in [REPORT_HTML, RESULTS_JSON, RESULTS_SARIF] {
+        let path = dir.join(name);
+        let mut w = std::io::BufWriter::with_capacity(1 << 16, std::fs::File::create(&path)?);
+        match name {
+            RESULTS_JSON => report::json::write(&outcome.result, &mut w)?,
+            RESULTS_SARIF => report::sarif::write(&outcome.result, &mut w)?,
+            _ => report::html::render(&outcome.result, Some(core), &mut w)?,
+        }
+        w.flush()?;
+        drop(w);
+        let (size, sha) = hash_file(&path)?;
+        out.push((name, size, sha));
+    }
+    Ok(out)
 }
 
 /// Size and SHA-256 of every file under `inputs/` of a staged folder.
@@ -749,10 +756,7 @@ pub fn create(args: &EvidenceArgs) -> Result<u8, Fatal> {
         std::fs::remove_dir_all(&d).map_err(|e| io_fatal(&d, e))?;
     }
     let core = manifest_core(&recipe, &outcome, inputs, !args.no_inputs, redaction);
-    let files = outputs(&outcome, &core).map_err(|e| io_fatal(&dir, e))?;
-    for (name, bytes) in &files {
-        std::fs::write(dir.join(name), bytes).map_err(|e| io_fatal(&dir.join(name), e))?;
-    }
+    write_outputs(&outcome, &core, &dir).map_err(|e| io_fatal(&dir, e))?;
     let manifest = finish_manifest(&dir, core)?;
     std::fs::write(dir.join(manifest::FILE), manifest.to_bytes()).map_err(|e| io_fatal(&dir, e))?;
     target.commit(stage)?;

@@ -4,9 +4,9 @@
 use super::manifest::{self, Manifest};
 use super::package::{Found, Reader, Unreadable, Use, MAX_MANIFEST, MAX_UNLISTED};
 use super::{
-    canonical_names, finish_manifest, hash_inputs, manifest_core, outputs, redact, redact_tree,
-    run, safe_relative, sha256_hex, stage_inputs, Recipe, EXPECT, INPUTS, POLICIES, RESULTS_JSON,
-    WAIVERS,
+    canonical_names, finish_manifest, hash_inputs, manifest_core, redact, redact_tree, run,
+    safe_relative, sha256_hex, stage_inputs, write_outputs, Recipe, EXPECT, INPUTS, POLICIES,
+    RESULTS_JSON, WAIVERS,
 };
 use crate::cli::VerifyArgs;
 use crate::run::{fatal, pending, print_stdout, Fatal, EXIT_CLEAN, EXIT_FINDINGS};
@@ -194,6 +194,29 @@ fn check(
     tmp: &Path,
     diffs: &mut Diffs,
 ) -> Result<(), Fatal> {
+    // Inputs and policies are copied out to `tmp`; the package's results.json to a folder of its own.
+    let reports_dir = tempfile::Builder::new()
+        .prefix(".aggrego-verify-")
+        .tempdir()
+        .map_err(|e| fatal("verify", format!("cannot make a temporary folder: {e}")))?;
+    pending(reports_dir.path(), true);
+    let reports = reports_dir.path().to_path_buf();
+    let result = check_in(args, reader, entries, recorded, tmp, &reports, diffs);
+    pending(&reports, false);
+    let _ = reports_dir.close();
+    result
+}
+
+#[allow(clippy::too_many_arguments)]
+fn check_in(
+    args: &VerifyArgs,
+    reader: &mut Reader,
+    entries: &[String],
+    recorded: &Manifest,
+    tmp: &Path,
+    reports: &Path,
+    diffs: &mut Diffs,
+) -> Result<(), Fatal> {
     // 1. Every file against the manifest; inputs, policies and waivers copied out.
     let listed: BTreeMap<&str, &manifest::PackageFile> = recorded
         .files
@@ -213,8 +236,9 @@ fn check(
             .any(|d| path.starts_with(&format!("{d}/")));
         let what = match entry {
             Some(_) if copied => Use::Write(tmp.join(path)),
-            Some(_) => Use::Keep,
-            None => Use::Hash,
+            // The package's own results.json, to list changed findings.
+            Some(_) if path == RESULTS_JSON => Use::Write(reports.join(path)),
+            _ => Use::Hash,
         };
         match reader.read(path, limit, what) {
             Ok(f) => {
@@ -408,28 +432,29 @@ fn check(
         recorded.inputs_included,
         recorded.redaction.clone(),
     );
-    let outs = outputs(&outcome, &core)
-        .map_err(|e| fatal("verify", format!("cannot render the results: {e}")))?;
-    for (name, bytes) in &outs {
-        let sha = sha256_hex(bytes);
+    let outs = write_outputs(&outcome, &core, tmp)
+        .map_err(|e| fatal("verify", format!("cannot write the results: {e}")))?;
+    for (name, size, sha) in &outs {
         match found.get(*name) {
-            Some(x) if x.sha256 == sha && !x.truncated => {}
+            Some(x) if x.sha256 == *sha && !x.truncated => {}
             Some(x) => {
                 diffs.push(format!(
-                    "{name}: does not reproduce: re-running the recorded policies on the inputs gives {} bytes, sha256 {sha}; the package's has {} bytes, sha256 {}",
-                    bytes.len(),
+                    "{name}: does not reproduce: re-running the recorded policies on the inputs gives {size} bytes, sha256 {sha}; the package's has {} bytes, sha256 {}",
                     x.size,
                     x.sha256
                 ));
                 if *name == RESULTS_JSON {
-                    if let Some(old) = &x.bytes {
-                        findings_diff(old, bytes, diffs);
+                    if let (Ok(old), Ok(new)) = (
+                        std::fs::read(reports.join(name)),
+                        std::fs::read(tmp.join(name)),
+                    ) {
+                        findings_diff(&old, &new, diffs);
                     }
                 }
             }
             None => {
                 if let Some(f) = listed.get(*name) {
-                    if f.sha256 != sha {
+                    if f.sha256 != *sha {
                         diffs.push(format!(
                             "{name}: does not reproduce: re-running gives sha256 {sha}; manifest.json records {}",
                             f.sha256
@@ -438,8 +463,6 @@ fn check(
                 }
             }
         }
-        std::fs::write(tmp.join(name), bytes)
-            .map_err(|e| fatal("verify", format!("cannot write a temporary file: {e}")))?;
     }
     let reproduced = finish_manifest(tmp, core)?;
     // Files and inputs were compared one by one above.

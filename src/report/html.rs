@@ -551,6 +551,73 @@ fn manifest_section(s: &mut String, m: &Manifest) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::coverage::{AccountRow, Cell};
+
+    fn grid(accounts: usize, regions: usize) -> Grid {
+        let states = STATES;
+        Grid {
+            aggregator: "<script>alert(\"x\")</script> & 'q'".into(),
+            aggregator_region: Some("us-east-1".into()),
+            accounts: (0..accounts)
+                .map(|i| AccountRow {
+                    id: format!("{:012}", i),
+                    name: (i == 0).then(|| "\"><img src=x onerror=alert(1)>".to_string()),
+                    expected: i % 2 == 0,
+                })
+                .collect(),
+            regions: (0..regions).map(|r| format!("r-{r}")).collect(),
+            cells: (0..accounts * regions)
+                .map(|k| Cell {
+                    state: states[k % states.len()],
+                    detail: (k % 6 != 5).then(|| format!("FAILED. <b>\"denied\"</b> & '{k}'")),
+                })
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn the_grid_escapes_text_and_attributes() {
+        let mut s = String::new();
+        coverage(&mut s, &[grid(3, 2)]);
+        assert!(
+            !s.contains("<script") && !s.contains("<img") && !s.contains("<b>"),
+            "{s}"
+        );
+        assert!(s.contains("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;q&#39;"));
+        assert!(s.contains("title=\"000000000000 · &quot;&gt;&lt;img src=x onerror=alert(1)&gt;\""));
+        assert!(s.contains("title=\"000000000000 in r-0: FAILED. &lt;b&gt;&quot;denied&quot;&lt;/b&gt; &amp; &#39;0&#39;\""));
+        // Every attribute value is quoted and holds no raw quote.
+        for attr in s.split("title=\"").skip(1) {
+            let value = &attr[..attr.find('"').unwrap()];
+            assert!(!value.contains('<') && !value.contains('\''), "{value}");
+        }
+    }
+
+    #[test]
+    fn a_cell_per_account_and_region_with_a_cue_besides_colour() {
+        let mut s = String::new();
+        coverage(&mut s, &[grid(500, 30)]);
+        let body = &s[s.find("<tbody>").unwrap()..];
+        let rows: Vec<&str> = body.split("<tr>").skip(1).collect();
+        assert_eq!(rows.len(), 500);
+        assert!(rows.iter().all(|r| r.matches("<td").count() == 30));
+        assert!(s.contains("data-accounts=\"500\" data-regions=\"30\""));
+        for (class, glyph) in [
+            ("c-failed", "✕"),
+            ("c-outdated", "!"),
+            ("c-stale", "~"),
+            ("c-missing", "?"),
+        ] {
+            assert!(s.contains(&format!("class=\"{class}\" title=")), "{class}");
+            assert!(s.contains(&format!("\">{glyph}</td>")), "{glyph}");
+        }
+        assert!(s.contains("(not expected)"));
+        // Compact: well under 200 bytes a cell.
+        assert!(s.len() < 15_000 * 200, "{} bytes", s.len());
+        let mut again = String::new();
+        coverage(&mut again, &[grid(500, 30)]);
+        assert_eq!(s, again);
+    }
 
     #[test]
     fn escaping_covers_text_and_attributes() {
