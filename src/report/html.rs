@@ -32,19 +32,20 @@ nav a { margin-right: 12px; color: var(--info); }
 table { border-collapse: collapse; margin: 6px 0 12px; } th, td { border: 1px solid var(--line); padding: 3px 8px; text-align: left; vertical-align: top; }
 th { background: var(--soft); font-weight: 600; } td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; }
 code, .mono { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: 12.5px; word-break: break-all; }
+.nowrap code { word-break: normal; }
 .sev { display: inline-block; min-width: 64px; padding: 0 6px; border-radius: 3px; color: #fff; font-size: 12px; font-weight: 600; text-align: center; }
 .sev-critical { background: var(--critical); } .sev-high { background: var(--high); } .sev-medium { background: var(--medium); }
 .sev-low { background: var(--low); } .sev-info { background: var(--info); }
-table.findings { width: 100%; } table.findings td.msg { white-space: pre-wrap; word-break: break-word; }
+table.findings { width: 100%; } table.findings td.nowrap { white-space: nowrap; } table.findings td.msg { white-space: pre-wrap; word-break: break-word; }
 .fix { white-space: pre-wrap; word-break: break-word; color: var(--muted); margin-top: 4px; }
 .fix::before { content: "Fix: "; font-weight: 600; color: var(--fg); }
 tr.suppressed td { background: var(--soft); color: var(--muted); }
 .tag { display: inline-block; font-size: 11px; border: 1px solid var(--muted); border-radius: 3px; padding: 0 4px; margin-left: 4px; }
 .note { color: var(--muted); }
-.grid-wrap { display: inline-block; max-width: 100%; overflow: auto; max-height: 80vh; border: 1px solid var(--line); margin: 6px 0 16px; vertical-align: top; }
+.grid-wrap { width: max-content; max-width: 100%; overflow: auto; max-height: 80vh; border: 1px solid var(--line); margin: 6px 0 16px; vertical-align: top; }
 table.grid { border-collapse: separate; border-spacing: 0; margin: 0; font-size: 11px; }
 table.grid th, table.grid td { border: 0; border-right: 1px solid #fff; border-bottom: 1px solid #fff; padding: 0; }
-table.grid thead th { position: sticky; top: 0; z-index: 2; background: var(--soft); height: 92px; width: 14px; min-width: 14px; max-width: 14px; vertical-align: bottom; }
+table.grid thead th { position: sticky; top: 0; z-index: 2; background: var(--soft); height: 92px; width: 14px; min-width: 14px; max-width: 14px; vertical-align: bottom; overflow: hidden; }
 table.grid thead th span { display: block; writing-mode: vertical-rl; transform: rotate(180deg); white-space: nowrap; font-weight: 500; padding: 4px 0; margin: 0 auto; }
 table.grid thead th.corner { left: 0; z-index: 3; width: auto; max-width: none; text-align: left; padding: 4px; vertical-align: bottom; }
 table.grid th.acct { position: sticky; left: 0; z-index: 1; background: var(--soft); font-weight: 400; white-space: nowrap; padding: 0 6px; text-align: left; max-width: 260px; overflow: hidden; text-overflow: ellipsis; }
@@ -363,7 +364,7 @@ fn findings(s: &mut String, result: &ScanResult) {
             };
             let _ = writeln!(
                 s,
-                "<tr{class}><td>{}</td><td><code>{}</code></td><td class=\"mono\">{}:{}</td><td class=\"msg\">{}<div class=\"fix\">{}</div>{tag}</td></tr>",
+                "<tr{class}><td>{}</td><td class=\"nowrap\"><code>{}</code></td><td class=\"mono nowrap\">{}:{}</td><td class=\"msg\">{}<div class=\"fix\">{}</div>{tag}</td></tr>",
                 sev(f.severity),
                 esc(&f.rule_id),
                 f.line,
