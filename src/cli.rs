@@ -331,8 +331,9 @@ pub struct InputArgs {
     #[arg(default_value = ".")]
     pub paths: Vec<PathBuf>,
 
-    /// Snapshot time (RFC 3339). Default: the newest timestamp in the scanned
-    /// snapshot, else the clock. The report states which was used.
+    /// Snapshot time (RFC 3339). Default: a snapshot manifest's capture time, else
+    /// the newest timestamp in the scanned snapshot, else the clock. The report
+    /// states which was used.
     #[arg(long, value_name = "RFC3339")]
     pub now: Option<String>,
 
