@@ -25,6 +25,8 @@
 #     --configuration-aggregator-name NAME --update-status FAILED OUTDATED`.
 #   inputs: [aws-cli]
 #   checks: source_statuses
+#   per_item: true
+#   where: ["status != SUCCEEDED"]
 #   references:
 #     conformity: Config-006
 package aggrego.source_not_succeeded

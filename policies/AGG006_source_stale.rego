@@ -22,6 +22,8 @@
 #     (aws configservice describe-aggregation-authorizations --region REGION).
 #   inputs: [aws-cli]
 #   checks: source_statuses
+#   per_item: true
+#   where: ["status == SUCCEEDED", "age_ns > settings.max_age_ns"]
 #   references:
 #     conformity: Config-006
 package aggrego.source_stale

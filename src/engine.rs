@@ -2,10 +2,11 @@
 
 use crate::diag::ScanError;
 use crate::finding::Resource;
-use crate::policy::{Module, Policy, BUILTIN_LIB};
+use crate::inventory::{Condition, PolicyInput};
+use crate::policy::{Checks, Module, Policy, BUILTIN_LIB};
 use rayon::prelude::*;
 use regorus::Value;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 /// What a scan adds to the policies: helper modules, `data`, and limits.
 #[derive(Debug, Clone)]
@@ -72,7 +73,14 @@ pub struct Engine {
     /// `data.<package>.deny` for each policy.
     entry_points: Vec<String>,
     timeout: Duration,
+    /// `--policy` helper modules were added: a built-in policy's imports could
+    /// reach them.
+    user_libraries: bool,
 }
+
+/// Statuses per evaluation of a per-item policy: bounded memory, enough parts
+/// to keep every core busy, few enough that each evaluation's fixed cost is lost.
+const PART: usize = 4096;
 
 impl Engine {
     /// Add every policy once and run a warm-up evaluation, so a broken policy
@@ -141,11 +149,16 @@ impl Engine {
         if !errors.is_empty() {
             return Err(errors);
         }
+        // Analyse and schedule the modules once, here: every evaluation works on
+        // a clone of `base`, which would otherwise redo it. A failure shows in
+        // the warm-up below, located.
+        let _ = base.eval_query("true".to_string(), false);
         let engine = Engine {
             base,
             policies,
             entry_points,
             timeout: extras.timeout,
+            user_libraries: !extras.libraries.is_empty(),
         };
         let warm = engine.warm_up();
         if warm.is_empty() {
@@ -198,6 +211,140 @@ impl Engine {
         errors
     }
 
+    /// Whether a policy is evaluated over parts of `input.source_statuses`.
+    fn per_item(&self, i: usize) -> bool {
+        let c = &self.policies[i].meta.custom;
+        c.per_item && c.checks == Checks::SourceStatuses
+    }
+
+    /// Whether a policy that is not evaluated in parts may read the statuses.
+    /// A built-in one that never names them does not; a user policy might, in
+    /// any way (`input[k]`, `walk`).
+    fn reads_statuses(&self, i: usize) -> bool {
+        let p = &self.policies[i];
+        !p.builtin || self.user_libraries || p.source.contains("source_statuses")
+    }
+
+    /// Evaluate every policy over the scan's input. When per-item policies are
+    /// the only readers of a long status list, they are evaluated a part of
+    /// the list at a time (each part becomes values, is evaluated by every
+    /// such policy, and is let go), in parallel with the other policies, which
+    /// see the input with an empty list. The findings are those of one
+    /// evaluation over the whole input, in the same order.
+    pub fn evaluate_input(
+        &self,
+        input: &PolicyInput,
+        now_ns: i64,
+    ) -> (Vec<RawFinding>, Vec<ScanError>) {
+        let n = input.status_count();
+        let count = self.policies.len();
+        let parted: Vec<usize> = (0..count).filter(|&i| self.per_item(i)).collect();
+        let whole_readers = (0..count).any(|i| !self.per_item(i) && self.reads_statuses(i));
+        if parted.is_empty() || whole_readers || n <= PART {
+            return self.evaluate(input.full(), now_ns);
+        }
+        let trace = std::env::var_os("AGGREGO_TRACE").is_some();
+        // Per-item policies grouped by their declared conditions; each group is
+        // evaluated over the statuses that satisfy them, a part at a time.
+        let mut groups: Vec<(Vec<Condition>, Vec<usize>)> = Vec::new();
+        for &i in &parted {
+            let conditions: Vec<Condition> = self.policies[i]
+                .meta
+                .custom
+                .conditions
+                .iter()
+                .filter_map(|c| Condition::parse(c).ok())
+                .collect();
+            match groups.iter_mut().find(|g| g.0 == conditions) {
+                Some(g) => g.1.push(i),
+                None => groups.push((conditions, vec![i])),
+            }
+        }
+        let selections: Vec<Vec<usize>> = groups.iter().map(|g| input.select(&g.0)).collect();
+        // Work units: each other policy once, then each group's parts (at least one).
+        let others: Vec<usize> = (0..count).filter(|&i| !self.per_item(i)).collect();
+        let mut parts: Vec<(usize, &[usize])> = Vec::new();
+        for (g, selected) in selections.iter().enumerate() {
+            parts.push((g, &selected[..selected.len().min(PART)]));
+            parts.extend(selected.chunks(PART).skip(1).map(|c| (g, c)));
+        }
+        let deadline = Instant::now() + self.timeout;
+        let units = others.len() + parts.len();
+        // A list result is read into findings at once, so a part's values go
+        // as soon as it is evaluated; a set waits to be united with the others.
+        let read = |i: usize, r: Result<Value, ScanError>| match r? {
+            v @ (Value::Array(_) | Value::Undefined) => self.findings_of(i, &v).map(Part::Findings),
+            v => Ok(Part::Value(v)),
+        };
+        let results: Vec<Vec<Evaluated>> = (0..units)
+            .into_par_iter()
+            .map(|u| {
+                if let Some(&i) = others.get(u) {
+                    let t = Instant::now();
+                    let r = self.eval_value(i, input.base.clone(), now_ns, deadline);
+                    return vec![(i, r.map(Part::Value), t.elapsed())];
+                }
+                let (g, indexes) = parts[u - others.len()];
+                let values = input.part_of(indexes);
+                groups[g]
+                    .1
+                    .iter()
+                    .map(|&i| {
+                        let t = Instant::now();
+                        let r = read(i, self.eval_value(i, values.clone(), now_ns, deadline));
+                        (i, r, t.elapsed())
+                    })
+                    .collect()
+            })
+            .collect();
+        // Per policy, its results in part order.
+        let mut by_policy: Vec<Vec<Result<Part, ScanError>>> =
+            (0..count).map(|_| Vec::new()).collect();
+        let mut spent = vec![Duration::ZERO; count];
+        for (i, r, d) in results.into_iter().flatten() {
+            by_policy[i].push(r);
+            spent[i] += d;
+        }
+        let mut findings = Vec::new();
+        let mut errors = Vec::new();
+        for (i, rs) in by_policy.into_iter().enumerate() {
+            if trace {
+                eprintln!(
+                    "  policy {} {:.3}s ({} evaluation(s))",
+                    self.policies[i].id(),
+                    spent[i].as_secs_f64(),
+                    rs.len()
+                );
+            }
+            match self.merge(i, rs) {
+                Ok(mut f) => findings.append(&mut f),
+                Err(e) => errors.push(e),
+            }
+        }
+        (findings, errors)
+    }
+
+    /// A policy's findings from the results of its parts, as one evaluation
+    /// over the whole list would give them. The first error wins.
+    fn merge(
+        &self,
+        i: usize,
+        parts: Vec<Result<Part, ScanError>>,
+    ) -> Result<Vec<RawFinding>, ScanError> {
+        let mut findings = Vec::new();
+        let mut values = Vec::new();
+        for p in parts {
+            match p? {
+                Part::Findings(mut f) => findings.append(&mut f),
+                Part::Value(v) => values.push(v),
+            }
+        }
+        if !values.is_empty() {
+            findings.extend(self.findings_of(i, &merge_values(values))?);
+        }
+        Ok(findings)
+    }
+
     /// Evaluate every policy's `deny` over `input`, in parallel, with
     /// `time.now_ns()` pinned to the snapshot time.
     pub fn evaluate(&self, input: Value, now_ns: i64) -> (Vec<RawFinding>, Vec<ScanError>) {
@@ -222,9 +369,36 @@ impl Engine {
         input: Value,
         now_ns: i64,
     ) -> Result<Vec<RawFinding>, ScanError> {
+        let t = Instant::now();
+        let value = self.eval_value(i, input, now_ns, t + self.timeout)?;
+        if std::env::var_os("AGGREGO_TRACE").is_some() {
+            eprintln!(
+                "  policy {} {:.3}s",
+                self.policies[i].id(),
+                t.elapsed().as_secs_f64()
+            );
+        }
+        self.findings_of(i, &value)
+    }
+
+    /// A policy's `deny` over `input`, stopped at `deadline`.
+    fn eval_value(
+        &self,
+        i: usize,
+        input: Value,
+        now_ns: i64,
+        deadline: Instant,
+    ) -> Result<Value, ScanError> {
         let policy = &self.policies[i];
         let fail = |m: String| ScanError::whole(&policy.path, m);
         let mut engine = self.base.clone();
+        let left = deadline.saturating_duration_since(Instant::now());
+        if left < self.timeout {
+            engine.set_execution_timer_config(regorus::utils::limits::ExecutionTimerConfig {
+                limit: left.max(Duration::from_millis(1)),
+                check_interval: std::num::NonZeroU32::MIN.saturating_add(255),
+            });
+        }
         engine
             .add_extension(
                 "time.now_ns".to_string(),
@@ -233,28 +407,27 @@ impl Engine {
             )
             .map_err(|e| fail(e.to_string()))?;
         engine.set_input(input);
-        let t = std::time::Instant::now();
-        let value = engine
-            .eval_rule(self.entry_points[i].clone())
-            .map_err(|e| {
-                let raw = e.to_string();
-                if raw.contains("exceeded time limit") {
-                    fail(format!(
-                        "policy {} stopped: its evaluation took longer than {} (--policy-timeout)",
-                        policy.id(),
-                        humantime::format_duration(self.timeout)
-                    ))
-                } else {
-                    let mut le = located_error(&policy.path, &raw);
-                    le.message = format!("evaluation failed: {}", le.message);
-                    le
-                }
-            })?;
-        let trace = std::env::var_os("AGGREGO_TRACE").is_some();
-        if trace {
-            eprintln!("  policy {} {:.3}s", policy.id(), t.elapsed().as_secs_f64());
-        }
-        let items: Vec<&Value> = match &value {
+        engine.eval_rule(self.entry_points[i].clone()).map_err(|e| {
+            let raw = e.to_string();
+            if raw.contains("exceeded time limit") {
+                fail(format!(
+                    "policy {} stopped: its evaluation took longer than {} (--policy-timeout)",
+                    policy.id(),
+                    humantime::format_duration(self.timeout)
+                ))
+            } else {
+                let mut le = located_error(&policy.path, &raw);
+                le.message = format!("evaluation failed: {}", le.message);
+                le
+            }
+        })
+    }
+
+    /// The findings in what a policy's `deny` returned.
+    fn findings_of(&self, i: usize, value: &Value) -> Result<Vec<RawFinding>, ScanError> {
+        let policy = &self.policies[i];
+        let fail = |m: String| ScanError::whole(&policy.path, m);
+        let items: Vec<&Value> = match value {
             Value::Undefined => Vec::new(),
             Value::Set(s) => s.iter().collect(),
             Value::Array(a) => a.iter().collect(),
@@ -265,20 +438,38 @@ impl Engine {
                 )))
             }
         };
-        let out = items
+        items
             .into_par_iter()
             .with_min_len(1024)
             .map(|v| raw_finding(i, v).map_err(|m| fail(format!("`deny` returned {m}"))))
-            .collect();
-        if trace {
-            eprintln!(
-                "  policy {} findings read {:.3}s",
-                policy.id(),
-                t.elapsed().as_secs_f64()
-            );
-        }
-        out
+            .collect()
     }
+}
+
+/// One evaluation: the policy, what it gave, how long it took.
+type Evaluated = (usize, Result<Part, ScanError>, Duration);
+
+/// What one evaluation of a part gave: findings read from a list, or a value
+/// still to be merged (a set).
+enum Part {
+    Findings(Vec<RawFinding>),
+    Value(Value),
+}
+
+/// Sets from several parts, united: a set iterates in order, so the union is
+/// the set one evaluation over the whole list gives. Anything else is returned
+/// as it is, for `findings_of` to refuse.
+fn merge_values(values: Vec<Value>) -> Value {
+    let mut set: std::collections::BTreeSet<Value> = std::collections::BTreeSet::new();
+    for v in values {
+        match v {
+            Value::Set(s) => set.extend(s.iter().cloned()),
+            Value::Array(a) => set.extend(a.iter().cloned()),
+            Value::Undefined => {}
+            other => return other,
+        }
+    }
+    Value::from(set)
 }
 
 /// A located parse error; when a Rego v1 parse fails but the file parses as
@@ -424,4 +615,96 @@ fn raw_finding(policy: usize, v: &Value) -> Result<RawFinding, String> {
         resource,
         remediation: text(v, "remediation")?.map(|r| bounded(r, MAX_MESSAGE)),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::inventory::{Inventory, Settings, SourceStatus, Span};
+    use std::sync::Arc;
+
+    /// Statuses of every kind the per-item conditions distinguish: each status
+    /// and none, ages on both sides of --max-age and none, errors and none.
+    fn statuses(n: usize) -> Vec<SourceStatus> {
+        let texts = |v: &[&str]| v.iter().map(|s| Arc::from(*s)).collect::<Vec<Arc<str>>>();
+        let status = texts(&["SUCCEEDED", "FAILED", "OUTDATED", "succeeded", ""]);
+        let kinds = texts(&["ACCOUNT", "ORGANIZATION"]);
+        let codes = texts(&["AccessDeniedException", "OrganizationAccessDeniedException"]);
+        let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
+        (0..n)
+            .map(|i| {
+                x ^= x << 13;
+                x ^= x >> 7;
+                x ^= x << 17;
+                let at = (i * 40) as u32;
+                let span = Span {
+                    file: 0,
+                    start: at,
+                    end: at + 30,
+                };
+                SourceStatus {
+                    aggregator: (x % 3 == 0).then(|| Arc::from("org")),
+                    aggregator_from: (x % 3 == 0).then_some("flag"),
+                    aggregator_account: None,
+                    aggregator_region: None,
+                    source_id: Some(Arc::from(format!("{:012}", x % 1_000_000_000_000).as_str())),
+                    source_type: (x % 11 != 0).then(|| kinds[(x % 2) as usize].clone()),
+                    region: Some(Arc::from("eu-west-1")),
+                    status: (x % 13 != 0).then(|| status[(x >> 8) as usize % 5].clone()),
+                    updated_ns: (x % 17 != 0)
+                        .then(|| 1_000_000_000_000_000_000 - (x % 200_000) as i64 * 1_000_000_000),
+                    error_code: (x % 4 == 0).then(|| codes[(x >> 4) as usize % 2].clone()),
+                    error_message: (x % 5 == 0).then(|| Arc::from("denied")),
+                    span,
+                    status_span: Span {
+                        start: at + 1,
+                        ..span
+                    },
+                    updated_span: Span {
+                        start: at + 2,
+                        ..span
+                    },
+                }
+            })
+            .collect()
+    }
+
+    fn summary(f: &[RawFinding]) -> Vec<String> {
+        f.iter()
+            .map(|r| {
+                format!(
+                    "{} {} {} {:?} {:?}",
+                    r.policy, r.loc, r.msg, r.remediation, r.resource
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn parts_give_what_one_evaluation_gives() {
+        let engine = match crate::policy::builtin_policies().map(Engine::new) {
+            Ok(Ok(e)) => e,
+            _ => panic!("built-in policies compile"),
+        };
+        let settings = Settings {
+            now: crate::timestamp::Instant::from_ns(1_000_000_000_000_000_000),
+            now_source: "flag",
+            max_age_ns: 86_400_000_000_000,
+            expected_regions: vec![],
+            expected_accounts: vec![],
+            expected_regions_from: None,
+            expected_accounts_from: None,
+        };
+        // More than several parts, with a last one that is not full.
+        let inventory = Inventory {
+            source_statuses: statuses(3 * PART + 123),
+            ..Inventory::default()
+        };
+        let (input, _) = inventory.clone().to_input(&settings, &[], &[]);
+        let (whole, e1) = engine.evaluate(input.full(), settings.now.ns);
+        let (parted, e2) = engine.evaluate_input(&input, settings.now.ns);
+        assert!(e1.is_empty() && e2.is_empty());
+        assert!(whole.len() > 1000, "{}", whole.len());
+        assert_eq!(summary(&whole), summary(&parted));
+    }
 }

@@ -308,6 +308,10 @@ pub struct Settings {
 
 impl Inventory {
     pub fn append(&mut self, mut other: Inventory) {
+        // Taking the other's list when this one is empty saves copying a large export.
+        if self.source_statuses.is_empty() {
+            std::mem::swap(&mut self.source_statuses, &mut other.source_statuses);
+        }
         self.aggregators.append(&mut other.aggregators);
         self.source_statuses.append(&mut other.source_statuses);
         self.region_listings.append(&mut other.region_listings);
@@ -328,11 +332,24 @@ impl Inventory {
     /// The policy input, and the table that turns each `loc` id back into a
     /// span and the resource it belongs to.
     pub fn to_value(
-        mut self,
+        self,
         settings: &Settings,
         coverage: &[crate::coverage::Item],
         files: &[SourceFile],
     ) -> (Value, Locations) {
+        let (input, locs) = self.to_input(settings, coverage, files);
+        (input.full(), locs)
+    }
+
+    /// The policy input with the source statuses kept aside, to be turned into
+    /// values all at once or a part at a time (see [`PolicyInput`]), and the
+    /// loc table.
+    pub fn to_input(
+        mut self,
+        settings: &Settings,
+        coverage: &[crate::coverage::Item],
+        files: &[SourceFile],
+    ) -> (PolicyInput, Locations) {
         let file_names: Vec<&str> = files.iter().map(|f| f.name.as_str()).collect();
         let mut b = Builder {
             texts: files.iter().map(|f| f.text.as_str()).collect(),
@@ -472,11 +489,9 @@ impl Inventory {
             })
             .collect();
 
-        let statuses = statuses_to_values(
-            std::mem::take(&mut self.source_statuses),
-            settings.now.ns,
-            &mut b,
-        );
+        let statuses = Arc::new(std::mem::take(&mut self.source_statuses));
+        let table = StatusTable::new(&statuses, settings.now.ns, &mut b);
+        let status_base = table.base;
 
         let listings: Vec<Value> = self
             .region_listings
@@ -572,7 +587,11 @@ impl Inventory {
 
         let mut root = Object::new();
         b.put(&mut root, "aggregators", Value::from(aggregators));
-        b.put(&mut root, "source_statuses", Value::from(statuses));
+        b.put(
+            &mut root,
+            "source_statuses",
+            Value::from(Vec::<Value>::new()),
+        );
         b.put(&mut root, "region_listings", Value::from(listings));
         b.put(&mut root, "snapshots", Value::from(snapshots));
         b.put(&mut root, "accounts", Value::from(accounts));
@@ -581,11 +600,19 @@ impl Inventory {
         b.put(&mut root, "coverage", Value::from(coverage));
         b.put(&mut root, "settings", st.into_value());
         (
-            root.into_value(),
+            PolicyInput {
+                base: root.into_value(),
+                statuses_key: Value::from("source_statuses"),
+                statuses: statuses.clone(),
+                table,
+                max_age_ns: settings.max_age_ns,
+            },
             Locations {
                 spans: b.locs,
                 owners: b.owners,
                 resources: b.resources,
+                status_base,
+                statuses,
             },
         )
     }
@@ -601,34 +628,49 @@ fn opt_str(s: &Option<String>) -> Value {
 
 /// Where each `loc` id points, and what it belongs to: a finding that names no
 /// `resource` is about the resource of its `loc`.
+///
+/// The statuses' locs (three each, from `status_base` on) are read from the
+/// statuses themselves rather than copied into these tables.
 #[derive(Debug, Default)]
 pub struct Locations {
+    /// Every other loc, in id order (ids past the statuses' shifted down).
     pub spans: Vec<Span>,
-    /// For each loc id, an index into `resources`.
+    /// For each of `spans`, an index into `resources`.
     pub owners: Vec<u32>,
     pub resources: Vec<Resource>,
+    pub status_base: usize,
+    pub statuses: Arc<Vec<SourceStatus>>,
 }
 
 impl Locations {
-    pub fn get(&self, loc: usize) -> Option<(Span, &Resource)> {
-        let span = *self.spans.get(loc)?;
+    pub fn get(&self, loc: usize) -> Option<(Span, Resource)> {
+        let n = self.statuses.len() * 3;
+        if loc >= self.status_base && loc - self.status_base < n {
+            let i = loc - self.status_base;
+            let s = &self.statuses[i / 3];
+            let span = match i % 3 {
+                0 => s.span,
+                1 => s.status_span,
+                _ => s.updated_span,
+            };
+            let resource = Resource {
+                aggregator: s.aggregator.clone(),
+                account: status_account(s).cloned(),
+                region: s.region.clone(),
+            };
+            return Some((span, resource));
+        }
+        let at = if loc >= self.status_base {
+            loc - n
+        } else {
+            loc
+        };
+        let span = *self.spans.get(at)?;
         let owner = self
             .owners
-            .get(loc)
+            .get(at)
             .and_then(|o| self.resources.get(*o as usize));
-        static NONE: Resource = Resource {
-            aggregator: None,
-            account: None,
-            region: None,
-        };
-        Some((span, owner.unwrap_or(&NONE)))
-    }
-}
-
-fn arc(v: &Value) -> Option<Arc<str>> {
-    match v {
-        Value::String(s) => Some(s.clone()),
-        _ => None,
+        Some((span, owner.cloned().unwrap_or_default()))
     }
 }
 
@@ -645,157 +687,316 @@ struct Builder<'t> {
     locs: Vec<Span>,
     owners: Vec<u32>,
     resources: Vec<Resource>,
+    /// Loc ids given to statuses, which are not in `locs`.
+    skipped: usize,
     keys: HashMap<&'static str, Value>,
     interned: HashMap<String, Value>,
 }
 
-/// Statuses become values in parallel chunks, each status consumed as it is
-/// converted; the loc ids of status `i` are `base + 3i`, `+1`, `+2`. Context
-/// shared by a whole file (its aggregator) is one shared object.
-fn statuses_to_values(statuses: Vec<SourceStatus>, now_ns: i64, b: &mut Builder<'_>) -> Vec<Value> {
-    const CHUNK: usize = 4096;
-    type CtxKey = (
-        Option<Arc<str>>,
-        Option<&'static str>,
-        Option<Arc<str>>,
-        Option<Arc<str>>,
-    );
-    let mut contexts: HashMap<CtxKey, Value> = HashMap::new();
-    for s in &statuses {
-        let key = (
-            s.aggregator.clone(),
-            s.aggregator_from,
-            s.aggregator_account.clone(),
-            s.aggregator_region.clone(),
-        );
-        contexts.entry(key).or_insert_with(|| {
-            let mut o = Object::new();
-            o.insert(Value::from("aggregator"), opt_arc(&s.aggregator));
-            o.insert(
-                Value::from("aggregator_from"),
-                s.aggregator_from.map_or(Value::Null, Value::from),
-            );
-            o.insert(Value::from("account"), opt_arc(&s.aggregator_account));
-            o.insert(Value::from("region"), opt_arc(&s.aggregator_region));
-            o.into_value()
-        });
-    }
-    let base = b.locs.len();
-    let keys = StatusKeys::new();
-    let chunks: Vec<(Vec<Value>, Vec<Span>, Vec<Resource>)> = statuses
-        .into_par_iter()
-        .chunks(CHUNK)
-        .enumerate()
-        .map(|(ci, chunk)| {
-            // error_text repeats across sources: share it.
-            let mut interned: HashMap<String, Value> = HashMap::new();
-            let mut intern = |s: String| -> Value {
-                interned
-                    .entry(s)
-                    .or_insert_with_key(|k| Value::from(k.as_str()))
-                    .clone()
-            };
-            let mut spans = Vec::with_capacity(chunk.len() * 3);
-            let mut values = Vec::with_capacity(chunk.len());
-            let mut resources = Vec::with_capacity(chunk.len());
-            for (j, s) in chunk.into_iter().enumerate() {
-                let loc = base + 3 * (ci * CHUNK + j);
-                spans.extend([s.span, s.status_span, s.updated_span]);
-                let subject = Value::from(s.subject());
-                let error_text = intern(s.error_text());
-                let account = match s.source_type.as_deref() {
-                    Some("ORGANIZATION") => Value::Null,
-                    _ => opt_arc(&s.source_id),
-                };
-                let context = contexts
-                    .get(&(
-                        s.aggregator.clone(),
-                        s.aggregator_from,
-                        s.aggregator_account.clone(),
-                        s.aggregator_region.clone(),
-                    ))
-                    .cloned()
-                    .unwrap_or(Value::Null);
-                let (at, ns, age) = match s.updated_ns {
-                    Some(t) => (
-                        Value::from(Instant::from_ns(t).rfc3339),
-                        Value::from(t),
-                        Value::from(now_ns.saturating_sub(t)),
-                    ),
-                    None => (Value::Null, Value::Null, Value::Null),
-                };
-                let k = &keys.0;
-                let aggregator = opt_arc(&s.aggregator);
-                let region = opt_arc(&s.region);
-                resources.push(Resource {
-                    aggregator: arc(&aggregator),
-                    account: arc(&account),
-                    region: arc(&region),
-                });
-                let pairs = [
-                    (k[0].clone(), aggregator),
-                    (k[1].clone(), context),
-                    (k[2].clone(), opt_arc(&s.source_id)),
-                    (k[3].clone(), account),
-                    (k[4].clone(), opt_arc(&s.source_type)),
-                    (k[5].clone(), region),
-                    (k[6].clone(), opt_arc(&s.status)),
-                    (k[7].clone(), at),
-                    (k[8].clone(), ns),
-                    (k[9].clone(), opt_arc(&s.error_code)),
-                    (k[10].clone(), opt_arc(&s.error_message)),
-                    (k[11].clone(), subject),
-                    (k[12].clone(), error_text),
-                    (k[13].clone(), Value::from(loc)),
-                    (k[14].clone(), Value::from(loc + 1)),
-                    (k[15].clone(), Value::from(loc + 2)),
-                    (k[16].clone(), age),
-                ];
-                let map: std::collections::BTreeMap<Value, Value> = pairs.into_iter().collect();
-                values.push(Object::from(map).into_value());
-            }
-            (values, spans, resources)
-        })
-        .collect();
-    let mut out = Vec::new();
-    for (mut values, spans, mut resources) in chunks {
-        out.append(&mut values);
-        // Status i owns its three locs.
-        let first = b.resources.len() as u32;
-        b.owners
-            .extend((0..spans.len()).map(|i| first + (i / 3) as u32));
-        b.locs.extend(spans);
-        b.resources.append(&mut resources);
-    }
-    out
+/// The policy input, with the source statuses (often most of it) kept as Rust
+/// values until they are needed: [`PolicyInput::full`] gives the whole input,
+/// [`PolicyInput::part`] the same input holding only a range of the statuses,
+/// for policies whose findings each depend on one status. Either way a status
+/// becomes the same value with the same loc ids.
+pub struct PolicyInput {
+    /// `input` with an empty `source_statuses` list.
+    pub base: Value,
+    statuses_key: Value,
+    statuses: Arc<Vec<SourceStatus>>,
+    table: StatusTable,
+    max_age_ns: i64,
 }
 
-struct StatusKeys([Value; 17]);
+/// A condition on a source status that a per-item policy declares
+/// (`custom.where`): every status it reports satisfies it, so a status that
+/// does not is left out of the policy's evaluation. Each holds exactly when the
+/// same test in Rego does, on the status's value:
+///
+/// - `FIELD == TEXT`, `FIELD != TEXT`: `status`, `source_type`, `region` or
+///   `error_code` against a string (a null field is not equal to any);
+/// - `age_ns > settings.max_age_ns`: older than `--max-age` (a null age is not).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Condition {
+    Text {
+        field: &'static str,
+        equal: bool,
+        text: String,
+    },
+    OlderThanMaxAge,
+}
+
+impl Condition {
+    pub fn parse(s: &str) -> Result<Condition, String> {
+        let words: Vec<&str> = s.split_whitespace().collect();
+        match words.as_slice() {
+            ["age_ns", ">", "settings.max_age_ns"] => Ok(Condition::OlderThanMaxAge),
+            [field, op @ ("==" | "!="), text] => {
+                let field = ["status", "source_type", "region", "error_code"]
+                    .into_iter()
+                    .find(|f| f == field)
+                    .ok_or_else(|| {
+                        format!("`{s}`: `{field}` is not status, source_type, region or error_code")
+                    })?;
+                Ok(Condition::Text {
+                    field,
+                    equal: *op == "==",
+                    text: text.trim_matches('"').to_string(),
+                })
+            }
+            _ => Err(format!(
+                "`{s}` is not `FIELD == TEXT`, `FIELD != TEXT` or `age_ns > settings.max_age_ns`"
+            )),
+        }
+    }
+
+    pub fn holds(&self, s: &SourceStatus, now_ns: i64, max_age_ns: i64) -> bool {
+        match self {
+            Condition::Text { field, equal, text } => {
+                let v = match *field {
+                    "status" => &s.status,
+                    "source_type" => &s.source_type,
+                    "region" => &s.region,
+                    _ => &s.error_code,
+                };
+                (v.as_deref() == Some(text.as_str())) == *equal
+            }
+            Condition::OlderThanMaxAge => s
+                .updated_ns
+                .is_some_and(|t| now_ns.saturating_sub(t) > max_age_ns),
+        }
+    }
+}
+
+impl PolicyInput {
+    pub fn status_count(&self) -> usize {
+        self.statuses.len()
+    }
+
+    /// Indexes of the statuses that satisfy every condition.
+    pub fn select(&self, conditions: &[Condition]) -> Vec<usize> {
+        let (now, max_age) = (self.table.now_ns, self.max_age_ns);
+        (0..self.statuses.len())
+            .into_par_iter()
+            .with_min_len(4096)
+            .filter(|&i| {
+                conditions
+                    .iter()
+                    .all(|c| c.holds(&self.statuses[i], now, max_age))
+            })
+            .collect()
+    }
+
+    /// The input holding only the statuses at `indexes` (in that order).
+    pub fn part_of(&self, indexes: &[usize]) -> Value {
+        let mut intern = ErrorTexts::default();
+        let values = indexes
+            .iter()
+            .filter_map(|&i| {
+                self.statuses
+                    .get(i)
+                    .map(|s| self.table.value(s, i, &mut intern))
+            })
+            .collect();
+        self.with_statuses(values)
+    }
+
+    /// The whole input. Statuses become values in parallel chunks.
+    pub fn full(&self) -> Value {
+        const CHUNK: usize = 4096;
+        if self.statuses.is_empty() {
+            return self.base.clone();
+        }
+        let chunks: Vec<Vec<Value>> = self
+            .statuses
+            .par_chunks(CHUNK)
+            .enumerate()
+            .map(|(ci, chunk)| self.table.values(chunk, ci * CHUNK))
+            .collect();
+        let mut all = Vec::with_capacity(self.statuses.len());
+        for mut c in chunks {
+            all.append(&mut c);
+        }
+        self.with_statuses(all)
+    }
+
+    fn with_statuses(&self, values: Vec<Value>) -> Value {
+        let mut root = self.base.clone();
+        if let Ok(o) = root.as_object_mut() {
+            // An existing key: the object keeps its compact form.
+            o.insert(self.statuses_key.clone(), Value::from(values));
+        }
+        root
+    }
+}
+
+/// What turning statuses into values needs: keys made once, the context object
+/// shared by a whole file (its aggregator), the snapshot time and the first loc
+/// id. The loc ids of status `i` are `base + 3i`, `+1`, `+2`.
+struct StatusTable {
+    keys: StatusKeys,
+    contexts: HashMap<CtxKey, Value>,
+    base: usize,
+    now_ns: i64,
+}
+
+type CtxKey = (
+    Option<Arc<str>>,
+    Option<&'static str>,
+    Option<Arc<str>>,
+    Option<Arc<str>>,
+);
+
+fn ctx_key(s: &SourceStatus) -> CtxKey {
+    (
+        s.aggregator.clone(),
+        s.aggregator_from,
+        s.aggregator_account.clone(),
+        s.aggregator_region.clone(),
+    )
+}
+
+impl StatusTable {
+    /// Contexts, and the statuses' locs and owners added to the builder.
+    fn new(statuses: &[SourceStatus], now_ns: i64, b: &mut Builder<'_>) -> StatusTable {
+        let mut contexts: HashMap<CtxKey, Value> = HashMap::new();
+        for s in statuses {
+            contexts.entry(ctx_key(s)).or_insert_with(|| {
+                let mut o = Object::new();
+                o.insert(Value::from("aggregator"), opt_arc(&s.aggregator));
+                o.insert(
+                    Value::from("aggregator_from"),
+                    s.aggregator_from.map_or(Value::Null, Value::from),
+                );
+                o.insert(Value::from("account"), opt_arc(&s.aggregator_account));
+                o.insert(Value::from("region"), opt_arc(&s.aggregator_region));
+                o.into_value()
+            });
+        }
+        // The statuses' locs come next; `Locations` reads them from the statuses.
+        let base = b.locs.len() + b.skipped;
+        b.skipped += statuses.len() * 3;
+        StatusTable {
+            keys: StatusKeys::new(),
+            contexts,
+            base,
+            now_ns,
+        }
+    }
+
+    /// Values of `chunk`, whose first status is status `first` of the scan.
+    fn values(&self, chunk: &[SourceStatus], first: usize) -> Vec<Value> {
+        let mut intern = ErrorTexts::default();
+        chunk
+            .iter()
+            .enumerate()
+            .map(|(j, s)| self.value(s, first + j, &mut intern))
+            .collect()
+    }
+
+    /// The value of status `index` of the scan.
+    fn value(&self, s: &SourceStatus, index: usize, error_texts: &mut ErrorTexts) -> Value {
+        let now_ns = self.now_ns;
+        {
+            let loc = self.base + 3 * index;
+            let subject = Value::from(s.subject());
+            let error_text = error_texts.get(s);
+            let account = status_account(s).map_or(Value::Null, |a| Value::String(a.clone()));
+            let context = self
+                .contexts
+                .get(&ctx_key(s))
+                .cloned()
+                .unwrap_or(Value::Null);
+            let (at, ns, age) = match s.updated_ns {
+                Some(t) => (
+                    Value::from(Instant::from_ns(t).rfc3339),
+                    Value::from(t),
+                    Value::from(now_ns.saturating_sub(t)),
+                ),
+                None => (Value::Null, Value::Null, Value::Null),
+            };
+            let k = &self.keys.0;
+            let pairs = [
+                (k[0].clone(), opt_arc(&s.aggregator)),
+                (k[1].clone(), context),
+                (k[2].clone(), opt_arc(&s.source_id)),
+                (k[3].clone(), account),
+                (k[4].clone(), opt_arc(&s.source_type)),
+                (k[5].clone(), opt_arc(&s.region)),
+                (k[6].clone(), opt_arc(&s.status)),
+                (k[7].clone(), at),
+                (k[8].clone(), ns),
+                (k[9].clone(), opt_arc(&s.error_code)),
+                (k[10].clone(), opt_arc(&s.error_message)),
+                (k[11].clone(), subject),
+                (k[12].clone(), error_text),
+                (k[13].clone(), Value::from(loc)),
+                (k[14].clone(), Value::from(loc + 1)),
+                (k[15].clone(), Value::from(loc + 2)),
+                (k[16].clone(), age),
+            ];
+            // In key order, the map is built without sorting.
+            let mut pairs = pairs.map(Some);
+            let map: std::collections::BTreeMap<Value, Value> = self
+                .keys
+                .1
+                .iter()
+                .filter_map(|&i| pairs[i].take())
+                .collect();
+            Object::from(map).into_value()
+        }
+    }
+}
+
+/// `error_text` repeats across sources (the same few codes and messages): one
+/// value per distinct text.
+#[derive(Default)]
+struct ErrorTexts(HashMap<String, Value>);
+
+impl ErrorTexts {
+    fn get(&mut self, s: &SourceStatus) -> Value {
+        self.0
+            .entry(s.error_text())
+            .or_insert_with_key(|k| Value::from(k.as_str()))
+            .clone()
+    }
+}
+
+/// A status's account: its `SourceId`, unless it is an organization.
+fn status_account(s: &SourceStatus) -> Option<&Arc<str>> {
+    match s.source_type.as_deref() {
+        Some("ORGANIZATION") => None,
+        _ => s.source_id.as_ref(),
+    }
+}
+
+/// The keys of a status object, and their indexes in sorted order.
+struct StatusKeys([Value; 17], [usize; 17]);
 
 impl StatusKeys {
     fn new() -> Self {
-        StatusKeys(
-            [
-                "aggregator",
-                "context",
-                "source_id",
-                "account",
-                "source_type",
-                "region",
-                "status",
-                "updated_at",
-                "updated_ns",
-                "error_code",
-                "error_message",
-                "subject",
-                "error_text",
-                "loc",
-                "status_loc",
-                "updated_loc",
-                "age_ns",
-            ]
-            .map(Value::from),
-        )
+        let keys = [
+            "aggregator",
+            "context",
+            "source_id",
+            "account",
+            "source_type",
+            "region",
+            "status",
+            "updated_at",
+            "updated_ns",
+            "error_code",
+            "error_message",
+            "subject",
+            "error_text",
+            "loc",
+            "status_loc",
+            "updated_loc",
+            "age_ns",
+        ]
+        .map(Value::from);
+        let mut order: [usize; 17] = std::array::from_fn(|i| i);
+        order.sort_by(|a, b| keys[*a].cmp(&keys[*b]));
+        StatusKeys(keys, order)
     }
 }
 
@@ -823,7 +1024,7 @@ impl Builder<'_> {
                 .checked_sub(1)
                 .map_or(u32::MAX, |i| i as u32),
         );
-        Value::from(self.locs.len() - 1)
+        Value::from(self.locs.len() - 1 + self.skipped)
     }
 
     fn intern_opt(&mut self, s: &Option<String>) -> Value {

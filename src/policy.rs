@@ -191,6 +191,16 @@ pub struct Custom {
     /// reports a test case per item, passes included.
     #[serde(default)]
     pub checks: Checks,
+    /// Each finding depends on one item of `checks` alone (and on
+    /// `input.settings`): aggrego may then evaluate the policy over parts of
+    /// that collection in parallel, never holding all of it as Rego values.
+    #[serde(default, skip_serializing)]
+    pub per_item: bool,
+    /// With `per_item`: conditions every reported item satisfies, the policy's
+    /// own first tests (`status != SUCCEEDED`); items that fail one are never
+    /// turned into values nor evaluated. See [`crate::inventory::Condition`].
+    #[serde(default, rename = "where", skip_serializing)]
+    pub conditions: Vec<String>,
 }
 
 /// Collections of the input model a policy can check.
@@ -351,6 +361,13 @@ fn validate(meta: &Metadata) -> Result<(), String> {
             ));
         }
     }
+    let parted = meta.custom.per_item && meta.custom.checks == Checks::SourceStatuses;
+    if !meta.custom.conditions.is_empty() && !parted {
+        return Err("custom.where needs per_item: true and checks: source_statuses".into());
+    }
+    for c in &meta.custom.conditions {
+        crate::inventory::Condition::parse(c).map_err(|e| format!("custom.where: {e}"))?;
+    }
     Ok(())
 }
 
@@ -432,6 +449,20 @@ mod tests {
         let mut embedded: Vec<String> = BUILTIN.iter().map(|(f, _)| f.to_string()).collect();
         embedded.sort();
         assert_eq!(on_disk, embedded);
+    }
+
+    #[test]
+    fn per_item_conditions_are_checked() {
+        let ok = "# METADATA\n# title: T\n# description: D\n# custom:\n#   id: X1\n#   severity: low\n#   remediation: R\n#   inputs: [aws-cli]\n#   checks: source_statuses\n#   per_item: true\n#   where: [\"status != SUCCEEDED\", \"age_ns > settings.max_age_ns\"]\npackage x\n";
+        let meta = parse_metadata("p.rego", ok).unwrap();
+        assert!(meta.custom.per_item);
+        assert_eq!(meta.custom.conditions.len(), 2);
+        let bad_field = ok.replace("status != SUCCEEDED", "subject != x");
+        let e = parse_metadata("p.rego", &bad_field).unwrap_err();
+        assert!(e.message.contains("custom.where"), "{}", e.message);
+        let not_per_item = ok.replace("#   per_item: true\n", "");
+        let e = parse_metadata("p.rego", &not_per_item).unwrap_err();
+        assert!(e.message.contains("needs per_item"), "{}", e.message);
     }
 
     #[test]

@@ -162,11 +162,12 @@ pub fn scan(opts: &Options, engine: &Engine) -> ScanResult {
     };
     let coverage_items = crate::coverage::build(&inventory, &settings);
     let coverage = crate::coverage::grids(&coverage_items, now.ns, settings.max_age_ns);
-    let (input, locs) = inventory.to_value(&settings, &coverage_items, &files);
+    let (input, locs) = inventory.to_input(&settings, &coverage_items, &files);
     drop(coverage_items);
     mark("input built");
     progress.stage("evaluating policies");
-    let (raw, policy_errors) = engine.evaluate(input, now.ns);
+    let (raw, policy_errors) = engine.evaluate_input(&input, now.ns);
+    drop(input);
     mark("evaluated");
     errors.extend(policy_errors);
 
@@ -193,7 +194,6 @@ pub fn scan(opts: &Options, engine: &Engine) -> ScanResult {
             ));
             continue;
         };
-        let owner = owner.clone();
         findings.push(locate(
             policy,
             &shared[r.policy],
@@ -678,9 +678,8 @@ fn resolve_status_context(inv: &mut Inventory, files: &[SourceFile], ctx: &Ctx<'
             .or_else(|| named().next())
             .map(|a| (a.account.clone(), a.region.clone()))
     };
-    let mut resolved = Vec::with_capacity(inv.source_statuses.len());
     let mut cache: std::collections::HashMap<u32, StatusContext> = std::collections::HashMap::new();
-    for s in &inv.source_statuses {
+    for s in inv.source_statuses.iter_mut() {
         let file = s.span.file;
         let entry = cache.entry(file).or_insert_with(|| {
             // The display name: what the user sees, and the same wherever the files lie.
@@ -709,9 +708,7 @@ fn resolve_status_context(inv: &mut Inventory, files: &[SourceFile], ctx: &Ctx<'
             let region = region.or(hint);
             (agg, from, account.map(Arc::from), region.map(Arc::from))
         });
-        resolved.push(entry.clone());
-    }
-    for (s, (agg, from, account, region)) in inv.source_statuses.iter_mut().zip(resolved) {
+        let (agg, from, account, region) = entry.clone();
         s.aggregator = agg;
         s.aggregator_from = from;
         s.aggregator_account = account;

@@ -41,7 +41,10 @@ impl SourceFile {
 
     /// A file whose reports name it `name` rather than its path.
     pub fn named(path: PathBuf, name: String, text: String) -> Self {
-        let mut line_starts = vec![0];
+        // Counted first: a large export's index is allocated once, at its size.
+        let lines = memchr::memchr_iter(b'\n', text.as_bytes()).count();
+        let mut line_starts = Vec::with_capacity(lines + 1);
+        line_starts.push(0);
         line_starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
         SourceFile {
             path,

@@ -439,23 +439,35 @@ impl<'a, 'c> Parser<'a, 'c> {
     fn statuses(&mut self, items: &[Raw<'a>]) {
         let (doc, file, name) = (&self.doc, self.file, self.name);
         let aggregator = self.ctx.aggregator;
-        let chunks: Vec<(Vec<SourceStatus>, Vec<ScanError>)> = items
-            .par_chunks(4096)
-            .map(|chunk| {
+        // Collected in place, one allocation for the whole list (a large export
+        // must not be held twice); errors, rare, are put back in item order.
+        let failures = std::sync::Mutex::new(Vec::new());
+        let read: Vec<Option<SourceStatus>> = items
+            .par_iter()
+            .enumerate()
+            .with_min_len(1024)
+            .map_init(Interner::default, |strings, (i, item)| {
                 let mut errors = Vec::new();
-                let mut strings = Interner::default();
-                let statuses = chunk
-                    .iter()
-                    .filter_map(|item| {
-                        read_status(doc, file, name, aggregator, item, &mut strings, &mut errors)
-                    })
-                    .collect();
-                (statuses, errors)
+                let s = read_status(doc, file, name, aggregator, item, strings, &mut errors);
+                if !errors.is_empty() {
+                    if let Ok(mut f) = failures.lock() {
+                        f.push((i, errors));
+                    }
+                }
+                s
             })
             .collect();
-        self.inventory.source_statuses.reserve(items.len());
-        for (mut statuses, mut errors) in chunks {
-            self.inventory.source_statuses.append(&mut statuses);
+        // `filter_map` (unlike `flatten`) collects in place: the list is not copied.
+        #[allow(clippy::filter_map_identity)]
+        let statuses: Vec<SourceStatus> = read.into_iter().filter_map(|s| s).collect();
+        if self.inventory.source_statuses.is_empty() {
+            self.inventory.source_statuses = statuses;
+        } else {
+            self.inventory.source_statuses.extend(statuses);
+        }
+        let mut failures = failures.into_inner().unwrap_or_default();
+        failures.sort_by_key(|(i, _)| *i);
+        for (_, mut errors) in failures {
             self.errors.append(&mut errors);
         }
     }
