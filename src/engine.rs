@@ -30,6 +30,73 @@ impl Default for Extras {
 
 pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(60);
 
+/// Every policy, helper and data document added to one regorus engine.
+fn compile(policies: &[Policy], extras: &Extras) -> Result<Compiled, Vec<ScanError>> {
+    let mut base = regorus::Engine::new();
+    let mut errors = Vec::new();
+    base.set_execution_timer_config(regorus::utils::limits::ExecutionTimerConfig {
+        limit: extras.timeout,
+        check_interval: std::num::NonZeroU32::MIN.saturating_add(255),
+    });
+    for (name, arity) in NON_DETERMINISTIC {
+        let name = name.to_string();
+        let message = format!("{name} is not available: aggrego's results must be reproducible");
+        if let Err(e) = base.add_extension(
+            name,
+            *arity,
+            Box::new(move |_| Err(anyhow::anyhow!(message.clone()))),
+        ) {
+            errors.push(ScanError::whole("aggrego", e.to_string()));
+        }
+    }
+    for (file, src) in BUILTIN_LIB {
+        if let Err(e) = base.add_policy(format!("builtin/{file}"), src.to_string()) {
+            errors.push(ScanError::whole(&format!("builtin/{file}"), e.to_string()));
+        }
+    }
+    for m in &extras.libraries {
+        base.set_rego_v0(m.rego_v0);
+        if let Err(e) = base.add_policy(m.path.clone(), m.source.clone()) {
+            errors.push(parse_error(&m.path, &m.source, m.rego_v0, &e.to_string()));
+        }
+    }
+    for (path, value) in &extras.data {
+        if let Err(e) = base.add_data(value.clone()) {
+            errors.push(ScanError::whole(
+                path,
+                format!("cannot merge into data: {e}"),
+            ));
+        }
+    }
+    let mut entry_points = Vec::new();
+    let mut seen = std::collections::BTreeMap::new();
+    for p in policies {
+        if let Some(other) = seen.insert(p.id().to_string(), p.path.clone()) {
+            errors.push(ScanError::whole(
+                &p.path,
+                format!("policy id {} is already used by {other}", p.id()),
+            ));
+        }
+        base.set_rego_v0(p.rego_v0);
+        match base.add_policy(p.path.clone(), p.source.clone()) {
+            Ok(package) => entry_points.push(format!("{package}.deny")),
+            Err(e) => {
+                errors.push(parse_error(&p.path, &p.source, p.rego_v0, &e.to_string()));
+                entry_points.push(String::new());
+            }
+        }
+    }
+    base.set_rego_v0(false);
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    // Analyse and schedule the modules once, here: every evaluation works on a
+    // clone of `base`, which would otherwise redo it. A failure shows in the
+    // first evaluation, located.
+    let _ = base.eval_query("true".to_string(), false);
+    Ok(Compiled { base, entry_points })
+}
+
 /// Turn a regorus message (`--> file:line:col`, a snippet, `error: …`) into an
 /// error named `file:line:col` whose message keeps the snippet.
 pub fn located_error(path: &str, raw: &str) -> ScanError {
@@ -68,14 +135,21 @@ pub struct RawFinding {
 }
 
 pub struct Engine {
-    base: regorus::Engine,
+    /// The policies added to one regorus engine, made on first use when only
+    /// built-in policies run (see [`Engine::with`]).
+    compiled: std::sync::OnceLock<Result<Compiled, Vec<ScanError>>>,
+    extras: Extras,
     policies: Vec<Policy>,
-    /// `data.<package>.deny` for each policy.
-    entry_points: Vec<String>,
     timeout: Duration,
     /// `--policy` helper modules were added: a built-in policy's imports could
     /// reach them.
     user_libraries: bool,
+}
+
+struct Compiled {
+    base: regorus::Engine,
+    /// `data.<package>.deny` for each policy.
+    entry_points: Vec<String>,
 }
 
 /// Statuses per evaluation of a per-item policy: bounded memory, enough parts
@@ -89,83 +163,36 @@ impl Engine {
         Engine::with(policies, &Extras::default())
     }
 
+    /// The built-in policies alone are known to compile and to find nothing in
+    /// an empty input (both tested), so they are compiled only when an input
+    /// needs them: a repository without aggregators costs little more than
+    /// reading it. Anything else is compiled and warmed up here.
     pub fn with(policies: Vec<Policy>, extras: &Extras) -> Result<Engine, Vec<ScanError>> {
-        let mut base = regorus::Engine::new();
-        let mut errors = Vec::new();
-        base.set_execution_timer_config(regorus::utils::limits::ExecutionTimerConfig {
-            limit: extras.timeout,
-            check_interval: std::num::NonZeroU32::MIN.saturating_add(255),
-        });
-        for (name, arity) in NON_DETERMINISTIC {
-            let name = name.to_string();
-            let message =
-                format!("{name} is not available: aggrego's results must be reproducible");
-            if let Err(e) = base.add_extension(
-                name,
-                *arity,
-                Box::new(move |_| Err(anyhow::anyhow!(message.clone()))),
-            ) {
-                errors.push(ScanError::whole("aggrego", e.to_string()));
-            }
-        }
-        for (file, src) in BUILTIN_LIB {
-            if let Err(e) = base.add_policy(format!("builtin/{file}"), src.to_string()) {
-                errors.push(ScanError::whole(&format!("builtin/{file}"), e.to_string()));
-            }
-        }
-        for m in &extras.libraries {
-            base.set_rego_v0(m.rego_v0);
-            if let Err(e) = base.add_policy(m.path.clone(), m.source.clone()) {
-                errors.push(parse_error(&m.path, &m.source, m.rego_v0, &e.to_string()));
-            }
-        }
-        for (path, value) in &extras.data {
-            if let Err(e) = base.add_data(value.clone()) {
-                errors.push(ScanError::whole(
-                    path,
-                    format!("cannot merge into data: {e}"),
-                ));
-            }
-        }
-        let mut entry_points = Vec::new();
-        let mut seen = std::collections::BTreeMap::new();
-        for p in &policies {
-            if let Some(other) = seen.insert(p.id().to_string(), p.path.clone()) {
-                errors.push(ScanError::whole(
-                    &p.path,
-                    format!("policy id {} is already used by {other}", p.id()),
-                ));
-            }
-            base.set_rego_v0(p.rego_v0);
-            match base.add_policy(p.path.clone(), p.source.clone()) {
-                Ok(package) => entry_points.push(format!("{package}.deny")),
-                Err(e) => {
-                    errors.push(parse_error(&p.path, &p.source, p.rego_v0, &e.to_string()));
-                    entry_points.push(String::new());
-                }
-            }
-        }
-        base.set_rego_v0(false);
-        if !errors.is_empty() {
-            return Err(errors);
-        }
-        // Analyse and schedule the modules once, here: every evaluation works on
-        // a clone of `base`, which would otherwise redo it. A failure shows in
-        // the warm-up below, located.
-        let _ = base.eval_query("true".to_string(), false);
+        let deferred = policies.iter().all(|p| p.builtin)
+            && extras.libraries.is_empty()
+            && extras.data.is_empty();
         let engine = Engine {
-            base,
-            policies,
-            entry_points,
-            timeout: extras.timeout,
+            compiled: std::sync::OnceLock::new(),
+            extras: extras.clone(),
             user_libraries: !extras.libraries.is_empty(),
+            timeout: extras.timeout,
+            policies,
         };
-        let warm = engine.warm_up();
-        if warm.is_empty() {
-            Ok(engine)
-        } else {
-            Err(warm)
+        if !deferred {
+            engine.compiled()?;
+            let warm = engine.warm_up();
+            if !warm.is_empty() {
+                return Err(warm);
+            }
         }
+        Ok(engine)
+    }
+
+    fn compiled(&self) -> Result<&Compiled, Vec<ScanError>> {
+        self.compiled
+            .get_or_init(|| compile(&self.policies, &self.extras))
+            .as_ref()
+            .map_err(Clone::clone)
     }
 
     pub fn policies(&self) -> &[Policy] {
@@ -178,7 +205,10 @@ impl Engine {
         &self,
         modules: &[Module],
     ) -> (regorus::Engine, Vec<Option<String>>, Vec<ScanError>) {
-        let mut engine = self.base.clone();
+        let mut engine = match self.compiled() {
+            Ok(c) => c.base.clone(),
+            Err(e) => return (regorus::Engine::new(), vec![None; modules.len()], e),
+        };
         let mut packages = Vec::new();
         let mut errors = Vec::new();
         for m in modules {
@@ -236,6 +266,10 @@ impl Engine {
         input: &PolicyInput,
         now_ns: i64,
     ) -> (Vec<RawFinding>, Vec<ScanError>) {
+        if input.is_empty() && self.compiled.get().is_none() {
+            // Built-in policies only (deferred): nothing to find in nothing.
+            return (Vec::new(), Vec::new());
+        }
         let n = input.status_count();
         let count = self.policies.len();
         let parted: Vec<usize> = (0..count).filter(|&i| self.per_item(i)).collect();
@@ -391,7 +425,8 @@ impl Engine {
     ) -> Result<Value, ScanError> {
         let policy = &self.policies[i];
         let fail = |m: String| ScanError::whole(&policy.path, m);
-        let mut engine = self.base.clone();
+        let compiled = self.compiled().map_err(|mut e| e.remove(0))?;
+        let mut engine = compiled.base.clone();
         let left = deadline.saturating_duration_since(Instant::now());
         if left < self.timeout {
             engine.set_execution_timer_config(regorus::utils::limits::ExecutionTimerConfig {
@@ -407,20 +442,22 @@ impl Engine {
             )
             .map_err(|e| fail(e.to_string()))?;
         engine.set_input(input);
-        engine.eval_rule(self.entry_points[i].clone()).map_err(|e| {
-            let raw = e.to_string();
-            if raw.contains("exceeded time limit") {
-                fail(format!(
-                    "policy {} stopped: its evaluation took longer than {} (--policy-timeout)",
-                    policy.id(),
-                    humantime::format_duration(self.timeout)
-                ))
-            } else {
-                let mut le = located_error(&policy.path, &raw);
-                le.message = format!("evaluation failed: {}", le.message);
-                le
-            }
-        })
+        engine
+            .eval_rule(compiled.entry_points[i].clone())
+            .map_err(|e| {
+                let raw = e.to_string();
+                if raw.contains("exceeded time limit") {
+                    fail(format!(
+                        "policy {} stopped: its evaluation took longer than {} (--policy-timeout)",
+                        policy.id(),
+                        humantime::format_duration(self.timeout)
+                    ))
+                } else {
+                    let mut le = located_error(&policy.path, &raw);
+                    le.message = format!("evaluation failed: {}", le.message);
+                    le
+                }
+            })
     }
 
     /// The findings in what a policy's `deny` returned.
@@ -678,6 +715,33 @@ mod tests {
                 )
             })
             .collect()
+    }
+
+    /// What lets `Engine::with` defer compiling the built-in policies.
+    #[test]
+    fn built_in_policies_compile_and_find_nothing_in_nothing() {
+        let engine = match crate::policy::builtin_policies().map(Engine::new) {
+            Ok(Ok(e)) => e,
+            _ => panic!("built-in policies load"),
+        };
+        assert!(engine.compiled.get().is_none());
+        assert!(engine.compiled().is_ok());
+        let (input, _) = Inventory::default().to_value(
+            &Settings {
+                now: crate::timestamp::Instant::from_ns(0),
+                now_source: "clock",
+                max_age_ns: 0,
+                expected_regions: vec![],
+                expected_accounts: vec![],
+                expected_regions_from: None,
+                expected_accounts_from: None,
+            },
+            &[],
+            &[],
+        );
+        let (findings, errors) = engine.evaluate(input, 0);
+        assert!(findings.is_empty() && errors.is_empty(), "{errors:?}");
+        assert!(engine.warm_up().is_empty());
     }
 
     #[test]

@@ -489,6 +489,7 @@ impl Inventory {
             })
             .collect();
 
+        let no_statuses = self.source_statuses.is_empty();
         let statuses = Arc::new(std::mem::take(&mut self.source_statuses));
         let table = StatusTable::new(&statuses, settings.now.ns, &mut b);
         let status_base = table.base;
@@ -599,13 +600,15 @@ impl Inventory {
         b.put(&mut root, "manifests", Value::from(manifests));
         b.put(&mut root, "coverage", Value::from(coverage));
         b.put(&mut root, "settings", st.into_value());
+        let root = root.into_value();
         (
             PolicyInput {
-                base: root.into_value(),
+                base: root.clone(),
                 statuses_key: Value::from("source_statuses"),
                 statuses: statuses.clone(),
                 table,
                 max_age_ns: settings.max_age_ns,
+                empty: no_statuses && holds_nothing(&root),
             },
             Locations {
                 spans: b.locs,
@@ -616,6 +619,29 @@ impl Inventory {
             },
         )
     }
+}
+
+/// An input with nothing to check: every collection empty (statuses aside),
+/// and no expected regions or accounts in the settings.
+fn holds_nothing(root: &Value) -> bool {
+    let empty = |v: &Value| match v {
+        Value::Array(a) => a.is_empty(),
+        Value::Object(o) => o.is_empty(),
+        Value::Set(s) => s.is_empty(),
+        Value::Null | Value::Undefined => true,
+        _ => false,
+    };
+    let Ok(members) = root.as_object() else {
+        return false;
+    };
+    members.iter().all(|(k, v)| match k.as_string() {
+        Ok(k) if k.as_ref() == "settings" => v.as_object().is_ok_and(|st| {
+            st.iter().all(|(k, v)| {
+                !matches!(k.as_string(), Ok(k) if k.starts_with("expected_")) || empty(v)
+            })
+        }),
+        _ => empty(v),
+    })
 }
 
 fn opt_arc(s: &Option<Arc<str>>) -> Value {
@@ -705,6 +731,7 @@ pub struct PolicyInput {
     statuses: Arc<Vec<SourceStatus>>,
     table: StatusTable,
     max_age_ns: i64,
+    empty: bool,
 }
 
 /// A condition on a source status that a per-item policy declares
@@ -770,6 +797,11 @@ impl Condition {
 impl PolicyInput {
     pub fn status_count(&self) -> usize {
         self.statuses.len()
+    }
+
+    /// Nothing was read: no aggregator, status, listing or snapshot.
+    pub fn is_empty(&self) -> bool {
+        self.empty
     }
 
     /// Indexes of the statuses that satisfy every condition.
