@@ -38,6 +38,25 @@ pub fn is_region_code(s: &str) -> bool {
     REGION_CODE.as_ref().is_some_and(|re| re.is_match(s))
 }
 
+/// Byte ranges of the account IDs in `b`: runs of exactly 12 ASCII digits (in ARNs,
+/// lists, or text), calling `f` for each.
+pub fn account_id_runs(b: &[u8], mut f: impl FnMut(std::ops::Range<usize>)) {
+    let mut i = 0;
+    while i < b.len() {
+        if b[i].is_ascii_digit() {
+            let start = i;
+            while i < b.len() && b[i].is_ascii_digit() {
+                i += 1;
+            }
+            if i - start == 12 {
+                f(start..i);
+            }
+        } else {
+            i += 1;
+        }
+    }
+}
+
 /// Region and account of an aggregator ARN
 /// (`arn:aws:config:us-east-1:123456789012:config-aggregator/…`).
 pub fn arn_region_account(arn: &str) -> Option<(String, String)> {

@@ -71,7 +71,7 @@ impl Collected {
     pub fn bytes(&mut self, bytes: &[u8]) {
         match Text::decode(bytes) {
             Some(t) => self.text(&t.text),
-            None => digit_runs(bytes, |r| {
+            None => crate::context::account_id_runs(bytes, |r| {
                 self.ids
                     .insert(String::from_utf8_lossy(&bytes[r]).into_owned());
             }),
@@ -79,7 +79,7 @@ impl Collected {
     }
 
     pub fn text(&mut self, s: &str) {
-        digit_runs(s.as_bytes(), |r| {
+        crate::context::account_id_runs(s.as_bytes(), |r| {
             self.ids.insert(s[r].to_string());
         });
         if let Some(re) = EMAIL.as_ref() {
@@ -146,7 +146,7 @@ impl Redactor {
             Some(t) => t.encode(&self.text(&t.text)),
             None => {
                 let mut out = bytes.to_vec();
-                digit_runs(bytes, |r| {
+                crate::context::account_id_runs(bytes, |r| {
                     let p = self.id(&String::from_utf8_lossy(&bytes[r.clone()]));
                     out[r].copy_from_slice(p.as_bytes());
                 });
@@ -201,7 +201,7 @@ impl Redactor {
         let mut at = 0;
         let gap = |out: &mut String, text: &str| {
             let mut last = 0;
-            digit_runs(text.as_bytes(), |r| {
+            crate::context::account_id_runs(text.as_bytes(), |r| {
                 out.push_str(&text[last..r.start]);
                 out.push_str(&self.id(&text[r.clone()]));
                 last = r.end;
@@ -218,24 +218,6 @@ impl Redactor {
         }
         gap(&mut out, &s[at..]);
         out
-    }
-}
-
-/// Byte ranges of runs of exactly 12 ASCII digits.
-fn digit_runs(b: &[u8], mut f: impl FnMut(std::ops::Range<usize>)) {
-    let mut i = 0;
-    while i < b.len() {
-        if b[i].is_ascii_digit() {
-            let start = i;
-            while i < b.len() && b[i].is_ascii_digit() {
-                i += 1;
-            }
-            if i - start == 12 {
-                f(start..i);
-            }
-        } else {
-            i += 1;
-        }
     }
 }
 

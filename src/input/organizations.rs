@@ -293,24 +293,13 @@ pub fn parse_account_list(file_id: FileId, file: &SourceFile) -> (Vec<OrgAccount
     (accounts, errors)
 }
 
-/// Byte offset of the first run of exactly 12 ASCII digits.
+/// Byte offset of the first account ID (exactly 12 digits).
 fn twelve_digits(s: &str) -> Option<usize> {
-    let b = s.as_bytes();
-    let mut i = 0;
-    while i < b.len() {
-        if b[i].is_ascii_digit() {
-            let start = i;
-            while i < b.len() && b[i].is_ascii_digit() {
-                i += 1;
-            }
-            if i - start == 12 {
-                return Some(start);
-            }
-        } else {
-            i += 1;
-        }
-    }
-    None
+    let mut first = None;
+    crate::context::account_id_runs(s.as_bytes(), |r| {
+        first.get_or_insert(r.start);
+    });
+    first
 }
 
 #[cfg(test)]
