@@ -168,13 +168,23 @@ def main():
     binary = args.bin
     if binary is None:
         subprocess.run(["cargo", "build", "--release", "--locked", "-q"], cwd=ROOT, check=True)
-        binary = os.path.join(ROOT, "target", "release", "aggrego")
+        target = os.environ.get("CARGO_TARGET_DIR") or os.path.join(ROOT, "target")
+        binary = os.path.join(os.path.abspath(target), "release", "aggrego")
+    if not os.access(binary, os.X_OK):
+        sys.exit(f"no aggrego binary at {binary}")
     tmp = tempfile.mkdtemp(prefix="aggrego-bench-")
     print(f"machine: {os.cpu_count()} cores, {os.sysconf('SC_PHYS_PAGES') * os.sysconf('SC_PAGE_SIZE') / 2**30:.0f} GiB;"
           f" load {os.getloadavg()[0]:.2f}; runs: {args.runs} (median); peak memory from"
           f" {'GNU time' if TIME else 'wait4 (includes the harness: install GNU time for exact peaks)'}", flush=True)
     table = Table()
     out = os.path.join(tmp, "report.json")
+    def report():
+        # A run that wrote no report (it crashed, or the binary is missing) is a failure, said plainly.
+        try:
+            return json.load(open(out))
+        except ValueError as e:
+            sys.exit(f"aggrego wrote no JSON report ({e}); see: {' '.join(cmd)}")
+
     for name in names:
         path = os.path.join(corpus, name + (".json" if name.startswith("sources") else ""))
         truth_path = os.path.join(corpus, name + ".ground_truth.json")
@@ -184,7 +194,7 @@ def main():
             for max_age in ("30d", "24h"):
                 cmd = [binary, "scan", path, "--format", "json", "--max-age", max_age, *extra]
                 m = measure(cmd, out, args.runs)
-                table.add(f"aggrego {name} --max-age {max_age}", m, check_status(json.load(open(out)), truth, max_age))
+                table.add(f"aggrego {name} --max-age {max_age}", m, check_status(report(), truth, max_age))
             if args.peers and shutil.which("jq"):
                 m = measure(["jq", '[.AggregatedSourceStatusList[] | select(.LastUpdateStatus != "SUCCEEDED")] | length', path],
                             out, args.runs)
@@ -193,13 +203,13 @@ def main():
                           (n == truth["non_succeeded"], f"{n}/{truth['non_succeeded']} (count only)"), gate=False)
         elif name == "noagg-100":
             files = sorted(os.path.join(path, f) for f in os.listdir(path))
-            table.add("aggrego noagg-100 (no aggregator)", measure([binary, "scan", path, "--format", "json"], out, args.runs),
-                      check_noagg(json.load(open(out)), files))
+            cmd = [binary, "scan", path, "--format", "json"]
+            table.add("aggrego noagg-100 (no aggregator)", measure(cmd, out, args.runs), check_noagg(report(), files))
             table.add("cat noagg-100/* (reading floor)", measure(["cat", *files], out, args.runs), None)
         else:
             truth = json.load(open(truth_path))
-            table.add(f"aggrego {name}", measure([binary, "scan", path, "--format", "json"], out, args.runs),
-                      check_iac(json.load(open(out)), truth))
+            cmd = [binary, "scan", path, "--format", "json"]
+            table.add(f"aggrego {name}", measure(cmd, out, args.runs), check_iac(report(), truth))
             if args.peers:
                 peers(name, path, truth, out, args.runs, table)
     if args.markdown:
