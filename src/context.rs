@@ -30,12 +30,24 @@ pub fn region_in_path(path: &Path) -> Option<String> {
     found
 }
 
-static REGION_CODE: LazyLock<Option<Regex>> =
-    LazyLock::new(|| Regex::new(r"^[a-z]{2}(?:-[a-z]+)+-[0-9]{1,2}$").ok());
-
-/// Is this an AWS region code (`us-east-1`, `us-gov-west-1`, `ap-southeast-5`)?
+/// `us-east-1`, `ap-southeast-5`, `us-gov-west-1`, `eu-isoe-west-1`: two letters, one or
+/// more lowercase words, a number; each part separated by `-`.
 pub fn is_region_code(s: &str) -> bool {
-    REGION_CODE.as_ref().is_some_and(|re| re.is_match(s))
+    let parts: Vec<&str> = s.split('-').collect();
+    let Some((last, rest)) = parts.split_last() else {
+        return false;
+    };
+    let Some((first, middle)) = rest.split_first() else {
+        return false;
+    };
+    let lower = |p: &str| !p.is_empty() && p.bytes().all(|b| b.is_ascii_lowercase());
+    s.len() <= 32
+        && first.len() == 2
+        && lower(first)
+        && !middle.is_empty()
+        && middle.iter().all(|p| lower(p))
+        && (1..=2).contains(&last.len())
+        && last.bytes().all(|b| b.is_ascii_digit())
 }
 
 /// Byte ranges of the account IDs in `b`: runs of exactly 12 ASCII digits (in ARNs,
@@ -105,22 +117,31 @@ mod tests {
     fn region_codes() {
         for ok in [
             "us-east-1",
-            "eu-west-3",
-            "us-gov-west-1",
+            "eu-central-2",
             "ap-southeast-5",
-            "cn-north-1",
+            "us-gov-west-1",
+            "cn-northwest-1",
+            "eu-isoe-west-1",
+            "il-central-1",
         ] {
             assert!(is_region_code(ok), "{ok}");
         }
         for bad in [
             "",
+            "us",
             "us-east",
             "US-EAST-1",
-            "us-east-1a",
             "useast1",
-            "us-east-1,eu",
+            "us-east-1a",
+            "us--east-1",
+            "us-east-100",
+            "../etc",
+            "us-east-1 ",
+            "u-east-1",
+            "usa-east-1",
+            "us-east-1;rm",
         ] {
-            assert!(!is_region_code(bad), "{bad}");
+            assert!(!is_region_code(bad), "{bad:?}");
         }
     }
 

@@ -54,7 +54,7 @@ pub fn parse_regions(raw: &[String]) -> Result<Vec<String>, Fatal> {
     }
     let mut out = Vec::new();
     for r in raw.iter().map(|r| r.trim()).filter(|r| !r.is_empty()) {
-        if !is_region_code(r) {
+        if !crate::context::is_region_code(r) {
             return Err(fatal(
                 "--regions",
                 format!(
@@ -75,61 +75,9 @@ pub fn parse_regions(raw: &[String]) -> Result<Vec<String>, Fatal> {
     Ok(out)
 }
 
-/// `us-east-1`, `ap-southeast-5`, `us-gov-west-1`, `eu-isoe-west-1`: two letters, one or
-/// more lowercase words, a number; each part separated by `-`.
-pub fn is_region_code(s: &str) -> bool {
-    let parts: Vec<&str> = s.split('-').collect();
-    let Some((last, rest)) = parts.split_last() else {
-        return false;
-    };
-    let Some((first, middle)) = rest.split_first() else {
-        return false;
-    };
-    let lower = |p: &str| !p.is_empty() && p.bytes().all(|b| b.is_ascii_lowercase());
-    s.len() <= 32
-        && first.len() == 2
-        && lower(first)
-        && !middle.is_empty()
-        && middle.iter().all(|p| lower(p))
-        && (1..=2).contains(&last.len())
-        && last.bytes().all(|b| b.is_ascii_digit())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn region_codes() {
-        for ok in [
-            "us-east-1",
-            "eu-central-2",
-            "ap-southeast-5",
-            "us-gov-west-1",
-            "cn-northwest-1",
-            "eu-isoe-west-1",
-            "il-central-1",
-        ] {
-            assert!(is_region_code(ok), "{ok}");
-        }
-        for bad in [
-            "",
-            "us",
-            "us-east",
-            "US-EAST-1",
-            "useast1",
-            "us-east-1a",
-            "us--east-1",
-            "us-east-100",
-            "../etc",
-            "us-east-1 ",
-            "u-east-1",
-            "usa-east-1",
-            "us-east-1;rm",
-        ] {
-            assert!(!is_region_code(bad), "{bad:?}");
-        }
-    }
 
     #[test]
     fn regions_are_trimmed_sorted_and_unique() {

@@ -72,6 +72,28 @@ impl<'a> Reader<'a, '_> {
         Some((s.into_owned(), m.value))
     }
 
+    /// A string member the entry cannot do without: absent is an error at the entry
+    /// (a wrongly typed one is already reported by `text`).
+    fn required(
+        &mut self,
+        members: &[Member<'a>],
+        item: Raw<'a>,
+        key: &str,
+        what: &str,
+    ) -> Option<(String, Raw<'a>)> {
+        let found = self.text(members, key);
+        if found.is_none() && !members.iter().any(|m| m.key == key) {
+            let at = self.doc.span(item).start;
+            self.errors.push(ScanError::at(
+                self.name,
+                self.file,
+                at..at + 1,
+                format!("{what} without `{key}`"),
+            ));
+        }
+        found
+    }
+
     /// The items under `key` of every page, and the last page's `NextToken`.
     fn pages(&mut self, root: Root<'a>, key: &str) -> (Vec<Raw<'a>>, Option<(String, Raw<'a>)>) {
         let pages: Vec<Vec<Member<'a>>> = match root {
@@ -140,17 +162,7 @@ pub fn parse_accounts(
         let Some(members) = r.attempt(doc.object(item, "account")) else {
             continue;
         };
-        let Some((id, id_raw)) = r.text(&members, "Id") else {
-            // A wrongly typed `Id` is already reported.
-            if members.iter().any(|m| m.key == "Id") {
-                continue;
-            }
-            r.errors.push(ScanError::at(
-                name,
-                file,
-                doc.span(item).start..doc.span(item).start + 1,
-                "account without `Id`",
-            ));
+        let Some((id, id_raw)) = r.required(&members, item, "Id", "account") else {
             continue;
         };
         let status = r
@@ -197,16 +209,7 @@ pub fn parse_regions(
         let Some(members) = r.attempt(doc.object(item, "region")) else {
             continue;
         };
-        let Some((region, raw)) = r.text(&members, "RegionName") else {
-            if members.iter().any(|m| m.key == "RegionName") {
-                continue;
-            }
-            r.errors.push(ScanError::at(
-                name,
-                file,
-                doc.span(item).start..doc.span(item).start + 1,
-                "region without `RegionName`",
-            ));
+        let Some((region, raw)) = r.required(&members, item, "RegionName", "region") else {
             continue;
         };
         let typed = |k: &str| {

@@ -185,18 +185,7 @@ fn summary(s: &mut String, result: &ScanResult) {
         );
     }
     s.push_str("</table>\n");
-    let mut table: BTreeMap<(std::cmp::Reverse<Severity>, &str), (&str, usize, usize)> =
-        BTreeMap::new();
-    for f in &result.findings {
-        let e = table
-            .entry((std::cmp::Reverse(f.severity), &f.rule_id))
-            .or_insert((&f.title, 0, 0));
-        if f.suppressed {
-            e.2 += 1;
-        } else {
-            e.1 += 1;
-        }
-    }
+    let table = super::by_policy(result);
     if table.is_empty() {
         s.push_str("<p>No findings.</p>\n");
     } else {

@@ -3,7 +3,7 @@
 //! last. Everything from the inputs is escaped so it stays text.
 
 use super::human::plural;
-use crate::finding::{Finding, Severity};
+use crate::finding::Finding;
 use crate::scan::ScanResult;
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -48,18 +48,7 @@ pub fn write(result: &ScanResult, out: &mut dyn Write) -> std::io::Result<()> {
     );
 
     // Summary by severity and policy.
-    let mut table: BTreeMap<(std::cmp::Reverse<Severity>, &str), (&str, usize, usize)> =
-        BTreeMap::new();
-    for f in &result.findings {
-        let e = table
-            .entry((std::cmp::Reverse(f.severity), &f.rule_id))
-            .or_insert((&f.title, 0, 0));
-        if f.suppressed {
-            e.2 += 1;
-        } else {
-            e.1 += 1;
-        }
-    }
+    let table = super::by_policy(result);
     if !table.is_empty() {
         s.push_str("| Severity | Policy | Title | Findings | Suppressed |\n");
         s.push_str("|---|---|---|---:|---:|\n");

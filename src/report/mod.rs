@@ -58,3 +58,25 @@ pub fn write(
         Format::Html => html::write(result, out),
     }
 }
+
+/// Rows of the summary by severity and policy: (most severe first, rule id) →
+/// (title, findings that count, suppressed ones).
+pub type PolicyRows<'a> = std::collections::BTreeMap<
+    (std::cmp::Reverse<crate::finding::Severity>, &'a str),
+    (&'a str, usize, usize),
+>;
+
+pub fn by_policy(result: &ScanResult) -> PolicyRows<'_> {
+    let mut table = PolicyRows::new();
+    for f in &result.findings {
+        let e = table
+            .entry((std::cmp::Reverse(f.severity), &f.rule_id))
+            .or_insert((&f.title, 0, 0));
+        if f.suppressed {
+            e.2 += 1;
+        } else {
+            e.1 += 1;
+        }
+    }
+    table
+}
