@@ -22,6 +22,7 @@
 #     remove the region list.
 #   inputs: [aws-cli, cloudformation, terraform, terraform-plan]
 #   checks: aggregators
+#   per_item: true
 #   references:
 #     checkov: CKV_AWS_121
 #     kics: ac5a0bc0-a54c-45aa-90c3-15f7703b9132

@@ -22,6 +22,7 @@
 #     with the AWSConfigRoleForOrganizations managed policy attached.
 #   inputs: [aws-cli, cloudformation, terraform, terraform-plan]
 #   checks: aggregators
+#   per_item: true
 package aggrego.role_arn
 
 import data.aggrego.lib

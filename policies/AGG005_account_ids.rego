@@ -18,6 +18,7 @@
 #     List every source account once, as a quoted 12-digit account ID.
 #   inputs: [aws-cli, cloudformation, terraform, terraform-plan]
 #   checks: aggregators
+#   per_item: true
 package aggrego.account_ids
 
 

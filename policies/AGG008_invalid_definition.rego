@@ -22,6 +22,7 @@
 #     a name of 1-256 letters, digits, _ or -, and at most 50 tags.
 #   inputs: [aws-cli, cloudformation, terraform, terraform-plan]
 #   checks: aggregators
+#   per_item: true
 package aggrego.invalid_definition
 
 

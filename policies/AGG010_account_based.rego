@@ -21,6 +21,7 @@
 #     administrator for AWS Config.
 #   inputs: [aws-cli, cloudformation, terraform, terraform-plan]
 #   checks: aggregators
+#   per_item: true
 package aggrego.account_based
 
 import data.aggrego.lib

@@ -19,6 +19,7 @@
 #     (`terraform show -json plan.out`), or scan the describe output of the deployed aggregator.
 #   inputs: [cloudformation, terraform, terraform-plan]
 #   checks: aggregators
+#   per_item: true
 package aggrego.not_evaluated
 
 

@@ -5,6 +5,7 @@ use crate::finding::Resource;
 use crate::inventory::{Condition, PolicyInput};
 use crate::policy::{Checks, Module, Policy, BUILTIN_LIB};
 use rayon::prelude::*;
+use regorus::rvm::program::Program;
 use regorus::Value;
 use std::time::{Duration, Instant};
 
@@ -94,7 +95,41 @@ fn compile(policies: &[Policy], extras: &Extras) -> Result<Compiled, Vec<ScanErr
     // clone of `base`, which would otherwise redo it. A failure shows in the
     // first evaluation, located.
     let _ = base.eval_query("true".to_string(), false);
-    Ok(Compiled { base, entry_points })
+    // The built-in per-item policies, the ones evaluated over every aggregator
+    // or source status, run as bytecode on regorus' virtual machine: half the
+    // instructions of its interpreter. Tests hold the two to the same results
+    // on every fixture and on generated inputs. Everything else stays on the
+    // interpreter: user policies, whose errors carry their file, line and
+    // column and whose `time.now_ns` is pinned to the snapshot time; the other
+    // built-ins, which see few items and use constructs (`every`) the virtual
+    // machine gets wrong; and built-ins once user modules or data are loaded,
+    // since a built-in's imports could then reach them.
+    let programs = policies
+        .iter()
+        .zip(&entry_points)
+        .map(|(p, entry)| {
+            let vm = p.builtin
+                && p.meta.custom.per_item
+                && extras.libraries.is_empty()
+                && extras.data.is_empty();
+            (vm && !entry.is_empty())
+                .then(|| program(&base, entry))
+                .flatten()
+        })
+        .collect();
+    Ok(Compiled {
+        base,
+        entry_points,
+        programs,
+    })
+}
+
+/// A policy's `deny` compiled to bytecode for regorus' virtual machine; `None`
+/// when the compiler cannot take it (the interpreter then evaluates it).
+fn program(base: &regorus::Engine, entry: &str) -> Option<std::sync::Arc<Program>> {
+    let mut engine = base.clone();
+    let compiled = engine.compile_with_entrypoint(&entry.into()).ok()?;
+    regorus::languages::rego::compiler::Compiler::compile_from_policy(&compiled, &[entry]).ok()
 }
 
 /// Turn a regorus message (`--> file:line:col`, a snippet, `error: …`) into an
@@ -150,6 +185,8 @@ struct Compiled {
     base: regorus::Engine,
     /// `data.<package>.deny` for each policy.
     entry_points: Vec<String>,
+    /// Each policy's bytecode, when it runs on the virtual machine.
+    programs: Vec<Option<std::sync::Arc<Program>>>,
 }
 
 /// Statuses per evaluation of a per-item policy: bounded memory, enough parts
@@ -241,26 +278,29 @@ impl Engine {
         errors
     }
 
-    /// Whether a policy is evaluated over parts of `input.source_statuses`.
-    fn per_item(&self, i: usize) -> bool {
+    /// Whether a policy declares that each finding depends on one item of
+    /// `collection` (`per_item`), so it may be evaluated over parts of it.
+    fn per_item(&self, i: usize, collection: Checks) -> bool {
         let c = &self.policies[i].meta.custom;
-        c.per_item && c.checks == Checks::SourceStatuses
+        c.per_item && c.checks == collection
     }
 
-    /// Whether a policy that is not evaluated in parts may read the statuses.
-    /// A built-in one that never names them does not; a user policy might, in
-    /// any way (`input[k]`, `walk`).
+    /// Whether a policy that is not evaluated over parts of the statuses may
+    /// read them. A built-in one that never names them does not; a user
+    /// policy might, in any way (`input[k]`, `walk`).
     fn reads_statuses(&self, i: usize) -> bool {
         let p = &self.policies[i];
         !p.builtin || self.user_libraries || p.source.contains("source_statuses")
     }
 
-    /// Evaluate every policy over the scan's input. When per-item policies are
-    /// the only readers of a long status list, they are evaluated a part of
-    /// the list at a time (each part becomes values, is evaluated by every
-    /// such policy, and is let go), in parallel with the other policies, which
-    /// see the input with an empty list. The findings are those of one
-    /// evaluation over the whole input, in the same order.
+    /// Evaluate every policy over the scan's input, as work units spread over
+    /// every core: each policy once, except per-item policies, which are
+    /// evaluated a part of their collection at a time. Parts of the aggregators
+    /// share the values built once; parts of the statuses are made into values
+    /// when their unit runs and let go after it (when the per-item policies are
+    /// the only readers of a long list: the others then see an empty one). The
+    /// findings are those of one evaluation over the whole input, in the same
+    /// order.
     pub fn evaluate_input(
         &self,
         input: &PolicyInput,
@@ -270,72 +310,107 @@ impl Engine {
             // Built-in policies only (deferred): nothing to find in nothing.
             return (Vec::new(), Vec::new());
         }
-        let n = input.status_count();
         let count = self.policies.len();
-        let parted: Vec<usize> = (0..count).filter(|&i| self.per_item(i)).collect();
-        let whole_readers = (0..count).any(|i| !self.per_item(i) && self.reads_statuses(i));
-        if parted.is_empty() || whole_readers || n <= PART {
-            return self.evaluate(input.full(), now_ns);
-        }
+        let by_status: Vec<usize> = (0..count)
+            .filter(|&i| self.per_item(i, Checks::SourceStatuses))
+            .collect();
+        let whole_readers =
+            (0..count).any(|i| !self.per_item(i, Checks::SourceStatuses) && self.reads_statuses(i));
+        let statuses_whole = by_status.is_empty() || whole_readers || input.status_count() <= PART;
+        let base = if statuses_whole {
+            input.full()
+        } else {
+            input.base.clone()
+        };
         let trace = std::env::var_os("AGGREGO_TRACE").is_some();
-        // Per-item policies grouped by their declared conditions; each group is
-        // evaluated over the statuses that satisfy them, a part at a time.
+        // Per-item status policies grouped by their declared conditions; each
+        // group is evaluated over the statuses that satisfy them.
         let mut groups: Vec<(Vec<Condition>, Vec<usize>)> = Vec::new();
-        for &i in &parted {
-            let conditions: Vec<Condition> = self.policies[i]
-                .meta
-                .custom
-                .conditions
-                .iter()
-                .filter_map(|c| Condition::parse(c).ok())
-                .collect();
-            match groups.iter_mut().find(|g| g.0 == conditions) {
-                Some(g) => g.1.push(i),
-                None => groups.push((conditions, vec![i])),
+        if !statuses_whole {
+            for &i in &by_status {
+                let conditions: Vec<Condition> = self.policies[i]
+                    .meta
+                    .custom
+                    .conditions
+                    .iter()
+                    .filter_map(|c| Condition::parse(c).ok())
+                    .collect();
+                match groups.iter_mut().find(|g| g.0 == conditions) {
+                    Some(g) => g.1.push(i),
+                    None => groups.push((conditions, vec![i])),
+                }
             }
         }
         let selections: Vec<Vec<usize>> = groups.iter().map(|g| input.select(&g.0)).collect();
-        // Work units: each other policy once, then each group's parts (at least one).
-        let others: Vec<usize> = (0..count).filter(|&i| !self.per_item(i)).collect();
-        let mut parts: Vec<(usize, &[usize])> = Vec::new();
-        for (g, selected) in selections.iter().enumerate() {
-            parts.push((g, &selected[..selected.len().min(PART)]));
-            parts.extend(selected.chunks(PART).skip(1).map(|c| (g, c)));
+        let aggregators = input.aggregator_count();
+        let mut units: Vec<Unit<'_>> = Vec::new();
+        for i in 0..count {
+            if !statuses_whole && self.per_item(i, Checks::SourceStatuses) {
+                continue;
+            }
+            if aggregators > AGGREGATOR_PART && self.per_item(i, Checks::Aggregators) {
+                for start in (0..aggregators).step_by(AGGREGATOR_PART) {
+                    units.push(Unit::Aggregators(
+                        i,
+                        start..(start + AGGREGATOR_PART).min(aggregators),
+                    ));
+                }
+            } else {
+                units.push(Unit::Whole(i));
+            }
         }
+        for (g, selected) in selections.iter().enumerate() {
+            // At least one part, so the policies run (and fail alike) when none is selected.
+            units.push(Unit::Statuses(g, 0, &selected[..selected.len().min(PART)]));
+            units.extend(
+                selected
+                    .chunks(PART)
+                    .enumerate()
+                    .skip(1)
+                    .map(|(part, c)| Unit::Statuses(g, part, c)),
+            );
+        }
+        // The longest units first, so no core is left with a long one at the end.
+        units.sort_by_key(|u| std::cmp::Reverse(u.weight()));
         let deadline = Instant::now() + self.timeout;
-        let units = others.len() + parts.len();
         // A list result is read into findings at once, so a part's values go
         // as soon as it is evaluated; a set waits to be united with the others.
         let read = |i: usize, r: Result<Value, ScanError>| match r? {
             v @ (Value::Array(_) | Value::Undefined) => self.findings_of(i, &v).map(Part::Findings),
             v => Ok(Part::Value(v)),
         };
-        let results: Vec<Vec<Evaluated>> = (0..units)
-            .into_par_iter()
-            .map(|u| {
-                if let Some(&i) = others.get(u) {
-                    let t = Instant::now();
-                    let r = self.eval_value(i, input.base.clone(), now_ns, deadline);
-                    return vec![(i, r.map(Part::Value), t.elapsed())];
+        let timed = |i: usize, input: Value| {
+            let t = Instant::now();
+            let r = read(i, self.eval_value(i, input, now_ns, deadline));
+            (i, r, t.elapsed())
+        };
+        let results: Vec<((usize, usize, usize), Vec<Evaluated>)> = units
+            .par_iter()
+            .with_max_len(1)
+            .map(|u| match u {
+                Unit::Whole(i) => (u.order(), vec![timed(*i, base.clone())]),
+                Unit::Aggregators(i, range) => (
+                    u.order(),
+                    vec![timed(*i, input.with_aggregators(&base, range.clone()))],
+                ),
+                Unit::Statuses(g, _, indexes) => {
+                    let values = input.part_of(indexes);
+                    let evaluated = groups[*g]
+                        .1
+                        .iter()
+                        .map(|&i| timed(i, values.clone()))
+                        .collect();
+                    (u.order(), evaluated)
                 }
-                let (g, indexes) = parts[u - others.len()];
-                let values = input.part_of(indexes);
-                groups[g]
-                    .1
-                    .iter()
-                    .map(|&i| {
-                        let t = Instant::now();
-                        let r = read(i, self.eval_value(i, values.clone(), now_ns, deadline));
-                        (i, r, t.elapsed())
-                    })
-                    .collect()
             })
             .collect();
-        // Per policy, its results in part order.
+        // Per policy, its results in the order of its parts.
+        let mut results = results;
+        results.sort_by_key(|r| r.0);
         let mut by_policy: Vec<Vec<Result<Part, ScanError>>> =
             (0..count).map(|_| Vec::new()).collect();
         let mut spent = vec![Duration::ZERO; count];
-        for (i, r, d) in results.into_iter().flatten() {
+        for (i, r, d) in results.into_iter().flat_map(|r| r.1) {
             by_policy[i].push(r);
             spent[i] += d;
         }
@@ -373,8 +448,10 @@ impl Engine {
                 Part::Value(v) => values.push(v),
             }
         }
-        if !values.is_empty() {
-            findings.extend(self.findings_of(i, &merge_values(values))?);
+        match values.len() {
+            0 => {}
+            1 => findings.extend(self.findings_of(i, &values[0])?),
+            _ => findings.extend(self.findings_of(i, &merge_values(values))?),
         }
         Ok(findings)
     }
@@ -423,11 +500,46 @@ impl Engine {
         now_ns: i64,
         deadline: Instant,
     ) -> Result<Value, ScanError> {
+        self.eval_with(i, input, now_ns, deadline, true)
+    }
+
+    /// [`Engine::eval_value`], on the virtual machine when the policy has a
+    /// program and `vm` allows it, else on the interpreter.
+    fn eval_with(
+        &self,
+        i: usize,
+        input: Value,
+        now_ns: i64,
+        deadline: Instant,
+        vm: bool,
+    ) -> Result<Value, ScanError> {
         let policy = &self.policies[i];
         let fail = |m: String| ScanError::whole(&policy.path, m);
         let compiled = self.compiled().map_err(|mut e| e.remove(0))?;
-        let mut engine = compiled.base.clone();
         let left = deadline.saturating_duration_since(Instant::now());
+        let timed_out = || {
+            fail(format!(
+                "policy {} stopped: its evaluation took longer than {} (--policy-timeout)",
+                policy.id(),
+                humantime::format_duration(self.timeout)
+            ))
+        };
+        if let Some(program) = compiled.programs[i].as_ref().filter(|_| vm) {
+            let mut vm = regorus::rvm::vm::RegoVM::new();
+            vm.load_program(program.clone());
+            // The deadline bounds an evaluation, not a count of instructions.
+            vm.set_max_instructions(usize::MAX);
+            vm.set_execution_timer_config(Some(regorus::utils::limits::ExecutionTimerConfig {
+                limit: left.max(Duration::from_millis(1)),
+                check_interval: std::num::NonZeroU32::MIN.saturating_add(255),
+            }));
+            vm.set_input(input);
+            return vm.execute().map_err(|e| match e {
+                regorus::rvm::vm::VmError::TimeLimitExceeded { .. } => timed_out(),
+                e => fail(format!("evaluation failed: {e}")),
+            });
+        }
+        let mut engine = compiled.base.clone();
         if left < self.timeout {
             engine.set_execution_timer_config(regorus::utils::limits::ExecutionTimerConfig {
                 limit: left.max(Duration::from_millis(1)),
@@ -447,11 +559,7 @@ impl Engine {
             .map_err(|e| {
                 let raw = e.to_string();
                 if raw.contains("exceeded time limit") {
-                    fail(format!(
-                        "policy {} stopped: its evaluation took longer than {} (--policy-timeout)",
-                        policy.id(),
-                        humantime::format_duration(self.timeout)
-                    ))
+                    timed_out()
                 } else {
                     let mut le = located_error(&policy.path, &raw);
                     le.message = format!("evaluation failed: {}", le.message);
@@ -480,6 +588,40 @@ impl Engine {
             .with_min_len(1024)
             .map(|v| raw_finding(i, v).map_err(|m| fail(format!("`deny` returned {m}"))))
             .collect()
+    }
+}
+
+/// Aggregators per evaluation of a per-item aggregator policy: enough parts to
+/// keep every core busy to the end, each large enough that its fixed cost is lost.
+const AGGREGATOR_PART: usize = 1024;
+
+/// A piece of the evaluation: one policy over the whole input, one per-item
+/// policy over a range of the aggregators, or a group of per-item status
+/// policies over some statuses.
+enum Unit<'a> {
+    Whole(usize),
+    Aggregators(usize, std::ops::Range<usize>),
+    /// Group, part number, the statuses' indexes.
+    Statuses(usize, usize, &'a [usize]),
+}
+
+impl Unit<'_> {
+    /// A rough measure of the unit's work, to schedule the longest first.
+    fn weight(&self) -> usize {
+        match self {
+            Unit::Whole(_) => usize::MAX,
+            Unit::Aggregators(_, r) => r.len() * 8,
+            Unit::Statuses(_, _, s) => s.len(),
+        }
+    }
+
+    /// Where its results go among the others: by policy (or group), then part.
+    fn order(&self) -> (usize, usize, usize) {
+        match self {
+            Unit::Whole(i) => (0, *i, 0),
+            Unit::Aggregators(i, r) => (0, *i, r.start),
+            Unit::Statuses(g, part, _) => (1, *g, *part),
+        }
     }
 }
 
@@ -762,6 +904,7 @@ mod tests {
         // More than several parts, with a last one that is not full.
         let inventory = Inventory {
             source_statuses: statuses(3 * PART + 123),
+            aggregators: aggregators(3 * AGGREGATOR_PART + 45),
             ..Inventory::default()
         };
         let (input, _) = inventory.clone().to_input(&settings, &[], &[]);
@@ -769,6 +912,256 @@ mod tests {
         let (parted, e2) = engine.evaluate_input(&input, settings.now.ns);
         assert!(e1.is_empty() && e2.is_empty());
         assert!(whole.len() > 1000, "{}", whole.len());
+        for rule in [
+            "AGG001", "AGG003", "AGG004", "AGG005", "AGG006", "AGG008", "AGG010", "AGG011",
+        ] {
+            let i = engine.policies().iter().position(|p| p.id() == rule);
+            assert!(
+                whole.iter().any(|f| Some(f.policy) == i),
+                "{rule} finds nothing"
+            );
+        }
         assert_eq!(summary(&whole), summary(&parted));
+    }
+
+    /// The virtual machine is held to the interpreter's results, policy by
+    /// policy, on generated aggregators and statuses of every shape.
+    #[test]
+    fn virtual_machine_gives_what_the_interpreter_gives() {
+        let engine = match crate::policy::builtin_policies().map(Engine::new) {
+            Ok(Ok(e)) => e,
+            _ => panic!("built-in policies compile"),
+        };
+        let settings = Settings {
+            now: crate::timestamp::Instant::from_ns(1_000_000_000_000_000_000),
+            now_source: "flag",
+            max_age_ns: 86_400_000_000_000,
+            expected_regions: vec![],
+            expected_accounts: vec![],
+            expected_regions_from: None,
+            expected_accounts_from: None,
+        };
+        let inventory = Inventory {
+            source_statuses: statuses(3000),
+            aggregators: aggregators(3000),
+            ..Inventory::default()
+        };
+        let (input, _) = inventory.to_value(&settings, &[], &[]);
+        let compiled = engine.compiled().ok().unwrap_or_else(|| panic!("compiles"));
+        let deadline = Instant::now() + Duration::from_secs(600);
+        let mut on_vm = 0;
+        for (i, p) in engine.policies().iter().enumerate() {
+            let vm = engine.eval_with(i, input.clone(), settings.now.ns, deadline, true);
+            let interpreter = engine.eval_with(i, input.clone(), settings.now.ns, deadline, false);
+            let (vm, interpreter) = match (vm, interpreter) {
+                (Ok(a), Ok(b)) => (a, b),
+                (a, b) => panic!("{}: {a:?} / {b:?}", p.id()),
+            };
+            assert!(
+                vm == interpreter,
+                "{} differs on the virtual machine",
+                p.id()
+            );
+            if compiled.programs[i].is_some() {
+                on_vm += 1;
+                let n = engine.findings_of(i, &vm).map(|f| f.len()).unwrap_or(0);
+                assert!(n > 10, "{}: only {n} findings to compare", p.id());
+            }
+        }
+        assert_eq!(
+            on_vm, 8,
+            "the per-item built-in policies run on the virtual machine"
+        );
+    }
+
+    /// regorus' virtual machine mis-evaluates some `every` bodies (an
+    /// undefined path inside `not`), so a policy that runs on it must not use
+    /// `every` (nor, through them, its helpers: the library has none).
+    #[test]
+    fn policies_on_the_virtual_machine_do_not_use_every() {
+        let engine = match crate::policy::builtin_policies().map(Engine::new) {
+            Ok(Ok(e)) => e,
+            _ => panic!("built-in policies compile"),
+        };
+        let compiled = engine.compiled().ok().unwrap_or_else(|| panic!("compiles"));
+        let uses_every = |source: &str| {
+            source.lines().any(|l| {
+                let code = l.split('#').next().unwrap_or("");
+                // Outside string literals: the words between quotes are dropped.
+                let code: String = code.split('"').step_by(2).collect();
+                code.split(|c: char| !c.is_alphanumeric() && c != '_')
+                    .any(|w| w == "every")
+            })
+        };
+        for (file, source) in crate::policy::BUILTIN_LIB {
+            assert!(!uses_every(source), "{file} uses every");
+        }
+        for (i, p) in engine.policies().iter().enumerate() {
+            if compiled.programs[i].is_some() {
+                assert!(!uses_every(&p.source), "{} uses every", p.id());
+            }
+        }
+        assert!(uses_every("\tevery id in ids {"));
+        assert!(!uses_every("x := \"every page\" # every"));
+    }
+
+    /// Aggregators of every shape the policies tell apart: each kind; names
+    /// valid, invalid, empty, long, missing or unknown; account sources with
+    /// IDs valid, short, repeated, unknown or missing; organization sources
+    /// with role ARNs of each kind; regions and all-regions in each state;
+    /// tags within and beyond the limits.
+    fn aggregators(n: usize) -> Vec<crate::inventory::Aggregator> {
+        use crate::inventory::{AccountSource, Aggregator, Field, OrganizationSource, Tag};
+        let mut x: u64 = 0x2545_F491_4F6C_DD1D;
+        let mut next = move || {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            x
+        };
+        let span = |at: u32| Span {
+            file: 0,
+            start: at,
+            end: at + 10,
+        };
+        let field = |r: u64, v: Option<String>, at: u32| match r % 6 {
+            0 => Field::missing(span(at)),
+            1 => Field::unknown(span(at)),
+            _ => Field {
+                value: v,
+                known: true,
+                explicit: true,
+                span: span(at),
+                note: None,
+            },
+        };
+        let boolean = |r: u64, at: u32| match r % 5 {
+            0 => Field::missing(span(at)),
+            1 => Field::unknown(span(at)),
+            2 => Field::given(false, span(at)),
+            _ => Field::given(true, span(at)),
+        };
+        let list = |r: u64, items: Vec<String>, at: u32| match r % 7 {
+            0 => Field::missing(span(at)),
+            1 => Field::unknown(span(at)),
+            2 => Field::given(Vec::new(), span(at)),
+            _ => Field::given(
+                items
+                    .into_iter()
+                    .enumerate()
+                    .map(|(j, v)| match (r >> (8 + j)) % 9 {
+                        0 => Field::unknown(span(at + j as u32)),
+                        _ => Field::given(v, span(at + j as u32)),
+                    })
+                    .collect(),
+                span(at),
+            ),
+        };
+        let names = ["agg-1", "bad name!", "", "ok_name-2", "x"];
+        let ids = [
+            "111122223333",
+            "12345",
+            "111122223333",
+            "000011112222",
+            "abcdefghijkl",
+        ];
+        let arns = [
+            "arn:aws:iam::111122223333:role/config",
+            "arn:aws-cn:iam::111122223333:role/x",
+            "arn:aws:iam::1111:role/short",
+            "",
+            "role/config",
+        ];
+        let kinds = ["aws-cli", "cloudformation", "terraform", "terraform-plan"];
+        (0..n)
+            .map(|i| {
+                let at = (i * 1000) as u32;
+                let r = next();
+                let name = match r % 11 {
+                    0 => Some("n".repeat(300)),
+                    _ => Some(names[(r >> 4) as usize % names.len()].to_string()),
+                };
+                let account_sources = (0..(r >> 8) % 3)
+                    .map(|k| {
+                        let r = next();
+                        let picked = (0..(r % 4) as usize)
+                            .map(|j| ids[(r >> (4 + j)) as usize % ids.len()].to_string())
+                            .collect();
+                        AccountSource {
+                            account_ids: list(r >> 2, picked, at + 100 * k as u32),
+                            all_regions: boolean(r >> 20, at + 100 * k as u32 + 20),
+                            regions: list(
+                                r >> 24,
+                                vec!["eu-west-1".into()],
+                                at + 100 * k as u32 + 30,
+                            ),
+                            span: span(at + 100 * k as u32),
+                        }
+                    })
+                    .collect();
+                let organization_source = ((r >> 12) % 3 != 0).then(|| {
+                    let r = next();
+                    OrganizationSource {
+                        role_arn: field(
+                            r,
+                            Some(arns[(r >> 4) as usize % arns.len()].to_string()),
+                            at + 500,
+                        ),
+                        all_regions: boolean(r >> 8, at + 510),
+                        regions: list(
+                            r >> 12,
+                            vec!["us-east-1".into(), "eu-west-1".into()],
+                            at + 520,
+                        ),
+                        span: span(at + 500),
+                    }
+                });
+                let r2 = next();
+                let tag_count = match r2 % 9 {
+                    0 => 51,
+                    _ => (r2 >> 4) as usize % 3,
+                };
+                let tags = (0..tag_count)
+                    .map(|t| Tag {
+                        key: Field::given(
+                            if t == 0 && r2 % 4 == 0 {
+                                "k".repeat(129)
+                            } else {
+                                format!("k{t}")
+                            },
+                            span(at + 600),
+                        ),
+                        value: Field::given(
+                            if t == 1 && r2 % 5 == 0 {
+                                "v".repeat(257)
+                            } else {
+                                "v".into()
+                            },
+                            span(at + 610),
+                        ),
+                    })
+                    .collect();
+                Aggregator {
+                    name: field(r >> 16, name, at + 1),
+                    kind: kinds[(r >> 20) as usize % kinds.len()],
+                    file: 0,
+                    address: format!("agg_{i}"),
+                    arn: None,
+                    account: Some("999988887777".into()),
+                    region: Some("eu-west-1".into()),
+                    region_from: Some("arn"),
+                    account_sources,
+                    organization_source,
+                    tags: if (r2 >> 8) % 7 == 0 {
+                        Field::missing(span(at))
+                    } else {
+                        Field::given(tags, span(at + 590))
+                    },
+                    span: span(at),
+                    extent: span(at),
+                    ignores: Vec::new(),
+                }
+            })
+            .collect()
     }
 }

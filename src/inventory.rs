@@ -396,7 +396,7 @@ impl Inventory {
                     account: a.account.as_deref().map(Arc::from),
                     region: a.region.as_deref().map(Arc::from),
                 });
-                let mut o = Object::new();
+                let mut o = Members::default();
                 let id = format!(
                     "{}#{}",
                     file_names.get(a.file as usize).map_or("", |s| s),
@@ -503,7 +503,7 @@ impl Inventory {
                     account: None,
                     region: l.region.as_deref().map(Arc::from),
                 });
-                let mut o = Object::new();
+                let mut o = Members::default();
                 let v = b.intern_opt(&l.region);
                 b.put(&mut o, "region", v);
                 b.put(
@@ -529,7 +529,7 @@ impl Inventory {
             .iter()
             .map(|s| {
                 b.own(Resource::default());
-                let mut o = Object::new();
+                let mut o = Members::default();
                 b.put(&mut o, "file", file(s.file));
                 b.put(&mut o, "kind", Value::from(s.kind));
                 b.put(&mut o, "next_token", opt_str(&s.next_token));
@@ -544,7 +544,7 @@ impl Inventory {
         let manifests = b.manifests(&self.manifests, &file);
         let coverage = b.coverage(coverage, &aggregator_ids);
 
-        let mut st = Object::new();
+        let mut st = Members::default();
         b.put(&mut st, "now", Value::from(settings.now.rfc3339.as_str()));
         b.put(&mut st, "now_ns", Value::from(settings.now.ns));
         b.put(&mut st, "now_source", Value::from(settings.now_source));
@@ -586,7 +586,8 @@ impl Inventory {
                 .map_or(Value::Null, Value::from),
         );
 
-        let mut root = Object::new();
+        let mut root = Members::default();
+        let aggregator_values = aggregators.clone();
         b.put(&mut root, "aggregators", Value::from(aggregators));
         b.put(
             &mut root,
@@ -604,6 +605,8 @@ impl Inventory {
         (
             PolicyInput {
                 base: root.clone(),
+                aggregators: aggregator_values,
+                aggregators_key: Value::from("aggregators"),
                 statuses_key: Value::from("source_statuses"),
                 statuses: statuses.clone(),
                 table,
@@ -700,6 +703,27 @@ impl Locations {
     }
 }
 
+/// A fixed, fast hash for the builder's small tables of keys and strings.
+type FastHash = foldhash::fast::FixedState;
+
+/// An object's members as they are put, made into one compact object at the
+/// end: sorted once and built in bulk, rather than inserted one at a time.
+#[derive(Default)]
+struct Members(Vec<(Value, Value)>);
+
+impl Members {
+    fn into_value(mut self) -> Value {
+        // Stable: of two equal keys the later wins, as with repeated inserts.
+        self.0.sort_by(|a, b| a.0.cmp(&b.0));
+        Object::from(
+            self.0
+                .into_iter()
+                .collect::<std::collections::BTreeMap<_, _>>(),
+        )
+        .into_value()
+    }
+}
+
 /// Builds values with shared keys and interned low-cardinality strings, so a
 /// 300k-entry input costs one allocation per distinct string, not per use.
 #[derive(Default)]
@@ -715,8 +739,8 @@ struct Builder<'t> {
     resources: Vec<Resource>,
     /// Loc ids given to statuses, which are not in `locs`.
     skipped: usize,
-    keys: HashMap<&'static str, Value>,
-    interned: HashMap<String, Value>,
+    keys: HashMap<&'static str, Value, FastHash>,
+    interned: HashMap<String, Value, FastHash>,
 }
 
 /// The policy input, with the source statuses (often most of it) kept as Rust
@@ -727,6 +751,9 @@ struct Builder<'t> {
 pub struct PolicyInput {
     /// `input` with an empty `source_statuses` list.
     pub base: Value,
+    /// The values of `input.aggregators`, for inputs holding some of them.
+    aggregators: Vec<Value>,
+    aggregators_key: Value,
     statuses_key: Value,
     statuses: Arc<Vec<SourceStatus>>,
     table: StatusTable,
@@ -849,6 +876,20 @@ impl PolicyInput {
             all.append(&mut c);
         }
         self.with_statuses(all)
+    }
+
+    pub fn aggregator_count(&self) -> usize {
+        self.aggregators.len()
+    }
+
+    /// `input` (the base, or the whole input) holding only the aggregators in `range`.
+    pub fn with_aggregators(&self, input: &Value, range: std::ops::Range<usize>) -> Value {
+        let mut root = input.clone();
+        let part = self.aggregators.get(range).unwrap_or_default().to_vec();
+        if let Ok(o) = root.as_object_mut() {
+            o.insert(self.aggregators_key.clone(), Value::from(part));
+        }
+        root
     }
 
     fn with_statuses(&self, values: Vec<Value>) -> Value {
@@ -1033,13 +1074,13 @@ impl StatusKeys {
 }
 
 impl Builder<'_> {
-    fn put(&mut self, o: &mut Object, key: &'static str, v: Value) {
+    fn put(&mut self, o: &mut Members, key: &'static str, v: Value) {
         let k = self
             .keys
             .entry(key)
             .or_insert_with(|| Value::from(key))
             .clone();
-        o.insert(k, v);
+        o.0.push((k, v));
     }
 
     /// Start a new owner for the locs made from here on.
@@ -1085,7 +1126,7 @@ impl Builder<'_> {
         value: Value,
         note: Option<&'static str>,
     ) -> Value {
-        let mut o = Object::new();
+        let mut o = Members::default();
         self.put(&mut o, "value", value);
         self.put(&mut o, "known", Value::from(known));
         self.put(&mut o, "explicit", Value::from(explicit));
@@ -1134,7 +1175,7 @@ impl Builder<'_> {
     }
 
     fn account_source(&mut self, s: &AccountSource, what: String) -> Value {
-        let mut o = Object::new();
+        let mut o = Members::default();
         self.put(&mut o, "what", Value::from(what));
         self.put(&mut o, "organization", Value::from(false));
         self.key = "account_ids";
@@ -1152,7 +1193,7 @@ impl Builder<'_> {
     }
 
     fn org_source(&mut self, s: &OrganizationSource, what: String) -> Value {
-        let mut o = Object::new();
+        let mut o = Members::default();
         self.put(&mut o, "what", Value::from(what));
         self.put(&mut o, "organization", Value::from(true));
         self.key = "role_arn";
@@ -1174,7 +1215,7 @@ impl Builder<'_> {
             Some(tags) => Value::from(
                 tags.iter()
                     .map(|t| {
-                        let mut o = Object::new();
+                        let mut o = Members::default();
                         let k = self.str_field(&t.key);
                         self.put(&mut o, "key", k);
                         let v = self.str_field(&t.value);
@@ -1213,7 +1254,7 @@ impl Builder<'_> {
                     account: Some(Arc::from(a.id.as_str())),
                     region: None,
                 });
-                let mut o = Object::new();
+                let mut o = Members::default();
                 self.put(&mut o, "id", Value::from(a.id.as_str()));
                 self.put(&mut o, "name", opt_str(&a.name));
                 self.put(&mut o, "email", opt_str(&a.email));
@@ -1240,7 +1281,7 @@ impl Builder<'_> {
                     account: None,
                     region: Some(Arc::from(r.region.as_str())),
                 });
-                let mut o = Object::new();
+                let mut o = Members::default();
                 self.put(&mut o, "region", Value::from(r.region.as_str()));
                 self.put(&mut o, "enabled", Value::from(r.enabled));
                 self.put(&mut o, "status", opt_str(&r.status));
@@ -1253,7 +1294,7 @@ impl Builder<'_> {
     }
 
     fn manifest_file(&mut self, f: &ManifestFile) -> Value {
-        let mut o = Object::new();
+        let mut o = Members::default();
         self.put(&mut o, "path", Value::from(f.path.as_str()));
         self.put(&mut o, "command", opt_str(&f.command));
         self.put(&mut o, "region", opt_str(&f.region));
@@ -1268,7 +1309,7 @@ impl Builder<'_> {
             .iter()
             .map(|m| {
                 self.own(Resource::default());
-                let mut o = Object::new();
+                let mut o = Members::default();
                 self.put(&mut o, "file", file(m.file));
                 let captured = m
                     .captured_ns
@@ -1291,7 +1332,7 @@ impl Builder<'_> {
                             account: None,
                             region: f.region.as_deref().map(Arc::from),
                         });
-                        let mut o = Object::new();
+                        let mut o = Members::default();
                         self.put(&mut o, "command", Value::from(f.command.as_str()));
                         self.put(&mut o, "fallback", opt_str(&f.fallback));
                         self.put(&mut o, "region", opt_str(&f.region));
@@ -1326,7 +1367,7 @@ impl Builder<'_> {
                     account: c.aggregator_account.as_deref().map(Arc::from),
                     region: c.aggregator_region.as_deref().map(Arc::from),
                 });
-                let mut o = Object::new();
+                let mut o = Members::default();
                 self.put(&mut o, "aggregator", opt_string(c.aggregator.as_deref()));
                 self.put(
                     &mut o,
@@ -1357,7 +1398,7 @@ impl Builder<'_> {
                             account: Some(Arc::from(a.id.as_str())),
                             region: None,
                         });
-                        let mut e = Object::new();
+                        let mut e = Members::default();
                         self.put(&mut e, "id", Value::from(a.id.as_str()));
                         self.put(&mut e, "name", opt_str(&a.name));
                         self.put(&mut e, "regions", strings(&a.regions));
@@ -1386,7 +1427,7 @@ impl Builder<'_> {
                             account: None,
                             region: Some(Arc::from(r.region.as_str())),
                         });
-                        let mut e = Object::new();
+                        let mut e = Members::default();
                         self.put(&mut e, "region", Value::from(r.region.as_str()));
                         let accounts = by_region.remove(r.region.as_str()).unwrap_or_default();
                         self.put(&mut e, "accounts", Value::from(accounts));

@@ -41,7 +41,7 @@ struct Run {
     code: i32,
     stdout: Vec<u8>,
     elapsed: Duration,
-    /// Peak resident memory of this run, in MB.
+    /// Peak resident memory of this run, in MB (0 if it ended too soon to be seen).
     peak_mb: i64,
 }
 
@@ -87,8 +87,8 @@ fn aggrego(dir: &Path, args: &[&str]) -> Run {
         .unwrap();
     let status = child.wait().unwrap();
     done.store(true, std::sync::atomic::Ordering::Relaxed);
+    // 0 when the process ended before the sampler's first look: a quick run.
     let peak_mb = sampler.join().unwrap();
-    assert!(peak_mb > 0, "the memory sampler saw the process");
     Run {
         code: status.code().unwrap_or(-1),
         stdout,
@@ -217,6 +217,7 @@ fn a_hundred_thousand_files() {
     let run = aggrego(dir.path(), &["scan", ".", "--format", "json", "--now", NOW]);
     assert_eq!(run.code, 1);
     assert!(run.elapsed < Duration::from_secs(120), "{:?}", run.elapsed);
+    assert!(run.peak_mb > 0, "the memory sampler saw the process");
     assert!(run.peak_mb < 512, "{} MB", run.peak_mb);
     let v: Value = serde_json::from_slice(&run.stdout).unwrap();
     assert_eq!(v["summary"]["files_scanned"], 100_001);
