@@ -117,8 +117,8 @@ pub fn build(inv: &Inventory, settings: &Settings) -> Vec<Item> {
     let mut statuses: BTreeMap<Key, Vec<&SourceStatus>> = BTreeMap::new();
     for s in &inv.source_statuses {
         let key = (
-            s.aggregator.as_deref().map(str::to_string),
-            s.aggregator_region.as_deref().map(str::to_string),
+            s.aggregator().map(|a| a.to_string()),
+            s.context.region.as_deref().map(str::to_string),
         );
         statuses.entry(key).or_default().push(s);
     }
@@ -359,7 +359,7 @@ impl Context<'_> {
             aggregator_account: def.and_then(|a| a.account.clone()).or_else(|| {
                 statuses
                     .first()
-                    .and_then(|s| s.aggregator_account.as_deref().map(str::to_string))
+                    .and_then(|s| s.context.account.as_deref().map(str::to_string))
             }),
             aggregator_region: region,
             definition,

@@ -679,6 +679,10 @@ fn parse_error(path: &str, source: &str, rego_v0: bool, raw: &str) -> ScanError 
 pub const MAX_MESSAGE: usize = 4096;
 
 fn bounded(s: String, max: usize) -> String {
+    // No more bytes than the limit: no more characters either.
+    if s.len() <= max {
+        return s;
+    }
     match s.char_indices().nth(max) {
         None => s,
         Some((cut, _)) => {
@@ -809,6 +813,18 @@ mod tests {
         let status = texts(&["SUCCEEDED", "FAILED", "OUTDATED", "succeeded", ""]);
         let kinds = texts(&["ACCOUNT", "ORGANIZATION"]);
         let codes = texts(&["AccessDeniedException", "OrganizationAccessDeniedException"]);
+        let contexts: Vec<Arc<crate::inventory::StatusContext>> =
+            [Some(("org", "flag")), None, Some(("other", "path"))]
+                .iter()
+                .map(|c| {
+                    Arc::new(crate::inventory::StatusContext {
+                        aggregator: c.map(|c| Arc::from(c.0)),
+                        aggregator_from: c.map(|c| c.1),
+                        account: c.map(|_| Arc::from("999988887777")),
+                        region: c.map(|_| Arc::from("eu-west-1")),
+                    })
+                })
+                .collect();
         let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
         (0..n)
             .map(|i| {
@@ -822,10 +838,7 @@ mod tests {
                     end: at + 30,
                 };
                 SourceStatus {
-                    aggregator: (x % 3 == 0).then(|| Arc::from("org")),
-                    aggregator_from: (x % 3 == 0).then_some("flag"),
-                    aggregator_account: None,
-                    aggregator_region: None,
+                    context: contexts[(x % 3) as usize].clone(),
                     source_id: Some(Arc::from(format!("{:012}", x % 1_000_000_000_000).as_str())),
                     source_type: (x % 11 != 0).then(|| kinds[(x % 2) as usize].clone()),
                     region: Some(Arc::from("eu-west-1")),

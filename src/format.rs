@@ -13,26 +13,22 @@ use regorus::Value;
 pub fn format(fmt: &str, args: &[&Value]) -> String {
     let mut out = String::with_capacity(fmt.len() + 16 * args.len());
     let mut next = 0;
-    let mut chars = fmt.char_indices().peekable();
-    while let Some((_, c)) = chars.next() {
-        if c != '%' {
-            out.push(c);
-            continue;
-        }
+    let mut rest = fmt;
+    while let Some(p) = rest.find('%') {
+        // The text up to the `%`, copied at once.
+        out.push_str(&rest[..p]);
+        rest = &rest[p + 1..];
         let mut index = None;
-        if chars.peek().map(|p| p.1) == Some('[') {
-            chars.next();
-            let mut digits = String::new();
-            while let Some(&(_, d)) = chars.peek() {
-                chars.next();
-                if d == ']' {
-                    break;
-                }
-                digits.push(d);
-            }
+        if let Some(r) = rest.strip_prefix('[') {
+            let (digits, after) = match r.find(']') {
+                Some(i) => (&r[..i], &r[i + 1..]),
+                None => (r, ""),
+            };
             index = digits.parse::<usize>().ok().and_then(|n| n.checked_sub(1));
+            rest = after;
         }
-        match chars.next().map(|p| p.1) {
+        let mut verb = rest.chars();
+        match verb.next() {
             Some('%') => out.push('%'),
             Some('s' | 'v' | 'd') => {
                 let i = index.unwrap_or(next);
@@ -58,7 +54,9 @@ pub fn format(fmt: &str, args: &[&Value]) -> String {
             }
             None => out.push('%'),
         }
+        rest = verb.as_str();
     }
+    out.push_str(rest);
     out
 }
 

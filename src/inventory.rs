@@ -143,12 +143,8 @@ pub struct Ignore {
 /// shared (`Arc<str>`): exports repeat the same few regions, statuses and errors.
 #[derive(Debug, Clone)]
 pub struct SourceStatus {
-    pub aggregator: Option<Arc<str>>,
-    /// How the aggregator was learnt: `flag` or `path`.
-    pub aggregator_from: Option<&'static str>,
-    /// The aggregator's own account and region, for remediation commands.
-    pub aggregator_account: Option<Arc<str>>,
-    pub aggregator_region: Option<Arc<str>>,
+    /// The aggregator the status belongs to, shared by every status of a file.
+    pub context: Arc<StatusContext>,
     pub source_id: Option<Arc<str>>,
     pub source_type: Option<Arc<str>>,
     pub region: Option<Arc<str>>,
@@ -162,7 +158,24 @@ pub struct SourceStatus {
     pub updated_span: Span,
 }
 
+/// The aggregator a sources-status file belongs to: one per file, shared by
+/// each of its statuses (an export holds hundreds of thousands).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
+pub struct StatusContext {
+    pub aggregator: Option<Arc<str>>,
+    /// How the aggregator was learnt: `flag`, `manifest` or `path`.
+    pub aggregator_from: Option<&'static str>,
+    /// The aggregator's own account and region, for remediation commands.
+    pub account: Option<Arc<str>>,
+    pub region: Option<Arc<str>>,
+}
+
 impl SourceStatus {
+    /// The aggregator the status belongs to, when known.
+    pub fn aggregator(&self) -> Option<&Arc<str>> {
+        self.context.aggregator.as_ref()
+    }
+
     /// Words for messages: `aggregator org: account 111122223333 in eu-west-1`.
     pub fn subject(&self) -> String {
         let id = self.source_id.as_deref().unwrap_or("unknown");
@@ -172,7 +185,7 @@ impl SourceStatus {
             _ => "source",
         };
         let region = self.region.as_deref().unwrap_or("an unknown region");
-        match &self.aggregator {
+        match self.aggregator() {
             Some(a) => format!("aggregator {a}: {what} {id} in {region}"),
             None => format!("{what} {id} in {region}"),
         }
@@ -683,7 +696,7 @@ impl Locations {
                 _ => s.updated_span,
             };
             let resource = Resource {
-                aggregator: s.aggregator.clone(),
+                aggregator: s.aggregator().cloned(),
                 account: status_account(s).cloned(),
                 region: s.region.clone(),
             };
@@ -912,36 +925,34 @@ struct StatusTable {
     now_ns: i64,
 }
 
-type CtxKey = (
-    Option<Arc<str>>,
-    Option<&'static str>,
-    Option<Arc<str>>,
-    Option<Arc<str>>,
-);
+/// Contexts are compared by what they hold: files of one aggregator share a value.
+type CtxKey = StatusContext;
 
-fn ctx_key(s: &SourceStatus) -> CtxKey {
-    (
-        s.aggregator.clone(),
-        s.aggregator_from,
-        s.aggregator_account.clone(),
-        s.aggregator_region.clone(),
-    )
+fn ctx_key(s: &SourceStatus) -> &CtxKey {
+    &s.context
 }
 
 impl StatusTable {
     /// Contexts, and the statuses' locs and owners added to the builder.
     fn new(statuses: &[SourceStatus], now_ns: i64, b: &mut Builder<'_>) -> StatusTable {
         let mut contexts: HashMap<CtxKey, Value> = HashMap::new();
+        let mut last: Option<&Arc<StatusContext>> = None;
         for s in statuses {
-            contexts.entry(ctx_key(s)).or_insert_with(|| {
+            // Statuses of a file come together and share their context.
+            if last.is_some_and(|l| Arc::ptr_eq(l, &s.context)) {
+                continue;
+            }
+            last = Some(&s.context);
+            let c = &s.context;
+            contexts.entry((**c).clone()).or_insert_with(|| {
                 let mut o = Object::new();
-                o.insert(Value::from("aggregator"), opt_arc(&s.aggregator));
+                o.insert(Value::from("aggregator"), opt_arc(&c.aggregator));
                 o.insert(
                     Value::from("aggregator_from"),
-                    s.aggregator_from.map_or(Value::Null, Value::from),
+                    c.aggregator_from.map_or(Value::Null, Value::from),
                 );
-                o.insert(Value::from("account"), opt_arc(&s.aggregator_account));
-                o.insert(Value::from("region"), opt_arc(&s.aggregator_region));
+                o.insert(Value::from("account"), opt_arc(&c.account));
+                o.insert(Value::from("region"), opt_arc(&c.region));
                 o.into_value()
             });
         }
@@ -976,7 +987,7 @@ impl StatusTable {
             let account = status_account(s).map_or(Value::Null, |a| Value::String(a.clone()));
             let context = self
                 .contexts
-                .get(&ctx_key(s))
+                .get(ctx_key(s))
                 .cloned()
                 .unwrap_or(Value::Null);
             let (at, ns, age) = match s.updated_ns {
@@ -989,7 +1000,7 @@ impl StatusTable {
             };
             let k = &self.keys.0;
             let pairs = [
-                (k[0].clone(), opt_arc(&s.aggregator)),
+                (k[0].clone(), opt_arc(&s.context.aggregator)),
                 (k[1].clone(), context),
                 (k[2].clone(), opt_arc(&s.source_id)),
                 (k[3].clone(), account),

@@ -7,7 +7,7 @@ use crate::discover::{self, io_reason, Candidate};
 use crate::engine::Engine;
 use crate::finding::Finding;
 use crate::input::{self, Ctx, Parsed};
-use crate::inventory::{Inventory, Settings, Span};
+use crate::inventory::{Inventory, Settings, Span, StatusContext};
 use crate::source::{self, display_path, SourceFile};
 use crate::subject::Subject;
 use crate::suppress::{self, waivers};
@@ -645,14 +645,6 @@ fn parse_terraform(
         .collect()
 }
 
-/// Aggregator name, how it was learnt, and its account and region.
-type StatusContext = (
-    Option<Arc<str>>,
-    Option<&'static str>,
-    Option<Arc<str>>,
-    Option<Arc<str>>,
-);
-
 /// Sources-status files do not name their aggregator: take it from the flag,
 /// else from a file or folder name that matches an aggregator in the scan; then
 /// fill in that aggregator's account and region for remediation commands.
@@ -678,7 +670,8 @@ fn resolve_status_context(inv: &mut Inventory, files: &[SourceFile], ctx: &Ctx<'
             .or_else(|| named().next())
             .map(|a| (a.account.clone(), a.region.clone()))
     };
-    let mut cache: std::collections::HashMap<u32, StatusContext> = std::collections::HashMap::new();
+    let mut cache: std::collections::HashMap<u32, Arc<StatusContext>> =
+        std::collections::HashMap::new();
     for s in inv.source_statuses.iter_mut() {
         let file = s.span.file;
         let entry = cache.entry(file).or_insert_with(|| {
@@ -686,8 +679,8 @@ fn resolve_status_context(inv: &mut Inventory, files: &[SourceFile], ctx: &Ctx<'
             let path = files
                 .get(file as usize)
                 .map(|f| std::path::Path::new(f.name.as_str()));
-            let (agg, from) = match (&s.aggregator, path) {
-                (Some(a), _) => (Some(a.clone()), s.aggregator_from),
+            let (agg, from) = match (&s.context.aggregator, path) {
+                (Some(a), _) => (Some(a.clone()), s.context.aggregator_from),
                 (None, Some(p)) => match context::aggregator_in_path(p, &known) {
                     Some(a) => (Some(Arc::from(a)), Some("path")),
                     None => (None, None),
@@ -696,7 +689,8 @@ fn resolve_status_context(inv: &mut Inventory, files: &[SourceFile], ctx: &Ctx<'
             };
             // A snapshot manifest names the file's region; else its path, else --region.
             let hint = s
-                .aggregator_region
+                .context
+                .region
                 .as_deref()
                 .map(str::to_string)
                 .or_else(|| path.and_then(context::region_in_path))
@@ -706,13 +700,14 @@ fn resolve_status_context(inv: &mut Inventory, files: &[SourceFile], ctx: &Ctx<'
                 .and_then(|a| by_name(a, hint.as_deref()))
                 .unwrap_or((None, None));
             let region = region.or(hint);
-            (agg, from, account.map(Arc::from), region.map(Arc::from))
+            Arc::new(StatusContext {
+                aggregator: agg,
+                aggregator_from: from,
+                account: account.map(Arc::from),
+                region: region.map(Arc::from),
+            })
         });
-        let (agg, from, account, region) = entry.clone();
-        s.aggregator = agg;
-        s.aggregator_from = from;
-        s.aggregator_account = account;
-        s.aggregator_region = region;
+        s.context = entry.clone();
     }
 }
 

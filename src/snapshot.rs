@@ -44,17 +44,26 @@ pub fn apply_manifests(inv: &mut Inventory, files: &[SourceFile]) {
     if named.is_empty() {
         return;
     }
+    // Each file's context is updated once and shared again by its statuses.
+    let mut updated: std::collections::HashMap<u32, Arc<crate::inventory::StatusContext>> =
+        std::collections::HashMap::new();
     for s in &mut inv.source_statuses {
-        if let Some((region, agg)) = named.get(&s.span.file) {
-            if s.aggregator.is_none() {
-                if let Some(a) = agg {
-                    s.aggregator = Some(Arc::from(a.as_str()));
-                    s.aggregator_from = Some("manifest");
+        let file = s.span.file;
+        if let Some((region, agg)) = named.get(&file) {
+            let context = updated.entry(file).or_insert_with(|| {
+                let mut c = (*s.context).clone();
+                if c.aggregator.is_none() {
+                    if let Some(a) = agg {
+                        c.aggregator = Some(Arc::from(a.as_str()));
+                        c.aggregator_from = Some("manifest");
+                    }
                 }
-            }
-            if s.aggregator_region.is_none() {
-                s.aggregator_region = region.as_deref().map(Arc::from);
-            }
+                if c.region.is_none() {
+                    c.region = region.as_deref().map(Arc::from);
+                }
+                Arc::new(c)
+            });
+            s.context = context.clone();
         }
     }
     for l in &mut inv.region_listings {

@@ -10,12 +10,18 @@ pub struct SourceFile {
     /// Display form of `path`, with `/` separators.
     pub name: String,
     pub text: String,
-    line_starts: Vec<usize>,
+    /// Where every `LINE_STRIDE`-th line starts, made on first use: a line
+    /// number is then a search and a count of at most that many line breaks,
+    /// and the index of an 80 MB export is a few hundred kilobytes.
+    lines: std::sync::OnceLock<Vec<usize>>,
     /// Offsets of UTF-8 continuation bytes, made on first use: a column is the byte
     /// distance less those in between, so a finding on a minified 40 MB line costs a
     /// search, not a count from the start of the line.
     continuations: std::sync::OnceLock<Vec<u32>>,
 }
+
+/// Lines between two entries of a file's line index.
+const LINE_STRIDE: usize = 64;
 
 /// A 1-based line and column (columns count Unicode scalar values).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -41,17 +47,37 @@ impl SourceFile {
 
     /// A file whose reports name it `name` rather than its path.
     pub fn named(path: PathBuf, name: String, text: String) -> Self {
-        // Counted first: a large export's index is allocated once, at its size.
-        let lines = memchr::memchr_iter(b'\n', text.as_bytes()).count();
-        let mut line_starts = Vec::with_capacity(lines + 1);
-        line_starts.push(0);
-        line_starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
         SourceFile {
             path,
             name,
             text,
-            line_starts,
+            lines: std::sync::OnceLock::new(),
             continuations: std::sync::OnceLock::new(),
+        }
+    }
+
+    fn line_index_table(&self) -> &[usize] {
+        self.lines.get_or_init(|| {
+            let mut starts = vec![0];
+            starts.extend(
+                memchr::memchr_iter(b'\n', self.text.as_bytes())
+                    .skip(LINE_STRIDE - 1)
+                    .step_by(LINE_STRIDE)
+                    .map(|i| i + 1),
+            );
+            starts.shrink_to_fit();
+            starts
+        })
+    }
+
+    /// Byte offset where a 0-based line starts, if the text has that line.
+    fn line_start(&self, line: usize) -> Option<usize> {
+        let block = *self.line_index_table().get(line / LINE_STRIDE)?;
+        match line % LINE_STRIDE {
+            0 => Some(block),
+            k => memchr::memchr_iter(b'\n', &self.text.as_bytes()[block..])
+                .nth(k - 1)
+                .map(|i| block + i + 1),
         }
     }
 
@@ -59,7 +85,7 @@ impl SourceFile {
     pub fn line_col(&self, offset: usize) -> LineCol {
         let offset = offset.min(self.text.len());
         let line = self.line_index(offset);
-        let start = self.line_starts[line];
+        let start = self.line_start(line).unwrap_or(0);
         let mut end = offset;
         while !self.text.is_char_boundary(end) {
             end -= 1;
@@ -86,23 +112,19 @@ impl SourceFile {
 
     /// 0-based line index of a byte offset.
     pub fn line_index(&self, offset: usize) -> usize {
-        match self.line_starts.binary_search(&offset.min(self.text.len())) {
-            Ok(i) => i,
-            Err(i) => i - 1,
-        }
+        let offset = offset.min(self.text.len());
+        let table = self.line_index_table();
+        let block = table.partition_point(|&s| s <= offset).saturating_sub(1);
+        let from = table.get(block).copied().unwrap_or(0);
+        block * LINE_STRIDE
+            + memchr::memchr_iter(b'\n', &self.text.as_bytes()[from..offset]).count()
     }
 
     /// Byte range of a 0-based line, without its line break.
     pub fn line_range(&self, line: usize) -> std::ops::Range<usize> {
-        let start = self
-            .line_starts
-            .get(line)
-            .copied()
-            .unwrap_or(self.text.len());
-        let end = self
-            .line_starts
-            .get(line + 1)
-            .map_or(self.text.len(), |n| n - 1);
+        let start = self.line_start(line).unwrap_or(self.text.len());
+        let end = memchr::memchr(b'\n', &self.text.as_bytes()[start..])
+            .map_or(self.text.len(), |i| start + i);
         let end = if end > start && self.text.as_bytes().get(end - 1) == Some(&b'\r') {
             end - 1
         } else {
@@ -113,7 +135,7 @@ impl SourceFile {
 
     /// Byte offset of a 1-based line and column (as reported by parsers).
     pub fn offset_of(&self, line: usize, column: usize) -> usize {
-        let Some(&start) = self.line_starts.get(line.saturating_sub(1)) else {
+        let Some(start) = self.line_start(line.saturating_sub(1)) else {
             return self.text.len();
         };
         let rest = &self.text[start..];
@@ -243,6 +265,48 @@ mod tests {
         // 'd' follows a two-byte character
         assert_eq!(f.line_col(5), LineCol { line: 2, column: 2 });
         assert_eq!(f.offset_of(2, 2), 5);
+    }
+
+    /// The sparse line index answers as a full one would, at every offset,
+    /// around its stride and with or without a final line break.
+    #[test]
+    fn sparse_index_as_a_full_one() {
+        let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
+        for len in [0usize, 1, 63, 64, 65, 200, 5000] {
+            for trailing in [false, true] {
+                let mut text = String::new();
+                for _ in 0..len {
+                    x ^= x << 13;
+                    x ^= x >> 7;
+                    x ^= x << 17;
+                    text.push_str(&"ab\r".repeat((x % 4) as usize));
+                    text.push('\n');
+                }
+                if !trailing {
+                    text.push_str("tail é");
+                }
+                let full: Vec<usize> = std::iter::once(0)
+                    .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+                    .collect();
+                let f = SourceFile::new("x".into(), text.clone());
+                for offset in (0..=text.len()).filter(|o| text.is_char_boundary(*o)) {
+                    let line = full.partition_point(|&s| s <= offset) - 1;
+                    assert_eq!(f.line_index(offset), line, "{len} {offset}");
+                    assert_eq!(f.line_col(offset).line, line + 1);
+                }
+                for (line, &start) in full.iter().enumerate() {
+                    let end = full.get(line + 1).map_or(text.len(), |n| n - 1);
+                    let end = if end > start && text.as_bytes()[end - 1] == b'\r' {
+                        end - 1
+                    } else {
+                        end
+                    };
+                    assert_eq!(f.line_range(line), start..end, "{len} line {line}");
+                    assert_eq!(f.offset_of(line + 1, 1), start.min(text.len()));
+                }
+                assert_eq!(f.line_range(full.len()), text.len()..text.len());
+            }
+        }
     }
 
     #[test]

@@ -45,7 +45,7 @@ pub fn shape(doc: &Doc<'_>, root: &Root<'_>) -> Option<Shape> {
             }
         }
         Root::Array(items) => {
-            let first = doc.object(items.first()?, "item").ok()?;
+            let first = doc.object(*items.first()?, "item").ok()?;
             let has = |k: &str| first.iter().any(|m| m.key == k);
             if has("ConfigurationAggregators") || has("AggregatedSourceStatusList") {
                 Some(Shape::Pages)
@@ -135,8 +135,8 @@ impl<'a, 'c> Parser<'a, 'c> {
                 let mut pages = Vec::with_capacity(items.len());
                 for (i, p) in items.iter().enumerate() {
                     let what = format!("page {}", i + 1);
-                    if let Some(m) = self.attempt(self.doc.object(p, &what)) {
-                        pages.push((self.doc.span(p), m));
+                    if let Some(m) = self.attempt(self.doc.object(*p, &what)) {
+                        pages.push((self.doc.span(*p), m));
                     }
                 }
                 let is_status = pages
@@ -162,21 +162,22 @@ impl<'a, 'c> Parser<'a, 'c> {
     }
 
     /// The value under `key` of each page, and the last page's `NextToken`.
-    fn page_parts(&mut self, pages: &[Page<'a>], key: &str) -> PageParts<'a> {
+    fn page_parts(&mut self, pages: &mut [Page<'a>], key: &str) -> PageParts<'a> {
         let mut parts = Vec::new();
         let mut token = None;
-        for (i, (span, members)) in pages.iter().enumerate() {
-            let what = if pages.len() > 1 {
+        let count = pages.len();
+        for (i, (span, members)) in pages.iter_mut().enumerate() {
+            let what = if count > 1 {
                 format!("page {}", i + 1)
             } else {
                 "document".to_string()
             };
             token = None;
             let mut found = false;
-            for m in members {
+            for m in members.iter_mut() {
                 if m.key == key {
                     found = true;
-                    if let Some(items) = self.attempt(self.doc.array(m.value, key)) {
+                    if let Some(items) = self.attempt(self.doc.elements(m, key)) {
                         parts.push((self.doc.span(m.value), items));
                     }
                 } else if m.key == "NextToken" {
@@ -212,7 +213,7 @@ impl<'a, 'c> Parser<'a, 'c> {
         root: Range<usize>,
     ) {
         let span = match &token {
-            Some((_, raw)) => self.span(raw),
+            Some((_, raw)) => self.span(*raw),
             None => Span::new(self.file, root),
         };
         self.inventory.snapshots.push(Snapshot {
@@ -223,8 +224,8 @@ impl<'a, 'c> Parser<'a, 'c> {
         });
     }
 
-    fn describe_pages(&mut self, pages: Vec<Page<'a>>, root: Range<usize>) {
-        let (parts, token) = self.page_parts(&pages, "ConfigurationAggregators");
+    fn describe_pages(&mut self, mut pages: Vec<Page<'a>>, root: Range<usize>) {
+        let (parts, token) = self.page_parts(&mut pages, "ConfigurationAggregators");
         let mut names = Vec::new();
         let mut index = 0;
         for (_, items) in &parts {
@@ -235,8 +236,8 @@ impl<'a, 'c> Parser<'a, 'c> {
         self.snapshot(DESCRIBE, token, root);
     }
 
-    fn status_pages(&mut self, pages: Vec<Page<'a>>, root: Range<usize>) {
-        let (parts, token) = self.page_parts(&pages, "AggregatedSourceStatusList");
+    fn status_pages(&mut self, mut pages: Vec<Page<'a>>, root: Range<usize>) {
+        let (parts, token) = self.page_parts(&mut pages, "AggregatedSourceStatusList");
         drop(pages);
         for (_, items) in &parts {
             self.statuses(items);
@@ -292,7 +293,7 @@ impl<'a, 'c> Parser<'a, 'c> {
                 None if address_prefix == "[" => format!("[{}]", out.len()),
                 None => address_prefix.to_string(),
             };
-            match self.aggregator(item, address) {
+            match self.aggregator(*item, address) {
                 Some(a) => {
                     out.push((
                         a.name.value.clone().unwrap_or_default(),
@@ -431,14 +432,20 @@ impl<'a, 'c> Parser<'a, 'c> {
     }
 
     /// A timestamp in any of the CLI's forms; a malformed one is a located error.
-    fn time(&mut self, raw: Raw<'a>, what: &str) -> Option<timestamp::Instant> {
+    fn time(&mut self, raw: Raw<'a>, what: &str) -> Option<i64> {
         read_time(&self.doc, self.file, self.name, raw, what, &mut self.errors)
     }
 
     /// Source statuses, read in parallel: exports can hold hundreds of thousands.
     fn statuses(&mut self, items: &[Raw<'a>]) {
         let (doc, file, name) = (&self.doc, self.file, self.name);
+        // One context for the file: `--aggregator`, when given, names its aggregator.
         let aggregator = self.ctx.aggregator;
+        let context = Arc::new(StatusContext {
+            aggregator: aggregator.map(Arc::from),
+            aggregator_from: aggregator.map(|_| "flag"),
+            ..StatusContext::default()
+        });
         // Collected in place, one allocation for the whole list (a large export
         // must not be held twice); errors, rare, are put back in item order.
         let failures = std::sync::Mutex::new(Vec::new());
@@ -448,7 +455,7 @@ impl<'a, 'c> Parser<'a, 'c> {
             .with_min_len(1024)
             .map_init(Interner::default, |strings, (i, item)| {
                 let mut errors = Vec::new();
-                let s = read_status(doc, file, name, aggregator, item, strings, &mut errors);
+                let s = read_status(doc, file, name, &context, *item, strings, &mut errors);
                 if !errors.is_empty() {
                     if let Ok(mut f) = failures.lock() {
                         f.push((i, errors));
@@ -484,17 +491,17 @@ pub(crate) fn read_time(
     raw: Raw<'_>,
     what: &str,
     errors: &mut Vec<ScanError>,
-) -> Option<timestamp::Instant> {
+) -> Option<i64> {
     let parsed = match Kind::of(raw) {
         Kind::Number => match doc.number(raw, what) {
-            Ok(n) => timestamp::from_epoch_seconds(n),
+            Ok(n) => timestamp::epoch_seconds_ns(n),
             Err(e) => {
                 errors.push(located(name, file, e));
                 return None;
             }
         },
         Kind::String => match doc.string(raw, what) {
-            Ok(s) => timestamp::parse(&s),
+            Ok(s) => timestamp::parse_ns(&s),
             Err(e) => {
                 errors.push(located(name, file, e));
                 return None;
@@ -541,7 +548,7 @@ fn read_status(
     doc: &Doc<'_>,
     file: FileId,
     name: &str,
-    aggregator: Option<&str>,
+    context: &Arc<StatusContext>,
     item: Raw<'_>,
     strings: &mut Interner,
     errors: &mut Vec<ScanError>,
@@ -555,10 +562,7 @@ fn read_status(
     };
     let span = Span::new(file, doc.span(item));
     let mut s = SourceStatus {
-        aggregator: aggregator.map(Arc::from),
-        aggregator_from: aggregator.map(|_| "flag"),
-        aggregator_account: None,
-        aggregator_region: None,
+        context: context.clone(),
         source_id: None,
         source_type: None,
         region: None,
@@ -598,8 +602,7 @@ fn read_status(
             "LastErrorCode" => s.error_code = text(true),
             "LastErrorMessage" => s.error_message = text(true),
             "LastUpdateTime" => {
-                s.updated_ns =
-                    read_time(doc, file, name, m.value, "LastUpdateTime", errors).map(|t| t.ns);
+                s.updated_ns = read_time(doc, file, name, m.value, "LastUpdateTime", errors);
                 s.updated_span = Span::new(file, doc.span(m.value));
             }
             _ => {}

@@ -33,7 +33,7 @@ pub fn shape(doc: &Doc<'_>, root: &Root<'_>) -> Option<Shape> {
     match root {
         Root::Object(members) => of(members),
         // A list of pages (boto3 paginator).
-        Root::Array(items) => of(&doc.object(items.first()?, "page").ok()?),
+        Root::Array(items) => of(&doc.object(*items.first()?, "page").ok()?),
         Root::Scalar => None,
     }
 }
@@ -101,7 +101,7 @@ impl<'a> Reader<'a, '_> {
             Root::Array(items) => items
                 .iter()
                 .enumerate()
-                .filter_map(|(i, p)| self.attempt(self.doc.object(p, &format!("page {}", i + 1))))
+                .filter_map(|(i, p)| self.attempt(self.doc.object(*p, &format!("page {}", i + 1))))
                 .collect(),
             Root::Scalar => Vec::new(),
         };
@@ -172,8 +172,7 @@ pub fn parse_accounts(
         let joined_ns = members
             .iter()
             .find(|m| m.key == "JoinedTimestamp")
-            .and_then(|m| read_time(doc, file, name, m.value, "JoinedTimestamp", r.errors))
-            .map(|t| t.ns);
+            .and_then(|m| read_time(doc, file, name, m.value, "JoinedTimestamp", r.errors));
         inv.accounts.push(OrgAccount {
             id,
             name: r.text(&members, "Name").map(|s| s.0),

@@ -579,7 +579,7 @@ pub fn parse_plan(id: FileId, file: &SourceFile, ctx: &Ctx<'_>) -> Parsed {
             let after = get(&m, "change")
                 .map(|ch| members(&doc, ch))
                 .and_then(|ch| get(&ch, "after"))
-                .filter(|a| Kind::of(a) == Kind::Object);
+                .filter(|a| Kind::of(*a) == Kind::Object);
             if let (Some(ty), Some(addr), Some(after)) = (ty, addr, after) {
                 if ty == RESOURCE && !reader.found.contains_key(addr.as_ref()) {
                     let a = reader.aggregator(&addr, c, after);
