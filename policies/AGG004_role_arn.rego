@@ -52,5 +52,24 @@ problems(a, field) := concat(" ", ["has an empty", a.names.role_arn]) if field.v
 problems(a, field) := sprintf("%s `%s` is not an IAM role ARN (arn:aws:iam::<account-id>:role/<name>)", [a.names.role_arn, field.value]) if {
 	is_string(field.value)
 	field.value != ""
-	not regex.match(`^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$`, field.value)
+	not role_arn(field.value)
+}
+
+# Whether `v` matches `^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$` (any partition:
+# aws, aws-cn, aws-us-gov), tested with string builtins: on every aggregator of
+# a large repository they cost a small fraction of regex.match.
+role_arn(v) if {
+	parts := split(v, ":")
+	count(parts) >= 6
+	parts[0] == "arn"
+	startswith(parts[1], "aws")
+	trim(substring(parts[1], 3, -1), "abcdefghijklmnopqrstuvwxyz-") == ""
+	parts[2] == "iam"
+	parts[3] == ""
+	count(parts[4]) == 12
+	trim(parts[4], "0123456789") == ""
+	name := concat(":", array.slice(parts, 5, count(parts)))
+	startswith(name, "role/")
+	count(name) > 5
+	not contains(name, "\n")
 }

@@ -179,6 +179,8 @@ pub struct Engine {
     /// `--policy` helper modules were added: a built-in policy's imports could
     /// reach them.
     user_libraries: bool,
+    /// Only the built-in policies run, which find nothing in an empty input.
+    builtin_only: bool,
 }
 
 struct Compiled {
@@ -212,6 +214,7 @@ impl Engine {
             compiled: std::sync::OnceLock::new(),
             extras: extras.clone(),
             user_libraries: !extras.libraries.is_empty(),
+            builtin_only: deferred,
             timeout: extras.timeout,
             policies,
         };
@@ -223,6 +226,12 @@ impl Engine {
             }
         }
         Ok(engine)
+    }
+
+    /// Compile the policies now, if that is still to do (a failure is
+    /// reported where they are first evaluated).
+    pub fn prepare_policies(&self) {
+        let _ = self.compiled();
     }
 
     fn compiled(&self) -> Result<&Compiled, Vec<ScanError>> {
@@ -306,8 +315,8 @@ impl Engine {
         input: &PolicyInput,
         now_ns: i64,
     ) -> (Vec<RawFinding>, Vec<ScanError>) {
-        if input.is_empty() && self.compiled.get().is_none() {
-            // Built-in policies only (deferred): nothing to find in nothing.
+        if input.is_empty() && self.builtin_only {
+            // Built-in policies only: nothing to find in nothing.
             return (Vec::new(), Vec::new());
         }
         let count = self.policies.len();
@@ -985,6 +994,91 @@ mod tests {
             on_vm, 8,
             "the per-item built-in policies run on the virtual machine"
         );
+    }
+
+    /// AGG004's test of a role ARN with string builtins accepts exactly what
+    /// the regular expression it replaces does, on seeds and their mutations.
+    #[test]
+    fn role_arn_as_its_regular_expression() {
+        let source = crate::policy::BUILTIN
+            .iter()
+            .find(|(f, _)| f.starts_with("AGG004"))
+            .map(|(_, s)| s.to_string())
+            .unwrap_or_else(|| panic!("AGG004 is built in"));
+        let mut engine = regorus::Engine::new();
+        for (file, src) in crate::policy::BUILTIN_LIB {
+            engine
+                .add_policy(file.to_string(), src.to_string())
+                .unwrap();
+        }
+        engine.add_policy("agg004.rego".into(), source).unwrap();
+        engine
+            .add_policy(
+                "t.rego".into(),
+                r#"package t
+import data.aggrego.role_arn
+results := [[regex.match(`^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$`, v), ok(v)] | some v in input]
+ok(v) if role_arn.role_arn(v)
+ok(v) := false if not role_arn.role_arn(v)
+"#
+                .into(),
+            )
+            .unwrap();
+        let seeds = [
+            "arn:aws:iam::123456789012:role/config",
+            "arn:aws-cn:iam::123456789012:role/service-role/x",
+            "arn:aws-us-gov:iam::123456789012:role/a:b/c",
+            "arn:aws-iso-b:iam::000000000000:role/x",
+            "arn:aws:iam::123456789012:role/",
+            "arn:aws:iam::123456789012:user/x",
+            "arn:aws:iam:us-east-1:123456789012:role/x",
+            "arn:AWS:iam::123456789012:role/x",
+            "arn:aws:iam::12345678901:role/x",
+            "arn:aws:iam::1234567890123:role/x",
+            "arn:aws:iam::１２３４５６７８９０１２:role/x",
+            "arn:aws:iam::123456789012:role/x\n",
+            "arn:awsé:iam::123456789012:role/x",
+            "arn:aws:iam::123456789012:role",
+            "xarn:aws:iam::123456789012:role/x",
+            "",
+        ];
+        let alphabet: Vec<char> = ":/-0123456789awsrolemin\né A".chars().collect();
+        let mut x: u64 = 0x2545_F491_4F6C_DD1D;
+        let mut values: Vec<String> = seeds.iter().map(|s| s.to_string()).collect();
+        for i in 0..20_000 {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            let mut v: Vec<char> = seeds[i % seeds.len()].chars().collect();
+            for k in 0..=(x % 3) {
+                let at = ((x >> (8 + 8 * k)) as usize) % (v.len() + 1);
+                let c = alphabet[((x >> (16 + 8 * k)) as usize) % alphabet.len()];
+                match (x >> (4 + k)) % 3 {
+                    0 => v.insert(at, c),
+                    1 if at < v.len() => {
+                        v.remove(at);
+                    }
+                    _ if at < v.len() => v[at] = c,
+                    _ => v.push(c),
+                }
+            }
+            values.push(v.into_iter().collect());
+        }
+        engine.set_input(Value::from(
+            values
+                .iter()
+                .map(|v| Value::from(v.as_str()))
+                .collect::<Vec<_>>(),
+        ));
+        let results = engine.eval_rule("data.t.results".into()).unwrap();
+        let rows = results.as_array().unwrap();
+        let mut accepted = 0;
+        for (v, row) in values.iter().zip(rows.iter()) {
+            let row = row.as_array().unwrap();
+            assert_eq!(row[0], row[1], "{v:?}");
+            accepted += usize::from(row[0] == Value::Bool(true));
+        }
+        assert!(accepted > 500 && accepted < 19_000, "{accepted} accepted");
     }
 
     /// regorus' virtual machine mis-evaluates some `every` bodies (an

@@ -399,108 +399,56 @@ impl Inventory {
             ("organization_source", "organization_aggregation_source"),
             ("tags", "tags"),
         ]);
-        let mut aggregator_ids: Vec<String> = Vec::with_capacity(self.aggregators.len());
-        let aggregators: Vec<Value> = self
+        // Aggregators are made into values in parallel chunks, each with a
+        // builder whose locs and owners start where the chunks before it end
+        // (counted beforehand), so the ids are those of a build in one go.
+        const CHUNK: usize = 256;
+        let bases: Vec<(usize, usize)> = self
             .aggregators
-            .iter()
-            .map(|a| {
-                b.own(Resource {
-                    aggregator: a.name.value.as_deref().map(Arc::from),
-                    account: a.account.as_deref().map(Arc::from),
-                    region: a.region.as_deref().map(Arc::from),
-                });
-                let mut o = Members::default();
-                let id = format!(
-                    "{}#{}",
-                    file_names.get(a.file as usize).map_or("", |s| s),
-                    a.address
-                );
-                b.put(&mut o, "id", Value::from(id.as_str()));
-                aggregator_ids.push(id);
-                b.unresolved.clear();
-                b.key = "name";
-                let name = b.str_field(&a.name);
-                b.put(&mut o, "name", name);
-                b.put(&mut o, "kind", Value::from(a.kind));
-                b.put(&mut o, "file", file(a.file));
-                b.put(&mut o, "address", Value::from(a.address.as_str()));
-                let arn = opt_str(&a.arn);
-                b.put(&mut o, "arn", arn);
-                let account = opt_str(&a.account);
-                b.put(&mut o, "account", account);
-                let region = b.intern_opt(&a.region);
-                b.put(&mut o, "region", region);
-                b.put(
-                    &mut o,
-                    "region_from",
-                    a.region_from.map_or(Value::Null, Value::from),
-                );
-                let loc = b.loc(a.span);
-                b.put(&mut o, "loc", loc);
-                let terraform = a.kind.starts_with("terraform");
-                let names = if terraform { &tf_names } else { &aws_names };
-                b.put(&mut o, "names", names.clone());
-                let label = match (a.kind, &a.name.value) {
-                    ("aws-cli", Some(n)) => format!("aggregator {n}"),
-                    ("aws-cli", None) => format!("aggregator at {}", a.address),
-                    (kind, _) => format!("{} ({kind})", a.address),
-                };
-                b.put(&mut o, "label", Value::from(label));
-                let list_name = if terraform {
-                    "account_aggregation_source"
-                } else {
-                    "AccountAggregationSources"
-                };
-                let sources: Vec<Value> = a
-                    .account_sources
-                    .iter()
-                    .enumerate()
-                    .map(|(i, s)| b.account_source(s, format!("{list_name}[{i}]")))
-                    .collect();
-                let mut all_sources = sources.clone();
-                b.put(&mut o, "account_sources", Value::from(sources));
-                let org = match &a.organization_source {
-                    Some(s) => {
-                        let what = if terraform {
-                            "organization_aggregation_source"
-                        } else {
-                            "OrganizationAggregationSource"
-                        };
-                        b.org_source(s, what.to_string())
-                    }
-                    None => Value::Null,
-                };
-                if org != Value::Null {
-                    all_sources.push(org.clone());
-                }
-                b.put(&mut o, "organization_source", org);
-                b.put(&mut o, "sources", Value::from(all_sources));
-                b.key = "tags";
-                let tags = b.tags(&a.tags);
-                b.put(&mut o, "tags", tags);
-                // Every value that could not be resolved offline, in document order.
-                let unresolved: Vec<Value> = std::mem::take(&mut b.unresolved)
-                    .into_iter()
-                    .map(|(key, expr, loc)| {
-                        let mut u = Object::new();
-                        u.insert(Value::from("key"), Value::from(key));
-                        u.insert(
-                            Value::from("attribute"),
-                            names
-                                .as_object()
-                                .ok()
-                                .and_then(|n| n.get(&Value::from(key)).cloned())
-                                .unwrap_or_else(|| Value::from(key)),
-                        );
-                        u.insert(Value::from("expr"), Value::from(expr));
-                        u.insert(Value::from("loc"), loc);
-                        u.into_value()
-                    })
-                    .collect();
-                b.put(&mut o, "unresolved", Value::from(unresolved));
-                o.into_value()
+            .chunks(CHUNK)
+            .scan((0, 0), |next, chunk| {
+                let base = *next;
+                next.0 += chunk.iter().map(loc_count).sum::<usize>();
+                next.1 += chunk.len();
+                Some(base)
             })
             .collect();
+        let texts = &b.texts;
+        let built: Vec<(Builder<'_>, Vec<(Value, String)>)> = self
+            .aggregators
+            .par_chunks(CHUNK)
+            .zip(bases)
+            .map(|(chunk, (loc_base, resource_base))| {
+                let mut b = Builder {
+                    texts: texts.clone(),
+                    skipped: loc_base,
+                    resource_base,
+                    ..Builder::default()
+                };
+                let values = chunk
+                    .iter()
+                    .map(|a| {
+                        let before = b.locs.len();
+                        let v =
+                            aggregator_value(&mut b, a, &file_names, &file, &aws_names, &tf_names);
+                        debug_assert_eq!(b.locs.len() - before, loc_count(a), "{}", a.address);
+                        v
+                    })
+                    .collect();
+                (b, values)
+            })
+            .collect();
+        let mut aggregator_ids: Vec<String> = Vec::with_capacity(self.aggregators.len());
+        let mut aggregators: Vec<Value> = Vec::with_capacity(self.aggregators.len());
+        for (chunk, values) in built {
+            b.locs.extend(chunk.locs);
+            b.owners.extend(chunk.owners);
+            b.resources.extend(chunk.resources);
+            for (v, id) in values {
+                aggregators.push(v);
+                aggregator_ids.push(id);
+            }
+        }
 
         let no_statuses = self.source_statuses.is_empty();
         let statuses = Arc::new(std::mem::take(&mut self.source_statuses));
@@ -637,6 +585,128 @@ impl Inventory {
     }
 }
 
+/// The value of one aggregator, and its id.
+fn aggregator_value(
+    b: &mut Builder<'_>,
+    a: &Aggregator,
+    file_names: &[&str],
+    file: &dyn Fn(FileId) -> Value,
+    aws_names: &Value,
+    tf_names: &Value,
+) -> (Value, String) {
+    b.own(Resource {
+        aggregator: a.name.value.as_deref().map(Arc::from),
+        account: a.account.as_deref().map(Arc::from),
+        region: a.region.as_deref().map(Arc::from),
+    });
+    let mut o = Members::default();
+    let id = format!(
+        "{}#{}",
+        file_names.get(a.file as usize).map_or("", |s| s),
+        a.address
+    );
+    b.put(&mut o, "id", Value::from(id.as_str()));
+    b.unresolved.clear();
+    b.key = "name";
+    let name = b.str_field(&a.name);
+    b.put(&mut o, "name", name);
+    b.put(&mut o, "kind", Value::from(a.kind));
+    b.put(&mut o, "file", file(a.file));
+    b.put(&mut o, "address", Value::from(a.address.as_str()));
+    let arn = opt_str(&a.arn);
+    b.put(&mut o, "arn", arn);
+    let account = opt_str(&a.account);
+    b.put(&mut o, "account", account);
+    let region = b.intern_opt(&a.region);
+    b.put(&mut o, "region", region);
+    b.put(
+        &mut o,
+        "region_from",
+        a.region_from.map_or(Value::Null, Value::from),
+    );
+    let loc = b.loc(a.span);
+    b.put(&mut o, "loc", loc);
+    let terraform = a.kind.starts_with("terraform");
+    let names = if terraform { tf_names } else { aws_names };
+    b.put(&mut o, "names", names.clone());
+    let label = match (a.kind, &a.name.value) {
+        ("aws-cli", Some(n)) => format!("aggregator {n}"),
+        ("aws-cli", None) => format!("aggregator at {}", a.address),
+        (kind, _) => format!("{} ({kind})", a.address),
+    };
+    b.put(&mut o, "label", Value::from(label));
+    let list_name = if terraform {
+        "account_aggregation_source"
+    } else {
+        "AccountAggregationSources"
+    };
+    let sources: Vec<Value> = a
+        .account_sources
+        .iter()
+        .enumerate()
+        .map(|(i, s)| b.account_source(s, format!("{list_name}[{i}]")))
+        .collect();
+    let mut all_sources = sources.clone();
+    b.put(&mut o, "account_sources", Value::from(sources));
+    let org = match &a.organization_source {
+        Some(s) => {
+            let what = if terraform {
+                "organization_aggregation_source"
+            } else {
+                "OrganizationAggregationSource"
+            };
+            b.org_source(s, what.to_string())
+        }
+        None => Value::Null,
+    };
+    if org != Value::Null {
+        all_sources.push(org.clone());
+    }
+    b.put(&mut o, "organization_source", org);
+    b.put(&mut o, "sources", Value::from(all_sources));
+    b.key = "tags";
+    let tags = b.tags(&a.tags);
+    b.put(&mut o, "tags", tags);
+    // Every value that could not be resolved offline, in document order.
+    let unresolved: Vec<Value> = std::mem::take(&mut b.unresolved)
+        .into_iter()
+        .map(|(key, expr, loc)| {
+            let mut u = Object::new();
+            u.insert(Value::from("key"), Value::from(key));
+            u.insert(
+                Value::from("attribute"),
+                names
+                    .as_object()
+                    .ok()
+                    .and_then(|n| n.get(&Value::from(key)).cloned())
+                    .unwrap_or_else(|| Value::from(key)),
+            );
+            u.insert(Value::from("expr"), Value::from(expr));
+            u.insert(Value::from("loc"), loc);
+            u.into_value()
+        })
+        .collect();
+    b.put(&mut o, "unresolved", Value::from(unresolved));
+    (o.into_value(), id)
+}
+
+/// How many locs [`aggregator_value`] makes for `a`: one for the aggregator,
+/// each field, each list item and each source.
+fn loc_count(a: &Aggregator) -> usize {
+    let list = |f: &Field<Vec<Field<String>>>| 1 + f.value.as_ref().map_or(0, Vec::len);
+    let accounts: usize = a
+        .account_sources
+        .iter()
+        .map(|s| list(&s.account_ids) + 1 + list(&s.regions) + 1)
+        .sum();
+    let organization = a
+        .organization_source
+        .as_ref()
+        .map_or(0, |o| 1 + 1 + list(&o.regions) + 1);
+    let tags = 1 + a.tags.value.as_ref().map_or(0, |t| 2 * t.len());
+    2 + accounts + organization + tags
+}
+
 /// An input with nothing to check: every collection empty (statuses aside),
 /// and no expected regions or accounts in the settings.
 fn holds_nothing(root: &Value) -> bool {
@@ -750,8 +820,11 @@ struct Builder<'t> {
     locs: Vec<Span>,
     owners: Vec<u32>,
     resources: Vec<Resource>,
-    /// Loc ids given to statuses, which are not in `locs`.
+    /// Loc ids before the first of `locs` (given to statuses, or to the
+    /// chunks of aggregators before this builder's).
     skipped: usize,
+    /// Owners before the first of `resources` (the chunks before this one).
+    resource_base: usize,
     keys: HashMap<&'static str, Value, FastHash>,
     interned: HashMap<String, Value, FastHash>,
 }
@@ -1106,7 +1179,7 @@ impl Builder<'_> {
             self.resources
                 .len()
                 .checked_sub(1)
-                .map_or(u32::MAX, |i| i as u32),
+                .map_or(u32::MAX, |i| (i + self.resource_base) as u32),
         );
         Value::from(self.locs.len() - 1 + self.skipped)
     }

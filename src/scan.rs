@@ -151,7 +151,17 @@ pub fn scan(opts: &Options, engine: &Engine) -> ScanResult {
         now,
         now_source,
         settings,
-    } = prepare(opts, &progress);
+    } = std::thread::scope(|scope| {
+        // The policies are compiled beside the parsing, from the first file that
+        // holds something to check: by the time the inputs are read, they are ready.
+        let started = std::sync::Once::new();
+        let compile = || {
+            started.call_once(|| {
+                scope.spawn(|| engine.prepare_policies());
+            })
+        };
+        prepare_with(opts, &progress, &compile)
+    });
     let mut files = files;
     mark("parsed");
     let owners = suppress::Owners::from_inventory(&inventory, &files);
@@ -318,6 +328,15 @@ pub struct Prepared {
 
 /// Discover, load and parse in parallel, resolve context, fix "now".
 pub fn prepare(opts: &Options, progress: &crate::progress::Progress) -> Prepared {
+    prepare_with(opts, progress, &|| {})
+}
+
+/// [`prepare`], calling `found` when a file turns out to hold something to check.
+fn prepare_with(
+    opts: &Options,
+    progress: &crate::progress::Progress,
+    found: &(dyn Fn() + Sync),
+) -> Prepared {
     let (mut candidates, mut errors) = discover::discover(&opts.paths);
     let names: Vec<String> = if opts.names.is_empty() {
         candidates.iter().map(|c| display_path(&c.path)).collect()
@@ -358,6 +377,7 @@ pub fn prepare(opts: &Options, progress: &crate::progress::Progress) -> Prepared
         .enumerate()
         .map(|(i, c)| {
             let l = load_and_parse(
+                found,
                 i as u32,
                 c,
                 names[i].clone(),
@@ -531,7 +551,14 @@ fn locate(
 /// a module at a time) whether it mentions an aggregator.
 type Loaded = (SourceFile, Parsed, Option<bool>);
 
-fn load_and_parse(id: u32, c: &Candidate, name: String, ctx: &Ctx<'_>, max_size: u64) -> Loaded {
+fn load_and_parse(
+    found: &(dyn Fn() + Sync),
+    id: u32,
+    c: &Candidate,
+    name: String,
+    ctx: &Ctx<'_>,
+    max_size: u64,
+) -> Loaded {
     let mut parsed = Parsed::default();
     let named = |text: String| SourceFile::named(c.path.clone(), name.clone(), text);
     let empty = |_: &PathBuf| named(String::new());
@@ -548,6 +575,9 @@ fn load_and_parse(id: u32, c: &Candidate, name: String, ctx: &Ctx<'_>, max_size:
     if input::is_terraform(&c.path) {
         // Kept even without a mention: it may define variables the module needs.
         let mentions = c.explicit || discover::mentions_aggregators(&bytes);
+        if mentions {
+            found();
+        }
         return match source::decode(bytes) {
             Ok(text) => (named(text), parsed, Some(mentions)),
             Err(e) if mentions => {
@@ -581,6 +611,7 @@ fn load_and_parse(id: u32, c: &Candidate, name: String, ctx: &Ctx<'_>, max_size:
     if !c.explicit && utf16 && !discover::mentions_aggregators(text.as_bytes()) {
         return (empty(&c.path), parsed, None);
     }
+    found();
     let file = named(text);
     let parsed = input::parse_file(id, &file, ctx, c.explicit);
     (file, parsed, None)

@@ -72,7 +72,10 @@ pub fn parse(id: FileId, file: &SourceFile, ctx: &Ctx<'_>) -> Parsed {
     let tree = if text.trim_start().starts_with('{') {
         from_json(text)
     } else {
-        from_yaml(text)
+        match masked_yaml(text) {
+            Some(masked) => from_yaml(&masked),
+            None => from_yaml(text),
+        }
     };
     let root = match tree {
         Ok(root) => root,
@@ -439,9 +442,73 @@ impl Reader<'_> {
 
 // ---------------------------------------------------------------- JSON
 
+/// A JSON template as the reader needs it: `Parameters` whole, and of
+/// `Resources` the aggregators whole and only the `Type` of the others (most of
+/// a template, never read), so they are never turned into a tree.
 fn from_json(text: &str) -> Result<N, (usize, String)> {
     let (doc, root) = Doc::parse(text).map_err(|e| (e.offset, e.message))?;
-    json_node(&doc, root, 0)
+    if Kind::of(root) != Kind::Object {
+        return json_node(&doc, root, 0);
+    }
+    let err = |e: crate::json::JsonError| (e.offset, e.message);
+    let mut top = Vec::new();
+    for m in doc.object(root, "template").map_err(err)? {
+        let key_span = m.key_span.clone().unwrap_or_else(|| doc.span(m.value));
+        let value = match m.key.as_ref() {
+            "Resources" if Kind::of(m.value) == Kind::Object => {
+                let mut resources = Vec::new();
+                for r in doc.object(m.value, "Resources").map_err(err)? {
+                    let key_span = r.key_span.clone().unwrap_or_else(|| doc.span(r.value));
+                    let body = match resource_type(&doc, r.value) {
+                        Some((t, _)) if t == AGGREGATOR => json_node(&doc, r.value, 2)?,
+                        Some((_, type_member)) => N {
+                            v: V::Map(vec![type_member]),
+                            span: doc.span(r.value),
+                        },
+                        None => json_node(&doc, r.value, 2)?,
+                    };
+                    resources.push((r.key.into_owned(), key_span, body));
+                }
+                N {
+                    v: V::Map(resources),
+                    span: doc.span(m.value),
+                }
+            }
+            "Resources" | "Parameters" => json_node(&doc, m.value, 1)?,
+            // Not read: the key alone.
+            _ => N {
+                v: V::Null,
+                span: doc.span(m.value),
+            },
+        };
+        top.push((m.key.into_owned(), key_span, value));
+    }
+    Ok(N {
+        v: V::Map(top),
+        span: doc.span(root),
+    })
+}
+
+/// A member of a template mapping: key, key span, value.
+type Entry = (String, Range<usize>, N);
+
+/// A resource's `Type` when it is a string, and that member as a tree.
+fn resource_type(doc: &Doc<'_>, raw: Raw<'_>) -> Option<(String, Entry)> {
+    if Kind::of(raw) != Kind::Object {
+        return None;
+    }
+    let members = doc.object(raw, "resource").ok()?;
+    let m = members.into_iter().find(|m| m.key == "Type")?;
+    if Kind::of(m.value) != Kind::String {
+        return None;
+    }
+    let t = doc.string(m.value, "Type").ok()?.into_owned();
+    let key_span = m.key_span.clone().unwrap_or_else(|| doc.span(m.value));
+    let node = N {
+        v: V::Str(t.clone()),
+        span: doc.span(m.value),
+    };
+    Some((t, ("Type".into(), key_span, node)))
 }
 
 fn json_node(doc: &Doc<'_>, raw: Raw<'_>, depth: usize) -> Result<N, (usize, String)> {
@@ -484,6 +551,123 @@ fn json_node(doc: &Doc<'_>, raw: Raw<'_>, depth: usize) -> Result<N, (usize, Str
 }
 
 // ---------------------------------------------------------------- YAML
+
+/// A YAML template with what the reader never reads turned into white space
+/// (line breaks and every offset kept): the bodies of the resources that are
+/// not aggregators, and the contents of top-level sections other than
+/// `Parameters` and `Resources`; their keys stay. Only the plain block layout CloudFormation
+/// templates use is masked; `None` (parse it all) for anything else: tabs,
+/// several documents, directives, anchors or aliases, complex keys, kept
+/// trailing lines (`|+`), or lines that do not fit the layout.
+fn masked_yaml(text: &str) -> Option<String> {
+    let b = text.as_bytes();
+    if text.contains('\t') || text.contains("|+") || text.contains(">+") || has_anchor_or_alias(b) {
+        return None;
+    }
+    // (start, end, indent, has content) of each line; end excludes the break.
+    let mut lines = Vec::new();
+    let mut at = 0;
+    while at < b.len() {
+        let end = memchr::memchr(b'\n', &b[at..]).map_or(b.len(), |n| at + n);
+        let line = &text[at..end];
+        let body = line.trim_start_matches(' ');
+        let indent = line.len() - body.len();
+        let content = !(body.trim().is_empty() || body.starts_with('#'));
+        if content
+            && (body.starts_with("? ")
+                || body.starts_with('%')
+                || body.starts_with("---") && at > 0
+                || body.starts_with("..."))
+        {
+            return None;
+        }
+        lines.push((at, end, indent, content));
+        at = end + 1;
+    }
+    let mut masked = b.to_vec();
+    let blank = |masked: &mut Vec<u8>, from: usize, to: usize| {
+        for c in &mut masked[from..to] {
+            if *c != b'\n' {
+                *c = b' ';
+            }
+        }
+    };
+    // A key line: `Key:` alone, or with a value; `(key, value after the colon)`.
+    let key_of = |line: &str| -> Option<(String, String)> {
+        let body = line.trim_start_matches(' ');
+        let colon = body
+            .find(": ")
+            .or_else(|| body.ends_with(':').then(|| body.len() - 1))?;
+        let key = body[..colon].trim_matches(|c| c == '"' || c == '\'');
+        if key.is_empty()
+            || !key
+                .bytes()
+                .all(|c| c.is_ascii_alphanumeric() || c == b'_' || c == b'-' || c == b'.')
+        {
+            return None;
+        }
+        let value = body[colon + 1..].trim();
+        let value = if value.starts_with('#') { "" } else { value };
+        Some((key.to_string(), value.to_string()))
+    };
+    let top: Vec<usize> = (0..lines.len())
+        .filter(|&i| lines[i].3 && lines[i].2 == 0)
+        .collect();
+    for (k, &i) in top.iter().enumerate() {
+        let end_line = top.get(k + 1).copied().unwrap_or(lines.len());
+        let (key, value) = key_of(&text[lines[i].0..lines[i].1])?;
+        // The section's lines after its key line.
+        let (from, to) = (lines[i].1, lines.get(end_line).map_or(b.len(), |l| l.0));
+        match key.as_str() {
+            "Parameters" => {}
+            "Resources" if value.is_empty() => {
+                let children: Vec<usize> = (i + 1..end_line).filter(|&j| lines[j].3).collect();
+                let Some(&first) = children.first() else {
+                    continue;
+                };
+                let indent = lines[first].2;
+                let entries: Vec<usize> = children
+                    .iter()
+                    .copied()
+                    .filter(|&j| lines[j].2 <= indent)
+                    .collect();
+                if entries.iter().any(|&j| lines[j].2 != indent) {
+                    return None;
+                }
+                for (e, &j) in entries.iter().enumerate() {
+                    let next = entries.get(e + 1).copied().unwrap_or(end_line);
+                    let (start, stop) = (lines[j].0, lines.get(next).map_or(b.len(), |l| l.0));
+                    let entry = &text[start..stop];
+                    let (_, inline) = key_of(&text[lines[j].0..lines[j].1])?;
+                    // Kept: an aggregator, or anything that could be one.
+                    // The key line stays, so every kept value ends where it did
+                    // (the parser ends a value at the next token).
+                    if inline.is_empty()
+                        && !entry.contains("ConfigurationAggregator")
+                        && !entry.contains('\\')
+                    {
+                        blank(&mut masked, lines[j].1, stop);
+                    }
+                }
+            }
+            "Resources" => {}
+            _ => blank(&mut masked, from, to),
+        }
+    }
+    String::from_utf8(masked).ok()
+}
+
+/// Whether a node may carry an anchor (`&a`) or be an alias (`*a`): such a
+/// character where a node starts, followed by a name.
+fn has_anchor_or_alias(b: &[u8]) -> bool {
+    b.iter().enumerate().any(|(i, &c)| {
+        (c == b'&' || c == b'*')
+            && (i == 0 || matches!(b[i - 1], b' ' | b'\n' | b'[' | b'{' | b','))
+            && b.get(i + 1).is_some_and(|n| {
+                !matches!(n, b' ' | b'\n' | b'\r' | b'\'' | b'"' | b',' | b']' | b'}')
+            })
+    })
+}
 
 /// An upper bound on a YAML document's nesting, without parsing it: block
 /// nesting by indentation (and `- - -` runs), plus flow brackets. Deeper
@@ -670,6 +854,90 @@ mod tests {
     fn at(f: &SourceFile, s: Span) -> (usize, usize) {
         let lc = f.line_col(s.start as usize);
         (lc.line, lc.column)
+    }
+
+    /// Masking leaves the reader's result as it was, to the byte of every
+    /// span, on every YAML template of the fixtures and the corpus, and it
+    /// applies to most of them.
+    #[test]
+    fn masked_yaml_reads_as_the_whole() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut masked = 0;
+        let mut all = 0;
+        for dir in [root.join("fixtures"), root.join("../shared/corpus")] {
+            for entry in walkdir::WalkDir::new(dir).into_iter().flatten() {
+                let path = entry.path();
+                if !path.extension().is_some_and(|e| e == "yaml" || e == "yml") {
+                    continue;
+                }
+                let Ok(text) = std::fs::read_to_string(path) else {
+                    continue;
+                };
+                if !looks_like(&text) {
+                    continue;
+                }
+                all += 1;
+                let Some(m) = masked_yaml(&text) else {
+                    continue;
+                };
+                masked += 1;
+                assert_eq!(m.len(), text.len());
+                let f = SourceFile::new(path.to_path_buf(), text.clone());
+                let unmasked = read_tree(&f, from_yaml(&text));
+                let masked_tree = read_tree(&f, from_yaml(&m));
+                assert_eq!(unmasked, masked_tree, "{}", path.display());
+            }
+        }
+        assert!(all >= 10 && masked * 2 >= all, "{masked} of {all} masked");
+    }
+
+    /// The aggregators and errors a tree gives the reader.
+    fn read_tree(f: &SourceFile, tree: Result<N, (usize, String)>) -> String {
+        let Ok(root) = tree else {
+            return format!("{tree:?}");
+        };
+        let mut reader = Reader {
+            file: 0,
+            name: &f.name,
+            params: HashMap::new(),
+            errors: Vec::new(),
+        };
+        let mut out = Vec::new();
+        if let Some(V::Map(resources)) = root.get("Resources").map(|r| &r.v) {
+            for (id, key_span, body) in resources {
+                if matches!(body.get("Type").map(|t| &t.v), Some(V::Str(t)) if t == AGGREGATOR) {
+                    out.push(format!(
+                        "{:?}",
+                        reader.aggregator(id, key_span.clone(), body)
+                    ));
+                }
+            }
+        }
+        format!("{out:?} {:?}", reader.errors)
+    }
+
+    #[test]
+    fn masked_yaml_only_for_the_plain_layout() {
+        let plain = "Resources:\n  A:\n    Type: AWS::S3::Bucket\n  B:\n    Type: AWS::Config::ConfigurationAggregator\nOutputs:\n  X:\n    Value: 1\n";
+        let m = masked_yaml(plain).unwrap();
+        assert_eq!(
+            m,
+            "Resources:\n  A:\n                         \n  B:\n    Type: AWS::Config::ConfigurationAggregator\nOutputs:\n    \n            \n"
+        );
+        for text in [
+            "Resources:\n\tA: 1\n",
+            "Base: &b {Type: x}\nResources:\n  A: *b\n",
+            "Resources:\n  A:\n    P: |+\n      x\n",
+            "---\nA: 1\n---\nB: 2\n",
+            "%YAML 1.2\n---\nA: 1\n",
+            "? complex\n: key\n",
+            "- a\n- b\n",
+            "Resources:\n    A:\n      Type: x\n  B:\n    Type: y\n",
+        ] {
+            assert_eq!(masked_yaml(text), None, "{text}");
+        }
+        // An unquoted star inside a value is not an alias.
+        assert!(masked_yaml("Resources:\n  A:\n    Action: s3:*\n    R: '*'\n").is_some());
     }
 
     #[test]

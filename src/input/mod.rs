@@ -2,6 +2,7 @@
 
 pub mod aws_cli;
 pub mod cloudformation;
+pub mod hcl_blocks;
 pub mod manifest;
 pub mod organizations;
 pub mod terraform;

@@ -199,7 +199,18 @@ pub fn parse_module(files: &[(FileId, &SourceFile)], ctx: &Ctx<'_>) -> Parsed {
 
 fn first_pass(id: FileId, f: &SourceFile, ctx: &Ctx<'_>, empty: &Env) -> FilePass {
     let mut pass = FilePass::default();
-    let body = match hcl_edit::parser::parse_body(&f.text) {
+    let name = f
+        .path
+        .file_name()
+        .map(|n| n.to_string_lossy().to_string())
+        .unwrap_or_default();
+    // Only aggregators, variables and locals are read: the other blocks of a
+    // `.tf` file become white space before parsing (when their bounds are
+    // certain), which keeps every offset and saves most of the parse.
+    let masked = (!name.ends_with(".tfvars"))
+        .then(|| super::hcl_blocks::masked(&f.text, |b| read_block(b.ident, b.label)))
+        .flatten();
+    let body = match hcl_edit::parser::parse_body(masked.as_deref().unwrap_or(&f.text)) {
         Ok(b) => b,
         Err(e) => {
             let at = e.location().offset().min(f.text.len());
@@ -212,11 +223,6 @@ fn first_pass(id: FileId, f: &SourceFile, ctx: &Ctx<'_>, empty: &Env) -> FilePas
             return pass;
         }
     };
-    let name = f
-        .path
-        .file_name()
-        .map(|n| n.to_string_lossy().to_string())
-        .unwrap_or_default();
     if name.ends_with(".tfvars") {
         let values = body
             .attributes()
@@ -256,6 +262,11 @@ fn first_pass(id: FileId, f: &SourceFile, ctx: &Ctx<'_>, empty: &Env) -> FilePas
         pass.errors.extend(errs);
     }
     pass
+}
+
+/// The blocks a module is read for: aggregators, variables and locals.
+fn read_block(ident: &str, label: Option<&str>) -> bool {
+    matches!(ident, "variable" | "locals") || (ident == "resource" && label == Some(RESOURCE))
 }
 
 fn read_aggregators(
@@ -827,6 +838,9 @@ impl<'a> PlanReader<'_, 'a> {
 /// reported at the `.tf` lines (the plan's values are the more exact, so they are
 /// kept); the `.tf` reading of that resource is then dropped.
 pub fn relocate_plan_findings(aggregators: &mut Vec<Aggregator>, files: &[SourceFile]) {
+    if !aggregators.iter().any(|a| a.kind == "terraform-plan") {
+        return;
+    }
     // A plan belongs to the module in its own directory.
     let dir = |id: FileId| {
         files
