@@ -10,7 +10,6 @@ static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    run::install_interrupt_handler();
     let result = match &cli.command {
         Command::Scan(args) => run::scan(args),
         Command::Policies(args) => run::policies(args),

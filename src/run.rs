@@ -304,7 +304,15 @@ static PENDING: std::sync::Mutex<Vec<std::path::PathBuf>> = std::sync::Mutex::ne
 /// Exit code after an interrupt, as shells expect (128 + SIGINT).
 pub const EXIT_INTERRUPTED: i32 = 130;
 
+/// Installed before the first temporary file or folder is made (its thread is
+/// a cost a run that writes only to standard output need not pay; such a run
+/// is simply ended by the signal, with nothing to remove).
 pub fn install_interrupt_handler() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(set_interrupt_handler);
+}
+
+fn set_interrupt_handler() {
     let _ = ctrlc::set_handler(|| {
         if let Ok(list) = PENDING.try_lock() {
             for p in list.iter() {
@@ -335,6 +343,9 @@ fn remove_temporary(p: &Path) {
 /// A temporary file or folder that an interrupt must remove (`add`), or that
 /// is now in place or gone (`!add`).
 pub fn pending(path: &Path, add: bool) {
+    if add {
+        install_interrupt_handler();
+    }
     if let Ok(mut list) = PENDING.lock() {
         if add {
             list.push(path.to_path_buf());
@@ -359,6 +370,7 @@ impl OutputFile {
             Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
             _ => std::path::PathBuf::from("."),
         };
+        install_interrupt_handler();
         let mut builder = tempfile::Builder::new();
         builder.prefix(".aggrego-report-");
         // A report is an ordinary file: 0666 less the umask, not the 0600 of a temp file.
@@ -382,8 +394,10 @@ impl OutputFile {
         self.tmp.as_file_mut()
     }
 
+    /// Renamed into place: readers see the whole report or the old file,
+    /// never part of one. (Not synced to disk: a report is made again by
+    /// running the scan; evidence packages, which are kept, are synced.)
     fn commit(self) -> std::io::Result<()> {
-        self.tmp.as_file().sync_all()?;
         let tmp_path = self.tmp.path().to_path_buf();
         let result = self
             .tmp

@@ -626,6 +626,8 @@ fn rule_list(ids: &[String]) -> Vec<String> {
 
 /// `aggrego evidence PATH… --out DIR|FILE.zip`.
 pub fn create(args: &EvidenceArgs) -> Result<u8, Fatal> {
+    // Staging folders and files are made below: an interrupt must remove them.
+    crate::run::install_interrupt_handler();
     let Some(out) = args.out.clone() else {
         return Err(fatal(
             "--out",

@@ -19,6 +19,8 @@ use std::path::Path;
 const MAX_LISTED: usize = 50;
 
 pub fn verify(args: &VerifyArgs) -> Result<u8, Fatal> {
+    // Temporary copies are made below: an interrupt must remove them.
+    crate::run::install_interrupt_handler();
     let shown = display_path(&args.package);
     let mut reader = Reader::open(&args.package)?;
     let (entries, odd) = reader.list(&shown)?;
