@@ -50,6 +50,11 @@ fn compile(policies: &[Policy], extras: &Extras) -> Result<Compiled, Vec<ScanErr
             errors.push(ScanError::whole("aggrego", e.to_string()));
         }
     }
+    for &(name, arity, f) in crate::timefns::BUILTINS {
+        if let Err(e) = base.add_extension(name.to_string(), arity, Box::new(f)) {
+            errors.push(ScanError::whole("aggrego", e.to_string()));
+        }
+    }
     for (file, src) in BUILTIN_LIB {
         if let Err(e) = base.add_policy(format!("builtin/{file}"), src.to_string()) {
             errors.push(ScanError::whole(&format!("builtin/{file}"), e.to_string()));
@@ -257,6 +262,15 @@ impl Engine {
         };
         let mut packages = Vec::new();
         let mut errors = Vec::new();
+        // Tests have no snapshot: `time.now_ns()` is the clock there, as in OPA.
+        let clock = || chrono::Utc::now().timestamp_nanos_opt().unwrap_or(0);
+        if let Err(e) = engine.add_extension(
+            "time.now_ns".to_string(),
+            0,
+            Box::new(move |_| Ok(Value::from(clock()))),
+        ) {
+            errors.push(ScanError::whole("aggrego", e.to_string()));
+        }
         for m in modules {
             engine.set_rego_v0(m.rego_v0);
             match engine.add_policy(m.path.clone(), m.source.clone()) {

@@ -5,7 +5,7 @@
 
 use crate::diag::ScanError;
 use crate::finding::Severity;
-use saphyr::{LoadableYamlNode, Scalar, Yaml};
+use saphyr::{LoadableYamlNode, Yaml};
 use serde::{Deserialize, Serialize};
 
 /// A policy file: source text, where it came from, and its validated metadata.
@@ -252,12 +252,27 @@ pub const BUILTIN: &[(&str, &str)] = builtin![
     "AGG011_not_evaluated.rego",
 ];
 
+include!(concat!(env!("OUT_DIR"), "/builtin_metadata.rs"));
+
+/// A built-in policy's METADATA from the JSON made at build time, when it is
+/// there and valid (else the YAML is parsed, and any problem reported).
+fn builtin_metadata(path: &str) -> Option<Metadata> {
+    let name = path.rsplit('/').next()?;
+    let (_, json) = BUILTIN_METADATA.iter().find(|(n, _)| *n == name)?;
+    let meta: Metadata = serde_json::from_str(json).ok()?;
+    validate(&meta).ok()?;
+    Some(meta)
+}
+
 /// Shared helpers, imported by policies as `data.aggrego.lib`.
 pub const BUILTIN_LIB: &[(&str, &str)] = builtin!["lib/aggrego.rego"];
 
 impl Policy {
     pub fn load(path: &str, source: String, builtin: bool) -> Result<Policy, ScanError> {
-        let meta = parse_metadata(path, &source)?;
+        let meta = match builtin.then(|| builtin_metadata(path)).flatten() {
+            Some(meta) => meta,
+            None => parse_metadata(path, &source)?,
+        };
         Ok(Policy {
             path: path.to_string(),
             source,
@@ -285,33 +300,15 @@ impl Policy {
 }
 
 pub fn builtin_policies() -> Result<Vec<Policy>, ScanError> {
-    use rayon::prelude::*;
-    // Their metadata is read in parallel: it is most of a small scan's start-up.
     BUILTIN
-        .par_iter()
+        .iter()
         .map(|(file, src)| Policy::load(&format!("builtin/{file}"), src.to_string(), true))
         .collect()
 }
 
 /// Find the `# METADATA` comment block above `package` and validate it.
 pub fn parse_metadata(path: &str, source: &str) -> Result<Metadata, ScanError> {
-    let mut offset = 0;
-    let mut block: Option<(usize, String)> = None;
-    for line in source.split_inclusive('\n') {
-        let t = line.trim();
-        match &mut block {
-            None if t == "# METADATA" => block = Some((offset, String::new())),
-            Some((_, text)) if t.starts_with('#') => {
-                let body = t.trim_start_matches('#');
-                text.push_str(body.strip_prefix(' ').unwrap_or(body));
-                text.push('\n');
-            }
-            Some(_) => break,
-            None => {}
-        }
-        offset += line.len();
-    }
-    let Some((start, yaml)) = block else {
+    let Some((start, yaml)) = crate::metadata_block::block(source) else {
         return Err(located(
             path,
             source,
@@ -397,43 +394,23 @@ fn line_col(text: &str, offset: usize) -> (usize, usize) {
     (line, col)
 }
 
-/// Plain data out of YAML: mappings with string keys, sequences, scalars.
-pub fn yaml_to_json(y: &Yaml<'_>) -> Result<serde_json::Value, String> {
-    use serde_json::Value as J;
-    Ok(match y {
-        Yaml::Value(s) => match s {
-            Scalar::Null => J::Null,
-            Scalar::Boolean(b) => J::Bool(*b),
-            Scalar::Integer(i) => J::from(*i),
-            Scalar::FloatingPoint(f) => J::from(f.into_inner()),
-            Scalar::String(s) => J::String(s.to_string()),
-        },
-        Yaml::Representation(s, _, _) => J::String(s.to_string()),
-        Yaml::Sequence(items) => {
-            J::Array(items.iter().map(yaml_to_json).collect::<Result<_, _>>()?)
-        }
-        Yaml::Mapping(m) => {
-            let mut out = serde_json::Map::new();
-            for (k, v) in m {
-                let key = match k {
-                    Yaml::Value(Scalar::String(s)) => s.to_string(),
-                    Yaml::Value(Scalar::Integer(i)) => i.to_string(),
-                    Yaml::Value(Scalar::Boolean(b)) => b.to_string(),
-                    _ => return Err("mapping keys must be strings".into()),
-                };
-                out.insert(key, yaml_to_json(v)?);
-            }
-            J::Object(out)
-        }
-        Yaml::Tagged(_, inner) => yaml_to_json(inner)?,
-        Yaml::Alias(_) => return Err("aliases are not supported".into()),
-        Yaml::BadValue => return Err("a value could not be read".into()),
-    })
-}
+pub use crate::metadata_block::yaml_to_json;
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The METADATA made into JSON at build time is what its YAML parses to,
+    /// for every built-in policy.
+    #[test]
+    fn builtin_metadata_as_its_yaml() {
+        assert_eq!(BUILTIN_METADATA.len(), BUILTIN.len());
+        for (file, source) in BUILTIN {
+            let path = format!("builtin/{file}");
+            let from_yaml = parse_metadata(&path, source).unwrap();
+            assert_eq!(builtin_metadata(&path), Some(from_yaml), "{file}");
+        }
+    }
 
     #[test]
     fn builtins_load() {

@@ -354,3 +354,49 @@ test_right if {
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
 }
+
+/// User policies have the `time.*` builtins in UTC, with `time.now_ns()` the
+/// snapshot time; other zones and Go layouts are refused with a reason.
+#[test]
+fn time_builtins_in_utc() {
+    let dir = tempfile::tempdir().unwrap();
+    let policy = |body: &str| {
+        format!(
+            "# METADATA\n# title: T\n# description: D\n# custom:\n#   id: TIME001\n#   severity: low\n#   remediation: R\n#   inputs: [aws-cli]\n#   checks: source_statuses\npackage t\n\ndeny contains {{\"msg\": msg, \"loc\": s.status_loc}} if {{\n\tsome s in input.source_statuses\n\ts.status == \"FAILED\"\n\t{body}\n}}\n"
+        )
+    };
+    std::fs::write(
+        dir.path().join("t.rego"),
+        policy("msg := sprintf(\"%v %v %v %v\", [time.date(time.now_ns()), time.weekday([time.now_ns(), \"UTC\"]), time.parse_duration_ns(\"1h30m\"), time.format(time.parse_rfc3339_ns(\"2026-01-02T03:04:05+01:00\"))])"),
+    )
+    .unwrap();
+    let args = |p: &std::path::Path| {
+        vec![
+            "scan".to_string(),
+            "fixtures/AGG001".into(),
+            "--policy".into(),
+            p.display().to_string(),
+            "--no-builtin".into(),
+            "--now".into(),
+            "2026-11-23T14:35:58Z".into(),
+            "--format".into(),
+            "json".into(),
+        ]
+    };
+    let owned = args(dir.path());
+    let (code, stdout, stderr) = aggrego(&owned.iter().map(String::as_str).collect::<Vec<_>>());
+    assert_eq!(code, 1, "{stderr}");
+    let v: Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(
+        v["findings"][0]["message"],
+        "[2026, 11, 23] Monday 5400000000000 2026-01-02T02:04:05Z"
+    );
+    std::fs::write(
+        dir.path().join("t.rego"),
+        policy("msg := sprintf(\"%v\", [time.date([time.now_ns(), \"Europe/Paris\"])])"),
+    )
+    .unwrap();
+    let (code, stdout, _) = aggrego(&owned.iter().map(String::as_str).collect::<Vec<_>>());
+    assert_eq!(code, 2);
+    assert!(stdout.contains("only UTC is available"), "{stdout}");
+}

@@ -1,0 +1,49 @@
+//! Turns the METADATA of the built-in policies into JSON at build time: a scan
+//! then reads it with serde_json instead of parsing YAML on every start (it was
+//! most of the start-up of a scan with nothing to check). A test holds the JSON
+//! to what the YAML parses to at run time.
+
+#[path = "src/metadata_block.rs"]
+mod metadata_block;
+
+use saphyr::LoadableYamlNode;
+
+fn main() {
+    println!("cargo:rerun-if-changed=policies");
+    let mut files: Vec<std::path::PathBuf> = std::fs::read_dir("policies")
+        .map(|d| {
+            d.flatten()
+                .map(|e| e.path())
+                .filter(|p| p.extension().is_some_and(|e| e == "rego"))
+                .collect()
+        })
+        .unwrap_or_default();
+    files.sort();
+    let mut out = String::from(
+        "/// METADATA of the built-in policies as JSON, by file name (made by build.rs).\npub const BUILTIN_METADATA: &[(&str, &str)] = &[\n",
+    );
+    for path in files {
+        let (Some(name), Ok(source)) = (
+            path.file_name().and_then(|n| n.to_str()),
+            std::fs::read_to_string(&path),
+        ) else {
+            continue;
+        };
+        // A block that does not convert is left to the run-time parser, which
+        // reports it with its location.
+        let json = metadata_block::block(&source)
+            .and_then(|(_, yaml)| saphyr::Yaml::load_from_str(&yaml).ok())
+            .and_then(|docs| {
+                docs.first()
+                    .and_then(|d| metadata_block::yaml_to_json(d).ok())
+            });
+        if let Some(json) = json {
+            out.push_str(&format!("    ({name:?}, {:?}),\n", json.to_string()));
+        }
+    }
+    out.push_str("];\n");
+    let dir = std::env::var("OUT_DIR").unwrap_or_else(|_| ".".into());
+    if let Err(e) = std::fs::write(std::path::Path::new(&dir).join("builtin_metadata.rs"), out) {
+        println!("cargo:warning=cannot write the built-in metadata: {e}");
+    }
+}
