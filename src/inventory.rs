@@ -789,21 +789,15 @@ impl Locations {
 /// A fixed, fast hash for the builder's small tables of keys and strings.
 type FastHash = foldhash::fast::FixedState;
 
-/// An object's members as they are put, made into one compact object at the
-/// end: sorted once and built in bulk, rather than inserted one at a time.
+/// An object being built: its members inserted as they are put, then made
+/// compact (inserting measured cheaper than collecting, sorting and building
+/// in bulk; objects are most of the cost of an aggregator's value).
 #[derive(Default)]
-struct Members(Vec<(Value, Value)>);
+struct Members(Object);
 
 impl Members {
-    fn into_value(mut self) -> Value {
-        // Stable: of two equal keys the later wins, as with repeated inserts.
-        self.0.sort_by(|a, b| a.0.cmp(&b.0));
-        Object::from(
-            self.0
-                .into_iter()
-                .collect::<std::collections::BTreeMap<_, _>>(),
-        )
-        .into_value()
+    fn into_value(self) -> Value {
+        self.0.into_value()
     }
 }
 
@@ -1164,7 +1158,7 @@ impl Builder<'_> {
             .entry(key)
             .or_insert_with(|| Value::from(key))
             .clone();
-        o.0.push((k, v));
+        o.0.insert(k, v);
     }
 
     /// Start a new owner for the locs made from here on.

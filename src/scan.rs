@@ -197,28 +197,44 @@ pub fn scan(opts: &Options, engine: &Engine) -> ScanResult {
         })
         .collect();
     let file_names: Vec<Arc<str>> = files.iter().map(|f| Arc::from(f.name.as_str())).collect();
-    let mut findings = Vec::with_capacity(raw.len());
-    for r in raw {
-        let policy = &engine.policies()[r.policy];
-        let Some((span, owner)) = locs.get(r.loc) else {
-            errors.push(ScanError::whole(
-                &policy.path,
-                format!(
-                    "finding `{}` has a `loc` that is not an input location",
-                    r.msg
-                ),
-            ));
-            continue;
-        };
-        findings.push(locate(
-            policy,
-            &shared[r.policy],
-            &file_names,
-            r,
-            span,
-            owner,
-            &files,
-        ));
+    // Located in parallel (a line and column is a search in the file), in order.
+    let located: Vec<Result<Finding, ScanError>> = raw
+        .into_par_iter()
+        .with_min_len(256)
+        .map(|r| {
+            let policy = &engine.policies()[r.policy];
+            let Some((span, owner)) = locs.get(r.loc) else {
+                return Err(ScanError::whole(
+                    &policy.path,
+                    format!(
+                        "finding `{}` has a `loc` that is not an input location",
+                        r.msg
+                    ),
+                ));
+            };
+            Ok(locate(
+                policy,
+                &shared[r.policy],
+                &file_names,
+                r,
+                span,
+                owner,
+                &files,
+            ))
+        })
+        .collect();
+    let mut findings = Vec::with_capacity(located.len());
+    for l in located {
+        match l {
+            Ok(f) => findings.push(f),
+            Err(e) => errors.push(e),
+        }
+    }
+    // The statuses the locations read are let go beside what follows.
+    if locs.statuses.len() > 1000 {
+        std::thread::spawn(move || drop(locs));
+    } else {
+        drop(locs);
     }
     // Suppressions, then aggrego's own rules about them.
     let mut rules: Vec<Rule> = engine.policies().iter().map(Rule::from_policy).collect();
@@ -520,9 +536,11 @@ fn locate(
 ) -> Finding {
     let (file, start, end) = match files.get(span.file as usize) {
         Some(f) => {
-            let s = f.line_col(span.start as usize);
             // The end column is inclusive of the last character.
-            let e = f.line_col((span.end as usize).max(span.start as usize + 1) - 1);
+            let (s, e) = f.line_col_span(
+                span.start as usize,
+                (span.end as usize).max(span.start as usize + 1) - 1,
+            );
             (file_names[span.file as usize].clone(), s, e)
         }
         None => (
@@ -639,12 +657,43 @@ fn read_bounded(path: &std::path::Path, max: u64) -> std::io::Result<Vec<u8>> {
     if len > max {
         return Err(too_big(len));
     }
+    #[cfg(unix)]
+    if len >= PARALLEL_READ {
+        if let Some(bytes) = read_in_parts(&file, len as usize) {
+            return Ok(bytes);
+        }
+    }
     let mut bytes = Vec::with_capacity(len as usize);
     file.take(max + 1).read_to_end(&mut bytes)?;
     if bytes.len() as u64 > max {
         return Err(too_big(bytes.len() as u64));
     }
     Ok(bytes)
+}
+
+/// Files from this size on are read in parts, on every core: copying a large
+/// export into memory is otherwise a serial tenth of its scan.
+#[cfg(unix)]
+const PARALLEL_READ: u64 = 16 * 1024 * 1024;
+
+/// The `len` bytes of `file`, read in parts at once; `None` if the file is not
+/// `len` bytes long any more (it is then read the ordinary way).
+#[cfg(unix)]
+fn read_in_parts(file: &std::fs::File, len: usize) -> Option<Vec<u8>> {
+    use std::os::unix::fs::FileExt;
+    const PART: usize = 4 * 1024 * 1024;
+    let mut bytes = vec![0u8; len];
+    bytes
+        .par_chunks_mut(PART)
+        .enumerate()
+        .try_for_each(|(i, part)| file.read_exact_at(part, (i * PART) as u64))
+        .ok()?;
+    // A file that grew while it was read is read again, whole.
+    let mut more = [0u8; 1];
+    match file.read_at(&mut more, len as u64) {
+        Ok(0) => Some(bytes),
+        _ => None,
+    }
 }
 
 /// Parse Terraform a directory at a time, for directories where some `.tf` file

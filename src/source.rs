@@ -110,6 +110,25 @@ impl SourceFile {
         }
     }
 
+    /// Line and column of two offsets, `start <= last`: the second counted on
+    /// from the first when both are on one line (most spans).
+    pub fn line_col_span(&self, start: usize, last: usize) -> (LineCol, LineCol) {
+        let s = self.line_col(start);
+        let (a, b) = (start.min(self.text.len()), last.min(self.text.len()));
+        let between = a <= b
+            && self.text.is_char_boundary(a)
+            && self.text.is_char_boundary(b)
+            && memchr::memchr(b'\n', &self.text.as_bytes()[a..b]).is_none();
+        if !between {
+            return (s, self.line_col(last));
+        }
+        let e = LineCol {
+            line: s.line,
+            column: s.column + self.text[a..b].chars().count(),
+        };
+        (s, e)
+    }
+
     /// 0-based line index of a byte offset.
     pub fn line_index(&self, offset: usize) -> usize {
         let offset = offset.min(self.text.len());
@@ -293,6 +312,10 @@ mod tests {
                     let line = full.partition_point(|&s| s <= offset) - 1;
                     assert_eq!(f.line_index(offset), line, "{len} {offset}");
                     assert_eq!(f.line_col(offset).line, line + 1);
+                    for last in [offset, offset + 1, offset + 3, offset + 70] {
+                        let want = (f.line_col(offset), f.line_col(last));
+                        assert_eq!(f.line_col_span(offset, last), want, "{offset}..{last}");
+                    }
                 }
                 for (line, &start) in full.iter().enumerate() {
                     let end = full.get(line + 1).map_or(text.len(), |n| n - 1);
