@@ -10,18 +10,27 @@ pub struct SourceFile {
     /// Display form of `path`, with `/` separators.
     pub name: String,
     pub text: String,
-    /// Where every `LINE_STRIDE`-th line starts, made on first use: a line
-    /// number is then a search and a count of at most that many line breaks,
+    /// For every `CHUNK` bytes of the text, the lines before it and where the
+    /// line it begins in starts; made on first use. A line and column is then a
+    /// look-up and a scan of at most `CHUNK` bytes, however long the lines are,
     /// and the index of an 80 MB export is a few hundred kilobytes.
-    lines: std::sync::OnceLock<Vec<usize>>,
+    lines: std::sync::OnceLock<Vec<Chunk>>,
     /// Offsets of UTF-8 continuation bytes, made on first use: a column is the byte
     /// distance less those in between, so a finding on a minified 40 MB line costs a
     /// search, not a count from the start of the line.
     continuations: std::sync::OnceLock<Vec<u32>>,
 }
 
-/// Lines between two entries of a file's line index.
-const LINE_STRIDE: usize = 64;
+/// Bytes between two entries of a file's line index.
+const CHUNK: usize = 4096;
+
+/// One entry of the line index: line breaks before a chunk, and the start of
+/// the line the chunk begins in.
+#[derive(Debug, Clone, Copy)]
+struct Chunk {
+    lines_before: usize,
+    line_start: usize,
+}
 
 /// A 1-based line and column (columns count Unicode scalar values).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -56,36 +65,70 @@ impl SourceFile {
         }
     }
 
-    fn line_index_table(&self) -> &[usize] {
+    fn chunks(&self) -> &[Chunk] {
         self.lines.get_or_init(|| {
-            let mut starts = vec![0];
-            starts.extend(
-                memchr::memchr_iter(b'\n', self.text.as_bytes())
-                    .skip(LINE_STRIDE - 1)
-                    .step_by(LINE_STRIDE)
-                    .map(|i| i + 1),
-            );
-            starts.shrink_to_fit();
-            starts
+            let b = self.text.as_bytes();
+            let mut out = Vec::with_capacity(b.len() / CHUNK + 1);
+            let (mut lines, mut start) = (0, 0);
+            for (i, chunk) in b.chunks(CHUNK).enumerate() {
+                out.push(Chunk {
+                    lines_before: lines,
+                    line_start: start,
+                });
+                for n in memchr::memchr_iter(b'\n', chunk) {
+                    lines += 1;
+                    start = i * CHUNK + n + 1;
+                }
+            }
+            out
         })
+    }
+
+    /// The 0-based line of a byte offset and where that line starts.
+    fn line_of(&self, offset: usize) -> (usize, usize) {
+        let offset = offset.min(self.text.len());
+        let c = offset / CHUNK;
+        let Some(chunk) = self.chunks().get(c) else {
+            // Past the last chunk: the offset is the end of a text that ends
+            // exactly at a chunk boundary.
+            let last = self.chunks().last().copied();
+            let from = last.map_or(0, |_| (c - 1) * CHUNK);
+            let seg = &self.text.as_bytes()[from.min(offset)..offset];
+            let base = last.map_or(0, |l| l.lines_before);
+            let start = memchr::memrchr(b'\n', seg)
+                .map_or(last.map_or(0, |l| l.line_start), |i| from + i + 1);
+            return (base + memchr::memchr_iter(b'\n', seg).count(), start);
+        };
+        let from = c * CHUNK;
+        let seg = &self.text.as_bytes()[from..offset];
+        let line = chunk.lines_before + memchr::memchr_iter(b'\n', seg).count();
+        let start = memchr::memrchr(b'\n', seg).map_or(chunk.line_start, |i| from + i + 1);
+        (line, start)
     }
 
     /// Byte offset where a 0-based line starts, if the text has that line.
     fn line_start(&self, line: usize) -> Option<usize> {
-        let block = *self.line_index_table().get(line / LINE_STRIDE)?;
-        match line % LINE_STRIDE {
-            0 => Some(block),
-            k => memchr::memchr_iter(b'\n', &self.text.as_bytes()[block..])
-                .nth(k - 1)
-                .map(|i| block + i + 1),
+        let chunks = self.chunks();
+        // The last chunk that begins on or after the line's start... is the
+        // one before the first whose count of earlier lines passes it.
+        let c = chunks.partition_point(|k| k.lines_before <= line);
+        if c == 0 {
+            return (line == 0).then_some(0);
         }
+        let chunk = chunks[c - 1];
+        if chunk.lines_before == line {
+            return Some(chunk.line_start);
+        }
+        let from = (c - 1) * CHUNK;
+        memchr::memchr_iter(b'\n', &self.text.as_bytes()[from..])
+            .nth(line - chunk.lines_before - 1)
+            .map(|i| from + i + 1)
     }
 
     /// Line and column of a byte offset; offsets past the end clamp to the end.
     pub fn line_col(&self, offset: usize) -> LineCol {
         let offset = offset.min(self.text.len());
-        let line = self.line_index(offset);
-        let start = self.line_start(line).unwrap_or(0);
+        let (line, start) = self.line_of(offset);
         let mut end = offset;
         while !self.text.is_char_boundary(end) {
             end -= 1;
@@ -131,12 +174,7 @@ impl SourceFile {
 
     /// 0-based line index of a byte offset.
     pub fn line_index(&self, offset: usize) -> usize {
-        let offset = offset.min(self.text.len());
-        let table = self.line_index_table();
-        let block = table.partition_point(|&s| s <= offset).saturating_sub(1);
-        let from = table.get(block).copied().unwrap_or(0);
-        block * LINE_STRIDE
-            + memchr::memchr_iter(b'\n', &self.text.as_bytes()[from..offset]).count()
+        self.line_of(offset).0
     }
 
     /// Byte range of a 0-based line, without its line break.
@@ -286,11 +324,13 @@ mod tests {
         assert_eq!(f.offset_of(2, 2), 5);
     }
 
-    /// The sparse line index answers as a full one would, at every offset,
-    /// around its stride and with or without a final line break.
+    /// The chunked line index answers as a full one would, at every offset:
+    /// around chunk boundaries, on texts that end on one, on lines longer than
+    /// a chunk, with or without a final line break.
     #[test]
     fn sparse_index_as_a_full_one() {
         let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
+        let mut texts: Vec<String> = Vec::new();
         for len in [0usize, 1, 63, 64, 65, 200, 5000] {
             for trailing in [false, true] {
                 let mut text = String::new();
@@ -304,13 +344,22 @@ mod tests {
                 if !trailing {
                     text.push_str("tail é");
                 }
+                texts.push(text);
+            }
+        }
+        texts.push("a".repeat(CHUNK));
+        texts.push(format!("{}\n", "a".repeat(CHUNK - 1)));
+        texts.push(format!("{}\n{}", "é".repeat(CHUNK), "b".repeat(3 * CHUNK)));
+        texts.push("\n".repeat(2 * CHUNK));
+        for text in texts {
+            {
                 let full: Vec<usize> = std::iter::once(0)
                     .chain(text.match_indices('\n').map(|(i, _)| i + 1))
                     .collect();
                 let f = SourceFile::new("x".into(), text.clone());
                 for offset in (0..=text.len()).filter(|o| text.is_char_boundary(*o)) {
                     let line = full.partition_point(|&s| s <= offset) - 1;
-                    assert_eq!(f.line_index(offset), line, "{len} {offset}");
+                    assert_eq!(f.line_index(offset), line, "{} {offset}", text.len());
                     assert_eq!(f.line_col(offset).line, line + 1);
                     for last in [offset, offset + 1, offset + 3, offset + 70] {
                         let want = (f.line_col(offset), f.line_col(last));
@@ -324,7 +373,7 @@ mod tests {
                     } else {
                         end
                     };
-                    assert_eq!(f.line_range(line), start..end, "{len} line {line}");
+                    assert_eq!(f.line_range(line), start..end, "{} line {line}", text.len());
                     assert_eq!(f.offset_of(line + 1, 1), start.min(text.len()));
                 }
                 assert_eq!(f.line_range(full.len()), text.len()..text.len());
