@@ -365,7 +365,7 @@ impl Inventory {
     ) -> (PolicyInput, Locations) {
         let file_names: Vec<&str> = files.iter().map(|f| f.name.as_str()).collect();
         let mut b = Builder {
-            texts: files.iter().map(|f| f.text.as_str()).collect(),
+            files,
             ..Builder::default()
         };
         let file_values: Vec<Value> = file_names.iter().map(|n| Value::from(*n)).collect();
@@ -413,14 +413,14 @@ impl Inventory {
                 Some(base)
             })
             .collect();
-        let texts = &b.texts;
+
         let built: Vec<(Builder<'_>, Vec<(Value, String)>)> = self
             .aggregators
             .par_chunks(CHUNK)
             .zip(bases)
             .map(|(chunk, (loc_base, resource_base))| {
                 let mut b = Builder {
-                    texts: texts.clone(),
+                    files,
                     skipped: loc_base,
                     resource_base,
                     ..Builder::default()
@@ -809,8 +809,9 @@ struct Builder<'t> {
     /// current aggregator: (attribute, expression, loc).
     key: &'static str,
     unresolved: Vec<(&'static str, String, Value)>,
-    /// File texts, to quote an unresolved expression.
-    texts: Vec<&'t str>,
+    /// The scanned files, to quote an unresolved expression (borrowed: each
+    /// chunk's builder must not copy a list of 10^5 files).
+    files: &'t [SourceFile],
     locs: Vec<Span>,
     owners: Vec<u32>,
     resources: Vec<Resource>,
@@ -1211,9 +1212,9 @@ impl Builder<'_> {
         if !known {
             // The unresolved expression as written, for messages (`var.regions`).
             let expr = note.map(str::to_string).or_else(|| {
-                self.texts
+                self.files
                     .get(span.file as usize)
-                    .and_then(|t| t.get(span.start as usize..span.end as usize))
+                    .and_then(|f| f.text.get(span.start as usize..span.end as usize))
                     .map(|e| {
                         let e = e.split_whitespace().collect::<Vec<_>>().join(" ");
                         match e.char_indices().nth(80) {
