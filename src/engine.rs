@@ -407,7 +407,7 @@ impl Engine {
             let r = read(i, self.eval_value(i, input, now_ns, deadline));
             (i, r, t.elapsed())
         };
-        let results: Vec<((usize, usize, usize), Vec<Evaluated>)> = units
+        let mut results: Vec<((usize, usize, usize), Vec<Evaluated>)> = units
             .par_iter()
             .with_max_len(1)
             .map(|u| match u {
@@ -428,7 +428,6 @@ impl Engine {
             })
             .collect();
         // Per policy, its results in the order of its parts.
-        let mut results = results;
         results.sort_by_key(|r| r.0);
         let mut by_policy: Vec<Vec<Result<Part, ScanError>>> =
             (0..count).map(|_| Vec::new()).collect();
@@ -895,28 +894,33 @@ mod tests {
             .collect()
     }
 
+    fn builtin_engine() -> Engine {
+        match crate::policy::builtin_policies().map(Engine::new) {
+            Ok(Ok(e)) => e,
+            _ => panic!("built-in policies compile"),
+        }
+    }
+
+    /// Settings of a scan at `now_ns` with `--max-age` `max_age_ns`.
+    fn settings(now_ns: i64, max_age_ns: i64) -> Settings {
+        Settings {
+            now: crate::timestamp::Instant::from_ns(now_ns),
+            now_source: "flag",
+            max_age_ns,
+            expected_regions: vec![],
+            expected_accounts: vec![],
+            expected_regions_from: None,
+            expected_accounts_from: None,
+        }
+    }
+
     /// What lets `Engine::with` defer compiling the built-in policies.
     #[test]
     fn built_in_policies_compile_and_find_nothing_in_nothing() {
-        let engine = match crate::policy::builtin_policies().map(Engine::new) {
-            Ok(Ok(e)) => e,
-            _ => panic!("built-in policies load"),
-        };
+        let engine = builtin_engine();
         assert!(engine.compiled.get().is_none());
         assert!(engine.compiled().is_ok());
-        let (input, _) = Inventory::default().to_value(
-            &Settings {
-                now: crate::timestamp::Instant::from_ns(0),
-                now_source: "clock",
-                max_age_ns: 0,
-                expected_regions: vec![],
-                expected_accounts: vec![],
-                expected_regions_from: None,
-                expected_accounts_from: None,
-            },
-            &[],
-            &[],
-        );
+        let (input, _) = Inventory::default().to_value(&settings(0, 0), &[], &[]);
         let (findings, errors) = engine.evaluate(input, 0);
         assert!(findings.is_empty() && errors.is_empty(), "{errors:?}");
         assert!(engine.warm_up().is_empty());
@@ -924,19 +928,8 @@ mod tests {
 
     #[test]
     fn parts_give_what_one_evaluation_gives() {
-        let engine = match crate::policy::builtin_policies().map(Engine::new) {
-            Ok(Ok(e)) => e,
-            _ => panic!("built-in policies compile"),
-        };
-        let settings = Settings {
-            now: crate::timestamp::Instant::from_ns(1_000_000_000_000_000_000),
-            now_source: "flag",
-            max_age_ns: 86_400_000_000_000,
-            expected_regions: vec![],
-            expected_accounts: vec![],
-            expected_regions_from: None,
-            expected_accounts_from: None,
-        };
+        let engine = builtin_engine();
+        let settings = settings(1_000_000_000_000_000_000, 86_400_000_000_000);
         // More than several parts, with a last one that is not full.
         let inventory = Inventory {
             source_statuses: statuses(3 * PART + 123),
@@ -964,19 +957,8 @@ mod tests {
     /// policy, on generated aggregators and statuses of every shape.
     #[test]
     fn virtual_machine_gives_what_the_interpreter_gives() {
-        let engine = match crate::policy::builtin_policies().map(Engine::new) {
-            Ok(Ok(e)) => e,
-            _ => panic!("built-in policies compile"),
-        };
-        let settings = Settings {
-            now: crate::timestamp::Instant::from_ns(1_000_000_000_000_000_000),
-            now_source: "flag",
-            max_age_ns: 86_400_000_000_000,
-            expected_regions: vec![],
-            expected_accounts: vec![],
-            expected_regions_from: None,
-            expected_accounts_from: None,
-        };
+        let engine = builtin_engine();
+        let settings = settings(1_000_000_000_000_000_000, 86_400_000_000_000);
         let inventory = Inventory {
             source_statuses: statuses(3000),
             aggregators: aggregators(3000),
@@ -1100,10 +1082,7 @@ ok(v) := false if not role_arn.role_arn(v)
     /// `every` (nor, through them, its helpers: the library has none).
     #[test]
     fn policies_on_the_virtual_machine_do_not_use_every() {
-        let engine = match crate::policy::builtin_policies().map(Engine::new) {
-            Ok(Ok(e)) => e,
-            _ => panic!("built-in policies compile"),
-        };
+        let engine = builtin_engine();
         let compiled = engine.compiled().ok().unwrap_or_else(|| panic!("compiles"));
         let uses_every = |source: &str| {
             source.lines().any(|l| {

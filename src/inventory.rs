@@ -464,14 +464,8 @@ impl Inventory {
                     account: None,
                     region: l.region.as_deref().map(Arc::from),
                 });
-                let mut o = Members::default();
-                let v = b.intern_opt(&l.region);
-                b.put(&mut o, "region", v);
-                b.put(
-                    &mut o,
-                    "region_from",
-                    l.region_from.map_or(Value::Null, Value::from),
-                );
+                let mut o = Object::new();
+                b.region(&mut o, &l.region, l.region_from);
                 let names: Vec<Value> = l
                     .aggregator_names
                     .iter()
@@ -490,7 +484,7 @@ impl Inventory {
             .iter()
             .map(|s| {
                 b.own(Resource::default());
-                let mut o = Members::default();
+                let mut o = Object::new();
                 b.put(&mut o, "file", file(s.file));
                 b.put(&mut o, "kind", Value::from(s.kind));
                 b.put(&mut o, "next_token", opt_str(&s.next_token));
@@ -505,7 +499,7 @@ impl Inventory {
         let manifests = b.manifests(&self.manifests, &file);
         let coverage = b.coverage(coverage, &aggregator_ids);
 
-        let mut st = Members::default();
+        let mut st = Object::new();
         b.put(&mut st, "now", Value::from(settings.now.rfc3339.as_str()));
         b.put(&mut st, "now_ns", Value::from(settings.now.ns));
         b.put(&mut st, "now_source", Value::from(settings.now_source));
@@ -547,7 +541,7 @@ impl Inventory {
                 .map_or(Value::Null, Value::from),
         );
 
-        let mut root = Members::default();
+        let mut root = Object::new();
         let aggregator_values = aggregators.clone();
         b.put(&mut root, "aggregators", Value::from(aggregators));
         b.put(
@@ -599,7 +593,7 @@ fn aggregator_value(
         account: a.account.as_deref().map(Arc::from),
         region: a.region.as_deref().map(Arc::from),
     });
-    let mut o = Members::default();
+    let mut o = Object::new();
     let id = format!(
         "{}#{}",
         file_names.get(a.file as usize).map_or("", |s| s),
@@ -617,13 +611,7 @@ fn aggregator_value(
     b.put(&mut o, "arn", arn);
     let account = opt_str(&a.account);
     b.put(&mut o, "account", account);
-    let region = b.intern_opt(&a.region);
-    b.put(&mut o, "region", region);
-    b.put(
-        &mut o,
-        "region_from",
-        a.region_from.map_or(Value::Null, Value::from),
-    );
+    b.region(&mut o, &a.region, a.region_from);
     let loc = b.loc(a.span);
     b.put(&mut o, "loc", loc);
     let terraform = a.kind.starts_with("terraform");
@@ -788,18 +776,6 @@ impl Locations {
 
 /// A fixed, fast hash for the builder's small tables of keys and strings.
 type FastHash = foldhash::fast::FixedState;
-
-/// An object being built: its members inserted as they are put, then made
-/// compact (inserting measured cheaper than collecting, sorting and building
-/// in bulk; objects are most of the cost of an aggregator's value).
-#[derive(Default)]
-struct Members(Object);
-
-impl Members {
-    fn into_value(self) -> Value {
-        self.0.into_value()
-    }
-}
 
 /// Builds values with shared keys and interned low-cardinality strings, so a
 /// 300k-entry input costs one allocation per distinct string, not per use.
@@ -1153,13 +1129,13 @@ impl StatusKeys {
 }
 
 impl Builder<'_> {
-    fn put(&mut self, o: &mut Members, key: &'static str, v: Value) {
+    fn put(&mut self, o: &mut Object, key: &'static str, v: Value) {
         let k = self
             .keys
             .entry(key)
             .or_insert_with(|| Value::from(key))
             .clone();
-        o.0.insert(k, v);
+        o.insert(k, v);
     }
 
     /// Start a new owner for the locs made from here on.
@@ -1177,6 +1153,13 @@ impl Builder<'_> {
                 .map_or(u32::MAX, |i| (i + self.resource_base) as u32),
         );
         Value::from(self.locs.len() - 1 + self.skipped)
+    }
+
+    /// `region` and `region_from`: where a resource is, and how that was learnt.
+    fn region(&mut self, o: &mut Object, region: &Option<String>, from: Option<&'static str>) {
+        let v = self.intern_opt(region);
+        self.put(o, "region", v);
+        self.put(o, "region_from", from.map_or(Value::Null, Value::from));
     }
 
     fn intern_opt(&mut self, s: &Option<String>) -> Value {
@@ -1205,7 +1188,7 @@ impl Builder<'_> {
         value: Value,
         note: Option<&'static str>,
     ) -> Value {
-        let mut o = Members::default();
+        let mut o = Object::new();
         self.put(&mut o, "value", value);
         self.put(&mut o, "known", Value::from(known));
         self.put(&mut o, "explicit", Value::from(explicit));
@@ -1254,7 +1237,7 @@ impl Builder<'_> {
     }
 
     fn account_source(&mut self, s: &AccountSource, what: String) -> Value {
-        let mut o = Members::default();
+        let mut o = Object::new();
         self.put(&mut o, "what", Value::from(what));
         self.put(&mut o, "organization", Value::from(false));
         self.key = "account_ids";
@@ -1272,7 +1255,7 @@ impl Builder<'_> {
     }
 
     fn org_source(&mut self, s: &OrganizationSource, what: String) -> Value {
-        let mut o = Members::default();
+        let mut o = Object::new();
         self.put(&mut o, "what", Value::from(what));
         self.put(&mut o, "organization", Value::from(true));
         self.key = "role_arn";
@@ -1294,7 +1277,7 @@ impl Builder<'_> {
             Some(tags) => Value::from(
                 tags.iter()
                     .map(|t| {
-                        let mut o = Members::default();
+                        let mut o = Object::new();
                         let k = self.str_field(&t.key);
                         self.put(&mut o, "key", k);
                         let v = self.str_field(&t.value);
@@ -1333,7 +1316,7 @@ impl Builder<'_> {
                     account: Some(Arc::from(a.id.as_str())),
                     region: None,
                 });
-                let mut o = Members::default();
+                let mut o = Object::new();
                 self.put(&mut o, "id", Value::from(a.id.as_str()));
                 self.put(&mut o, "name", opt_str(&a.name));
                 self.put(&mut o, "email", opt_str(&a.email));
@@ -1360,7 +1343,7 @@ impl Builder<'_> {
                     account: None,
                     region: Some(Arc::from(r.region.as_str())),
                 });
-                let mut o = Members::default();
+                let mut o = Object::new();
                 self.put(&mut o, "region", Value::from(r.region.as_str()));
                 self.put(&mut o, "enabled", Value::from(r.enabled));
                 self.put(&mut o, "status", opt_str(&r.status));
@@ -1373,7 +1356,7 @@ impl Builder<'_> {
     }
 
     fn manifest_file(&mut self, f: &ManifestFile) -> Value {
-        let mut o = Members::default();
+        let mut o = Object::new();
         self.put(&mut o, "path", Value::from(f.path.as_str()));
         self.put(&mut o, "command", opt_str(&f.command));
         self.put(&mut o, "region", opt_str(&f.region));
@@ -1388,7 +1371,7 @@ impl Builder<'_> {
             .iter()
             .map(|m| {
                 self.own(Resource::default());
-                let mut o = Members::default();
+                let mut o = Object::new();
                 self.put(&mut o, "file", file(m.file));
                 let captured = m
                     .captured_ns
@@ -1411,7 +1394,7 @@ impl Builder<'_> {
                             account: None,
                             region: f.region.as_deref().map(Arc::from),
                         });
-                        let mut o = Members::default();
+                        let mut o = Object::new();
                         self.put(&mut o, "command", Value::from(f.command.as_str()));
                         self.put(&mut o, "fallback", opt_str(&f.fallback));
                         self.put(&mut o, "region", opt_str(&f.region));
@@ -1446,7 +1429,7 @@ impl Builder<'_> {
                     account: c.aggregator_account.as_deref().map(Arc::from),
                     region: c.aggregator_region.as_deref().map(Arc::from),
                 });
-                let mut o = Members::default();
+                let mut o = Object::new();
                 self.put(&mut o, "aggregator", opt_string(c.aggregator.as_deref()));
                 self.put(
                     &mut o,
@@ -1477,7 +1460,7 @@ impl Builder<'_> {
                             account: Some(Arc::from(a.id.as_str())),
                             region: None,
                         });
-                        let mut e = Members::default();
+                        let mut e = Object::new();
                         self.put(&mut e, "id", Value::from(a.id.as_str()));
                         self.put(&mut e, "name", opt_str(&a.name));
                         self.put(&mut e, "regions", strings(&a.regions));
@@ -1506,7 +1489,7 @@ impl Builder<'_> {
                             account: None,
                             region: Some(Arc::from(r.region.as_str())),
                         });
-                        let mut e = Members::default();
+                        let mut e = Object::new();
                         self.put(&mut e, "region", Value::from(r.region.as_str()));
                         let accounts = by_region.remove(r.region.as_str()).unwrap_or_default();
                         self.put(&mut e, "accounts", Value::from(accounts));

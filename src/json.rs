@@ -309,17 +309,11 @@ impl<'de> Visitor<'de> for RootVisitor<'de> {
             // escaped key has no place in the text, so its value is kept whole.
             let value_at = match &key.0 {
                 Cow::Borrowed(k) => {
-                    let end = (k.as_ptr() as usize - text.as_ptr() as usize) + k.len() + 1;
+                    // Past the closing quote, white space, the colon, white space.
                     let b = text.as_bytes();
-                    let mut at = end;
-                    while at < b.len() && b[at] != b':' {
-                        at += 1;
-                    }
-                    at += 1;
-                    while at < b.len() && matches!(b[at], b' ' | b'\t' | b'\n' | b'\r') {
-                        at += 1;
-                    }
-                    Some(at.min(b.len()))
+                    let quote = (k.as_ptr() as usize - text.as_ptr() as usize) + k.len() + 1;
+                    let colon = structure::skip_ws(b, quote);
+                    Some(structure::skip_ws(b, colon + 1).min(b.len()))
                 }
                 Cow::Owned(_) => None,
             };
@@ -331,13 +325,11 @@ impl<'de> Visitor<'de> for RootVisitor<'de> {
                     // can be found in the text: after a list's last element.
                     let end = match &opened {
                         Some(items) => {
-                            let mut at = items.last().map_or(start + 1, |r| {
+                            let last = items.last().map_or(start + 1, |r| {
                                 r.0.as_ptr() as usize - text.as_ptr() as usize + r.0.len()
                             });
-                            while at < b.len() && b[at] != b']' {
-                                at += 1;
-                            }
-                            (at + 1).min(b.len())
+                            // The closing bracket, after white space.
+                            (structure::skip_ws(b, last) + 1).min(b.len())
                         }
                         None => structure::value_end(b, start).max(start + 1).min(b.len()),
                     };
@@ -348,12 +340,8 @@ impl<'de> Visitor<'de> for RootVisitor<'de> {
         }
         Ok(RawRoot::Object(out))
     }
-    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
-        let mut out = Vec::with_capacity(seq.size_hint().unwrap_or(8));
-        while let Some(item) = seq.next_element::<Raw<'de>>()? {
-            out.push(item);
-        }
-        Ok(RawRoot::Array(out))
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, seq: A) -> Result<Self::Value, A::Error> {
+        elements(seq).map(RawRoot::Array)
     }
     fn visit_bool<E>(self, _: bool) -> Result<Self::Value, E> {
         Ok(RawRoot::Scalar)
@@ -375,6 +363,15 @@ impl<'de> Visitor<'de> for RootVisitor<'de> {
     }
 }
 
+/// The elements of a list being read, each checked as it is taken.
+fn elements<'de, A: serde::de::SeqAccess<'de>>(mut seq: A) -> Result<Vec<Raw<'de>>, A::Error> {
+    let mut out = Vec::with_capacity(seq.size_hint().unwrap_or(8));
+    while let Some(item) = seq.next_element::<Raw<'de>>()? {
+        out.push(item);
+    }
+    Ok(out)
+}
+
 /// A top-level value, read to its end: a list's elements, else nothing kept.
 struct Open;
 
@@ -392,12 +389,8 @@ impl<'de> Visitor<'de> for Open {
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
         f.write_str("a JSON value")
     }
-    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
-        let mut out = Vec::with_capacity(seq.size_hint().unwrap_or(8));
-        while let Some(item) = seq.next_element::<Raw<'de>>()? {
-            out.push(item);
-        }
-        Ok(Some(out))
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, seq: A) -> Result<Self::Value, A::Error> {
+        elements(seq).map(Some)
     }
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
         while map.next_key::<serde::de::IgnoredAny>()?.is_some() {
@@ -456,7 +449,7 @@ impl<'de> serde::Deserialize<'de> for BorrowedKey<'de> {
 mod structure {
     use std::ops::Range;
 
-    fn skip_ws(b: &[u8], mut i: usize) -> usize {
+    pub fn skip_ws(b: &[u8], mut i: usize) -> usize {
         while i < b.len() && matches!(b[i], b' ' | b'\t' | b'\n' | b'\r') {
             i += 1;
         }

@@ -5,6 +5,7 @@
 
 use crate::diag::ScanError;
 use crate::finding::Severity;
+use crate::metadata_block::yaml_to_json;
 use saphyr::{LoadableYamlNode, Yaml};
 use serde::{Deserialize, Serialize};
 
@@ -393,8 +394,6 @@ fn line_col(text: &str, offset: usize) -> (usize, usize) {
     let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
     (line, col)
 }
-
-pub use crate::metadata_block::yaml_to_json;
 
 #[cfg(test)]
 mod tests {

@@ -110,7 +110,7 @@ pub fn load_data(path: &std::path::Path) -> Result<(String, regorus::Value), Sca
             )
         })?;
         match docs.first() {
-            Some(d) => policy::yaml_to_json(d)
+            Some(d) => crate::metadata_block::yaml_to_json(d)
                 .map_err(|e| ScanError::whole(&shown, format!("invalid data: {e}")))?,
             None => serde_json::Value::Object(Default::default()),
         }

@@ -177,13 +177,10 @@ pub fn scan(opts: &Options, engine: &Engine) -> ScanResult {
     mark("input built");
     progress.stage("evaluating policies");
     let (raw, policy_errors) = engine.evaluate_input(&input, now.ns);
-    // Letting go of a large input is a walk over all of it: done beside the
-    // locating and reporting that follow, not before them.
-    if input.status_count() + input.aggregator_count() > 1000 {
-        std::thread::spawn(move || drop(input));
-    } else {
-        drop(input);
-    }
+    let_go(
+        input.status_count() + input.aggregator_count() > 1000,
+        input,
+    );
     mark("evaluated");
     errors.extend(policy_errors);
 
@@ -230,12 +227,7 @@ pub fn scan(opts: &Options, engine: &Engine) -> ScanResult {
             Err(e) => errors.push(e),
         }
     }
-    // The statuses the locations read are let go beside what follows.
-    if locs.statuses.len() > 1000 {
-        std::thread::spawn(move || drop(locs));
-    } else {
-        drop(locs);
-    }
+    let_go(locs.statuses.len() > 1000, locs);
     // Suppressions, then aggrego's own rules about them.
     let mut rules: Vec<Rule> = engine.policies().iter().map(Rule::from_policy).collect();
     rules.extend(
@@ -311,6 +303,17 @@ pub fn scan(opts: &Options, engine: &Engine) -> ScanResult {
         rules,
         subjects,
         coverage,
+    }
+}
+
+/// Drop `value`; when `large`, on a thread of its own: letting go of a large
+/// input is a walk over all of it, better done beside the locating and
+/// reporting that follow than before them.
+fn let_go<T: Send + 'static>(large: bool, value: T) {
+    if large {
+        std::thread::spawn(move || drop(value));
+    } else {
+        drop(value);
     }
 }
 

@@ -80,6 +80,14 @@ impl SourceFile {
                     start = i * CHUNK + n + 1;
                 }
             }
+            // The end of a text that ends on a chunk boundary (or is empty)
+            // begins a chunk of its own, so every offset has one.
+            if b.len() % CHUNK == 0 {
+                out.push(Chunk {
+                    lines_before: lines,
+                    line_start: start,
+                });
+            }
             out
         })
     }
@@ -89,15 +97,7 @@ impl SourceFile {
         let offset = offset.min(self.text.len());
         let c = offset / CHUNK;
         let Some(chunk) = self.chunks().get(c) else {
-            // Past the last chunk: the offset is the end of a text that ends
-            // exactly at a chunk boundary.
-            let last = self.chunks().last().copied();
-            let from = last.map_or(0, |_| (c - 1) * CHUNK);
-            let seg = &self.text.as_bytes()[from.min(offset)..offset];
-            let base = last.map_or(0, |l| l.lines_before);
-            let start = memchr::memrchr(b'\n', seg)
-                .map_or(last.map_or(0, |l| l.line_start), |i| from + i + 1);
-            return (base + memchr::memchr_iter(b'\n', seg).count(), start);
+            return (0, 0); // unreachable: every offset up to the end has a chunk
         };
         let from = c * CHUNK;
         let seg = &self.text.as_bytes()[from..offset];
@@ -109,8 +109,7 @@ impl SourceFile {
     /// Byte offset where a 0-based line starts, if the text has that line.
     fn line_start(&self, line: usize) -> Option<usize> {
         let chunks = self.chunks();
-        // The last chunk that begins on or after the line's start... is the
-        // one before the first whose count of earlier lines passes it.
+        // The line starts in the last chunk with no more lines before it.
         let c = chunks.partition_point(|k| k.lines_before <= line);
         if c == 0 {
             return (line == 0).then_some(0);

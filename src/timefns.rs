@@ -55,6 +55,21 @@ fn instant(v: &Value) -> Result<DateTime<Utc>> {
     Ok(Utc.timestamp_nanos(ns))
 }
 
+/// Argument `i` (regorus checks the count before calling; this never panics).
+fn arg(args: &[Value], i: usize) -> Result<&Value> {
+    args.get(i)
+        .ok_or_else(|| anyhow!("missing argument {}", i + 1))
+}
+
+/// Three numbers, as `time.date` and `time.clock` give them.
+fn triple(a: i64, b: u32, c: u32) -> Value {
+    Value::from(vec![
+        Value::from(a),
+        Value::from(u64::from(b)),
+        Value::from(u64::from(c)),
+    ])
+}
+
 fn nanos(t: Option<DateTime<Utc>>) -> Value {
     t.and_then(|t| t.timestamp_nanos_opt())
         .map_or(Value::Undefined, Value::from)
@@ -68,11 +83,11 @@ fn int(v: &Value, what: &str) -> Result<i32> {
 }
 
 fn add_date(args: Vec<Value>) -> Result<Value> {
-    let t = instant(&args[0])?;
+    let t = instant(arg(&args, 0)?)?;
     let (years, months, days) = (
-        int(&args[1], "years")?,
-        int(&args[2], "months")?,
-        int(&args[3], "days")?,
+        int(arg(&args, 1)?, "years")?,
+        int(arg(&args, 2)?, "months")?,
+        int(arg(&args, 3)?, "days")?,
     );
     let Some(year) = t.year().checked_add(years) else {
         return Ok(Value::Undefined);
@@ -99,30 +114,22 @@ fn add_date(args: Vec<Value>) -> Result<Value> {
 }
 
 fn clock(args: Vec<Value>) -> Result<Value> {
-    let t = instant(&args[0])?;
-    Ok(Value::from(vec![
-        Value::from(u64::from(t.hour())),
-        Value::from(u64::from(t.minute())),
-        Value::from(u64::from(t.second())),
-    ]))
+    let t = instant(arg(&args, 0)?)?;
+    Ok(triple(i64::from(t.hour()), t.minute(), t.second()))
 }
 
 fn date(args: Vec<Value>) -> Result<Value> {
-    let t = instant(&args[0])?;
-    Ok(Value::from(vec![
-        Value::from(i64::from(t.year())),
-        Value::from(u64::from(t.month())),
-        Value::from(u64::from(t.day())),
-    ]))
+    let t = instant(arg(&args, 0)?)?;
+    Ok(triple(i64::from(t.year()), t.month(), t.day()))
 }
 
 fn format(args: Vec<Value>) -> Result<Value> {
-    let t = instant(&args[0])?;
+    let t = instant(arg(&args, 0)?)?;
     Ok(Value::from(t.to_rfc3339_opts(SecondsFormat::AutoSi, true)))
 }
 
 fn parse_rfc3339_ns(args: Vec<Value>) -> Result<Value> {
-    let s = args[0]
+    let s = arg(&args, 0)?
         .as_string()
         .map_err(|_| anyhow!("expected a string"))?;
     let t =
@@ -131,7 +138,7 @@ fn parse_rfc3339_ns(args: Vec<Value>) -> Result<Value> {
 }
 
 fn weekday(args: Vec<Value>) -> Result<Value> {
-    let t = instant(&args[0])?;
+    let t = instant(arg(&args, 0)?)?;
     let name = match t.weekday() {
         chrono::Weekday::Mon => "Monday",
         chrono::Weekday::Tue => "Tuesday",
@@ -146,7 +153,7 @@ fn weekday(args: Vec<Value>) -> Result<Value> {
 
 /// A Go duration (`1h30m`, `-1.5s`, `300ms`, `2h45m10.5s`) in nanoseconds.
 fn parse_duration_ns(args: Vec<Value>) -> Result<Value> {
-    let s = args[0]
+    let s = arg(&args, 0)?
         .as_string()
         .map_err(|_| anyhow!("expected a string"))?;
     go_duration(s)

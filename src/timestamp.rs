@@ -10,10 +10,6 @@ pub struct Instant {
 }
 
 impl Instant {
-    pub fn from_datetime(dt: DateTime<Utc>) -> Option<Instant> {
-        Some(Instant::from_ns(dt.timestamp_nanos_opt()?))
-    }
-
     pub fn from_ns(ns: i64) -> Instant {
         Instant {
             ns,

@@ -785,3 +785,37 @@ fn help_has_examples() {
     assert!(text.contains("Examples:"));
     assert!(text.contains("--format sarif=aggrego.sarif"));
 }
+
+/// Only what the checks read is parsed: a grammar error inside a block aggrego
+/// does not read leaves the file's aggregators checked and is not reported,
+/// while one that breaks the file's structure is reported where it is.
+#[test]
+fn unread_blocks_are_checked_for_structure_only() {
+    let dir = tempfile::tempdir().unwrap();
+    let aggregator = "resource \"aws_config_configuration_aggregator\" \"a\" {\n  name = \"a\"\n  account_aggregation_source {\n    account_ids = [\"111122223333\"]\n    all_regions = false\n    regions     = [\"eu-west-1\"]\n  }\n}\n";
+    let tf = dir.path().join("main.tf");
+    std::fs::write(
+        &tf,
+        format!("resource \"aws_s3_bucket\" \"b\" {{\n  bucket = = \"x\"\n}}\n\n{aggregator}"),
+    )
+    .unwrap();
+    let (code, v) = json(&[tf.to_str().unwrap(), "--only-rule", "AGG003"]);
+    assert_eq!(code, 1, "{v}");
+    assert_eq!(v["errors"].as_array().unwrap().len(), 0, "{v}");
+    assert_eq!(v["findings"][0]["rule_id"], "AGG003");
+    assert_eq!(v["findings"][0]["line"], 9);
+    // An unclosed string in the bucket: the whole file is parsed, the error located.
+    std::fs::write(
+        &tf,
+        format!("resource \"aws_s3_bucket\" \"b\" {{\n  bucket = \"x\n}}\n\n{aggregator}"),
+    )
+    .unwrap();
+    let (code, v) = json(&[tf.to_str().unwrap(), "--only-rule", "AGG003"]);
+    assert_eq!(code, 2, "{v}");
+    assert!(v["errors"][0]["line"].as_u64().is_some(), "{v}");
+    assert!(v["findings"].as_array().unwrap().is_empty());
+    assert!(v["errors"][0]["message"]
+        .as_str()
+        .unwrap()
+        .contains("invalid HCL"));
+}

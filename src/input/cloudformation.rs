@@ -585,13 +585,7 @@ fn masked_yaml(text: &str) -> Option<String> {
         at = end + 1;
     }
     let mut masked = b.to_vec();
-    let blank = |masked: &mut Vec<u8>, from: usize, to: usize| {
-        for c in &mut masked[from..to] {
-            if *c != b'\n' {
-                *c = b' ';
-            }
-        }
-    };
+
     // A key line: `Key:` alone, or with a value; `(key, value after the colon)`.
     let key_of = |line: &str| -> Option<(String, String)> {
         let body = line.trim_start_matches(' ');
@@ -646,12 +640,12 @@ fn masked_yaml(text: &str) -> Option<String> {
                         && !entry.contains("ConfigurationAggregator")
                         && !entry.contains('\\')
                     {
-                        blank(&mut masked, lines[j].1, stop);
+                        super::blank(&mut masked[lines[j].1..stop]);
                     }
                 }
             }
             "Resources" => {}
-            _ => blank(&mut masked, from, to),
+            _ => super::blank(&mut masked[from..to]),
         }
     }
     String::from_utf8(masked).ok()

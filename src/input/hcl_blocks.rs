@@ -66,11 +66,7 @@ pub fn masked(text: &str, keep: impl Fn(&TopBlock<'_>) -> bool) -> Option<String
     let blocks = blocks(text)?;
     let mut bytes = text.as_bytes().to_vec();
     for block in blocks.iter().filter(|b| !keep(b)) {
-        for byte in &mut bytes[block.range.clone()] {
-            if *byte != b'\n' {
-                *byte = b' ';
-            }
-        }
+        super::blank(&mut bytes[block.range.clone()]);
     }
     // Whole characters became spaces, so the text is still UTF-8.
     String::from_utf8(bytes).ok()

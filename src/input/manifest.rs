@@ -114,8 +114,8 @@ pub fn parse(
     };
     if let Some(c) = members.iter().find(|m| m.key == "captured_at") {
         let text = r.text(&members, "captured_at");
-        match text.as_deref().and_then(timestamp::parse) {
-            Some(t) => m.captured_ns = Some(t.ns),
+        match text.as_deref().and_then(timestamp::parse_ns) {
+            Some(ns) => m.captured_ns = Some(ns),
             None if text.is_some() => r.error(
                 c.value,
                 "captured_at is not an RFC 3339 time (e.g. 2026-12-02T10:00:00Z)".to_string(),

@@ -12,6 +12,15 @@ use crate::inventory::{FileId, Inventory};
 use crate::json::Doc;
 use crate::source::SourceFile;
 
+/// Turn text the parsers need not read into white space: every byte but line
+/// breaks becomes a space, so offsets, lines and columns of the rest stay
+/// what they were (and whole characters blanked leave valid UTF-8).
+pub(crate) fn blank(bytes: &mut [u8]) {
+    for b in bytes.iter_mut().filter(|b| **b != b'\n') {
+        *b = b' ';
+    }
+}
+
 /// What the command line says about inputs that do not say it themselves.
 #[derive(Debug, Default, Clone)]
 pub struct Ctx<'a> {

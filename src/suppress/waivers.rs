@@ -285,7 +285,7 @@ fn expiry(s: &str) -> Option<i64> {
     if let Ok(d) = chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d") {
         return d.and_hms_opt(0, 0, 0)?.and_utc().timestamp_nanos_opt();
     }
-    crate::timestamp::parse(s).map(|t| t.ns)
+    crate::timestamp::parse_ns(s)
 }
 
 #[cfg(test)]
