@@ -80,6 +80,7 @@ fn settings() -> Settings {
         expected_accounts: vec![],
         expected_regions_from: None,
         expected_accounts_from: None,
+        aggregator_in_every_region: false,
     }
 }
 
@@ -90,6 +91,8 @@ fn statuses(c: &mut Criterion) {
     let ctx = Ctx {
         aggregator: None,
         region: None,
+        parameters: &[],
+        variables: &[],
     };
     let engine = engine();
     let settings = settings();

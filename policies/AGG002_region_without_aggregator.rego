@@ -1,25 +1,36 @@
 # METADATA
-# title: Region has no configuration aggregator
+# title: Region whose AWS Config data is not aggregated
 # description: |
-#   What it does: reports a saved, complete `describe-configuration-aggregators` output
-#   that lists no aggregator, when no other output in the scan shows one for that region;
-#   and, in a snapshot (a manifest or a region list in the scan), every enabled region
-#   (or `--expect-regions` region) for which the snapshot holds no aggregator at all.
+#   What it does: looks at every region a saved, complete `describe-configuration-aggregators`
+#   output shows without an aggregator, and, in a snapshot (a manifest or a region list in
+#   the scan), every enabled region (or `--expect-regions` region) for which the snapshot
+#   holds no aggregator at all. Such a region is reported at medium when no aggregator in
+#   the scan collects it: none with all regions (`AllAwsRegions`, which includes regions
+#   enabled later) and none whose `AwsRegions` names it.
 #
-#   Why it matters: without an aggregator in the region where the organization expects
-#   one, nothing collects AWS Config data there for the central compliance view.
+#   When another region's aggregator does collect it, the region is aggregated: the
+#   recommended setup is one organization aggregator in a home region with all regions.
+#   The empty output is then Config-006's literal audit step ("empty array: aggregation
+#   is not enabled in this region"), reported at info with the aggregator that collects
+#   it, or at medium with `--aggregator-in-every-region` for organisations whose policy
+#   requires an aggregator in every region. Accounts an aggregator misses are AGG007's.
 #
-#   How to fix: create the aggregator in that region (or confirm the region is meant to
-#   have none and exclude the file from the audit).
+#   Why it matters: without an aggregator collecting a region, nothing there reaches the
+#   central compliance view.
+#
+#   How to fix: make one aggregator collect all regions (or add the region to its list).
 # related_resources:
+#   - ref: https://docs.aws.amazon.com/config/latest/developerguide/aggregate-data.html
 #   - ref: https://docs.aws.amazon.com/config/latest/developerguide/setup-aggregator-cli.html
+#   - ref: https://www.trendmicro.com/cloudoneconformity/knowledge-base/aws/Config/config-data-aggregation.html
 # custom:
 #   id: AGG002
 #   severity: medium
 #   remediation: |
-#     Create an aggregator in the region, e.g.
-#     `aws configservice put-configuration-aggregator --configuration-aggregator-name org-aggregator
-#     --organization-aggregation-source RoleArn=arn:aws:iam::ACCOUNT:role/ROLE,AllAwsRegions=true --region REGION`.
+#     Collect the region: set AllAwsRegions to true on the sources of one aggregator (or add
+#     the region to its AwsRegions), for example
+#     `aws configservice put-configuration-aggregator --configuration-aggregator-name <aggregator-name>
+#     --organization-aggregation-source '{"RoleArn":"<role-arn>","AllAwsRegions":true}' --region <home-region>`.
 #   inputs: [aws-cli]
 #   checks: region_listings
 #   references:
@@ -35,20 +46,19 @@ covered contains l.region if {
 	count(l.aggregator_names) > 0
 }
 
+# Aggregators of the scan (API output, what is deployed) that collect region r.
+collectors(r) := [a |
+	some a in input.aggregators
+	a.kind == "aws-cli"
+	lib.collects(a, r)
+]
+
 deny contains finding if {
 	some l in input.region_listings
 	l.complete
 	count(l.aggregator_names) == 0
 	not l.region in covered
-	finding := {
-		"msg": sprintf("no configuration aggregator in region %s: AWS Config data there is not aggregated", [region_words(l)]),
-		"loc": l.loc,
-		"resource": {"aggregator": null, "account": null, "region": l.region},
-		"remediation": sprintf(
-			"Create an aggregator there: aws configservice put-configuration-aggregator --configuration-aggregator-name org-aggregator --organization-aggregation-source RoleArn=arn:aws:iam::<account-id>:role/<role>,AllAwsRegions=true --region %s",
-			[lib.text(l.region)],
-		),
-	}
+	finding := judged(l.region, l.loc, sprintf("the describe-configuration-aggregators output for %s lists no aggregator", [region_words(l)]))
 }
 
 # Regions with any aggregator, or any describe output, in the scan.
@@ -86,16 +96,72 @@ deny contains finding if {
 	not r in seen
 	not describe_failed(r)
 	loc := region_loc(r)
-	finding := {
-		"msg": sprintf("enabled region %s has no configuration aggregator in the snapshot (expected regions from %s): AWS Config data there is not aggregated, or its describe output was not captured", [r, lib.text(input.settings.expected_regions_from)]),
-		"loc": loc,
-		"resource": {"aggregator": null, "account": null, "region": r},
-		"remediation": sprintf(
-			"Check the region: aws configservice describe-configuration-aggregators --region %s --output json > %s/describe-configuration-aggregators.json; if it lists none, create one there: aws configservice put-configuration-aggregator --configuration-aggregator-name org-aggregator --organization-aggregation-source RoleArn=arn:aws:iam::<account-id>:role/<role>,AllAwsRegions=true --region %s",
-			[r, r, r],
-		),
-	}
+	finding := judged(r, loc, sprintf("enabled region %s (expected regions from %s) has no aggregator", [r, lib.text(input.settings.expected_regions_from)]))
 }
+
+# A region without an aggregator of its own: not collected (medium), or
+# collected from elsewhere (info, unless every region must have its own).
+judged(r, loc, what) := {
+	"msg": sprintf("%s, and no aggregator in the scan collects it: AWS Config data there is not aggregated", [what]),
+	"loc": loc,
+	"resource": {"aggregator": null, "account": null, "region": r},
+	"remediation": not_collected_fix(r),
+} if count(collectors(r)) == 0
+
+judged(r, loc, what) := {
+	"msg": sprintf("%s of its own (Config-006's per-region check); its data is aggregated by %s", [what, concat(", ", [collector_words(a) | some a in collectors(r)])]),
+	"loc": loc,
+	"resource": {"aggregator": null, "account": null, "region": r},
+	"severity": own_severity,
+	"remediation": own_fix(r, collectors(r)[0]),
+} if count(collectors(r)) > 0
+
+own_severity := "medium" if input.settings.aggregator_in_every_region
+
+own_severity := "info" if not input.settings.aggregator_in_every_region
+
+collector_words(a) := sprintf("%s in %s (%s)", [lib.text(a.name.value), lib.text(a.region), how(a)])
+
+how(a) := "all regions" if {
+	some src in a.sources
+	src.all_regions.value == true
+}
+
+how(a) := "its region list" if {
+	not all_regions(a)
+}
+
+all_regions(a) if {
+	some src in a.sources
+	src.all_regions.value == true
+}
+
+# The fix where nothing collects the region: extend an aggregator the scan
+# holds (its real definition, every source with all regions), else a template.
+not_collected_fix(r) := sprintf("Make an aggregator collect %s: %s", [r, lib.put_all_regions(some_aggregator)]) if some_aggregator
+
+not_collected_fix(r) := sprintf(
+	"Create one aggregator that collects every region, in your home region, from the management account or a delegated administrator: aws configservice put-configuration-aggregator --configuration-aggregator-name <aggregator-name> --organization-aggregation-source '{\"RoleArn\":\"arn:aws:iam::<account-id>:role/<role-with-AWSConfigRoleForOrganizations>\",\"AllAwsRegions\":true}' --region <home-region> (it collects %s too)",
+	[r],
+) if not some_aggregator
+
+some_aggregator := a if {
+	aws := [a | some a in input.aggregators; a.kind == "aws-cli"; is_string(a.name.value)]
+	count(aws) > 0
+	a := aws[0]
+}
+
+# The fix where another region's aggregator collects it: nothing, unless an
+# aggregator of its own is required; then one like the collector, here.
+own_fix(r, a) := sprintf(
+	"Nothing to do: %s collects this region. If your policy requires an aggregator in every region, create one here with the same sources: %s",
+	[lib.text(a.name.value), replace(lib.put_all_regions(a), sprintf("--region %s", [lib.arg(a.region, "aggregator-region")]), sprintf("--region %s", [r]))],
+) if not input.settings.aggregator_in_every_region
+
+own_fix(r, a) := sprintf(
+	"Create an aggregator in %s with the sources of %s: %s",
+	[r, lib.text(a.name.value), replace(lib.put_all_regions(a), sprintf("--region %s", [lib.arg(a.region, "aggregator-region")]), sprintf("--region %s", [r]))],
+) if input.settings.aggregator_in_every_region
 
 # A failed capture is AGG009's finding: the region's aggregators are unknown, not absent.
 describe_failed(r) if {
@@ -107,4 +173,4 @@ describe_failed(r) if {
 
 region_words(l) := l.region if is_string(l.region)
 
-region_words(l) := "unknown (name it with --region or a region folder)" if not is_string(l.region)
+region_words(l) := "an unknown region (name it with --region or a region folder)" if not is_string(l.region)

@@ -18,8 +18,8 @@
 #   id: AGG003
 #   severity: medium
 #   remediation: |
-#     Set AllAwsRegions to true (Terraform: all_regions = true) on every aggregation source and
-#     remove the region list.
+#     Set AllAwsRegions to true (Terraform: all_regions = true; awscc: all_aws_regions = true)
+#     on every aggregation source and remove the region list.
 #   inputs: [aws-cli, cloudformation, terraform, terraform-plan]
 #   checks: aggregators
 #   per_item: true
@@ -29,6 +29,7 @@
 #     trivy: AWS-0019
 package aggrego.not_all_regions
 
+import data.aggrego.lib
 
 deny contains finding if {
 	some a in input.aggregators
@@ -38,20 +39,28 @@ deny contains finding if {
 	not field.value == true
 	finding := {
 		"msg": [
-			"%s: %s does not aggregate all regions: %s %s (regions aggregated: %L)",
-			a.label, src.what, a.names.all_regions, why[field.explicit], src.regions.value,
+			"%s: %s does not aggregate all regions: %s %s (regions aggregated: %s)",
+			a.label, src.what, a.names.all_regions, why[field.explicit], lib.list_words(src.regions, a.names.regions),
 		],
 		"loc": field.loc,
-		"remediation": [fixes[a.kind], a.name.value, a.region],
+		"remediation": fix(a, src),
 	}
 }
 
 why := {true: "is false", false: "is not set and defaults to false"}
 
-# Formats; the arguments are the aggregator's name and region.
-fixes := {
-	"terraform": "Set all_regions = true in the aggregation source block and remove regions.",
-	"terraform-plan": "Set all_regions = true in the aggregation source block and remove regions.",
-	"cloudformation": "Set AllAwsRegions: true on the aggregation source and remove AwsRegions.",
-	"aws-cli": "Update the aggregator to cover all regions: aws configservice put-configuration-aggregator --configuration-aggregator-name %s with AllAwsRegions=true on each source (and no AwsRegions) --region %s",
+# The API output: the complete command, with the aggregator's own sources.
+fix(a, _) := sprintf("Make every source collect all regions (current and future): %s", [lib.put_all_regions(a)]) if a.kind == "aws-cli"
+
+# A definition: the change, in its own language.
+fix(a, src) := sprintf("In %s, set %s and remove %s.", [
+	lib.place(a, src), lib.assign(a, a.names.all_regions, "true"), a.names.regions,
+]) if {
+	a.kind != "aws-cli"
+	src.regions.explicit
+}
+
+fix(a, src) := sprintf("In %s, set %s.", [lib.place(a, src), lib.assign(a, a.names.all_regions, "true")]) if {
+	a.kind != "aws-cli"
+	not src.regions.explicit
 }

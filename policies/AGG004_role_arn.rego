@@ -37,8 +37,29 @@ deny contains finding if {
 	finding := {
 		"msg": ["%s: %s %s", a.label, org.what, problem],
 		"loc": field.loc,
+		"remediation": fix(a, org),
 	}
 }
+
+# The command with the aggregator's name, region and regions filled in; the role is the user's.
+fix(a, org) := sprintf(
+	"Point the source at an IAM role that AWS Config can assume, with the AWS managed policy AWSConfigRoleForOrganizations attached: aws configservice put-configuration-aggregator --configuration-aggregator-name %s --organization-aggregation-source '%s' --region %s",
+	[lib.arg(a.name.value, "aggregator-name"), json.marshal(object.union(regions_of(org), {"RoleArn": sprintf("arn:aws:iam::%s:role/<role-name>", [lib.arg(a.account, "account-id")])})), lib.arg(a.region, "aggregator-region")],
+) if a.kind == "aws-cli"
+
+fix(a, org) := sprintf("In %s, set %s (the ARN of an IAM role that AWS Config can assume, with the AWS managed policy AWSConfigRoleForOrganizations attached).", [
+	lib.place(a, org), lib.assign(a, a.names.role_arn, role_ref[a.kind]),
+]) if a.kind != "aws-cli"
+
+role_ref := {
+	"cloudformation": "!GetAtt <RoleLogicalId>.Arn",
+	"terraform": "aws_iam_role.<name>.arn",
+	"terraform-plan": "aws_iam_role.<name>.arn",
+}
+
+regions_of(org) := {"AllAwsRegions": true} if org.all_regions.value == true
+
+regions_of(org) := {"AwsRegions": lib.strings(org.regions)} if not org.all_regions.value == true
 
 problems(a, field) := concat(" ", ["has no", a.names.role_arn]) if not field.explicit
 

@@ -21,6 +21,7 @@
 #   per_item: true
 package aggrego.account_ids
 
+import data.aggrego.lib
 
 deny contains finding if {
 	some a in input.aggregators
@@ -31,6 +32,7 @@ deny contains finding if {
 	finding := {
 		"msg": ["%s: %s has no %s", a.label, s.what, a.names.account_ids],
 		"loc": field.loc,
+		"remediation": list_fix(a, s, ["<account-id>"]),
 	}
 }
 
@@ -44,6 +46,7 @@ deny contains finding if {
 	finding := {
 		"msg": ["%s: %s has an empty %s", a.label, s.what, a.names.account_ids],
 		"loc": field.loc,
+		"remediation": list_fix(a, s, ["<account-id>"]),
 	}
 }
 
@@ -57,6 +60,7 @@ deny contains finding if {
 	finding := {
 		"msg": ["%s: account ID `%s` is not 12 digits", a.label, id.value],
 		"loc": id.loc,
+		"remediation": list_fix(a, s, [x | some x in valid_ids(s)] ),
 	}
 }
 
@@ -72,6 +76,7 @@ deny contains finding if {
 	finding := {
 		"msg": ["%s: account ID %s is listed more than once", a.label, id.value],
 		"loc": id.loc,
+		"remediation": list_fix(a, s, [x | some x in valid_ids(s)]),
 	}
 }
 
@@ -80,3 +85,30 @@ account_id(s) if {
 	count(s) == 12
 	trim(s, "0123456789") == ""
 }
+
+# The source's valid IDs once each, in order, and a marked place for the rest.
+valid_ids(s) := array.concat(
+	[id | some i, id in lib.strings(s.account_ids); account_id(id); not seen_before(lib.strings(s.account_ids), i, id)],
+	["<account-id>"],
+)
+
+seen_before(ids, i, id) if {
+	some j, x in ids
+	j < i
+	x == id
+}
+
+# The account list as it should be written: the complete command for API
+# output, the attribute in the definition's own language otherwise.
+list_fix(a, s, ids) := sprintf(
+	"List each account once, as a quoted 12-digit ID: aws configservice put-configuration-aggregator --configuration-aggregator-name %s --account-aggregation-sources '%s' --region %s",
+	[lib.arg(a.name.value, "aggregator-name"), json.marshal([object.union(regions(s), {"AccountIds": ids})]), lib.arg(a.region, "aggregator-region")],
+) if a.kind == "aws-cli"
+
+list_fix(a, s, ids) := sprintf("List each account once, as a quoted 12-digit ID: in %s, set %s.", [
+	lib.place(a, s), lib.assign(a, a.names.account_ids, json.marshal(ids)),
+]) if a.kind != "aws-cli"
+
+regions(s) := {"AllAwsRegions": true} if s.all_regions.value == true
+
+regions(s) := {"AwsRegions": lib.strings(s.regions)} if not s.all_regions.value == true

@@ -22,7 +22,6 @@
 #   per_item: true
 package aggrego.not_evaluated
 
-
 deciding := {"all_regions", "regions", "account_ids"}
 
 deny contains finding if {
@@ -35,5 +34,35 @@ deny contains finding if {
 			a.label, concat(", ", [concat(" = ", [u.attribute, u.expr]) | some u in unknown]),
 		],
 		"loc": unknown[0].loc,
+		"remediation": fix(a, unknown[0].expr),
 	}
+}
+
+# A value aggrego can be given: name it; else the deployed aggregator or the plan.
+fix(a, expr) := sprintf("Give the value on the command line (as terraform plan -var does): aggrego scan … --var %s=<value> (or --var-file FILE), give the variable a default, or scan the plan: terraform plan -out plan.out && terraform show -json plan.out > plan.json", [trim_prefix(expr, "var.")]) if {
+	a.kind == "terraform"
+	startswith(expr, "var.")
+	not contains(trim_prefix(expr, "var."), ".")
+}
+
+fix(a, expr) := "Scan the plan, where Terraform has evaluated it: terraform plan -out plan.out && terraform show -json plan.out > plan.json, then aggrego scan plan.json (with the .tf files to keep the locations)" if {
+	a.kind == "terraform"
+	not simple_var(expr)
+}
+
+fix(a, expr) := sprintf("Give the parameter's value (as aws cloudformation deploy --parameter-overrides does): aggrego scan … --parameter %s=<value> (or --parameter-file FILE), or give it a Default", [trim_prefix(expr, "!Ref ")]) if {
+	a.kind == "cloudformation"
+	startswith(expr, "!Ref ")
+}
+
+fix(a, expr) := "The value is made at deploy time: check the deployed aggregator's describe output (aws configservice describe-configuration-aggregators --output json > aggregators.json, then aggrego scan aggregators.json)" if {
+	a.kind == "cloudformation"
+	not startswith(expr, "!Ref ")
+}
+
+fix(a, _) := "The value is known only after apply: check the deployed aggregator's describe output (aws configservice describe-configuration-aggregators --output json > aggregators.json, then aggrego scan aggregators.json)" if a.kind == "terraform-plan"
+
+simple_var(expr) if {
+	startswith(expr, "var.")
+	not contains(trim_prefix(expr, "var."), ".")
 }

@@ -368,6 +368,44 @@ pub struct InputArgs {
     /// regions a snapshot manifest captured.
     #[arg(long, value_name = "LIST", value_delimiter = ',')]
     pub expect_regions: Vec<String>,
+
+    /// Require an aggregator of its own in every region (Config-006's literal
+    /// audit step): AGG002 then reports a region that another region's
+    /// aggregator collects at medium, not info.
+    #[arg(long)]
+    pub aggregator_in_every_region: bool,
+
+    /// A CloudFormation parameter value for the templates that declare it, as
+    /// `aws cloudformation deploy --parameter-overrides KEY=VALUE` (repeatable;
+    /// applied after --parameter-file).
+    #[arg(long = "parameter", value_name = "KEY=VALUE", value_parser = parse_key_value)]
+    pub parameter: Vec<(String, String)>,
+
+    /// A CloudFormation parameters file: the JSON of `aws cloudformation
+    /// create-stack --parameters file://…` ([{"ParameterKey", "ParameterValue"}])
+    /// or of `deploy --parameter-overrides file://…` (["KEY=VALUE"] or
+    /// {"Parameters": {…}}); repeatable, later files win.
+    #[arg(long = "parameter-file", value_name = "FILE")]
+    pub parameter_file: Vec<PathBuf>,
+
+    /// A Terraform variable value, as `terraform plan -var NAME=VALUE`
+    /// (repeatable; applied after --var-file). TF_VAR_NAME environment
+    /// variables are read too, as Terraform reads them.
+    #[arg(long = "var", value_name = "NAME=VALUE", value_parser = parse_key_value)]
+    pub var: Vec<(String, String)>,
+
+    /// A Terraform variables file (`.tfvars` or `.tfvars.json`), as `terraform
+    /// plan -var-file` (repeatable, later files win). Only terraform.tfvars and
+    /// *.auto.tfvars files of a module are read without it.
+    #[arg(long = "var-file", value_name = "FILE")]
+    pub var_file: Vec<PathBuf>,
+}
+
+fn parse_key_value(s: &str) -> Result<(String, String), String> {
+    match s.split_once('=') {
+        Some((k, v)) if !k.trim().is_empty() => Ok((k.trim().to_string(), v.to_string())),
+        _ => Err(format!("`{s}` is not NAME=VALUE")),
+    }
 }
 
 /// Which policies run (shared by every command that loads policies).

@@ -21,6 +21,7 @@ const MENTIONS: &[&str] = &[
     "ConfigurationAggregator",
     "AggregatedSourceStatus",
     "aws_config_configuration_aggregator",
+    "awscc_config_configuration_aggregator",
     // organizations list-accounts, account list-regions, ec2 describe-regions,
     // and a snapshot's manifest: who and where is expected to report.
     "JoinedMethod",
@@ -72,6 +73,9 @@ pub struct Candidate {
     /// Named on the command line: parsed even without a mention, and an
     /// unrecognised one is an error rather than skipped.
     pub explicit: bool,
+    /// Read only for the values it gives a named file (a `.tf` file of the
+    /// named file's module): what it defines itself is not reported.
+    pub sibling: bool,
 }
 
 pub fn discover(roots: &[PathBuf]) -> (Vec<Candidate>, Vec<ScanError>) {
@@ -94,6 +98,7 @@ pub fn discover(roots: &[PathBuf]) -> (Vec<Candidate>, Vec<ScanError>) {
                 out.push(Candidate {
                     path: root.clone(),
                     explicit: true,
+                    sibling: false,
                 });
                 // A Terraform file is read with its module: the other `.tf` and
                 // `.tfvars` files beside it define its variables.
@@ -114,6 +119,7 @@ pub fn discover(roots: &[PathBuf]) -> (Vec<Candidate>, Vec<ScanError>) {
     out.dedup_by(|a, b| {
         if a.path == b.path {
             b.explicit |= a.explicit;
+            b.sibling &= a.sibling;
             true
         } else {
             false
@@ -165,6 +171,7 @@ fn walk(root: &Path, out: &mut Vec<Candidate>, errors: &mut Vec<ScanError>) {
         out.push(Candidate {
             path: path.to_path_buf(),
             explicit: entry.depth() == 0,
+            sibling: false,
         });
     }
 }
@@ -187,6 +194,7 @@ fn module_siblings(file: &Path) -> Vec<Candidate> {
             // Keep the same spelling of the directory as the named file.
             path: file.with_file_name(p.file_name().unwrap_or_default()),
             explicit: false,
+            sibling: true,
         })
         .collect()
 }

@@ -172,6 +172,9 @@ pub struct RawFinding {
     /// `None` when the policy names none: the resource of `loc` is used.
     pub resource: Option<Resource>,
     pub remediation: Option<String>,
+    /// The finding's own severity, when the policy gives one (`severity`):
+    /// a policy whose findings differ in weight, like AGG002's.
+    pub severity: Option<crate::finding::Severity>,
 }
 
 pub struct Engine {
@@ -295,6 +298,7 @@ impl Engine {
             expected_accounts: vec![],
             expected_regions_from: None,
             expected_accounts_from: None,
+            aggregator_in_every_region: false,
         };
         let (input, _) = empty.to_value(&settings, &[], &[]);
         let (_, errors) = self.evaluate(input, 0);
@@ -728,7 +732,7 @@ fn type_name(v: &Value) -> &'static str {
 }
 
 /// Keys of a finding object, made once rather than per lookup.
-static KEYS: std::sync::LazyLock<[Value; 8]> = std::sync::LazyLock::new(|| {
+static KEYS: std::sync::LazyLock<[Value; 9]> = std::sync::LazyLock::new(|| {
     [
         "msg",
         "loc",
@@ -737,6 +741,7 @@ static KEYS: std::sync::LazyLock<[Value; 8]> = std::sync::LazyLock::new(|| {
         "aggregator",
         "account",
         "region",
+        "severity",
         "",
     ]
     .map(Value::from)
@@ -813,12 +818,24 @@ fn raw_finding(policy: usize, v: &Value) -> Result<RawFinding, String> {
             region: arc(opt_string(r, "region")?),
         }),
     };
+    let severity = match opt_string(v, "severity")? {
+        None => None,
+        Some(s) => Some(
+            crate::finding::Severity::ALL
+                .into_iter()
+                .find(|x| x.as_str() == s)
+                .ok_or_else(|| {
+                    format!("`severity` `{s}` is not info, low, medium, high or critical")
+                })?,
+        ),
+    };
     Ok(RawFinding {
         policy,
         msg: bounded(msg, MAX_MESSAGE),
         loc,
         resource,
         remediation: text(v, "remediation")?.map(|r| bounded(r, MAX_MESSAGE)),
+        severity,
     })
 }
 
@@ -887,8 +904,8 @@ mod tests {
         f.iter()
             .map(|r| {
                 format!(
-                    "{} {} {} {:?} {:?}",
-                    r.policy, r.loc, r.msg, r.remediation, r.resource
+                    "{} {} {} {:?} {:?} {:?}",
+                    r.policy, r.loc, r.msg, r.remediation, r.resource, r.severity
                 )
             })
             .collect()
@@ -911,6 +928,7 @@ mod tests {
             expected_accounts: vec![],
             expected_regions_from: None,
             expected_accounts_from: None,
+            aggregator_in_every_region: false,
         }
     }
 
@@ -959,9 +977,30 @@ mod tests {
     fn virtual_machine_gives_what_the_interpreter_gives() {
         let engine = builtin_engine();
         let settings = settings(1_000_000_000_000_000_000, 86_400_000_000_000);
+        let unchecked = (0..50)
+            .map(|i| crate::inventory::Unchecked {
+                file: 0,
+                address: format!(
+                    "{}.x{i}",
+                    ["aws_config_configuration_aggregator", "X"][i % 2]
+                ),
+                resource_type: [
+                    "aws_config_configuration_aggregator",
+                    "AWS::Config::ConfigurationAggregator",
+                ][i % 2],
+                kind: ["terraform", "cloudformation"][i % 2],
+                reason: "not created".into(),
+                span: Span {
+                    file: 0,
+                    start: i as u32,
+                    end: i as u32 + 1,
+                },
+            })
+            .collect();
         let inventory = Inventory {
             source_statuses: statuses(3000),
             aggregators: aggregators(3000),
+            unchecked,
             ..Inventory::default()
         };
         let (input, _) = inventory.to_value(&settings, &[], &[]);
@@ -987,7 +1026,7 @@ mod tests {
             }
         }
         assert_eq!(
-            on_vm, 8,
+            on_vm, 9,
             "the per-item built-in policies run on the virtual machine"
         );
     }
@@ -1111,7 +1150,9 @@ ok(v) := false if not role_arn.role_arn(v)
     /// with role ARNs of each kind; regions and all-regions in each state;
     /// tags within and beyond the limits.
     fn aggregators(n: usize) -> Vec<crate::inventory::Aggregator> {
-        use crate::inventory::{AccountSource, Aggregator, Field, OrganizationSource, Tag};
+        use crate::inventory::{
+            AccountSource, Aggregator, Dialect, Field, OrganizationSource, Tag,
+        };
         let mut x: u64 = 0x2545_F491_4F6C_DD1D;
         let mut next = move || {
             x ^= x << 13;
@@ -1260,6 +1301,12 @@ ok(v) := false if not role_arn.role_arn(v)
                     span: span(at),
                     extent: span(at),
                     ignores: Vec::new(),
+                    resource_type: None,
+                    dialect: Dialect::Aws,
+                    name_required: (r2 >> 12) % 3 != 0,
+                    sources_known: (r2 >> 14) % 5 != 0,
+                    variant: None,
+                    duplicate_of: ((r2 >> 16) % 7 == 0).then(|| "other".to_string()),
                 }
             })
             .collect()

@@ -27,6 +27,15 @@ pub struct Opts {
     /// `--expect-regions`.
     #[serde(default)]
     pub expect_regions: Vec<String>,
+    /// `--aggregator-in-every-region`.
+    #[serde(default)]
+    pub aggregator_in_every_region: bool,
+    /// `--parameter KEY=VALUE`, in order.
+    #[serde(default)]
+    pub parameters: Vec<String>,
+    /// `--var NAME=VALUE`, in order.
+    #[serde(default)]
+    pub vars: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -37,6 +46,8 @@ pub struct ExpectedFinding {
     pub column: usize,
     pub message_contains: Option<String>,
     pub remediation_contains: Option<String>,
+    /// `info` … `critical`, when the finding's own severity is checked.
+    pub severity: Option<String>,
 }
 
 /// A path as reports show it, relative to the fixture folder.
@@ -79,6 +90,13 @@ pub fn find(roots: &[PathBuf], ids: &[String]) -> Vec<(String, PathBuf)> {
     out
 }
 
+fn pairs(v: &[String]) -> Vec<(String, String)> {
+    v.iter()
+        .filter_map(|p| p.split_once('='))
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect()
+}
+
 /// Scan `dir` and compare policy `id`'s findings with `expected.json`: every
 /// difference is one line of the result.
 pub fn check(dir: &Path, id: &str, engine: &Engine) -> Result<(), Vec<String>> {
@@ -107,6 +125,12 @@ pub fn check(dir: &Path, id: &str, engine: &Engine) -> Result<(), Vec<String>> {
                 .as_ref()
                 .map(|f| dir.join(f)),
             expect_regions: expected.options.expect_regions.clone(),
+            aggregator_in_every_region: expected.options.aggregator_in_every_region,
+            given: scan::GivenValues {
+                parameters: pairs(&expected.options.parameters),
+                vars: pairs(&expected.options.vars),
+                ..scan::GivenValues::default()
+            },
             ..Options::default()
         },
         engine,
@@ -164,6 +188,17 @@ pub fn check(dir: &Path, id: &str, engine: &Engine) -> Result<(), Vec<String>> {
                 problems.push(format!(
                     "{}:{}:{}: remediation {:?} lacks {r:?}",
                     want.file, want.line, want.column, f.remediation
+                ));
+            }
+        }
+        if let Some(sev) = &want.severity {
+            if f.severity.as_str() != sev {
+                problems.push(format!(
+                    "{}:{}:{}: severity {} is not {sev}",
+                    want.file,
+                    want.line,
+                    want.column,
+                    f.severity.as_str()
                 ));
             }
         }

@@ -12,7 +12,8 @@ pub fn run(args: &InspectArgs) -> Result<u8, Fatal> {
         s.push('\n');
         return crate::run::print_stdout(&s);
     }
-    let opts = input_options(&args.input)?;
+    let mut opts = input_options(&args.input)?;
+    opts.given.env_vars = crate::run::tf_env_vars();
     let prepared = scan::prepare(&opts, &crate::progress::Progress::new(false, 0));
     let coverage = crate::coverage::build(&prepared.inventory, &prepared.settings);
     let (input, locs) = prepared

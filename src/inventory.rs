@@ -129,6 +129,97 @@ pub struct Aggregator {
     pub extent: Span,
     /// Suppressions written on the resource (CloudFormation `Metadata.aggrego.ignore`).
     pub ignores: Vec<Ignore>,
+    /// The resource type as written; `None` for API output.
+    pub resource_type: Option<&'static str>,
+    /// How its input spells the attributes.
+    pub dialect: Dialect,
+    /// Whether the definition must name the aggregator (Terraform's `name`);
+    /// CloudFormation and the Cloud Control provider generate a name when none is given.
+    pub name_required: bool,
+    /// False when how many sources there are is not known offline (a `dynamic`
+    /// block whose `for_each` is unknown): checks of the sources' number are not made.
+    pub sources_known: bool,
+    /// The branch of a definition that conditions undecidable offline split.
+    pub variant: Option<Arc<Variant>>,
+    /// Another definition in the same template, or the same module and provider,
+    /// with the same name: both cannot be created.
+    pub duplicate_of: Option<String>,
+}
+
+/// The attribute names of an input kind.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Dialect {
+    /// The API, the CLI and CloudFormation: `AllAwsRegions`, `AccountAggregationSources`.
+    #[default]
+    Aws,
+    /// Terraform's `aws` provider: `all_regions`, `account_aggregation_source` blocks.
+    TerraformAws,
+    /// Terraform's Cloud Control provider (`awscc`): `all_aws_regions`,
+    /// `account_aggregation_sources` objects.
+    TerraformAwscc,
+}
+
+/// One reading of a definition, under assumptions about what cannot be decided
+/// offline (a CloudFormation condition, a Terraform conditional's test).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Variant {
+    /// Assumptions, in words, each with the value assumed: (`condition IsOrg`, false).
+    pub assumptions: Vec<(String, bool)>,
+    /// The tests assumed, for telling whether two readings can hold together.
+    pub tests: crate::input::resolved::Assumptions,
+    /// The assumptions of the other readings, in which the definition is not
+    /// created: a finding of every reading that is created still holds only
+    /// under the assumptions that create it.
+    pub absent: Vec<Vec<(String, bool)>>,
+}
+
+impl Variant {
+    /// `condition IsOrg is false and var.x is true`.
+    pub fn words(&self) -> String {
+        words(&self.assumptions)
+    }
+}
+
+/// Assumptions in words: `condition IsOrg is false`, `var.create is true`,
+/// and for an equality `var.mode is "org"` / `var.mode is not "org"`.
+pub fn words(assumptions: &[(String, bool)]) -> String {
+    assumptions
+        .iter()
+        .map(|(k, v)| match k.split_once(" == ") {
+            Some((x, lit)) if *v => format!("{x} is {lit}"),
+            Some((x, lit)) => format!("{x} is not {lit}"),
+            None => format!("{k} is {v}"),
+        })
+        .collect::<Vec<_>>()
+        .join(" and ")
+}
+
+/// A definition aggrego recognises but does not check, and why.
+#[derive(Debug, Clone)]
+pub struct Unchecked {
+    pub file: FileId,
+    pub address: String,
+    pub resource_type: &'static str,
+    pub kind: &'static str,
+    pub reason: String,
+    pub span: Span,
+}
+
+/// A Terraform variable or CloudFormation parameter of a module or template
+/// with an aggregator: its value, and where the value came from.
+#[derive(Debug, Clone)]
+pub struct Variable {
+    pub kind: &'static str,
+    /// The template file, or the module's folder.
+    pub scope: String,
+    pub name: String,
+    /// As JSON; `None` when no value is known offline.
+    pub value: Option<serde_json::Value>,
+    /// `default`, `terraform.tfvars`, `x.auto.tfvars`, `TF_VAR_x`, `--var`,
+    /// `--var-file F`, `--parameter`, `--parameter-file F`; `None` without a value.
+    pub from: Option<String>,
+    /// Where the value is written, when in a scanned file.
+    pub span: Option<Span>,
 }
 
 /// One suppression entry on a resource: the rules it accepts and why.
@@ -297,6 +388,8 @@ pub struct ManifestFailure {
 #[derive(Debug, Default, Clone)]
 pub struct Inventory {
     pub aggregators: Vec<Aggregator>,
+    pub unchecked: Vec<Unchecked>,
+    pub variables: Vec<Variable>,
     pub source_statuses: Vec<SourceStatus>,
     pub region_listings: Vec<RegionListing>,
     pub snapshots: Vec<Snapshot>,
@@ -317,6 +410,8 @@ pub struct Settings {
     pub expected_regions_from: Option<&'static str>,
     /// Where the expected accounts came from: `flag` or `organizations`.
     pub expected_accounts_from: Option<&'static str>,
+    /// `--aggregator-in-every-region`.
+    pub aggregator_in_every_region: bool,
 }
 
 impl Inventory {
@@ -326,6 +421,8 @@ impl Inventory {
             std::mem::swap(&mut self.source_statuses, &mut other.source_statuses);
         }
         self.aggregators.append(&mut other.aggregators);
+        self.unchecked.append(&mut other.unchecked);
+        self.variables.append(&mut other.variables);
         self.source_statuses.append(&mut other.source_statuses);
         self.region_listings.append(&mut other.region_listings);
         self.snapshots.append(&mut other.snapshots);
@@ -399,6 +496,17 @@ impl Inventory {
             ("organization_source", "organization_aggregation_source"),
             ("tags", "tags"),
         ]);
+        let cc_names = names([
+            ("all_regions", "all_aws_regions"),
+            ("regions", "aws_regions"),
+            ("account_ids", "account_ids"),
+            ("role_arn", "role_arn"),
+            ("name", "configuration_aggregator_name"),
+            ("account_sources", "account_aggregation_sources"),
+            ("organization_source", "organization_aggregation_source"),
+            ("tags", "tags"),
+        ]);
+        let all_names = [aws_names, tf_names, cc_names];
         // Aggregators are made into values in parallel chunks, each with a
         // builder whose locs and owners start where the chunks before it end
         // (counted beforehand), so the ids are those of a build in one go.
@@ -429,8 +537,7 @@ impl Inventory {
                     .iter()
                     .map(|a| {
                         let before = b.locs.len();
-                        let v =
-                            aggregator_value(&mut b, a, &file_names, &file, &aws_names, &tf_names);
+                        let v = aggregator_value(&mut b, a, &file_names, &file, &all_names);
                         debug_assert_eq!(b.locs.len() - before, loc_count(a), "{}", a.address);
                         v
                     })
@@ -450,6 +557,22 @@ impl Inventory {
             }
         }
 
+        // Each reading of a definition names the first (same file and address).
+        let mut variants = HashMap::new();
+        let mut firsts: HashMap<(FileId, &str), u32> = HashMap::new();
+        for (i, a) in self.aggregators.iter().enumerate() {
+            let Some(v) = &a.variant else { continue };
+            let group = *firsts
+                .entry((a.file, a.address.as_str()))
+                .or_insert(i as u32);
+            variants.insert(
+                i as u32,
+                Reading {
+                    group,
+                    variant: v.clone(),
+                },
+            );
+        }
         let no_statuses = self.source_statuses.is_empty();
         let statuses = Arc::new(std::mem::take(&mut self.source_statuses));
         let table = StatusTable::new(&statuses, settings.now.ns, &mut b);
@@ -494,6 +617,44 @@ impl Inventory {
             })
             .collect();
 
+        let unchecked: Vec<Value> = self
+            .unchecked
+            .iter()
+            .map(|u| {
+                b.own(Resource::default());
+                let mut o = Object::new();
+                b.put(&mut o, "file", file(u.file));
+                b.put(&mut o, "address", Value::from(u.address.as_str()));
+                b.put(&mut o, "type", Value::from(u.resource_type));
+                b.put(&mut o, "kind", Value::from(u.kind));
+                b.put(&mut o, "reason", Value::from(u.reason.as_str()));
+                let v = b.loc(u.span);
+                b.put(&mut o, "loc", v);
+                o.into_value()
+            })
+            .collect();
+        let variables: Vec<Value> = self
+            .variables
+            .iter()
+            .map(|v| {
+                b.own(Resource::default());
+                let mut o = Object::new();
+                b.put(&mut o, "kind", Value::from(v.kind));
+                b.put(&mut o, "scope", Value::from(v.scope.as_str()));
+                b.put(&mut o, "name", Value::from(v.name.as_str()));
+                let value = v
+                    .value
+                    .as_ref()
+                    .and_then(|j| Value::from_json_str(&j.to_string()).ok())
+                    .unwrap_or(Value::Null);
+                b.put(&mut o, "known", Value::from(v.value.is_some()));
+                b.put(&mut o, "value", value);
+                b.put(&mut o, "from", opt_str(&v.from));
+                let l = v.span.map_or(Value::Null, |s| b.loc(s));
+                b.put(&mut o, "loc", l);
+                o.into_value()
+            })
+            .collect();
         let accounts = b.accounts(&self.accounts);
         let regions = b.regions(&self.regions);
         let manifests = b.manifests(&self.manifests, &file);
@@ -540,6 +701,11 @@ impl Inventory {
                 .expected_accounts_from
                 .map_or(Value::Null, Value::from),
         );
+        b.put(
+            &mut st,
+            "aggregator_in_every_region",
+            Value::from(settings.aggregator_in_every_region),
+        );
 
         let mut root = Object::new();
         let aggregator_values = aggregators.clone();
@@ -555,6 +721,8 @@ impl Inventory {
         b.put(&mut root, "regions", Value::from(regions));
         b.put(&mut root, "manifests", Value::from(manifests));
         b.put(&mut root, "coverage", Value::from(coverage));
+        b.put(&mut root, "unchecked", Value::from(unchecked));
+        b.put(&mut root, "variables", Value::from(variables));
         b.put(&mut root, "settings", st.into_value());
         let root = root.into_value();
         (
@@ -574,6 +742,7 @@ impl Inventory {
                 resources: b.resources,
                 status_base,
                 statuses,
+                variants,
             },
         )
     }
@@ -585,8 +754,7 @@ fn aggregator_value(
     a: &Aggregator,
     file_names: &[&str],
     file: &dyn Fn(FileId) -> Value,
-    aws_names: &Value,
-    tf_names: &Value,
+    all_names: &[Value; 3],
 ) -> (Value, String) {
     b.own(Resource {
         aggregator: a.name.value.as_deref().map(Arc::from),
@@ -614,19 +782,35 @@ fn aggregator_value(
     b.region(&mut o, &a.region, a.region_from);
     let loc = b.loc(a.span);
     b.put(&mut o, "loc", loc);
-    let terraform = a.kind.starts_with("terraform");
-    let names = if terraform { tf_names } else { aws_names };
+    let names = &all_names[match a.dialect {
+        Dialect::Aws => 0,
+        Dialect::TerraformAws => 1,
+        Dialect::TerraformAwscc => 2,
+    }];
     b.put(&mut o, "names", names.clone());
+    b.put(
+        &mut o,
+        "type",
+        a.resource_type.map_or(Value::Null, Value::from),
+    );
+    b.put(&mut o, "name_required", Value::from(a.name_required));
+    b.put(&mut o, "sources_known", Value::from(a.sources_known));
+    let when = a
+        .variant
+        .as_ref()
+        .map_or(Value::Null, |v| Value::from(v.words()));
+    b.put(&mut o, "when", when);
+    b.put(&mut o, "duplicate_of", opt_str(&a.duplicate_of));
     let label = match (a.kind, &a.name.value) {
         ("aws-cli", Some(n)) => format!("aggregator {n}"),
         ("aws-cli", None) => format!("aggregator at {}", a.address),
         (kind, _) => format!("{} ({kind})", a.address),
     };
     b.put(&mut o, "label", Value::from(label));
-    let list_name = if terraform {
-        "account_aggregation_source"
-    } else {
-        "AccountAggregationSources"
+    let list_name = match a.dialect {
+        Dialect::Aws => "AccountAggregationSources",
+        Dialect::TerraformAws => "account_aggregation_source",
+        Dialect::TerraformAwscc => "account_aggregation_sources",
     };
     let sources: Vec<Value> = a
         .account_sources
@@ -638,10 +822,9 @@ fn aggregator_value(
     b.put(&mut o, "account_sources", Value::from(sources));
     let org = match &a.organization_source {
         Some(s) => {
-            let what = if terraform {
-                "organization_aggregation_source"
-            } else {
-                "OrganizationAggregationSource"
+            let what = match a.dialect {
+                Dialect::Aws => "OrganizationAggregationSource",
+                _ => "organization_aggregation_source",
             };
             b.org_source(s, what.to_string())
         }
@@ -740,9 +923,29 @@ pub struct Locations {
     pub resources: Vec<Resource>,
     pub status_base: usize,
     pub statuses: Arc<Vec<SourceStatus>>,
+    /// For the owners that are one reading of a definition (an aggregator's
+    /// owner index is its index): which definition, and which reading.
+    pub variants: HashMap<u32, Reading>,
+}
+
+/// One reading of a definition read several ways.
+#[derive(Debug, Clone)]
+pub struct Reading {
+    /// The definition: the index of its first reading.
+    pub group: u32,
+    pub variant: Arc<Variant>,
 }
 
 impl Locations {
+    /// The reading a loc belongs to, when its definition was read several ways.
+    pub fn reading(&self, loc: usize) -> Option<&Reading> {
+        if loc >= self.status_base {
+            return None;
+        }
+        let owner = *self.owners.get(loc)?;
+        self.variants.get(&owner)
+    }
+
     pub fn get(&self, loc: usize) -> Option<(Span, Resource)> {
         let n = self.statuses.len() * 3;
         if loc >= self.status_base && loc - self.status_base < n {

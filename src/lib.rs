@@ -31,3 +31,4 @@ pub mod suppress;
 pub mod testing;
 pub mod timefns;
 pub mod timestamp;
+pub mod variants;

@@ -31,7 +31,46 @@ pub struct Input {
     pub manifests: Vec<Manifest>,
     /// Per aggregator: who is expected to report where, and what its sources status shows.
     pub coverage: Vec<Coverage>,
+    /// Aggregator definitions recognised but not checked, and why (not
+    /// created with the values given, made by a construct aggrego does not expand).
+    pub unchecked: Vec<Unchecked>,
+    /// The variables and parameters of Terraform modules and CloudFormation
+    /// templates that define aggregators: each value, and where it came from.
+    pub variables: Vec<Variable>,
     pub settings: Settings,
+}
+
+#[derive(Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Unchecked {
+    pub file: String,
+    /// A logical id or resource address.
+    pub address: String,
+    /// `AWS::Config::ConfigurationAggregator`, `aws_config_configuration_aggregator`, …
+    #[serde(rename = "type")]
+    pub resource_type: String,
+    pub kind: InputKind,
+    /// Why it is not checked: `not created with these values: count = … is 0`.
+    pub reason: String,
+    pub loc: Loc,
+}
+
+#[derive(Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Variable {
+    /// `terraform` or `cloudformation`.
+    pub kind: InputKind,
+    /// The module's folder, or the template file.
+    pub scope: String,
+    pub name: String,
+    /// The value, when known offline.
+    pub value: Option<serde_json::Value>,
+    pub known: bool,
+    /// `default`, `terraform.tfvars`, `x.auto.tfvars`, `TF_VAR_name`, `--var`,
+    /// `--var-file FILE`, `--parameter`, `--parameter-file FILE`; null without a value.
+    pub from: Option<String>,
+    /// Where the value is written; null when it came from a flag or the environment.
+    pub loc: Option<Loc>,
 }
 
 #[derive(Serialize, JsonSchema)]
@@ -215,6 +254,24 @@ pub struct Aggregator {
     pub tags: Field<Vec<Tag>>,
     /// Values that decide a check but are not known offline, once each.
     pub unresolved: Vec<Unresolved>,
+    /// The resource type as written (`AWS::Config::ConfigurationAggregator`,
+    /// `aws_config_configuration_aggregator`, `awscc_config_configuration_aggregator`);
+    /// null for API output.
+    #[serde(rename = "type")]
+    pub resource_type: Option<String>,
+    /// Whether the definition must name the aggregator: Terraform's `name`
+    /// must be set; CloudFormation and the Cloud Control provider generate one.
+    pub name_required: bool,
+    /// False when the number of sources is not known offline (a `dynamic` block
+    /// whose `for_each` is unknown): checks of how many sources there are are not made.
+    pub sources_known: bool,
+    /// For one of several readings of a definition (a condition not decidable
+    /// offline): the assumptions of this reading, `condition IsOrg is false`.
+    /// aggrego prefixes findings that hold only in some readings with them.
+    pub when: Option<String>,
+    /// The address of another definition in the same template, or the same
+    /// module and provider configuration, with the same name.
+    pub duplicate_of: Option<String>,
 }
 
 #[derive(Serialize, JsonSchema)]
@@ -348,6 +405,9 @@ pub struct Settings {
     pub expected_regions_from: Option<String>,
     /// `flag`, `organizations`, or null when nothing says.
     pub expected_accounts_from: Option<String>,
+    /// `--aggregator-in-every-region`: a region aggregated only from another
+    /// region is a finding at AGG002's own severity, not info.
+    pub aggregator_in_every_region: bool,
 }
 
 pub fn schema() -> Schema {

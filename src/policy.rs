@@ -216,6 +216,8 @@ pub enum Checks {
     SourceStatuses,
     RegionListings,
     Snapshots,
+    /// Definitions recognised but not checked (`input.unchecked`).
+    Unchecked,
 }
 
 impl Checks {
@@ -225,6 +227,7 @@ impl Checks {
             Checks::SourceStatuses => "source_statuses",
             Checks::RegionListings => "region_listings",
             Checks::Snapshots => "snapshots",
+            Checks::Unchecked => "unchecked",
         }
     }
 }
@@ -251,6 +254,7 @@ pub const BUILTIN: &[(&str, &str)] = builtin![
     "AGG009_incomplete_snapshot.rego",
     "AGG010_account_based.rego",
     "AGG011_not_evaluated.rego",
+    "AGG012_not_checked.rego",
 ];
 
 include!(concat!(env!("OUT_DIR"), "/builtin_metadata.rs"));

@@ -57,6 +57,14 @@ pub fn input_options(input: &InputArgs) -> Result<Options, Fatal> {
         expect_regions.push(r.to_string());
     }
     Ok(Options {
+        aggregator_in_every_region: input.aggregator_in_every_region,
+        given: crate::scan::GivenValues {
+            parameters: input.parameter.clone(),
+            parameter_files: input.parameter_file.clone(),
+            vars: input.var.clone(),
+            var_files: input.var_file.clone(),
+            env_vars: Vec::new(),
+        },
         expect_accounts: input.expect_accounts.clone(),
         expect_regions,
         limits: crate::scan::Limits {
@@ -70,6 +78,20 @@ pub fn input_options(input: &InputArgs) -> Result<Options, Fatal> {
         max_age_ns: i64::try_from(max_age.as_nanos()).unwrap_or(i64::MAX),
         ..Options::default()
     })
+}
+
+/// `TF_VAR_NAME` environment variables, as Terraform reads them (`scan` and
+/// `inspect`; an evidence package records values given with flags only).
+pub fn tf_env_vars() -> Vec<(String, String)> {
+    let mut out: Vec<(String, String)> = std::env::vars_os()
+        .filter_map(|(k, v)| {
+            let name = k.to_str()?.strip_prefix("TF_VAR_")?.to_string();
+            Some((name, v.into_string().ok()?))
+        })
+        .filter(|(k, _)| !k.is_empty())
+        .collect();
+    out.sort();
+    out
 }
 
 pub fn duration(flag: &str, value: &str) -> Result<std::time::Duration, Fatal> {
@@ -90,6 +112,7 @@ pub fn policy_set(p: &PolicyArgs) -> Result<PolicySet, Fatal> {
 
 pub fn scan(args: &ScanArgs) -> Result<u8, Fatal> {
     let mut options = input_options(&args.input)?;
+    options.given.env_vars = tf_env_vars();
     let set = policy_set(&args.policies)?;
     let mut catalogue = catalog::catalogue(&set.policies);
     let known: BTreeSet<String> = catalogue.iter().map(|r| r.id.to_string()).collect();

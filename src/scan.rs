@@ -47,6 +47,26 @@ pub struct Options {
     /// Problems found before the scan (inputs an evidence package could not
     /// copy), reported with the scan's own.
     pub errors: Vec<ScanError>,
+    /// Values given for CloudFormation parameters and Terraform variables.
+    pub given: GivenValues,
+    /// `--aggregator-in-every-region`: AGG002's per-region check at its own severity.
+    pub aggregator_in_every_region: bool,
+}
+
+/// Parameter and variable values the user gives, as given: files are read
+/// with the inputs.
+#[derive(Debug, Clone, Default)]
+pub struct GivenValues {
+    /// `--parameter KEY=VALUE`
+    pub parameters: Vec<(String, String)>,
+    /// `--parameter-file FILE`
+    pub parameter_files: Vec<PathBuf>,
+    /// `--var NAME=VALUE`
+    pub vars: Vec<(String, String)>,
+    /// `--var-file FILE`
+    pub var_files: Vec<PathBuf>,
+    /// `TF_VAR_NAME` from the environment.
+    pub env_vars: Vec<(String, String)>,
 }
 
 impl Options {
@@ -195,10 +215,11 @@ pub fn scan(opts: &Options, engine: &Engine) -> ScanResult {
         .collect();
     let file_names: Vec<Arc<str>> = files.iter().map(|f| Arc::from(f.name.as_str())).collect();
     // Located in parallel (a line and column is a search in the file), in order.
-    let located: Vec<Result<Finding, ScanError>> = raw
+    let located: Vec<Result<(Finding, Option<crate::inventory::Reading>), ScanError>> = raw
         .into_par_iter()
         .with_min_len(256)
         .map(|r| {
+            let reading = locs.reading(r.loc).cloned();
             let policy = &engine.policies()[r.policy];
             let Some((span, owner)) = locs.get(r.loc) else {
                 return Err(ScanError::whole(
@@ -209,14 +230,17 @@ pub fn scan(opts: &Options, engine: &Engine) -> ScanResult {
                     ),
                 ));
             };
-            Ok(locate(
-                policy,
-                &shared[r.policy],
-                &file_names,
-                r,
-                span,
-                owner,
-                &files,
+            Ok((
+                locate(
+                    policy,
+                    &shared[r.policy],
+                    &file_names,
+                    r,
+                    span,
+                    owner,
+                    &files,
+                ),
+                reading,
             ))
         })
         .collect();
@@ -227,6 +251,11 @@ pub fn scan(opts: &Options, engine: &Engine) -> ScanResult {
             Err(e) => errors.push(e),
         }
     }
+    let mut findings = if locs.variants.is_empty() {
+        findings.into_iter().map(|(f, _)| f).collect()
+    } else {
+        crate::variants::merge(findings, &locs.variants)
+    };
     let_go(locs.statuses.len() > 1000, locs);
     // Suppressions, then aggrego's own rules about them.
     let mut rules: Vec<Rule> = engine.policies().iter().map(Rule::from_policy).collect();
@@ -392,9 +421,14 @@ fn prepare_with(
         ));
         candidates.truncate(opts.limits.max_files);
     }
+    // Parameter and variable files are read first: every input is read with their values.
+    let (given_files, given, given_errors) = load_given(opts, candidates.len());
+    errors.extend(given_errors);
     let ctx = Ctx {
         aggregator: opts.aggregator.as_deref(),
         region: opts.region.as_deref(),
+        parameters: &given.parameters,
+        variables: &given.variables,
     };
     progress.set_length(candidates.len() as u64);
     let loaded: Vec<Loaded> = candidates
@@ -414,6 +448,8 @@ fn prepare_with(
         })
         .collect();
 
+    // Files named on the command line, not their module siblings, are reported.
+    let sibling: Vec<bool> = candidates.iter().map(|c| c.sibling).collect();
     let mut inventory = Inventory::default();
     let mut files = Vec::with_capacity(loaded.len());
     let mut terraform = Vec::new();
@@ -429,7 +465,14 @@ fn prepare_with(
         inventory.append(parsed.inventory);
         errors.extend(parsed.errors);
     }
+    files.extend(given_files);
+    errors.extend(undeclared(&given, &inventory));
     input::terraform::relocate_plan_findings(&mut inventory.aggregators, &files);
+    if sibling.iter().any(|s| *s) {
+        let reported = |f: u32| !sibling.get(f as usize).copied().unwrap_or(false);
+        inventory.aggregators.retain(|a| reported(a.file));
+        inventory.unchecked.retain(|u| reported(u.file));
+    }
     if let Some(path) = &opts.expect_accounts {
         let name = opts.name_of(path);
         read_expected_accounts(path, name, &mut files, &mut inventory, &mut errors, &ctx);
@@ -465,6 +508,7 @@ fn prepare_with(
         expected_accounts,
         expected_regions_from,
         expected_accounts_from,
+        aggregator_in_every_region: opts.aggregator_in_every_region,
     };
     Prepared {
         files,
@@ -474,6 +518,102 @@ fn prepare_with(
         now_source,
         settings,
     }
+}
+
+/// Reads the values of a `--parameter-file` or `--var-file`.
+type ReadGiven = fn(u32, &SourceFile) -> (Vec<input::Given>, Vec<ScanError>);
+
+/// Values for parameters and variables, as Terraform and CloudFormation apply them.
+#[derive(Default)]
+struct Given {
+    parameters: Vec<input::Given>,
+    variables: Vec<input::Given>,
+}
+
+/// Read `--parameter-file` and `--var-file` files (they become files of the
+/// scan from id `first` on, so their values are located) and order every given
+/// value as it applies: files, then flags; `TF_VAR_*` below both.
+fn load_given(opts: &Options, first: usize) -> (Vec<SourceFile>, Given, Vec<ScanError>) {
+    let g = &opts.given;
+    let mut files = Vec::new();
+    let mut errors = Vec::new();
+    let mut out = Given::default();
+    let mut read = |path: &PathBuf, what: &str, parse: ReadGiven| {
+        let name = opts.name_of(path);
+        let text = std::fs::read(path)
+            .map_err(|e| io_reason(&e))
+            .and_then(|b| source::decode(b).map_err(|e| e.message));
+        match text {
+            Ok(t) => {
+                let id = (first + files.len()) as u32;
+                let f = SourceFile::named(path.clone(), name, t);
+                let (values, errs) = parse(id, &f);
+                errors.extend(errs);
+                files.push(f);
+                values
+            }
+            Err(e) => {
+                errors.push(ScanError::whole(
+                    &name,
+                    format!("cannot read the {what} file: {e}"),
+                ));
+                Vec::new()
+            }
+        }
+    };
+    for p in &g.parameter_files {
+        out.parameters
+            .extend(read(p, "--parameter-file", input::given::parameter_file));
+    }
+    let mut var_files = Vec::new();
+    for p in &g.var_files {
+        var_files.extend(read(p, "--var-file", input::given::var_file));
+    }
+    out.parameters
+        .extend(input::given::flags(&g.parameters, &|_| {
+            "--parameter".into()
+        }));
+    out.variables = input::given::flags(&g.env_vars, &|k| format!("TF_VAR_{k}"));
+    out.variables.extend(var_files);
+    out.variables
+        .extend(input::given::flags(&g.vars, &|_| "--var".into()));
+    (files, out, errors)
+}
+
+/// A value given on the command line for a parameter or variable that no
+/// scanned template or module declares is a mistake worth saying (Terraform
+/// refuses `-var` for an undeclared variable, CloudFormation an unknown parameter).
+fn undeclared(given: &Given, inv: &Inventory) -> Vec<ScanError> {
+    let declared = |kind: &str, name: &str| {
+        inv.variables
+            .iter()
+            .any(|v| v.kind == kind && v.name == name)
+    };
+    let mut out = Vec::new();
+    for g in &given.parameters {
+        if !declared("cloudformation", &g.name) {
+            let path = g.from.strip_prefix("--parameter-file ").unwrap_or(&g.from);
+            out.push(ScanError::whole(
+                path,
+                format!(
+                    "parameter `{}` is declared by no scanned template that defines an aggregator",
+                    g.name
+                ),
+            ));
+        }
+    }
+    for g in given.variables.iter().filter(|g| g.from == "--var") {
+        if !declared("terraform", &g.name) {
+            out.push(ScanError::whole(
+                "--var",
+                format!(
+                    "variable `{}` is declared by no scanned module that defines an aggregator",
+                    g.name
+                ),
+            ));
+        }
+    }
+    out
 }
 
 /// `--expect-accounts FILE`: read like an input (its accounts get locations),
@@ -554,7 +694,7 @@ fn locate(
     };
     Finding {
         rule_id: shared.id.clone(),
-        severity: policy.meta.custom.severity,
+        severity: r.severity.unwrap_or(policy.meta.custom.severity),
         title: shared.title.clone(),
         message: r.msg,
         file,

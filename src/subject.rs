@@ -19,7 +19,16 @@ pub struct Subject {
 
 pub fn collect(inv: &Inventory) -> Vec<Subject> {
     let mut out = Vec::new();
-    for a in &inv.aggregators {
+    for (i, a) in inv.aggregators.iter().enumerate() {
+        // Readings of one definition (conditions undecided offline) are one item.
+        if i > 0
+            && a.variant.is_some()
+            && inv.aggregators[..i]
+                .iter()
+                .any(|b| b.file == a.file && b.address == a.address)
+        {
+            continue;
+        }
         let name = match &a.name.value {
             Some(n) if a.kind == "aws-cli" => format!("aggregator {n}"),
             Some(n) => format!("{} ({n})", a.address),
@@ -52,6 +61,15 @@ pub fn collect(inv: &Inventory) -> Vec<Subject> {
             ),
             file: l.span.file,
             extent: l.span.start as usize..l.span.end as usize,
+        });
+    }
+    for u in &inv.unchecked {
+        out.push(Subject {
+            collection: Checks::Unchecked,
+            kind: u.kind,
+            name: u.address.clone(),
+            file: u.file,
+            extent: u.span.start as usize..u.span.end as usize,
         });
     }
     for s in &inv.snapshots {

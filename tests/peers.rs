@@ -81,9 +81,12 @@ fn kics_cloudformation_all_regions() {
             "{file}:{line} vs KICS line {kline}"
         );
     }
-    // Deliberate differences: positive1.yaml puts ConfigurationAggregatorName outside
-    // Properties for two resources, so the name is missing (AGG008); the KICS negatives set
-    // AllAwsRegions: true together with AwsRegions, which PutConfigurationAggregator rejects.
+    // Deliberate differences: the KICS negatives set AllAwsRegions: true together with
+    // AwsRegions, which PutConfigurationAggregator rejects; and every template names all
+    // its aggregators MyConfigurationAggregator, so only one of them could be created
+    // (cfn-lint agrees: E3019). positive1.yaml puts ConfigurationAggregatorName outside
+    // Properties for two resources: CloudFormation then generates their names, which is
+    // not a finding.
     let agg008 = findings(&dir, "AGG008");
     assert_eq!(
         agg008
@@ -92,11 +95,19 @@ fn kics_cloudformation_all_regions() {
             .collect::<Vec<_>>(),
         [
             ("negative1.yaml", 10),
+            ("negative1.yaml", 13),
             ("negative1.yaml", 21),
+            ("negative1.yaml", 24),
             ("negative2.json", 12),
+            ("negative2.json", 19),
             ("negative2.json", 27),
-            ("positive1.yaml", 10),
-            ("positive1.yaml", 21)
+            ("negative2.json", 33),
+            ("positive1.yaml", 39),
+            ("positive1.yaml", 50),
+            ("positive2.json", 18),
+            ("positive2.json", 37),
+            ("positive2.json", 50),
+            ("positive2.json", 64)
         ]
     );
 }

@@ -12,6 +12,8 @@ use proptest::prelude::*;
 const CTX: Ctx<'static> = Ctx {
     aggregator: None,
     region: None,
+    parameters: &[],
+    variables: &[],
 };
 
 fn span_ok(text: &str, s: &Span) -> Result<(), TestCaseError> {

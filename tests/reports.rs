@@ -263,7 +263,7 @@ fn markdown_summarises_then_lists_by_file() {
     assert!(md.starts_with("## "), "{md}");
     assert!(md.contains("| Severity | Policy | Title | Findings | Suppressed |"));
     assert!(md.contains("| medium | `AGG001` |"));
-    assert!(md.contains("### `../shared/corpus/awscli/50-sources-status-fake-wire.json`"));
+    assert!(md.contains("### `../shared/corpus/awscli/10-describe-us-east-1.json`"));
     // More findings than a comment holds: the list stops and says how many are left.
     assert!(md.contains("more findings not listed here"), "{md}");
     assert!(md.contains("<details><summary>"));

@@ -8,6 +8,8 @@ use aggrego::source::SourceFile;
 pub const CTX: Ctx<'static> = Ctx {
     aggregator: None,
     region: None,
+    parameters: &[],
+    variables: &[],
 };
 
 pub fn file(name: &str, data: &[u8]) -> Option<SourceFile> {

@@ -72,6 +72,22 @@ pub struct Flags {
     pub fail_on_rule: Vec<String>,
     /// `--waivers` (`waivers/<name>`).
     pub waivers: Option<String>,
+    /// `--aggregator-in-every-region`.
+    #[serde(default)]
+    pub aggregator_in_every_region: bool,
+    /// `--parameter`, as `KEY=VALUE`, in the order given.
+    #[serde(default)]
+    pub parameters: Vec<String>,
+    /// `--parameter-file` files (`values/<name>`).
+    #[serde(default)]
+    pub parameter_files: Vec<String>,
+    /// `--var`, as `NAME=VALUE`, in the order given (`TF_VAR_*` are not read
+    /// for a package: it would depend on the environment).
+    #[serde(default)]
+    pub vars: Vec<String>,
+    /// `--var-file` files (`values/<name>`).
+    #[serde(default)]
+    pub var_files: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -38,6 +38,8 @@ pub const INPUTS: &str = "inputs";
 pub const POLICIES: &str = "policies";
 pub const WAIVERS: &str = "waivers";
 pub const EXPECT: &str = "expect";
+/// `--parameter-file` and `--var-file` files.
+pub const VALUES: &str = "values";
 pub const RESULTS_JSON: &str = "results.json";
 pub const RESULTS_SARIF: &str = "results.sarif";
 pub const REPORT_HTML: &str = "report.html";
@@ -303,6 +305,27 @@ fn stage_policies(
 
 /// Copy a file given by a flag to `dest/<folder>/<name>`; returns its package
 /// path. A missing file is the scan's error to report, as for `scan`.
+fn split_pair(p: &str) -> Option<(String, String)> {
+    p.split_once('=')
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+}
+
+/// Copy files to `dest/folder/<name>`; returns their package paths.
+fn stage_files(files: &[PathBuf], dest: &Path, folder: &str) -> Result<Vec<String>, Fatal> {
+    let names = canonical_names(files);
+    let mut out = Vec::new();
+    for (file, name) in files.iter().zip(names) {
+        copy_file(file, &dest.join(folder).join(&name)).map_err(|e| {
+            fatal(
+                &display_path(file),
+                format!("cannot read: {}", discover::io_reason(&e)),
+            )
+        })?;
+        out.push(format!("{folder}/{name}"));
+    }
+    Ok(out)
+}
+
 fn stage_file(file: Option<&Path>, dest: &Path, folder: &str) -> Result<Option<String>, Fatal> {
     let Some(file) = file else {
         return Ok(None);
@@ -466,6 +489,7 @@ pub fn run(dir: &Path, recipe: &Recipe, progress: bool) -> Result<Outcome, Fatal
     }
     names.push((dir.join(WAIVERS), WAIVERS.into()));
     names.push((dir.join(EXPECT), EXPECT.into()));
+    names.push((dir.join(VALUES), VALUES.into()));
     let options = Options {
         expect_accounts: f.expect_accounts.as_ref().map(|p| dir.join(p)),
         expect_regions: f.expect_regions.clone(),
@@ -489,6 +513,14 @@ pub fn run(dir: &Path, recipe: &Recipe, progress: bool) -> Result<Outcome, Fatal
             .iter()
             .map(|e| ScanError::whole(&e.file, e.message.clone()))
             .collect(),
+        given: scan::GivenValues {
+            parameters: f.parameters.iter().filter_map(|p| split_pair(p)).collect(),
+            parameter_files: f.parameter_files.iter().map(|p| dir.join(p)).collect(),
+            vars: f.vars.iter().filter_map(|p| split_pair(p)).collect(),
+            var_files: f.var_files.iter().map(|p| dir.join(p)).collect(),
+            env_vars: Vec::new(),
+        },
+        aggregator_in_every_region: f.aggregator_in_every_region,
     };
     let result = scan::scan(&options, &engine);
     let exit_code = run::exit_code(&result, fail_on, &selection);
@@ -661,6 +693,21 @@ pub fn create(args: &EvidenceArgs) -> Result<u8, Fatal> {
     let (policy, data) = stage_policies(&args.policies.policy, &args.policies.data, &dir)?;
     let waivers = stage_file(args.rules.waivers.as_deref(), &dir, WAIVERS)?;
     let expect_accounts = stage_file(args.input.expect_accounts.as_deref(), &dir, EXPECT)?;
+    let value_files: Vec<PathBuf> = args
+        .input
+        .parameter_file
+        .iter()
+        .chain(&args.input.var_file)
+        .cloned()
+        .collect();
+    let mut staged_values = stage_files(&value_files, &dir, VALUES)?;
+    let var_files = staged_values.split_off(args.input.parameter_file.len());
+    let parameter_files = staged_values;
+    let pairs = |v: &[(String, String)]| {
+        v.iter()
+            .map(|(k, x)| format!("{k}={x}"))
+            .collect::<Vec<_>>()
+    };
     let canonical = |ids: &[String]| {
         rule_list(ids)
             .into_iter()
@@ -701,6 +748,11 @@ pub fn create(args: &EvidenceArgs) -> Result<u8, Fatal> {
             .map_or_else(|| "low".into(), |v| v.get_name().to_string()),
         fail_on_rule: canonical(&args.rules.fail_on_rule),
         waivers,
+        aggregator_in_every_region: base.aggregator_in_every_region,
+        parameters: pairs(&base.given.parameters),
+        parameter_files,
+        vars: pairs(&base.given.vars),
+        var_files,
     };
     let mut recipe = Recipe {
         flags: flags.clone(),
@@ -716,6 +768,13 @@ pub fn create(args: &EvidenceArgs) -> Result<u8, Fatal> {
         }
         texts.extend(flags.aggregator.as_deref());
         texts.extend(flags.region.as_deref());
+        texts.extend(
+            flags
+                .parameters
+                .iter()
+                .chain(&flags.vars)
+                .map(String::as_str),
+        );
         let r = redact_tree(&dir, key, &texts)?;
         for root in &mut recipe.roots {
             root.name = r.text(&root.name);
@@ -732,6 +791,15 @@ pub fn create(args: &EvidenceArgs) -> Result<u8, Fatal> {
         flags.expect_accounts = flags.expect_accounts.map(|w| r.text(&w));
         flags.aggregator = flags.aggregator.map(|a| r.text(&a));
         flags.region = flags.region.map(|a| r.text(&a));
+        for v in flags
+            .parameters
+            .iter_mut()
+            .chain(flags.vars.iter_mut())
+            .chain(flags.parameter_files.iter_mut())
+            .chain(flags.var_files.iter_mut())
+        {
+            *v = r.text(v);
+        }
         recipe.flags = flags;
         Some(Redaction {
             key: if args.redact_key.is_some() {

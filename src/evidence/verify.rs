@@ -6,7 +6,7 @@ use super::package::{Found, Reader, Unreadable, Use, MAX_MANIFEST, MAX_UNLISTED}
 use super::{
     canonical_names, finish_manifest, hash_inputs, manifest_core, redact, redact_tree, run,
     safe_relative, sha256_hex, stage_inputs, write_outputs, Recipe, EXPECT, INPUTS, POLICIES,
-    RESULTS_JSON, WAIVERS,
+    RESULTS_JSON, VALUES, WAIVERS,
 };
 use crate::cli::VerifyArgs;
 use crate::run::{fatal, pending, print_stdout, Fatal, EXIT_CLEAN, EXIT_FINDINGS};
@@ -166,6 +166,11 @@ fn check_paths(m: &Manifest) -> Result<(), String> {
             return bad("flags.expect_accounts", w);
         }
     }
+    for v in m.flags.parameter_files.iter().chain(&m.flags.var_files) {
+        if !safe_relative(v) || !v.starts_with(&format!("{VALUES}/")) {
+            return bad("flags.parameter_files", v);
+        }
+    }
     for f in &m.files {
         if !safe_relative(&f.path) || f.path == manifest::FILE {
             return bad("files[].path", &f.path);
@@ -233,7 +238,7 @@ fn check_in(
         }
         let entry = listed.get(path.as_str());
         let limit = entry.map_or(MAX_UNLISTED, |f| f.size);
-        let copied = [INPUTS, POLICIES, WAIVERS, EXPECT]
+        let copied = [INPUTS, POLICIES, WAIVERS, EXPECT, VALUES]
             .iter()
             .any(|d| path.starts_with(&format!("{d}/")));
         let what = match entry {

@@ -365,6 +365,12 @@ impl<'a, 'c> Parser<'a, 'c> {
             span,
             extent: span,
             ignores: Vec::new(),
+            resource_type: None,
+            dialect: Dialect::Aws,
+            name_required: true,
+            sources_known: true,
+            variant: None,
+            duplicate_of: None,
         })
     }
 

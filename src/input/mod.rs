@@ -2,9 +2,11 @@
 
 pub mod aws_cli;
 pub mod cloudformation;
+pub mod given;
 pub mod hcl_blocks;
 pub mod manifest;
 pub mod organizations;
+pub mod resolved;
 pub mod terraform;
 
 use crate::diag::ScanError;
@@ -26,6 +28,31 @@ pub(crate) fn blank(bytes: &mut [u8]) {
 pub struct Ctx<'a> {
     pub aggregator: Option<&'a str>,
     pub region: Option<&'a str>,
+    /// CloudFormation parameter values (`--parameter-file`, then `--parameter`).
+    pub parameters: &'a [Given],
+    /// Terraform variable values (`TF_VAR_*`, `--var-file`, `--var`, in that
+    /// order: later wins), for root modules.
+    pub variables: &'a [Given],
+}
+
+/// A value the user gave for a parameter or variable, and where it came from.
+#[derive(Debug, Clone)]
+pub struct Given {
+    pub name: String,
+    pub value: GivenValue,
+    /// `--parameter`, `--parameter-file params.json`, `TF_VAR_x`, `--var`, `--var-file x.tfvars`.
+    pub from: String,
+    /// Where it is written, in a file of the scan.
+    pub span: Option<crate::inventory::Span>,
+}
+
+#[derive(Debug, Clone)]
+pub enum GivenValue {
+    /// As typed: a string, or a Terraform expression for a variable of a
+    /// complex type.
+    Text(String),
+    /// A value read from a file, with its spans there.
+    Node(resolved::RNode),
 }
 
 /// The result of reading one file.
@@ -93,9 +120,7 @@ fn not_recognised(file: &SourceFile, id: FileId, at: usize) -> ScanError {
 /// Terraform files are read a directory (module) at a time: variables, locals and
 /// tfvars in one file resolve references in another.
 pub fn is_terraform(path: &std::path::Path) -> bool {
-    path.extension()
-        .and_then(|e| e.to_str())
-        .is_some_and(|e| e.eq_ignore_ascii_case("tf") || e.eq_ignore_ascii_case("tfvars"))
+    terraform::role(path).is_some()
 }
 
 fn parse_json(id: FileId, file: &SourceFile, ctx: &Ctx<'_>, explicit: bool) -> Parsed {

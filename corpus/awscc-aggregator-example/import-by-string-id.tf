@@ -1,0 +1,4 @@
+import {
+  to = awscc_config_configuration_aggregator.example
+  id = "configuration_aggregator_name"
+}

@@ -1,0 +1,448 @@
+//! CloudFormation templates (JSON and YAML) holding `AWS::Config::ConfigurationAggregator`.
+//!
+//! The template becomes a spanned tree ([`tree`]); each aggregator's properties
+//! are evaluated as CloudFormation would before creating it ([`intrinsics`]:
+//! parameters, conditions, `Fn::If`, `AWS::NoValue`, mappings…) and read by the
+//! reader every dialect shares. When a condition the resource uses cannot be
+//! decided offline, the resource is read once for each way it can go, and each
+//! reading says which (`when condition IsOrg is false`).
+
+pub(crate) mod intrinsics;
+pub(crate) mod tree;
+
+pub(crate) use tree::{from_yaml, yaml_depth_ok, N, V};
+
+use super::resolved::{self, Assumptions, RNode, Read, Reader, Test, CLOUDFORMATION};
+use super::{Ctx, Given, GivenValue, Parsed};
+use crate::context;
+use crate::diag::ScanError;
+use crate::inventory::*;
+use crate::source::SourceFile;
+use intrinsics::{Eval, Param, Template};
+use std::collections::BTreeMap;
+use std::ops::Range;
+use std::sync::Arc;
+
+pub const AGGREGATOR: &str = "AWS::Config::ConfigurationAggregator";
+
+/// Is this text a CloudFormation template?
+pub fn looks_like(text: &str) -> bool {
+    text.contains("AWSTemplateFormatVersion")
+        || (text.contains("Resources") && text.contains(AGGREGATOR))
+}
+
+pub fn parse(id: FileId, file: &SourceFile, ctx: &Ctx<'_>) -> Parsed {
+    let mut out = Parsed {
+        kind: Some("cloudformation"),
+        ..Parsed::default()
+    };
+    let text = file.text.as_str();
+    let tree = if text.trim_start().starts_with('{') {
+        tree::from_json(text)
+    } else {
+        match tree::masked_yaml(text) {
+            Some(masked) => from_yaml(&masked),
+            None => from_yaml(text),
+        }
+    };
+    match tree {
+        Ok(root) => read(&root, id, file, ctx),
+        Err((at, message)) => {
+            out.errors
+                .push(ScanError::at(&file.name, id, at..at + 1, message));
+            out
+        }
+    }
+}
+
+/// The aggregators of a template's tree.
+fn read(root: &N, id: FileId, file: &SourceFile, ctx: &Ctx<'_>) -> Parsed {
+    let mut out = Parsed {
+        kind: Some("cloudformation"),
+        ..Parsed::default()
+    };
+    let template = template(root, ctx.parameters);
+    let region = context::region_in_path(std::path::Path::new(&file.name))
+        .map(|r| (r, "path"))
+        .or_else(|| ctx.region.map(|r| (r.to_string(), "flag")));
+    let Some(V::Map(resources)) = root.get("Resources").map(|r| &r.v) else {
+        return out;
+    };
+    let mut found = false;
+    for (logical_id, key_span, body) in resources {
+        let is_aggregator =
+            matches!(body.get("Type").map(|t| &t.v), Some(V::Str(t)) if t == AGGREGATOR);
+        if !is_aggregator {
+            if logical_id.starts_with("Fn::ForEach::") && mentions(body) {
+                found = true;
+                out.inventory.unchecked.push(Unchecked {
+                    file: id,
+                    address: logical_id.clone(),
+                    resource_type: AGGREGATOR,
+                    kind: "cloudformation",
+                    reason: "it is made by the `Fn::ForEach` loop of the AWS::LanguageExtensions transform, which aggrego does not expand; check the processed template (`aws cloudformation get-template --template-stage Processed`)".into(),
+                    span: Span::new(id, key_span.clone()),
+                });
+            }
+            continue;
+        }
+        found = true;
+        let mut r = ResourceReader {
+            file: id,
+            name: &file.name,
+            template: &template,
+            logical_id,
+            key_span: key_span.clone(),
+            body,
+            errors: Vec::new(),
+        };
+        let (aggregators, unchecked) = r.read();
+        out.errors.append(&mut r.errors);
+        out.inventory.unchecked.extend(unchecked);
+        for mut a in aggregators {
+            if let Some((reg, from)) = &region {
+                a.region = Some(reg.clone());
+                a.region_from = Some(from);
+            }
+            out.inventory.aggregators.push(a);
+        }
+    }
+    if found {
+        duplicates(&mut out.inventory.aggregators);
+        out.inventory.variables = variables(id, &file.name, &template);
+    }
+    out
+}
+
+/// Whether a value holds the aggregator type somewhere (a `Fn::ForEach` body).
+fn mentions(n: &N) -> bool {
+    match &n.v {
+        V::Str(s) => s == AGGREGATOR,
+        V::Seq(items) => items.iter().any(mentions),
+        V::Map(m) => m.iter().any(|(_, _, v)| mentions(v)),
+        _ => false,
+    }
+}
+
+/// Parameters (with the user's values), conditions and mappings.
+fn template<'t>(root: &'t N, given: &[Given]) -> Template<'t> {
+    let mut t = Template::default();
+    if let Some(V::Map(params)) = root.get("Parameters").map(|p| &p.v) {
+        for (name, _, p) in params {
+            let ty = match p.get("Type").map(|t| &t.v) {
+                Some(V::Str(s)) => s.clone(),
+                _ => "String".into(),
+            };
+            // The last value given wins, as with repeated `--parameter-overrides`.
+            let given = given
+                .iter()
+                .rev()
+                .find(|g| g.name == *name)
+                .and_then(|g| match &g.value {
+                    GivenValue::Text(v) => Some((v.clone(), g.from.clone())),
+                    GivenValue::Node(n) => n.scalar().map(|v| (v, g.from.clone())),
+                });
+            t.params.insert(
+                name.clone(),
+                Param {
+                    ty,
+                    default: p.get("Default").cloned(),
+                    given,
+                },
+            );
+        }
+    }
+    if let Some(V::Map(conditions)) = root.get("Conditions").map(|c| &c.v) {
+        for (name, _, c) in conditions {
+            t.conditions.insert(name.clone(), c);
+        }
+    }
+    t.mappings = root.get("Mappings");
+    t
+}
+
+/// Each parameter of the template, with the value it takes and where from.
+fn variables(id: FileId, file: &str, t: &Template<'_>) -> Vec<Variable> {
+    let none = Vec::new();
+    let eval = Eval::new(t, &none);
+    t.params
+        .iter()
+        .map(|(name, p)| {
+            let (value, from, span) = match (&p.given, &p.default) {
+                (Some((v, from)), _) => (
+                    Some(serde_json::Value::from(v.as_str())),
+                    Some(from.clone()),
+                    None,
+                ),
+                (None, Some(d)) => match eval.resolve(d, 0).and_then(|r| r.to_json()) {
+                    Some(v) => (
+                        Some(v),
+                        Some("default".to_string()),
+                        Some(Span::new(id, d.span.clone())),
+                    ),
+                    None => (None, None, None),
+                },
+                (None, None) => (None, None, None),
+            };
+            Variable {
+                kind: "cloudformation",
+                scope: file.to_string(),
+                name: name.clone(),
+                value,
+                from,
+                span,
+            }
+        })
+        .collect()
+}
+
+struct ResourceReader<'a> {
+    file: FileId,
+    name: &'a str,
+    template: &'a Template<'a>,
+    logical_id: &'a str,
+    key_span: Range<usize>,
+    body: &'a N,
+    errors: Vec<ScanError>,
+}
+
+/// One reading of the resource: created or not, and its aggregator.
+struct Reading {
+    aggregator: Option<Aggregator>,
+    /// Conditions an assumption decided, with their values.
+    used: BTreeMap<String, bool>,
+    errors: Vec<ScanError>,
+}
+
+impl ResourceReader<'_> {
+    fn span(&self, r: &Range<usize>) -> Span {
+        Span::new(self.file, r.clone())
+    }
+
+    /// Every way the resource can be, or one reading when there are too many.
+    fn read(&mut self) -> (Vec<Aggregator>, Vec<Unchecked>) {
+        let leaves = resolved::explore(&mut |a: &Assumptions| self.read_under(a));
+        let leaves = match leaves {
+            Some(l) => l,
+            // Too many worlds: read once, and what stays undecided is unknown.
+            None => vec![(Vec::new(), self.read_under(&Vec::new()).0)],
+        };
+        let several = leaves.len() > 1;
+        let words = |used: &BTreeMap<String, bool>| -> Vec<(String, bool)> {
+            used.iter()
+                .map(|(c, v)| (format!("condition {c}"), *v))
+                .collect()
+        };
+        let mut out: Vec<Aggregator> = Vec::new();
+        let mut not_created: Vec<BTreeMap<String, bool>> = Vec::new();
+        let mut seen = std::collections::HashSet::new();
+        let mut created = Vec::new();
+        for (tests, reading) in leaves {
+            // Worlds that differ only in tests this resource does not use read the same.
+            if !seen.insert(format!("{:?}", reading.used)) {
+                continue;
+            }
+            self.errors.extend(reading.errors);
+            match reading.aggregator {
+                Some(a) => created.push((a, tests, reading.used)),
+                None => not_created.push(reading.used),
+            }
+        }
+        let absent: Vec<Vec<(String, bool)>> = not_created.iter().map(&words).collect();
+        for (mut a, tests, used) in created {
+            if several && !used.is_empty() {
+                a.variant = Some(Arc::new(Variant {
+                    assumptions: words(&used),
+                    tests,
+                    absent: absent.clone(),
+                }));
+            }
+            out.push(a);
+        }
+        self.errors.dedup();
+        let mut unchecked = Vec::new();
+        if out.is_empty() {
+            let why = match self.body.get("Condition").map(|c| &c.v) {
+                Some(V::Str(c)) => format!("its Condition {c} is false"),
+                _ => "its Condition is false".into(),
+            };
+            unchecked.push(Unchecked {
+                file: self.file,
+                address: self.logical_id.to_string(),
+                resource_type: AGGREGATOR,
+                kind: "cloudformation",
+                reason: format!(
+                    "not created with these parameter values: {why}{}",
+                    match not_created.first() {
+                        Some(u) if !u.is_empty() && not_created.len() > 1 => " in every case",
+                        _ => "",
+                    }
+                ),
+                span: self.span(&self.key_span),
+            });
+        }
+        (out, unchecked)
+    }
+
+    fn read_under(&self, a: &Assumptions) -> (Reading, Vec<Test>) {
+        let eval = Eval::new(self.template, a);
+        let created = match self.body.get("Condition").map(|c| &c.v) {
+            Some(V::Str(c)) => eval.condition(c),
+            _ => Some(true),
+        };
+        // A resource whose condition is undecided is read as if created.
+        let aggregator = if created == Some(false) {
+            None
+        } else {
+            Some(self.aggregator(&eval))
+        };
+        let (aggregator, errors) = match aggregator {
+            Some((a, e)) => (Some(a), e),
+            None => (None, Vec::new()),
+        };
+        let reading = Reading {
+            aggregator,
+            used: eval.used.take(),
+            errors,
+        };
+        (reading, eval.open.take())
+    }
+
+    fn aggregator(&self, eval: &Eval<'_>) -> (Aggregator, Vec<ScanError>) {
+        let span = self.span(&self.key_span);
+        let props = self.body.get("Properties");
+        let enclosing = props.map_or(span, |p| self.span(&p.span));
+        let resolved: Option<RNode> = props.and_then(|p| eval.resolve(p, 0));
+        let mut reader = Reader {
+            file: self.file,
+            name: self.name,
+            names: &CLOUDFORMATION,
+            errors: Vec::new(),
+        };
+        let read: Read = match &resolved {
+            Some(r) if r.is_unknown() => {
+                // The whole of Properties is undecided: nothing can be read.
+                let mut read = reader.read(None, enclosing);
+                read.sources_known = false;
+                read
+            }
+            other => reader.read(other.as_ref(), enclosing),
+        };
+        let mut a = read.into_aggregator(
+            &CLOUDFORMATION,
+            resolved::Place {
+                kind: "cloudformation",
+                resource_type: AGGREGATOR,
+                file: self.file,
+                address: self.logical_id.to_string(),
+                span,
+                extent: self
+                    .span(&(self.key_span.start..self.body.span.end.max(self.key_span.end))),
+            },
+        );
+        let mut errors = reader.errors;
+        a.ignores = ignores(self.file, self.name, self.body, &mut errors);
+        (a, errors)
+    }
+}
+
+/// Two aggregators of one template with the same known name cannot both be
+/// created (unless conditions keep them apart).
+pub(crate) fn duplicates(aggregators: &mut [Aggregator]) {
+    let n = aggregators.len();
+    for i in 0..n {
+        let Some(name) = aggregators[i].name.value.clone() else {
+            continue;
+        };
+        let other = (0..n).find(|&j| {
+            j != i
+                && aggregators[j].address != aggregators[i].address
+                && aggregators[j].name.value.as_deref() == Some(name.as_str())
+                && compatible(&aggregators[i].variant, &aggregators[j].variant)
+        });
+        if let Some(j) = other {
+            aggregators[i].duplicate_of = Some(aggregators[j].address.clone());
+        }
+    }
+}
+
+/// Whether two readings can hold at once: no assumption of one contradicts the other's.
+pub(crate) fn compatible(a: &Option<Arc<Variant>>, b: &Option<Arc<Variant>>) -> bool {
+    match (a, b) {
+        (Some(a), Some(b)) => {
+            let mut all = a.tests.clone();
+            for (t, v) in &b.tests {
+                if !resolved::feasible(&all, t, *v) {
+                    return false;
+                }
+                all.push((t.clone(), *v));
+            }
+            true
+        }
+        _ => true,
+    }
+}
+
+/// `Metadata: { aggrego: { ignore: [{ id: AGG003, reason: … }] } }`; an entry
+/// without a rule id or a reason is an error and suppresses nothing.
+fn ignores(file: FileId, name: &str, body: &N, errors: &mut Vec<ScanError>) -> Vec<Ignore> {
+    let Some(list) = body.get("Metadata").and_then(|m| m.get("aggrego")) else {
+        return Vec::new();
+    };
+    let mut error = |at: &Range<usize>, message: &str| {
+        errors.push(ScanError::at(name, file, at.clone(), message));
+    };
+    let items = match list.get("ignore").map(|l| &l.v) {
+        Some(V::Seq(items)) => items,
+        _ => {
+            error(
+                &list.span,
+                "Metadata.aggrego must hold `ignore:`, a list of { id, reason } entries",
+            );
+            return Vec::new();
+        }
+    };
+    let mut out = Vec::new();
+    for item in items {
+        let ids: Vec<String> = match item.get("id").map(|i| &i.v) {
+            Some(V::Str(id)) => id
+                .split(',')
+                .map(|s| s.trim().to_string())
+                .filter(|s| !s.is_empty())
+                .collect(),
+            Some(V::Seq(ids)) => ids
+                .iter()
+                .filter_map(|i| match &i.v {
+                    V::Str(s) => Some(s.trim().to_string()),
+                    _ => None,
+                })
+                .collect(),
+            _ => Vec::new(),
+        };
+        let reason = match item.get("reason").map(|r| &r.v) {
+            Some(V::Str(r)) => r.trim().to_string(),
+            _ => String::new(),
+        };
+        if ids.is_empty() {
+            error(
+                &item.span,
+                "aggrego ignore entry needs `id`: the rule it suppresses (e.g. AGG003)",
+            );
+        } else if reason.is_empty() {
+            error(
+                &item.span,
+                "aggrego ignore entry needs a `reason`: say why the risk is accepted",
+            );
+        } else {
+            out.push(Ignore {
+                ids,
+                reason,
+                span: Span::new(file, item.span.clone()),
+            });
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests;
