@@ -22,7 +22,7 @@
 #     Find why the source stopped reporting (`LastErrorCode`), fix the authorization, the
 #     organization access or the configuration recorder in that account and region, then
 #     confirm with `aws configservice describe-configuration-aggregator-sources-status
-#     --configuration-aggregator-name NAME --update-status FAILED OUTDATED`.
+#     --configuration-aggregator-name <aggregator-name> --update-status FAILED OUTDATED`.
 #   inputs: [aws-cli]
 #   checks: source_statuses
 #   per_item: true
@@ -54,7 +54,7 @@ organization_access := "The aggregator's role cannot read the organization. Atta
 
 no_organization := "Account %[3]s is not in an organization with all features enabled and AWS Config trusted access. From the management account run: aws organizations enable-aws-service-access --service-principal config.amazonaws.com"
 
-no_recorder := "AWS Config is not recording in account %[1]s, region %[2]s. There run: aws configservice describe-configuration-recorders --region %[2]s; create a recorder with put-configuration-recorder if none, then: aws configservice start-configuration-recorder --configuration-recorder-name NAME --region %[2]s"
+no_recorder := "AWS Config is not recording in account %[1]s, region %[2]s. There run: aws configservice describe-configuration-recorders --region %[2]s; create a recorder with put-configuration-recorder if none, then: aws configservice start-configuration-recorder --configuration-recorder-name <recorder-name> --region %[2]s (the name that describe command shows)"
 
 no_error := "The source stopped delivering data without an error. In account %[1]s, region %[2]s, check the recorder (aws configservice describe-configuration-recorder-status --region %[2]s) and that the aggregator's authorization still exists (aws configservice describe-aggregation-authorizations --region %[2]s)."
 

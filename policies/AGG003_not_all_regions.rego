@@ -31,36 +31,67 @@ package aggrego.not_all_regions
 
 import data.aggrego.lib
 
+# A definition: the change in its own language, formatted after evaluation
+# (this runs for every failing source of a large repository).
 deny contains finding if {
 	some a in input.aggregators
 	some src in a.sources
 	field := src.all_regions
 	field.known
 	not field.value == true
+	a.kind != "aws-cli"
 	finding := {
 		"msg": [
-			"%s: %s does not aggregate all regions: %s %s (regions aggregated: %s)",
-			a.label, src.what, a.names.all_regions, why[field.explicit], lib.list_words(src.regions, a.names.regions),
+			"%s: %s does not aggregate all regions: %s %s (regions aggregated: %L)",
+			a.label, src.what, a.names.all_regions, why[field.explicit], src.regions,
 		],
 		"loc": field.loc,
-		"remediation": fix(a, src),
+		"remediation": [fix_formats[a.syntax][src.regions.explicit], a.address, src.what, a.names.all_regions, a.names.regions],
+	}
+}
+
+# API output: the complete command, with the aggregator's own sources.
+deny contains finding if {
+	some a in input.aggregators
+	a.kind == "aws-cli"
+	some src in a.sources
+	field := src.all_regions
+	field.known
+	not field.value == true
+	finding := {
+		"msg": [
+			"%s: %s does not aggregate all regions: %s %s (regions aggregated: %L)",
+			a.label, src.what, a.names.all_regions, why[field.explicit], src.regions,
+		],
+		"loc": field.loc,
+		"remediation": ["Make every source collect all regions (current and future): %s", lib.put_all_regions(a)],
 	}
 }
 
 why := {true: "is false", false: "is not set and defaults to false"}
 
-# The API output: the complete command, with the aggregator's own sources.
-fix(a, _) := sprintf("Make every source collect all regions (current and future): %s", [lib.put_all_regions(a)]) if a.kind == "aws-cli"
-
-# A definition: the change, in its own language.
-fix(a, src) := sprintf("In %s, set %s and remove %s.", [
-	lib.place(a, src), lib.assign(a, a.names.all_regions, "true"), a.names.regions,
-]) if {
-	a.kind != "aws-cli"
-	src.regions.explicit
+# Set a source's all-regions attribute (and remove its region list when it has
+# one). Arguments: 1 the definition, 2 the source, 3 the all-regions name, 4 the
+# list's name.
+fix_formats := {
+	"hcl": {
+		true: "In %[2]s of %[1]s, set %[3]s = true and remove %[4]s.",
+		false: "In %[2]s of %[1]s, set %[3]s = true.",
+	},
+	"yaml": {
+		true: "In %[1]s.Properties.%[2]s, set %[3]s: true and remove %[4]s.",
+		false: "In %[1]s.Properties.%[2]s, set %[3]s: true.",
+	},
+	"json": {
+		true: "In %[1]s.Properties.%[2]s, set \"%[3]s\": true and remove \"%[4]s\".",
+		false: "In %[1]s.Properties.%[2]s, set \"%[3]s\": true.",
+	},
+	"api": {
+		true: "In %[2]s of aggregator %[1]s, set \"%[3]s\": true and remove \"%[4]s\".",
+		false: "In %[2]s of aggregator %[1]s, set \"%[3]s\": true.",
+	},
 }
 
-fix(a, src) := sprintf("In %s, set %s.", [lib.place(a, src), lib.assign(a, a.names.all_regions, "true")]) if {
-	a.kind != "aws-cli"
-	not src.regions.explicit
-}
+
+# `%L` prints the region list field as it is: its regions, `none`, or
+# `unknown (!Ref Regions)` for a list (or an item) unknown offline.

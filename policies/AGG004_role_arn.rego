@@ -34,6 +34,23 @@ deny contains finding if {
 	field := org.role_arn
 	field.known
 	problem := problems(a, field)
+	a.kind != "aws-cli"
+	finding := {
+		"msg": ["%s: %s %s", a.label, org.what, problem],
+		"loc": field.loc,
+		# Formatted after evaluation; arguments: 1 where, 2 the source, 3 the role's name.
+		"remediation": [role_formats[a.syntax], a.address, org.what, a.names.role_arn],
+	}
+}
+
+deny contains finding if {
+	some a in input.aggregators
+	a.kind == "aws-cli"
+	org := a.organization_source
+	org != null
+	field := org.role_arn
+	field.known
+	problem := problems(a, field)
 	finding := {
 		"msg": ["%s: %s %s", a.label, org.what, problem],
 		"loc": field.loc,
@@ -45,16 +62,12 @@ deny contains finding if {
 fix(a, org) := sprintf(
 	"Point the source at an IAM role that AWS Config can assume, with the AWS managed policy AWSConfigRoleForOrganizations attached: aws configservice put-configuration-aggregator --configuration-aggregator-name %s --organization-aggregation-source '%s' --region %s",
 	[lib.arg(a.name.value, "aggregator-name"), json.marshal(object.union(regions_of(org), {"RoleArn": sprintf("arn:aws:iam::%s:role/<role-name>", [lib.arg(a.account, "account-id")])})), lib.arg(a.region, "aggregator-region")],
-) if a.kind == "aws-cli"
+)
 
-fix(a, org) := sprintf("In %s, set %s (the ARN of an IAM role that AWS Config can assume, with the AWS managed policy AWSConfigRoleForOrganizations attached).", [
-	lib.place(a, org), lib.assign(a, a.names.role_arn, role_ref[a.kind]),
-]) if a.kind != "aws-cli"
-
-role_ref := {
-	"cloudformation": "!GetAtt <RoleLogicalId>.Arn",
-	"terraform": "aws_iam_role.<name>.arn",
-	"terraform-plan": "aws_iam_role.<name>.arn",
+role_formats := {
+	"hcl": "In %[2]s of %[1]s, set %[3]s = aws_iam_role.<name>.arn (an IAM role that AWS Config can assume, with the AWS managed policy AWSConfigRoleForOrganizations attached).",
+	"yaml": "In %[1]s.Properties.%[2]s, set %[3]s: !GetAtt <RoleLogicalId>.Arn (an IAM role that AWS Config can assume, with the AWS managed policy AWSConfigRoleForOrganizations attached).",
+	"json": "In %[1]s.Properties.%[2]s, set \"%[3]s\": {\"Fn::GetAtt\": [\"<RoleLogicalId>\", \"Arn\"]} (an IAM role that AWS Config can assume, with the AWS managed policy AWSConfigRoleForOrganizations attached).",
 }
 
 regions_of(org) := {"AllAwsRegions": true} if org.all_regions.value == true

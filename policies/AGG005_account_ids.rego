@@ -19,6 +19,7 @@
 #   inputs: [aws-cli, cloudformation, terraform, terraform-plan]
 #   checks: aggregators
 #   per_item: true
+#   where: ["account_sources != []"]
 package aggrego.account_ids
 
 import data.aggrego.lib
@@ -68,6 +69,8 @@ deny contains finding if {
 	some a in input.aggregators
 	some s in a.account_sources
 	is_array(s.account_ids.value)
+	# Only a list with a repeated ID is searched for which.
+	count(s.account_ids.value) != count({v.value | some v in s.account_ids.value})
 	some j, id in s.account_ids.value
 	is_string(id.value)
 	some i, earlier in s.account_ids.value

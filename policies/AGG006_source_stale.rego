@@ -17,9 +17,9 @@
 #   severity: low
 #   remediation: |
 #     In the source account and region named in the message, check that the configuration
-#     recorder is running (aws configservice describe-configuration-recorder-status --region REGION)
+#     recorder is running (aws configservice describe-configuration-recorder-status --region <source-region>)
 #     and that the aggregator's authorization exists
-#     (aws configservice describe-aggregation-authorizations --region REGION).
+#     (aws configservice describe-aggregation-authorizations --region <source-region>).
 #   inputs: [aws-cli]
 #   checks: source_statuses
 #   per_item: true
@@ -40,5 +40,9 @@ deny := [finding |
 			s.subject, s.updated_at, s.age_ns, input.settings.now, input.settings.max_age_ns,
 		],
 		"loc": s.updated_loc,
+		"remediation": [fix, s.source_id, s.region],
 	}
 ]
+
+# The source's account and region filled in (formatted after evaluation).
+fix := "In account %[1]s, region %[2]s: check that the configuration recorder is running (aws configservice describe-configuration-recorder-status --region %[2]s) and that the aggregator's authorization exists (aws configservice describe-aggregation-authorizations --region %[2]s)."

@@ -29,7 +29,7 @@
 #     Make every expected account and region report: add missing accounts to the aggregator
 #     (or use an organization source), enable the AWS Config recorder in each account and
 #     region, then confirm with `aws configservice describe-configuration-aggregator-sources-status
-#     --configuration-aggregator-name NAME`.
+#     --configuration-aggregator-name <aggregator-name>`.
 #   inputs: [aws-cli]
 #   checks: aggregators
 package aggrego.coverage_gap
@@ -177,11 +177,11 @@ region_fix(c, r) := [
 ] if not c.organization
 
 account_fix(c, id, missing) := [
-	"In account %[1]s, enable AWS Config recording in %[2]L (aws configservice describe-configuration-recorder-status --region REGION shows it), and check the account is a member of the organization the aggregator reads; then confirm: aws configservice describe-configuration-aggregator-sources-status --configuration-aggregator-name %[3]s --region %[4]s",
+	"In account %[1]s, enable AWS Config recording in %[2]L (aws configservice describe-configuration-recorder-status --region <region>, for each region, shows it), and check the account is a member of the organization the aggregator reads; then confirm: aws configservice describe-configuration-aggregator-sources-status --configuration-aggregator-name %[3]s --region %[4]s",
 	id, missing, lib.text(c.aggregator), lib.text(c.aggregator_region),
 ] if c.organization
 
 account_fix(c, id, missing) := [
-	"In account %[1]s, authorize the aggregator for each region: aws configservice put-aggregation-authorization --authorized-account-id %[5]s --authorized-aws-region %[4]s --region REGION (for %[2]L), and check that AWS Config records there; then confirm: aws configservice describe-configuration-aggregator-sources-status --configuration-aggregator-name %[3]s --region %[4]s",
+	"In account %[1]s, authorize the aggregator for each region: aws configservice put-aggregation-authorization --authorized-account-id %[5]s --authorized-aws-region %[4]s --region <region>, for each <region> of %[2]L, and check that AWS Config records there; then confirm: aws configservice describe-configuration-aggregator-sources-status --configuration-aggregator-name %[3]s --region %[4]s",
 	id, missing, lib.text(c.aggregator), lib.text(c.aggregator_region), lib.text(c.aggregator_account),
 ] if not c.organization

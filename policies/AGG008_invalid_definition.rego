@@ -33,9 +33,9 @@ import data.aggrego.lib
 
 deny contains finding if {
 	some a in input.aggregators
-	a.sources_known
-	count(a.account_sources) > 0
 	a.organization_source != null
+	count(a.account_sources) > 0
+	a.sources_known
 	finding := {
 		"msg": sprintf("%s has both %s and %s; the API accepts only one kind of source", [
 			a.label, a.names.account_sources, a.names.organization_source,
@@ -49,9 +49,9 @@ deny contains finding if {
 
 deny contains finding if {
 	some a in input.aggregators
-	a.sources_known
-	count(a.account_sources) == 0
 	a.organization_source == null
+	count(a.account_sources) == 0
+	a.sources_known
 	finding := {
 		"msg": sprintf("%s has no source: set %s or %s", [
 			a.label, a.names.account_sources, a.names.organization_source,
@@ -63,9 +63,9 @@ deny contains finding if {
 
 deny contains finding if {
 	some a in input.aggregators
-	a.sources_known
 	some i, s in a.account_sources
 	i > 0
+	a.sources_known
 	finding := {
 		"msg": sprintf("%s has %d account sources; the API accepts one (put all account IDs in it)", [
 			a.label, count(a.account_sources),
@@ -113,9 +113,9 @@ deny contains finding if {
 
 deny contains finding if {
 	some a in input.aggregators
-	a.name_required
-	a.name.known
 	not a.name.explicit
+	a.name.known
+	a.name_required
 	finding := {
 		"msg": sprintf("%s has no %s", [a.label, a.names.name]),
 		"loc": a.name.loc,
@@ -136,8 +136,8 @@ deny contains finding if {
 
 deny contains finding if {
 	some a in input.aggregators
+	a.duplicate_of != null
 	is_string(a.name.value)
-	is_string(a.duplicate_of)
 	finding := {
 		"msg": sprintf("%s has the name `%s`, as %s does in the same %s: only one of them can be created", [
 			a.label, a.name.value, a.duplicate_of, scope_words(a),
@@ -197,13 +197,11 @@ suggested_name("") := "<aggregator-name>"
 
 # An organization source that collects every region, in the definition's language.
 organization_source(a) := sprintf("OrganizationAggregationSource: {RoleArn: !GetAtt <RoleLogicalId>.Arn, AllAwsRegions: true}", []) if {
-	a.kind == "cloudformation"
-	not lib.json_template(a)
+	a.syntax == "yaml"
 }
 
 organization_source(a) := sprintf("\"OrganizationAggregationSource\": {\"RoleArn\": {\"Fn::GetAtt\": [\"<RoleLogicalId>\", \"Arn\"]}, \"AllAwsRegions\": true}", []) if {
-	a.kind == "cloudformation"
-	lib.json_template(a)
+	a.syntax == "json"
 }
 
 organization_source(a) := "organization_aggregation_source { role_arn = aws_iam_role.<name>.arn, all_regions = true } (one attribute per line)" if a.names.all_regions == "all_regions"

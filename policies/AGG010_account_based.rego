@@ -30,53 +30,33 @@ deny contains finding if {
 	some a in input.aggregators
 	count(a.account_sources) > 0
 	a.organization_source == null
+	# Account IDs unknown offline are said to be, not counted as none.
+	unknown := [sprintf("%s = %s", [u.attribute, u.expr]) | some u in a.unresolved; u.key == "account_ids"]
 	finding := {
-		"msg": ["%s aggregates a fixed list of %s: accounts that join the organization later are not covered", a.label, accounts_words(a)],
+		"msg": [
+			messages[count(unknown) == 0],
+			a.label, count({id | some s in a.account_sources; some id in lib.strings(s.account_ids)}), concat(", ", unknown),
+		],
 		"loc": a.account_sources[0].loc,
-		"remediation": fix(a),
+		"remediation": [organization_formats[a.syntax][a.names.all_regions], a.address, a.names.account_sources, a.name.value, a.account, a.region],
 	}
 }
 
-# How many accounts, saying which are unknown offline rather than counting them as none.
-accounts_words(a) := sprintf("%d account(s)", [count(known_ids(a))]) if {
-	not some_unknown(a)
+# Arguments: 1 the aggregator, 2 how many account IDs are known, 3 those unknown offline.
+messages := {
+	true: "%[1]s aggregates a fixed list of %[2]d account(s): accounts that join the organization later are not covered",
+	false: "%[1]s aggregates a fixed list of accounts, some unknown offline (%[3]s): accounts that join the organization later are not covered",
 }
 
-accounts_words(a) := sprintf("%d account(s), some unknown offline (%s)", [count(known_ids(a)) + count(unknown_items(a)), concat(", ", unknown_items(a))]) if {
-	not whole_unknown(a)
-	count(unknown_items(a)) > 0
+# Replace the account source with an organization source, in the definition's
+# own language; formatted after evaluation (arguments: 1 where, 2 the account
+# sources' name, 3 the aggregator's name, 4 its account, 5 its region).
+organization_formats := {
+	"api": {"AllAwsRegions": "From the management account or a delegated administrator for AWS Config: aws configservice put-configuration-aggregator --configuration-aggregator-name %[3]s --organization-aggregation-source '{\"RoleArn\":\"arn:aws:iam::%[4]s:role/<role-with-AWSConfigRoleForOrganizations>\",\"AllAwsRegions\":true}' --region %[5]s"},
+	"yaml": {"AllAwsRegions": "In %[1]s, replace %[2]s with OrganizationAggregationSource: {RoleArn: <ARN of a role with AWSConfigRoleForOrganizations>, AllAwsRegions: true}, deployed from the management account or a delegated administrator for AWS Config."},
+	"json": {"AllAwsRegions": "In %[1]s, replace \"%[2]s\" with \"OrganizationAggregationSource\": {\"RoleArn\": \"<ARN of a role with AWSConfigRoleForOrganizations>\", \"AllAwsRegions\": true}, deployed from the management account or a delegated administrator for AWS Config."},
+	"hcl": {
+		"all_regions": "In %[1]s, replace the %[2]s block(s) with organization_aggregation_source { role_arn = <ARN of a role with AWSConfigRoleForOrganizations>, all_regions = true }, applied from the management account or a delegated administrator for AWS Config.",
+		"all_aws_regions": "In %[1]s, replace %[2]s with organization_aggregation_source = { role_arn = <ARN of a role with AWSConfigRoleForOrganizations>, all_aws_regions = true }, applied from the management account or a delegated administrator for AWS Config.",
+	},
 }
-
-accounts_words(a) := sprintf("accounts unknown offline (%s)", [concat(", ", [sprintf("%s = %s", [a.names.account_ids, x.account_ids.expr]) | some x in a.account_sources; not x.account_ids.known])]) if {
-	whole_unknown(a)
-}
-
-known_ids(a) := {id | some s in a.account_sources; some id in lib.strings(s.account_ids)}
-
-unknown_items(a) := [v.expr |
-	some s in a.account_sources
-	is_array(s.account_ids.value)
-	some v in s.account_ids.value
-	not v.known
-]
-
-whole_unknown(a) if {
-	some s in a.account_sources
-	not s.account_ids.known
-}
-
-some_unknown(a) if whole_unknown(a)
-
-some_unknown(a) if count(unknown_items(a)) > 0
-
-# Replace the account source with an organization source, in the definition's own language.
-fix(a) := sprintf(
-	"From the management account or a delegated administrator for AWS Config: aws configservice put-configuration-aggregator --configuration-aggregator-name %s --organization-aggregation-source '{\"RoleArn\":\"arn:aws:iam::%s:role/<role-with-AWSConfigRoleForOrganizations>\",\"AllAwsRegions\":true}' --region %s",
-	[lib.arg(a.name.value, "aggregator-name"), lib.arg(a.account, "account-id"), lib.arg(a.region, "aggregator-region")],
-) if a.kind == "aws-cli"
-
-fix(a) := sprintf("In %s, replace %s with OrganizationAggregationSource: {RoleArn: <ARN of a role with AWSConfigRoleForOrganizations>, AllAwsRegions: true}, deployed from the management account or a delegated administrator for AWS Config.", [a.address, a.names.account_sources]) if a.kind == "cloudformation"
-
-fix(a) := sprintf("In %s, replace the %s block(s) with organization_aggregation_source { role_arn = <ARN of a role with AWSConfigRoleForOrganizations>, all_regions = true }, applied from the management account or a delegated administrator for AWS Config.", [a.address, a.names.account_sources]) if a.names.all_regions == "all_regions"
-
-fix(a) := sprintf("In %s, replace %s with organization_aggregation_source = { role_arn = <ARN of a role with AWSConfigRoleForOrganizations>, all_aws_regions = true }, applied from the management account or a delegated administrator for AWS Config.", [a.address, a.names.account_sources]) if a.names.all_regions == "all_aws_regions"

@@ -20,6 +20,7 @@
 #   inputs: [cloudformation, terraform, terraform-plan]
 #   checks: aggregators
 #   per_item: true
+#   where: ["unresolved != []"]
 package aggrego.not_evaluated
 
 deciding := {"all_regions", "regions", "account_ids"}

@@ -51,10 +51,16 @@ impl Rule {
                 reference: r.reference.clone(),
             })
             .collect();
-        references.extend(m.custom.references.iter().map(|(k, v)| Reference {
-            catalogue: Some(k.clone()),
-            reference: v.clone(),
-        }));
+        references.extend(
+            m.custom
+                .references
+                .pairs()
+                .into_iter()
+                .map(|(k, v)| Reference {
+                    catalogue: k,
+                    reference: v,
+                }),
+        );
         Rule {
             id: Arc::from(p.id()),
             name: pascal_case(&name_source(p)),

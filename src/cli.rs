@@ -369,6 +369,12 @@ pub struct InputArgs {
     #[arg(long, value_name = "LIST", value_delimiter = ',')]
     pub expect_regions: Vec<String>,
 
+    /// Skip files named on the command line that hold no aggregator data, as a
+    /// folder's are skipped, rather than report them (for hooks that pass every
+    /// changed file). Only the files named are reported either way.
+    #[arg(long)]
+    pub skip_unrecognised: bool,
+
     /// Require an aggregator of its own in every region (Config-006's literal
     /// audit step): AGG002 then reports a region that another region's
     /// aggregator collects at medium, not info.

@@ -2,7 +2,7 @@
 
 use crate::diag::ScanError;
 use crate::finding::Resource;
-use crate::inventory::{Condition, PolicyInput};
+use crate::inventory::{AggregatorCondition, Condition, PolicyInput};
 use crate::policy::{Checks, Module, Policy, BUILTIN_LIB};
 use rayon::prelude::*;
 use regorus::rvm::program::Program;
@@ -370,12 +370,43 @@ impl Engine {
         }
         let selections: Vec<Vec<usize>> = groups.iter().map(|g| input.select(&g.0)).collect();
         let aggregators = input.aggregator_count();
+        // Per-item aggregator policies with conditions: over the aggregators that
+        // satisfy them, always (not only on large inputs), so results never
+        // depend on the input's size.
+        let chosen: Vec<Option<Vec<usize>>> = (0..count)
+            .map(|i| {
+                let c = &self.policies[i].meta.custom;
+                if !self.per_item(i, Checks::Aggregators) || c.conditions.is_empty() {
+                    return None;
+                }
+                let conditions: Vec<AggregatorCondition> = c
+                    .conditions
+                    .iter()
+                    .filter_map(|c| AggregatorCondition::parse(c).ok())
+                    .collect();
+                Some(input.select_aggregators(&conditions))
+            })
+            .collect();
         let mut units: Vec<Unit<'_>> = Vec::new();
-        for i in 0..count {
+        for (i, chosen) in chosen.iter().enumerate() {
             if !statuses_whole && self.per_item(i, Checks::SourceStatuses) {
                 continue;
             }
-            if aggregators > AGGREGATOR_PART && self.per_item(i, Checks::Aggregators) {
+            if let Some(selected) = chosen {
+                // At least one part, so the policy runs (and fails alike) when none is selected.
+                units.push(Unit::Selected(
+                    i,
+                    0,
+                    &selected[..selected.len().min(AGGREGATOR_PART)],
+                ));
+                units.extend(
+                    selected
+                        .chunks(AGGREGATOR_PART)
+                        .enumerate()
+                        .skip(1)
+                        .map(|(part, c)| Unit::Selected(i, part, c)),
+                );
+            } else if aggregators > AGGREGATOR_PART && self.per_item(i, Checks::Aggregators) {
                 for start in (0..aggregators).step_by(AGGREGATOR_PART) {
                     units.push(Unit::Aggregators(
                         i,
@@ -419,6 +450,10 @@ impl Engine {
                 Unit::Aggregators(i, range) => (
                     u.order(),
                     vec![timed(*i, input.with_aggregators(&base, range.clone()))],
+                ),
+                Unit::Selected(i, _, indexes) => (
+                    u.order(),
+                    vec![timed(*i, input.with_aggregator_indexes(&base, indexes))],
                 ),
                 Unit::Statuses(g, _, indexes) => {
                     let values = input.part_of(indexes);
@@ -627,6 +662,8 @@ const AGGREGATOR_PART: usize = 1024;
 enum Unit<'a> {
     Whole(usize),
     Aggregators(usize, std::ops::Range<usize>),
+    /// Policy, part number, the indexes of the aggregators its conditions select.
+    Selected(usize, usize, &'a [usize]),
     /// Group, part number, the statuses' indexes.
     Statuses(usize, usize, &'a [usize]),
 }
@@ -637,6 +674,7 @@ impl Unit<'_> {
         match self {
             Unit::Whole(_) => usize::MAX,
             Unit::Aggregators(_, r) => r.len() * 8,
+            Unit::Selected(_, _, s) => s.len() * 8,
             Unit::Statuses(_, _, s) => s.len(),
         }
     }
@@ -646,6 +684,7 @@ impl Unit<'_> {
         match self {
             Unit::Whole(i) => (0, *i, 0),
             Unit::Aggregators(i, r) => (0, *i, r.start),
+            Unit::Selected(i, part, _) => (0, *i, *part),
             Unit::Statuses(g, part, _) => (1, *g, *part),
         }
     }

@@ -4,8 +4,9 @@
 //!
 //! Verbs: `%s` and `%v` (any value), `%d` (integers), `%%`, Go's explicit
 //! argument indexes `%[2]s`, and `%D`: a number of nanoseconds as a duration
-//! (`9d 8h 31m`), and `%L`: a list of strings or of fields (`{value, …}`) joined
-//! with `, ` (`none` when empty or null). A null or missing argument prints as `<unknown>`,
+//! (`9d 8h 31m`), and `%L`: a list of strings or of fields (`{value, …}`), or
+//! a list field itself, joined with `, ` (`none` when empty or null; a field
+//! unknown offline as `unknown (its expression)`). A null or missing argument prints as `<unknown>`,
 //! which reads as a placeholder in a remediation command.
 
 use regorus::Value;
@@ -77,25 +78,70 @@ fn push_value(out: &mut String, v: Option<&Value>) {
     }
 }
 
+/// Keys of a field, made once rather than per lookup.
+static FIELD_KEYS: std::sync::LazyLock<[Value; 3]> =
+    std::sync::LazyLock::new(|| ["value", "known", "expr"].map(Value::from));
+
 fn push_list(out: &mut String, v: Option<&Value>) {
-    let items: Vec<&str> = match v {
-        Some(Value::Array(a)) => a
-            .iter()
-            .filter_map(|item| match item {
-                Value::String(s) => Some(s.as_ref()),
-                Value::Object(o) => match o.get(&Value::from("value")) {
-                    Some(Value::String(s)) => Some(s.as_ref()),
+    let key = |o: &regorus::value::Object, k: &str| {
+        let i = match k {
+            "value" => 0,
+            "known" => 1,
+            _ => 2,
+        };
+        o.get(&FIELD_KEYS[i]).cloned()
+    };
+    // Words already made (a list unknown offline, in words).
+    if let Some(Value::String(s)) = v {
+        out.push_str(s);
+        return;
+    }
+    // A field (`{value, known, expr}`): its list, or its expression when unknown.
+    if let Some(Value::Object(o)) = v {
+        match key(o, "known") {
+            Some(Value::Bool(false)) => return push_unknown(out, key(o, "expr").as_ref()),
+            _ => return push_list(out, key(o, "value").as_ref()),
+        }
+    }
+    let mut first = true;
+    if let Some(Value::Array(a)) = v {
+        for item in a.iter() {
+            let text = match item {
+                Value::String(s) => Some(s.to_string()),
+                Value::Object(o) => match (key(o, "value"), key(o, "known")) {
+                    (Some(Value::String(s)), _) => Some(s.to_string()),
+                    (_, Some(Value::Bool(false))) => {
+                        let mut u = String::new();
+                        push_unknown(&mut u, key(o, "expr").as_ref());
+                        Some(u)
+                    }
                     _ => None,
                 },
                 _ => None,
-            })
-            .collect(),
-        _ => Vec::new(),
-    };
-    if items.is_empty() {
+            };
+            if let Some(t) = text {
+                if !first {
+                    out.push_str(", ");
+                }
+                out.push_str(&t);
+                first = false;
+            }
+        }
+    }
+    if first {
         out.push_str("none");
-    } else {
-        out.push_str(&items.join(", "));
+    }
+}
+
+/// A value unknown offline, with the expression that gives it.
+fn push_unknown(out: &mut String, expr: Option<&Value>) {
+    match expr {
+        Some(Value::String(e)) => {
+            out.push_str("unknown (");
+            out.push_str(e);
+            out.push(')');
+        }
+        _ => out.push_str("unknown"),
     }
 }
 

@@ -522,7 +522,7 @@ impl Inventory {
             })
             .collect();
 
-        let built: Vec<(Builder<'_>, Vec<(Value, String)>)> = self
+        let built: Vec<(Builder<'_>, Vec<Built>)> = self
             .aggregators
             .par_chunks(CHUNK)
             .zip(bases)
@@ -547,13 +547,15 @@ impl Inventory {
             .collect();
         let mut aggregator_ids: Vec<String> = Vec::with_capacity(self.aggregators.len());
         let mut aggregators: Vec<Value> = Vec::with_capacity(self.aggregators.len());
+        let mut aggregator_facts: Vec<u8> = Vec::with_capacity(self.aggregators.len());
         for (chunk, values) in built {
             b.locs.extend(chunk.locs);
             b.owners.extend(chunk.owners);
             b.resources.extend(chunk.resources);
-            for (v, id) in values {
+            for (v, id, f) in values {
                 aggregators.push(v);
                 aggregator_ids.push(id);
+                aggregator_facts.push(f);
             }
         }
 
@@ -642,11 +644,7 @@ impl Inventory {
                 b.put(&mut o, "kind", Value::from(v.kind));
                 b.put(&mut o, "scope", Value::from(v.scope.as_str()));
                 b.put(&mut o, "name", Value::from(v.name.as_str()));
-                let value = v
-                    .value
-                    .as_ref()
-                    .and_then(|j| Value::from_json_str(&j.to_string()).ok())
-                    .unwrap_or(Value::Null);
+                let value = v.value.as_ref().map_or(Value::Null, json_value);
                 b.put(&mut o, "known", Value::from(v.value.is_some()));
                 b.put(&mut o, "value", value);
                 b.put(&mut o, "from", opt_str(&v.from));
@@ -729,6 +727,7 @@ impl Inventory {
             PolicyInput {
                 base: root.clone(),
                 aggregators: aggregator_values,
+                aggregator_facts,
                 aggregators_key: Value::from("aggregators"),
                 statuses_key: Value::from("source_statuses"),
                 statuses: statuses.clone(),
@@ -748,6 +747,9 @@ impl Inventory {
     }
 }
 
+/// An aggregator's value, its id, and the facts its conditions test.
+type Built = (Value, String, u8);
+
 /// The value of one aggregator, and its id.
 fn aggregator_value(
     b: &mut Builder<'_>,
@@ -755,7 +757,7 @@ fn aggregator_value(
     file_names: &[&str],
     file: &dyn Fn(FileId) -> Value,
     all_names: &[Value; 3],
-) -> (Value, String) {
+) -> Built {
     b.own(Resource {
         aggregator: a.name.value.as_deref().map(Arc::from),
         account: a.account.as_deref().map(Arc::from),
@@ -793,6 +795,7 @@ fn aggregator_value(
         "type",
         a.resource_type.map_or(Value::Null, Value::from),
     );
+    b.put(&mut o, "syntax", Value::from(syntax(a, file_names)));
     b.put(&mut o, "name_required", Value::from(a.name_required));
     b.put(&mut o, "sources_known", Value::from(a.sources_known));
     let when = a
@@ -857,8 +860,29 @@ fn aggregator_value(
             u.into_value()
         })
         .collect();
+    let facts = facts(a, unresolved.len());
     b.put(&mut o, "unresolved", Value::from(unresolved));
-    (o.into_value(), id)
+    (o.into_value(), id, facts)
+}
+
+/// The language a definition is written in, for fixes written in it: `hcl`,
+/// `yaml` or `json` (a CloudFormation template), or `api` (an API output).
+fn syntax(a: &Aggregator, file_names: &[&str]) -> &'static str {
+    match a.kind {
+        "aws-cli" => "api",
+        "cloudformation" => {
+            let name = file_names.get(a.file as usize).copied().unwrap_or("");
+            let json = name.len() >= 5
+                && name.is_char_boundary(name.len() - 5)
+                && name[name.len() - 5..].eq_ignore_ascii_case(".json");
+            if json {
+                "json"
+            } else {
+                "yaml"
+            }
+        }
+        _ => "hcl",
+    }
 }
 
 /// How many locs [`aggregator_value`] makes for `a`: one for the aggregator,
@@ -899,6 +923,30 @@ fn holds_nothing(root: &Value) -> bool {
         }),
         _ => empty(v),
     })
+}
+
+/// A JSON value as a policy value.
+fn json_value(j: &serde_json::Value) -> Value {
+    use serde_json::Value as J;
+    match j {
+        J::Null => Value::Null,
+        J::Bool(b) => Value::from(*b),
+        J::Number(n) => n
+            .as_i64()
+            .map(Value::from)
+            .or_else(|| n.as_u64().map(Value::from))
+            .or_else(|| n.as_f64().map(Value::from))
+            .unwrap_or(Value::Null),
+        J::String(s) => Value::from(s.as_str()),
+        J::Array(a) => Value::from(a.iter().map(json_value).collect::<Vec<_>>()),
+        J::Object(o) => {
+            let mut m = Object::new();
+            for (k, v) in o {
+                m.insert(Value::from(k.as_str()), json_value(v));
+            }
+            m.into_value()
+        }
+    }
 }
 
 fn opt_arc(s: &Option<Arc<str>>) -> Value {
@@ -1013,12 +1061,85 @@ pub struct PolicyInput {
     pub base: Value,
     /// The values of `input.aggregators`, for inputs holding some of them.
     aggregators: Vec<Value>,
+    /// What [`AggregatorCondition`]s test, per aggregator.
+    aggregator_facts: Vec<u8>,
     aggregators_key: Value,
     statuses_key: Value,
     statuses: Arc<Vec<SourceStatus>>,
     table: StatusTable,
     max_age_ns: i64,
     empty: bool,
+}
+
+/// A condition on an aggregator that a per-item policy declares
+/// (`custom.where` with `checks: aggregators`): every aggregator the policy
+/// reports satisfies it, so the others are left out of its evaluation, at every
+/// input size. `FIELD == null`, `FIELD != null` (`organization_source`,
+/// `duplicate_of`) and `FIELD == []`, `FIELD != []` (`account_sources`,
+/// `unresolved`), each holding exactly when the same test in Rego does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct AggregatorCondition {
+    /// The fact tested (a bit of [`facts`]).
+    fact: u8,
+    /// Whether the fact must hold (`!= null`, `!= []`) or not.
+    present: bool,
+}
+
+const HAS_ORGANIZATION: u8 = 1;
+const HAS_ACCOUNTS: u8 = 2;
+const HAS_UNRESOLVED: u8 = 4;
+const HAS_DUPLICATE: u8 = 8;
+
+impl AggregatorCondition {
+    pub fn parse(s: &str) -> Result<AggregatorCondition, String> {
+        let words: Vec<&str> = s.split_whitespace().collect();
+        let (field, op, empty) = match words.as_slice() {
+            [f, op @ ("==" | "!="), e @ ("null" | "[]")] => (*f, *op, *e),
+            _ => {
+                return Err(format!(
+                    "`{s}` is not `FIELD == null`, `FIELD != null`, `FIELD == []` or `FIELD != []`"
+                ))
+            }
+        };
+        let fact = match (field, empty) {
+            ("organization_source", "null") => HAS_ORGANIZATION,
+            ("duplicate_of", "null") => HAS_DUPLICATE,
+            ("account_sources", "[]") => HAS_ACCOUNTS,
+            ("unresolved", "[]") => HAS_UNRESOLVED,
+            _ => {
+                return Err(format!(
+                    "`{s}`: the aggregator fields are organization_source and duplicate_of (== null, != null), account_sources and unresolved (== [], != [])"
+                ))
+            }
+        };
+        Ok(AggregatorCondition {
+            fact,
+            present: op == "!=",
+        })
+    }
+
+    pub fn holds(&self, facts: u8) -> bool {
+        (facts & self.fact != 0) == self.present
+    }
+}
+
+/// The facts [`AggregatorCondition`]s test, of one aggregator and the number of
+/// values in it unknown offline.
+fn facts(a: &Aggregator, unresolved: usize) -> u8 {
+    let mut f = 0;
+    if a.organization_source.is_some() {
+        f |= HAS_ORGANIZATION;
+    }
+    if !a.account_sources.is_empty() {
+        f |= HAS_ACCOUNTS;
+    }
+    if unresolved > 0 {
+        f |= HAS_UNRESOLVED;
+    }
+    if a.duplicate_of.is_some() {
+        f |= HAS_DUPLICATE;
+    }
+    f
 }
 
 /// A condition on a source status that a per-item policy declares
@@ -1140,6 +1261,26 @@ impl PolicyInput {
 
     pub fn aggregator_count(&self) -> usize {
         self.aggregators.len()
+    }
+
+    /// Indexes of the aggregators that satisfy every condition.
+    pub fn select_aggregators(&self, conditions: &[AggregatorCondition]) -> Vec<usize> {
+        (0..self.aggregators.len())
+            .filter(|&i| conditions.iter().all(|c| c.holds(self.aggregator_facts[i])))
+            .collect()
+    }
+
+    /// `input` holding only the aggregators at `indexes` (in that order).
+    pub fn with_aggregator_indexes(&self, input: &Value, indexes: &[usize]) -> Value {
+        let mut root = input.clone();
+        let part: Vec<Value> = indexes
+            .iter()
+            .filter_map(|&i| self.aggregators.get(i).cloned())
+            .collect();
+        if let Ok(o) = root.as_object_mut() {
+            o.insert(self.aggregators_key.clone(), Value::from(part));
+        }
+        root
     }
 
     /// `input` (the base, or the whole input) holding only the aggregators in `range`.

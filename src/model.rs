@@ -259,6 +259,9 @@ pub struct Aggregator {
     /// null for API output.
     #[serde(rename = "type")]
     pub resource_type: Option<String>,
+    /// The language it is written in, for fixes written in it: `hcl`, `yaml`
+    /// or `json` (a CloudFormation template), or `api` (an API output).
+    pub syntax: String,
     /// Whether the definition must name the aggregator: Terraform's `name`
     /// must be set; CloudFormation and the Cloud Control provider generate one.
     pub name_required: bool,

@@ -188,9 +188,10 @@ pub struct Custom {
     pub severity: Severity,
     pub remediation: String,
     pub inputs: Vec<String>,
-    /// Other catalogues' names for the same check (`conformity: Config-006`).
+    /// Other catalogues' names for the same check (`conformity: Config-006`),
+    /// or a plain list of references.
     #[serde(default)]
-    pub references: std::collections::BTreeMap<String, String>,
+    pub references: References,
     /// The input collection whose items the policy checks, one by one: JUnit
     /// reports a test case per item, passes included.
     #[serde(default)]
@@ -201,10 +202,46 @@ pub struct Custom {
     #[serde(default, skip_serializing)]
     pub per_item: bool,
     /// With `per_item`: conditions every reported item satisfies, the policy's
-    /// own first tests (`status != SUCCEEDED`); items that fail one are never
-    /// turned into values nor evaluated. See [`crate::inventory::Condition`].
+    /// own first tests (`status != SUCCEEDED`, `organization_source != null`);
+    /// items that fail one are never evaluated, at any input size. See
+    /// [`crate::inventory::Condition`] and [`crate::inventory::AggregatorCondition`].
     #[serde(default, rename = "where", skip_serializing)]
     pub conditions: Vec<String>,
+}
+
+/// A policy's references to other catalogues: by catalogue name, or a list.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(untagged)]
+pub enum References {
+    Named(std::collections::BTreeMap<String, String>),
+    Listed(Vec<String>),
+}
+
+impl Default for References {
+    fn default() -> Self {
+        References::Named(Default::default())
+    }
+}
+
+impl References {
+    /// The references, in order.
+    pub fn values(&self) -> Vec<String> {
+        match self {
+            References::Named(m) => m.values().cloned().collect(),
+            References::Listed(l) => l.clone(),
+        }
+    }
+
+    /// Each reference with its catalogue's name, when it has one.
+    pub fn pairs(&self) -> Vec<(Option<String>, String)> {
+        match self {
+            References::Named(m) => m
+                .iter()
+                .map(|(k, v)| (Some(k.clone()), v.clone()))
+                .collect(),
+            References::Listed(l) => l.iter().map(|v| (None, v.clone())).collect(),
+        }
+    }
 }
 
 /// Collections of the input model a policy can check.
@@ -293,7 +330,7 @@ impl Policy {
 
     /// Reference names and URLs, as reports list them.
     pub fn references(&self) -> Vec<String> {
-        let mut out: Vec<String> = self.meta.custom.references.values().cloned().collect();
+        let mut out: Vec<String> = self.meta.custom.references.values();
         out.extend(
             self.meta
                 .related_resources
@@ -336,10 +373,72 @@ pub fn parse_metadata(path: &str, source: &str) -> Result<Metadata, ScanError> {
     };
     let json =
         yaml_to_json(doc).map_err(|e| located(path, source, start, &format!("METADATA: {e}")))?;
-    let meta: Metadata = serde_json::from_value(json)
-        .map_err(|e| located(path, source, start, &format!("METADATA: {e}")))?;
+    let meta: Metadata = serde_path_to_error::deserialize(json).map_err(|e| {
+        // The field, and where it is written: its line in the comment block.
+        let field = e.path().to_string();
+        let at = field_offset(source, start, &yaml, &field).unwrap_or(start);
+        let why = e.into_inner().to_string();
+        let message = match field.as_str() {
+            "." | "" => format!("METADATA: {why}"),
+            f => format!("METADATA {f}: {}", expected(f, &why)),
+        };
+        located(path, source, at, &message)
+    })?;
     validate(&meta).map_err(|e| located(path, source, start, &format!("METADATA: {e}")))?;
     Ok(meta)
+}
+
+/// What a field must hold, in words, where serde's message is terse.
+fn expected(field: &str, why: &str) -> String {
+    match field {
+        "custom.references" => {
+            "expected a map of catalogue names to ids (`conformity: Config-006`) or a list of strings"
+                .into()
+        }
+        _ => why.to_string(),
+    }
+}
+
+/// The byte offset in `source` of a METADATA field (`custom.references`,
+/// `custom.inputs[2]`): found in the block's YAML with its marks, and mapped
+/// back to the comment line it is written on.
+fn field_offset(source: &str, start: usize, yaml: &str, field: &str) -> Option<usize> {
+    use saphyr::{LoadableYamlNode, MarkedYaml, YamlData};
+    let docs = MarkedYaml::load_from_str(yaml).ok()?;
+    let mut node = docs.first()?;
+    for part in field.split('.') {
+        let (key, index) = match part.split_once('[') {
+            Some((k, rest)) => (k, rest.trim_end_matches(']').parse::<usize>().ok()),
+            None => (part, None),
+        };
+        if let YamlData::Mapping(m) = &node.data {
+            node = m
+                .iter()
+                .find(|(k, _)| matches!(&k.data, YamlData::Value(saphyr::Scalar::String(s)) if s == key))
+                .map(|(_, v)| v)?;
+        } else {
+            return None;
+        }
+        if let (Some(i), YamlData::Sequence(items)) = (index, &node.data) {
+            node = items.get(i)?;
+        }
+    }
+    // The YAML's line n is the n-th comment line after `# METADATA`.
+    let (yline, ycol) = (node.span.start.line(), node.span.start.col());
+    let mut offset = start;
+    let mut lines = source[start..].split_inclusive('\n');
+    let header = lines.next()?;
+    offset += header.len();
+    for _ in 1..yline {
+        offset += lines.next()?.len();
+    }
+    let line = &source[offset..];
+    // The comment mark and the one space after it are not part of the YAML.
+    let lead = line.len() - line.trim_start().len();
+    let rest = &line[lead..];
+    let mark = rest.len() - rest.trim_start_matches('#').len();
+    let space = usize::from(rest[mark..].starts_with(' '));
+    Some(offset + lead + mark + space + ycol)
 }
 
 fn validate(meta: &Metadata) -> Result<(), String> {
@@ -368,12 +467,20 @@ fn validate(meta: &Metadata) -> Result<(), String> {
             ));
         }
     }
-    let parted = meta.custom.per_item && meta.custom.checks == Checks::SourceStatuses;
+    let checks = meta.custom.checks;
+    let parted =
+        meta.custom.per_item && matches!(checks, Checks::SourceStatuses | Checks::Aggregators);
     if !meta.custom.conditions.is_empty() && !parted {
-        return Err("custom.where needs per_item: true and checks: source_statuses".into());
+        return Err(
+            "custom.where needs per_item: true and checks: source_statuses or aggregators".into(),
+        );
     }
     for c in &meta.custom.conditions {
-        crate::inventory::Condition::parse(c).map_err(|e| format!("custom.where: {e}"))?;
+        match checks {
+            Checks::Aggregators => crate::inventory::AggregatorCondition::parse(c).map(|_| ()),
+            _ => crate::inventory::Condition::parse(c).map(|_| ()),
+        }
+        .map_err(|e| format!("custom.where: {e}"))?;
     }
     Ok(())
 }
@@ -448,6 +555,33 @@ mod tests {
         let not_per_item = ok.replace("#   per_item: true\n", "");
         let e = parse_metadata("p.rego", &not_per_item).unwrap_err();
         assert!(e.message.contains("needs per_item"), "{}", e.message);
+    }
+
+    #[test]
+    fn aggregator_conditions_and_listed_references() {
+        let ok = "# METADATA\n# title: T\n# description: D\n# custom:\n#   id: X1\n#   severity: low\n#   remediation: R\n#   inputs: [terraform]\n#   per_item: true\n#   where: [\"organization_source != null\", \"unresolved != []\"]\n#   references:\n#     - CIS 3.1\n#     - https://example.com/x\npackage x\n";
+        let meta = parse_metadata("p.rego", ok).unwrap();
+        assert_eq!(meta.custom.conditions.len(), 2);
+        assert_eq!(
+            meta.custom.references.values(),
+            ["CIS 3.1", "https://example.com/x"]
+        );
+        let e =
+            parse_metadata("p.rego", &ok.replace("unresolved != []", "status != x")).unwrap_err();
+        assert!(e.message.contains("custom.where"), "{}", e.message);
+        // A field of the wrong type is named, at its own line.
+        let bad = ok.replace(
+            "#   references:\n#     - CIS 3.1\n#     - https://example.com/x\n",
+            "#   references: 5\n",
+        );
+        let e = parse_metadata("p.rego", &bad).unwrap_err();
+        assert!(e.path.ends_with("p.rego:11:17"), "{}", e.path);
+        assert!(
+            e.message
+                .contains("METADATA custom.references: expected a map"),
+            "{}",
+            e.message
+        );
     }
 
     #[test]

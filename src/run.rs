@@ -58,6 +58,7 @@ pub fn input_options(input: &InputArgs) -> Result<Options, Fatal> {
     }
     Ok(Options {
         aggregator_in_every_region: input.aggregator_in_every_region,
+        skip_unrecognised: input.skip_unrecognised,
         given: crate::scan::GivenValues {
             parameters: input.parameter.clone(),
             parameter_files: input.parameter_file.clone(),

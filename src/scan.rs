@@ -51,6 +51,8 @@ pub struct Options {
     pub given: GivenValues,
     /// `--aggregator-in-every-region`: AGG002's per-region check at its own severity.
     pub aggregator_in_every_region: bool,
+    /// `--skip-unrecognised`: a named file without aggregator data is skipped, not an error.
+    pub skip_unrecognised: bool,
 }
 
 /// Parameter and variable values the user gives, as given: files are read
@@ -392,6 +394,11 @@ fn prepare_with(
     found: &(dyn Fn() + Sync),
 ) -> Prepared {
     let (mut candidates, mut errors) = discover::discover(&opts.paths);
+    if opts.skip_unrecognised {
+        for c in &mut candidates {
+            c.explicit = false;
+        }
+    }
     let names: Vec<String> = if opts.names.is_empty() {
         candidates.iter().map(|c| display_path(&c.path)).collect()
     } else {

@@ -21,6 +21,12 @@ struct Expected {
     /// The exit code, when checked.
     #[serde(default)]
     exit: Option<i32>,
+    /// Environment variables for the run (`TF_VAR_*`).
+    #[serde(default)]
+    env: std::collections::BTreeMap<String, String>,
+    /// Errors the run must report (a part of each message), and no others.
+    #[serde(default)]
+    errors: Vec<String>,
     /// Why, per definition (read by people; not checked).
     #[serde(default)]
     #[allow(dead_code)]
@@ -93,6 +99,7 @@ fn check(case: &Path) -> Result<(), Vec<String>> {
         .args(&args)
         .current_dir(case)
         .env_remove("NO_COLOR")
+        .envs(&expected.env)
         .output()
         .map_err(|e| vec![e.to_string()])?;
     let report: serde_json::Value = serde_json::from_slice(&out.stdout).map_err(|e| {
@@ -105,8 +112,22 @@ fn check(case: &Path) -> Result<(), Vec<String>> {
         .as_array()
         .into_iter()
         .flatten()
+        .filter(|e| {
+            let m = e["message"].as_str().unwrap_or("");
+            !expected.errors.iter().any(|x| m.contains(x.as_str()))
+        })
         .map(|e| format!("error: {} {}", e["file"], e["message"]))
         .collect();
+    for x in &expected.errors {
+        let found = report["errors"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .any(|e| e["message"].as_str().unwrap_or("").contains(x.as_str()));
+        if !found {
+            problems.push(format!("missing error {x:?}"));
+        }
+    }
     let got: Vec<(String, String, usize, String)> = report["findings"]
         .as_array()
         .into_iter()

@@ -82,6 +82,11 @@ source_args(a) := sprintf("--account-aggregation-sources '%s'", [json.marshal([s
 	s := {"AccountIds": strings(src.account_ids), "AllAwsRegions": true}
 ])]) if a.organization_source == null
 
+# The definition a fix names: the resource address, or the aggregator's name.
+where(a) := a.address if a.kind != "aws-cli"
+
+where(a) := text(a.name.value) if a.kind == "aws-cli"
+
 # Where a source is, in the definition's own terms: the resource and, for
 # CloudFormation, the property path.
 place(a, src) := sprintf("%s.Properties.%s", [a.address, src.what]) if a.kind == "cloudformation"
@@ -91,22 +96,6 @@ place(a, src) := sprintf("%s of %s", [src.what, a.address]) if not a.kind in {"c
 place(a, src) := sprintf("%s of aggregator %s", [src.what, text(a.name.value)]) if a.kind == "aws-cli"
 
 # `key: value` in the template's syntax, or `key = value` in HCL.
-assign(a, key, value) := sprintf("\"%s\": %s", [key, value]) if {
-	a.kind == "cloudformation"
-	json_template(a)
-}
+assign(a, key, value) := sprintf(assign_formats[a.syntax], [key, value])
 
-assign(a, key, value) := sprintf("%s: %s", [key, value]) if {
-	a.kind == "cloudformation"
-	not json_template(a)
-}
-
-# A CloudFormation template in JSON syntax (else YAML).
-json_template(a) if {
-	is_string(a.file)
-	endswith(lower(a.file), ".json")
-}
-
-assign(a, key, value) := sprintf("%s = %s", [key, value]) if not a.kind in {"cloudformation", "aws-cli"}
-
-assign(a, key, value) := sprintf("\"%s\": %s", [key, value]) if a.kind == "aws-cli"
+assign_formats := {"hcl": "%s = %s", "yaml": "%s: %s", "json": "\"%s\": %s", "api": "\"%s\": %s"}

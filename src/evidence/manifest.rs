@@ -75,6 +75,9 @@ pub struct Flags {
     /// `--aggregator-in-every-region`.
     #[serde(default)]
     pub aggregator_in_every_region: bool,
+    /// `--skip-unrecognised`.
+    #[serde(default)]
+    pub skip_unrecognised: bool,
     /// `--parameter`, as `KEY=VALUE`, in the order given.
     #[serde(default)]
     pub parameters: Vec<String>,

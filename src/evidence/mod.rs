@@ -521,6 +521,7 @@ pub fn run(dir: &Path, recipe: &Recipe, progress: bool) -> Result<Outcome, Fatal
             env_vars: Vec::new(),
         },
         aggregator_in_every_region: f.aggregator_in_every_region,
+        skip_unrecognised: f.skip_unrecognised,
     };
     let result = scan::scan(&options, &engine);
     let exit_code = run::exit_code(&result, fail_on, &selection);
@@ -749,6 +750,7 @@ pub fn create(args: &EvidenceArgs) -> Result<u8, Fatal> {
         fail_on_rule: canonical(&args.rules.fail_on_rule),
         waivers,
         aggregator_in_every_region: base.aggregator_in_every_region,
+        skip_unrecognised: base.skip_unrecognised,
         parameters: pairs(&base.given.parameters),
         parameter_files,
         vars: pairs(&base.given.vars),

@@ -349,20 +349,27 @@ impl ResourceReader<'_> {
 /// Two aggregators of one template with the same known name cannot both be
 /// created (unless conditions keep them apart).
 pub(crate) fn duplicates(aggregators: &mut [Aggregator]) {
-    let n = aggregators.len();
-    for i in 0..n {
-        let Some(name) = aggregators[i].name.value.clone() else {
-            continue;
-        };
-        let other = (0..n).find(|&j| {
-            j != i
-                && aggregators[j].address != aggregators[i].address
-                && aggregators[j].name.value.as_deref() == Some(name.as_str())
-                && compatible(&aggregators[i].variant, &aggregators[j].variant)
-        });
-        if let Some(j) = other {
-            aggregators[i].duplicate_of = Some(aggregators[j].address.clone());
+    let mut by_name: std::collections::HashMap<&str, Vec<usize>> = std::collections::HashMap::new();
+    for (i, a) in aggregators.iter().enumerate() {
+        if let Some(n) = a.name.value.as_deref() {
+            by_name.entry(n).or_default().push(i);
         }
+    }
+    let mut dup: Vec<(usize, String)> = Vec::new();
+    for same in by_name.values().filter(|v| v.len() > 1) {
+        for &i in same {
+            let other = same.iter().find(|&&j| {
+                j != i
+                    && aggregators[j].address != aggregators[i].address
+                    && compatible(&aggregators[i].variant, &aggregators[j].variant)
+            });
+            if let Some(&j) = other {
+                dup.push((i, aggregators[j].address.clone()));
+            }
+        }
+    }
+    for (i, address) in dup {
+        aggregators[i].duplicate_of = Some(address);
     }
 }
 

@@ -28,8 +28,16 @@ use std::collections::{BTreeMap, BTreeSet};
 /// depends on at most this many others in a chain).
 const MAX_LOCAL_PASSES: usize = 16;
 
-/// Evaluation within one module under one set of assumptions.
+/// Evaluation within one module under one set of assumptions: the module's
+/// values, shared (readings of many resources use one, from every core), and
+/// the tests met while reading one resource.
 pub struct Evaluator {
+    module: std::sync::Arc<Module>,
+    open: RefCell<Vec<Test>>,
+}
+
+/// A module's variables and locals evaluated under some assumptions.
+pub struct Module {
     ctx: Context<'static>,
     /// Names with a value: `var`, `local` and what a scope adds (`each`, `count`, iterators).
     roots: BTreeSet<String>,
@@ -38,7 +46,13 @@ pub struct Evaluator {
     /// Locals without a value, and the tests that would decide them.
     local_tests: BTreeMap<String, Vec<Test>>,
     assumptions: Assumptions,
-    open: RefCell<Vec<Test>>,
+}
+
+impl std::ops::Deref for Evaluator {
+    type Target = Module;
+    fn deref(&self) -> &Module {
+        &self.module
+    }
 }
 
 impl Evaluator {
@@ -52,52 +66,40 @@ impl Evaluator {
         functions(&mut ctx);
         ctx.declare_var("var", Value::Object(vars.clone()));
         ctx.declare_var("local", Value::Object(Map::new()));
-        let mut ev = Evaluator {
+        let mut m = Module {
             ctx,
             roots: ["var", "local"].map(String::from).into_iter().collect(),
             vars: vars.keys().cloned().collect(),
             locals: BTreeSet::new(),
             local_tests: BTreeMap::new(),
             assumptions: assumptions.clone(),
-            open: RefCell::default(),
         };
-        ev.evaluate_locals(locals);
-        ev
+        m.evaluate_locals(locals);
+        Evaluator {
+            module: std::sync::Arc::new(m),
+            open: RefCell::default(),
+        }
     }
 
-    /// Locals in passes, each seeing those evaluated before it.
-    fn evaluate_locals(&mut self, locals: &[(String, Expression)]) {
-        let mut known = Map::new();
-        let mut pending: Vec<&(String, Expression)> = locals.iter().collect();
-        for _ in 0..MAX_LOCAL_PASSES {
-            let before = pending.len();
-            pending.retain(|(name, e)| {
-                let e = self.prepare(e.clone(), &self.ctx, &self.roots);
-                match e.evaluate(&self.ctx) {
-                    Ok(v) => {
-                        known.insert(name.clone(), v);
-                        false
-                    }
-                    Err(_) => true,
-                }
-            });
-            self.ctx.declare_var("local", Value::Object(known.clone()));
-            self.locals = known.keys().cloned().collect();
-            if pending.len() == before || pending.is_empty() {
-                break;
-            }
-        }
-        for (name, e) in pending {
-            let e = self.prepare(e.clone(), &self.ctx, &self.roots);
-            let mut tests = Vec::new();
-            self.tests_in(&e, &self.ctx, &self.roots, &mut tests);
-            self.local_tests.insert(name.clone(), tests);
+    /// The module's values, to share between threads.
+    pub fn shared(&self) -> std::sync::Arc<Module> {
+        self.module.clone()
+    }
+
+    /// An evaluator of shared values, with tests of its own.
+    pub fn with(module: std::sync::Arc<Module>) -> Evaluator {
+        Evaluator {
+            module,
+            open: RefCell::default(),
         }
     }
 
     /// A scope with more names: `each`, `count`, a dynamic block's iterator.
     /// A name given `None` is known to exist but has no value.
     pub fn scope(&self, extra: &[(&str, Option<Value>)]) -> Scope {
+        if extra.iter().all(|(_, v)| v.is_none()) {
+            return Scope { own: None };
+        }
         let mut ctx = self.ctx.clone();
         let mut roots = self.roots.clone();
         for (name, v) in extra {
@@ -106,20 +108,32 @@ impl Evaluator {
                 roots.insert(name.to_string());
             }
         }
-        Scope { ctx, roots }
+        Scope {
+            own: Some(Box::new((ctx, roots))),
+        }
     }
 
     /// `s` with one more name (a `dynamic` block's iterator).
     pub fn nested(&self, s: &Scope, name: &str, v: Value) -> Scope {
-        let mut ctx = s.ctx.clone();
+        let (ctx, roots) = self.parts(s);
+        let mut ctx = ctx.clone();
         ctx.declare_var(name, v);
-        let mut roots = s.roots.clone();
+        let mut roots = roots.clone();
         roots.insert(name.to_string());
-        Scope { ctx, roots }
+        Scope {
+            own: Some(Box::new((ctx, roots))),
+        }
     }
 
     pub fn root(&self) -> Scope {
-        self.scope(&[])
+        Scope { own: None }
+    }
+
+    fn parts<'a>(&'a self, s: &'a Scope) -> (&'a Context<'static>, &'a BTreeSet<String>) {
+        match &s.own {
+            Some(b) => (&b.0, &b.1),
+            None => (&self.ctx, &self.roots),
+        }
     }
 
     /// The tests met that no assumption decides, in the order met.
@@ -129,12 +143,13 @@ impl Evaluator {
 
     /// The value of an expression, or `None` when it cannot be known offline.
     pub fn value(&self, e: &Expression, s: &Scope) -> Option<Value> {
-        let e = self.prepare(e.clone(), &s.ctx, &s.roots);
-        match e.evaluate(&s.ctx) {
+        let (ctx, roots) = self.parts(s);
+        let e = self.prepare(e.clone(), ctx, roots);
+        match e.evaluate(ctx) {
             Ok(v) => Some(v),
             Err(_) => {
                 let mut tests = Vec::new();
-                self.tests_in(&e, &s.ctx, &s.roots, &mut tests);
+                self.tests_in(&e, ctx, roots, &mut tests);
                 let mut open = self.open.borrow_mut();
                 for t in tests {
                     if !open.contains(&t) {
@@ -154,6 +169,17 @@ impl Evaluator {
 
     fn node_of(&self, e: &Expression, shape: &Shape, s: &Scope) -> RNode {
         let span = shape.span.clone();
+        // Literals, most of what definitions hold, need no evaluation.
+        let literal = match e {
+            Expression::String(x) => Some(RV::Str(x.clone())),
+            Expression::Bool(b) => Some(RV::Bool(*b)),
+            Expression::Number(n) => Some(RV::Num(n.to_string())),
+            Expression::Null => Some(RV::Null),
+            _ => None,
+        };
+        if let Some(v) = literal {
+            return RNode::new(v, span);
+        }
         match (e, &shape.items) {
             // `["${var.list}"]`, Terraform 0.11's way to write a list variable:
             // an unknown reference alone in a list may be the whole list.
@@ -201,6 +227,38 @@ impl Evaluator {
                 Some(v) => to_node(&v, &span),
                 None => RNode::unknown(span),
             },
+        }
+    }
+}
+
+impl Module {
+    /// Locals in passes, each seeing those evaluated before it.
+    fn evaluate_locals(&mut self, locals: &[(String, Expression)]) {
+        let mut known = Map::new();
+        let mut pending: Vec<&(String, Expression)> = locals.iter().collect();
+        for _ in 0..MAX_LOCAL_PASSES {
+            let before = pending.len();
+            pending.retain(|(name, e)| {
+                let e = self.prepare(e.clone(), &self.ctx, &self.roots);
+                match e.evaluate(&self.ctx) {
+                    Ok(v) => {
+                        known.insert(name.clone(), v);
+                        false
+                    }
+                    Err(_) => true,
+                }
+            });
+            self.ctx.declare_var("local", Value::Object(known.clone()));
+            self.locals = known.keys().cloned().collect();
+            if pending.len() == before || pending.is_empty() {
+                break;
+            }
+        }
+        for (name, e) in pending {
+            let e = self.prepare(e.clone(), &self.ctx, &self.roots);
+            let mut tests = Vec::new();
+            self.tests_in(&e, &self.ctx, &self.roots, &mut tests);
+            self.local_tests.insert(name.clone(), tests);
         }
     }
 
@@ -437,10 +495,10 @@ impl Evaluator {
     }
 }
 
-/// Names a scope gives values to, and its evaluation context.
+/// Names a scope gives values to, and its evaluation context; `None`: the
+/// module's own, not copied.
 pub struct Scope {
-    ctx: Context<'static>,
-    roots: BTreeSet<String>,
+    own: Option<Box<(Context<'static>, BTreeSet<String>)>>,
 }
 
 /// The test a conditional asks, and whether it asks it negated: `!x` and

@@ -91,33 +91,57 @@ type Located<T> = Result<T, (Range<usize>, String)>;
 struct FilePart {
     variables: Vec<VarDecl>,
     locals: Vec<(String, hcl::Expression)>,
+    /// Resources still to read, once the module's values are known.
     resources: Vec<(FileId, TBlock)>,
+    /// Resources read.
+    read: Vec<ReadResource>,
     tfvars: Option<Tfvars>,
     errors: Vec<ScanError>,
 }
 
-/// One module: the Terraform files of one folder, sorted by path.
+/// What reading one resource gives: its provider configuration, and its
+/// aggregators, definitions not checked and errors.
+type ReadResource = (String, (Vec<Aggregator>, Vec<Unchecked>, Vec<ScanError>));
+
+/// One module: the Terraform files of one folder, sorted by path. Files are
+/// read in parallel; the resources of a file that refers to no variable or
+/// local are read in that same pass (large repositories keep little in memory),
+/// the others once the module's values are known.
 pub fn parse_module(files: &[(FileId, &SourceFile)], ctx: &Ctx<'_>) -> Parsed {
     use rayon::prelude::*;
-    let parts: Vec<FilePart> = files.par_iter().map(|(id, f)| read_file(*id, f)).collect();
+    let names: std::collections::HashMap<FileId, &str> =
+        files.iter().map(|(id, f)| (*id, f.name.as_str())).collect();
+    let mut parts: Vec<FilePart> = files
+        .par_iter()
+        .map(|(id, f)| {
+            let mut part = read_file(*id, f);
+            if !part.resources.is_empty() && !f.text.contains("var.") && !f.text.contains("local.")
+            {
+                let none = Map::new();
+                part.read = read_resources(&part.resources, &names, &none, &[], &EMPTY);
+                part.resources.clear();
+            }
+            part
+        })
+        .collect();
     let mut out = Parsed {
         kind: Some("terraform"),
         ..Parsed::default()
     };
     let mut decls: BTreeMap<String, VarDecl> = BTreeMap::new();
     let mut locals = Vec::new();
-    let mut resources = Vec::new();
     let mut tfvars = Vec::new();
-    for part in parts {
-        out.errors.extend(part.errors);
-        for d in part.variables {
+    let mut any = false;
+    for part in &mut parts {
+        out.errors.append(&mut part.errors);
+        for d in part.variables.drain(..) {
             decls.insert(d.name.clone(), d);
         }
-        locals.extend(part.locals);
-        resources.extend(part.resources);
-        tfvars.extend(part.tfvars);
+        locals.append(&mut part.locals);
+        tfvars.extend(part.tfvars.take());
+        any |= !part.resources.is_empty() || !part.read.is_empty();
     }
-    if resources.is_empty() {
+    if !any {
         return out;
     }
     let module = files
@@ -138,24 +162,20 @@ pub fn parse_module(files: &[(FileId, &SourceFile)], ctx: &Ctx<'_>) -> Parsed {
             .map(|r| (r, "path"))
             .or_else(|| ctx.region.map(|r| (r.to_string(), "flag")))
     });
-    let base = Evaluator::new(&vars, &locals, &Vec::new());
-    let name_of = |id: FileId| {
-        files
-            .iter()
-            .find(|(i, _)| *i == id)
-            .map_or("", |(_, f)| f.name.as_str())
-    };
+    if parts.iter().any(|p| !p.resources.is_empty()) {
+        let base = Evaluator::new(&vars, &locals, &Vec::new()).shared();
+        let later: Vec<Vec<ReadResource>> = parts
+            .par_iter()
+            .map(|p| read_resources(&p.resources, &names, &vars, &locals, &base))
+            .collect();
+        for (p, r) in parts.iter_mut().zip(later) {
+            if !p.resources.is_empty() {
+                p.read = r;
+            }
+        }
+    }
     let mut found = Vec::new();
-    for (file, block) in &resources {
-        let mut r = ResourceReader {
-            file: *file,
-            name: name_of(*file),
-            block,
-            vars: &vars,
-            locals: &locals,
-            base: &base,
-        };
-        let (aggs, unchecked, errors) = r.read();
+    for (provider, (aggs, unchecked, errors)) in parts.into_iter().flat_map(|p| p.read) {
         out.errors.extend(errors);
         out.inventory.unchecked.extend(unchecked);
         for mut a in aggs {
@@ -163,7 +183,7 @@ pub fn parse_module(files: &[(FileId, &SourceFile)], ctx: &Ctx<'_>) -> Parsed {
                 a.region = Some(reg.clone());
                 a.region_from = Some(from);
             }
-            found.push((provider(block), a));
+            found.push((provider.clone(), a));
         }
     }
     duplicates(&mut found);
@@ -182,6 +202,33 @@ pub fn parse_module(files: &[(FileId, &SourceFile)], ctx: &Ctx<'_>) -> Parsed {
     out
 }
 
+/// A module with no variable or local, shared by every file that refers to none.
+static EMPTY: std::sync::LazyLock<std::sync::Arc<eval::Module>> =
+    std::sync::LazyLock::new(|| Evaluator::new(&Map::new(), &[], &Vec::new()).shared());
+
+fn read_resources(
+    resources: &[(FileId, TBlock)],
+    names: &std::collections::HashMap<FileId, &str>,
+    vars: &Map<String, Value>,
+    locals: &[(String, hcl::Expression)],
+    base: &std::sync::Arc<eval::Module>,
+) -> Vec<ReadResource> {
+    resources
+        .iter()
+        .map(|(file, block)| {
+            let mut r = ResourceReader {
+                file: *file,
+                name: names.get(file).copied().unwrap_or(""),
+                block,
+                vars,
+                locals,
+                base: Evaluator::with(base.clone()),
+            };
+            (provider(block), r.read())
+        })
+        .collect()
+}
+
 /// The provider configuration a resource uses (`aws.eu`), or the default.
 fn provider(block: &TBlock) -> String {
     block
@@ -193,24 +240,33 @@ fn provider(block: &TBlock) -> String {
 /// Same name, same resource type and provider configuration, and readings
 /// that can hold together: one of the two cannot be created.
 fn duplicates(found: &mut [(String, Aggregator)]) {
-    let n = found.len();
-    for i in 0..n {
-        let Some(name) = found[i].1.name.value.clone() else {
-            continue;
-        };
-        let other = (0..n).find(|&j| {
-            let (pi, a) = &found[i];
-            let (pj, b) = &found[j];
-            j != i
-                && a.address != b.address
-                && pi == pj
-                && a.resource_type == b.resource_type
-                && b.name.value.as_deref() == Some(name.as_str())
-                && super::cloudformation::compatible(&a.variant, &b.variant)
-        });
-        if let Some(j) = other {
-            found[i].1.duplicate_of = Some(found[j].1.address.clone());
+    let mut by_key: std::collections::HashMap<(&str, Option<&str>, &str), Vec<usize>> =
+        std::collections::HashMap::new();
+    for (i, (provider, a)) in found.iter().enumerate() {
+        if let Some(name) = a.name.value.as_deref() {
+            by_key
+                .entry((provider.as_str(), a.resource_type, name))
+                .or_default()
+                .push(i);
         }
+    }
+    let mut dup: Vec<(usize, String)> = Vec::new();
+    for same in by_key.values().filter(|v| v.len() > 1) {
+        for &i in same {
+            let a = &found[i].1;
+            let other = same.iter().find(|&&j| {
+                let b = &found[j].1;
+                j != i
+                    && a.address != b.address
+                    && super::cloudformation::compatible(&a.variant, &b.variant)
+            });
+            if let Some(&j) = other {
+                dup.push((i, found[j].1.address.clone()));
+            }
+        }
+    }
+    for (i, address) in dup {
+        found[i].1.duplicate_of = Some(address);
     }
 }
 
@@ -252,7 +308,7 @@ fn read_file(id: FileId, f: &SourceFile) -> FilePart {
             }
             match hcl_edit::parser::parse_body(masked.as_deref().unwrap_or(&f.text)) {
                 Ok(body) => {
-                    let (_, blocks) = syntax::from_hcl(&body);
+                    let (_, blocks) = syntax::from_hcl(body);
                     collect(id, blocks, &mut part);
                 }
                 Err(e) => {
@@ -317,7 +373,7 @@ pub fn tfvars(text: &str, json: bool) -> Located<Values> {
         let at = e.location().offset().min(text.len());
         (at..at + 1, format!("invalid HCL: {}", e.message()))
     })?;
-    let (attrs, _) = syntax::from_hcl(&body);
+    let (attrs, _) = syntax::from_hcl(body);
     Ok(attrs
         .into_iter()
         .map(|a| {
@@ -445,7 +501,8 @@ struct ResourceReader<'a> {
     block: &'a TBlock,
     vars: &'a Map<String, Value>,
     locals: &'a [(String, hcl::Expression)],
-    base: &'a Evaluator,
+    /// The module read with no assumption.
+    base: Evaluator,
 }
 
 /// One reading of a resource: its instances, or why it has none.
@@ -479,7 +536,7 @@ impl ResourceReader<'_> {
         let mut read = |a: &Assumptions| {
             let owned;
             let ev = if a.is_empty() {
-                self.base
+                &self.base
             } else {
                 owned = Evaluator::new(self.vars, self.locals, a);
                 &owned
@@ -488,7 +545,7 @@ impl ResourceReader<'_> {
             (reading, ev.take_open())
         };
         let leaves = resolved::explore(&mut read).unwrap_or_else(|| {
-            let ev = self.base;
+            let ev = &self.base;
             let r = self.read_under(ev);
             ev.take_open();
             vec![(Vec::new(), r)]

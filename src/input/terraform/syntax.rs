@@ -54,42 +54,49 @@ impl TBlock {
 
 // ---------------------------------------------------------------- native HCL
 
-pub fn from_hcl(body: &hcl_edit::structure::Body) -> (Vec<TAttr>, Vec<TBlock>) {
-    let attrs = body
-        .attributes()
-        .map(|a| TAttr {
-            key: a.key.value().to_string(),
-            expr: normalise(Expression::from(a.value.clone())),
-            shape: shape(&a.value),
-        })
-        .collect();
-    let blocks = body
-        .blocks()
-        .map(|b| {
-            let span = b.span().unwrap_or(0..0);
-            let head = match (b.ident.span(), b.labels.last().and_then(|l| l.span())) {
-                (Some(a), Some(l)) => a.start..l.end,
-                (Some(a), None) => a,
-                _ => span.clone(),
-            };
-            let (attrs, blocks) = from_hcl(&b.body);
-            TBlock {
-                ident: b.ident.value().to_string(),
-                labels: b
+/// A parsed body's attributes and blocks (taken, not copied).
+pub fn from_hcl(body: hcl_edit::structure::Body) -> (Vec<TAttr>, Vec<TBlock>) {
+    use hcl_edit::structure::{BlockLabel, Structure};
+    let mut attrs = Vec::new();
+    let mut blocks = Vec::new();
+    for structure in body {
+        match structure {
+            Structure::Attribute(a) => {
+                let shape = shape(&a.value);
+                attrs.push(TAttr {
+                    key: a.key.value().to_string(),
+                    expr: normalise(Expression::from(a.value)),
+                    shape,
+                });
+            }
+            Structure::Block(b) => {
+                let span = b.span().unwrap_or(0..0);
+                let head = match (b.ident.span(), b.labels.last().and_then(|l| l.span())) {
+                    (Some(a), Some(l)) => a.start..l.end,
+                    (Some(a), None) => a,
+                    _ => span.clone(),
+                };
+                let ident = b.ident.value().to_string();
+                let labels = b
                     .labels
                     .iter()
                     .map(|l| match l {
-                        hcl_edit::structure::BlockLabel::Ident(i) => i.value().to_string(),
-                        hcl_edit::structure::BlockLabel::String(s) => s.value().to_string(),
+                        BlockLabel::Ident(i) => i.value().to_string(),
+                        BlockLabel::String(s) => s.value().to_string(),
                     })
-                    .collect(),
-                span,
-                head,
-                attrs,
-                blocks,
+                    .collect();
+                let (a, inner) = from_hcl(b.body);
+                blocks.push(TBlock {
+                    ident,
+                    labels,
+                    span,
+                    head,
+                    attrs: a,
+                    blocks: inner,
+                });
             }
-        })
-        .collect();
+        }
+    }
     (attrs, blocks)
 }
 
