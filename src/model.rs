@@ -271,9 +271,12 @@ pub struct Aggregator {
     /// For one of several readings of a definition (a condition not decidable
     /// offline): the assumptions of this reading, `condition IsOrg is false`.
     /// aggrego prefixes findings that hold only in some readings with them.
+    /// Absent on a definition read one way.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub when: Option<String>,
     /// The address of another definition in the same template, or the same
-    /// module and provider configuration, with the same name.
+    /// module and provider configuration, with the same name. Absent when none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub duplicate_of: Option<String>,
 }
 

@@ -109,9 +109,54 @@ fn read(root: &N, id: FileId, file: &SourceFile, ctx: &Ctx<'_>) -> Parsed {
     }
     if found {
         duplicates(&mut out.inventory.aggregators);
-        out.inventory.variables = variables(id, &file.name, &template);
+        // The parameters the aggregators (and the conditions) can use, and those given.
+        let mut used = std::collections::BTreeSet::new();
+        for (_, _, body) in resources.iter().filter(|(_, _, b)| mentions(b)) {
+            references(body, &mut used);
+        }
+        for c in template.conditions.values() {
+            references(c, &mut used);
+        }
+        out.inventory.variables = variables(id, &file.name, &template, &used);
     }
     out
+}
+
+/// Names a value refers to: `Ref` targets and `Fn::Sub` variables.
+fn references<'n>(n: &'n N, out: &mut std::collections::BTreeSet<&'n str>) {
+    match &n.v {
+        V::Seq(items) => items.iter().for_each(|i| references(i, out)),
+        V::Map(m) => {
+            if let Some((
+                "Ref",
+                N {
+                    v: V::Str(name), ..
+                },
+            )) = n.intrinsic()
+            {
+                out.insert(name);
+            }
+            if let Some(("Fn::Sub", arg)) = n.intrinsic() {
+                let text = match &arg.v {
+                    V::Str(t) => Some(t.as_str()),
+                    V::Seq(items) => match items.first().map(|i| &i.v) {
+                        Some(V::Str(t)) => Some(t.as_str()),
+                        _ => None,
+                    },
+                    _ => None,
+                };
+                let mut rest = text.unwrap_or("");
+                while let Some(i) = rest.find("${") {
+                    let after = &rest[i + 2..];
+                    let end = after.find('}').unwrap_or(after.len());
+                    out.insert(&after[..end]);
+                    rest = &after[end.min(after.len())..];
+                }
+            }
+            m.iter().for_each(|(_, _, v)| references(v, out));
+        }
+        _ => {}
+    }
 }
 
 /// Whether a value holds the aggregator type somewhere (a `Fn::ForEach` body).
@@ -161,12 +206,19 @@ fn template<'t>(root: &'t N, given: &[Given]) -> Template<'t> {
     t
 }
 
-/// Each parameter of the template, with the value it takes and where from.
-fn variables(id: FileId, file: &str, t: &Template<'_>) -> Vec<Variable> {
+/// Each parameter of the template the aggregators can use (or given a value),
+/// with the value it takes and where from.
+fn variables(
+    id: FileId,
+    file: &str,
+    t: &Template<'_>,
+    used: &std::collections::BTreeSet<&str>,
+) -> Vec<Variable> {
     let none = Vec::new();
     let eval = Eval::new(t, &none);
     t.params
         .iter()
+        .filter(|(name, p)| used.contains(name.as_str()) || p.given.is_some())
         .map(|(name, p)| {
             let (value, from, span) = match (&p.given, &p.default) {
                 (Some((v, from)), _) => (
