@@ -20,7 +20,7 @@ pub struct Rule {
     pub title: Arc<str>,
     pub severity: Severity,
     pub description: String,
-    pub remediation: String,
+    pub remediation: std::sync::Arc<str>,
     pub inputs: Vec<String>,
     /// The input collection checked item by item; `None` for aggrego's own rules.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -67,7 +67,7 @@ impl Rule {
             title: Arc::from(m.title.trim()),
             severity: m.custom.severity,
             description: m.description.trim().to_string(),
-            remediation: m.custom.remediation.trim().to_string(),
+            remediation: m.custom.remediation.trim().into(),
             inputs: m.custom.inputs.clone(),
             checks: Some(m.custom.checks.as_str()),
             references,

@@ -171,7 +171,7 @@ pub struct RawFinding {
     pub loc: usize,
     /// `None` when the policy names none: the resource of `loc` is used.
     pub resource: Option<Resource>,
-    pub remediation: Option<String>,
+    pub remediation: Option<std::sync::Arc<str>>,
     /// The finding's own severity, when the policy gives one (`severity`):
     /// a policy whose findings differ in weight, like AGG002's.
     pub severity: Option<crate::finding::Severity>,
@@ -794,9 +794,10 @@ fn key(name: &str) -> Value {
 }
 
 fn field<'a>(v: &'a Value, key_name: &str) -> Option<&'a Value> {
-    v.as_object()
-        .ok()?
-        .get(&key(key_name))
+    // Matched, not `as_object()`: its error captures a backtrace when
+    // RUST_BACKTRACE is set.
+    let Value::Object(o) = v else { return None };
+    o.get(&key(key_name))
         .filter(|v| !matches!(v, Value::Null | Value::Undefined))
 }
 
@@ -828,7 +829,7 @@ fn text(v: &Value, key: &str) -> Result<Option<String>, String> {
 }
 
 fn raw_finding(policy: usize, v: &Value) -> Result<RawFinding, String> {
-    if v.as_object().is_err() {
+    if !matches!(v, Value::Object(_)) {
         return Err(format!(
             "{}; each finding must be an object with `msg` and `loc`",
             type_name(v)
@@ -873,7 +874,7 @@ fn raw_finding(policy: usize, v: &Value) -> Result<RawFinding, String> {
         msg: bounded(msg, MAX_MESSAGE),
         loc,
         resource,
-        remediation: text(v, "remediation")?.map(|r| bounded(r, MAX_MESSAGE)),
+        remediation: text(v, "remediation")?.map(|r| bounded(r, MAX_MESSAGE).into()),
         severity,
     })
 }

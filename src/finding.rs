@@ -55,7 +55,8 @@ pub struct Finding {
     pub end_line: usize,
     pub end_column: usize,
     pub resource: Resource,
-    pub remediation: String,
+    /// Shared: most findings carry their policy's own text.
+    pub remediation: Arc<str>,
     pub references: Arc<[String]>,
     /// Accepted by a suppression: still reported, never counted for the exit code.
     pub suppressed: bool,

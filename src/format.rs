@@ -44,7 +44,12 @@ pub fn format(fmt: &str, args: &[&Value]) -> String {
             Some('D') => {
                 let i = index.unwrap_or(next);
                 next = i + 1;
-                match args.get(i).and_then(|v| v.as_i64().ok()) {
+                // Matched, not `as_i64()`: its error captures a backtrace when
+                // RUST_BACKTRACE is set, a cost per finding.
+                match args.get(i).and_then(|v| match v {
+                    Value::Number(n) => n.as_i64(),
+                    _ => None,
+                }) {
                     Some(ns) => push_duration(&mut out, ns),
                     None => push_value(&mut out, args.get(i).copied()),
                 }

@@ -212,6 +212,7 @@ pub fn scan(opts: &Options, engine: &Engine) -> ScanResult {
         .map(|p| PolicyStrings {
             id: Arc::from(p.id()),
             title: Arc::from(p.meta.title.as_str()),
+            remediation: Arc::from(p.meta.custom.remediation.trim()),
             references: Arc::from(p.references()),
         })
         .collect();
@@ -672,6 +673,7 @@ fn read_expected_accounts(
 struct PolicyStrings {
     id: Arc<str>,
     title: Arc<str>,
+    remediation: Arc<str>,
     references: Arc<[String]>,
 }
 
@@ -710,9 +712,7 @@ fn locate(
         end_line: end.line,
         end_column: end.column,
         resource: r.resource.unwrap_or(owner),
-        remediation: r
-            .remediation
-            .unwrap_or_else(|| policy.meta.custom.remediation.trim().to_string()),
+        remediation: r.remediation.unwrap_or_else(|| shared.remediation.clone()),
         references: shared.references.clone(),
         suppressed: false,
         suppression: None,

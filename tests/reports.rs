@@ -481,3 +481,41 @@ fn input_text_is_escaped_in_every_format() {
         "no external resource"
     );
 }
+
+/// Stack traces are never captured for errors (a speed measure: regorus'
+/// parser backtracks through errors), so RUST_BACKTRACE changes nothing a
+/// user sees: reports, and policy errors from regorus' parser and evaluator.
+#[test]
+fn rust_backtrace_changes_nothing() {
+    let run = |backtrace: Option<&str>, policy: Option<&str>| {
+        let mut cmd = assert_cmd::Command::cargo_bin("aggrego").expect("binary");
+        cmd.current_dir(common::root())
+            .env_remove("RUST_LIB_BACKTRACE")
+            .env_remove("RUST_BACKTRACE");
+        if let Some(b) = backtrace {
+            cmd.env("RUST_BACKTRACE", b);
+        }
+        let mut args = vec!["scan"];
+        args.extend(INPUTS);
+        args.extend(["--now", NOW, "--format", "json"]);
+        if let Some(p) = policy {
+            args.extend(["--policy", p]);
+        }
+        let out = cmd.args(&args).output().expect("aggrego runs");
+        (out.status.code(), out.stdout, out.stderr)
+    };
+    for policy in [
+        None,
+        Some("fixtures/_policy_errors/syntax.rego"),
+        Some("fixtures/_policy_errors/runtime.rego"),
+    ] {
+        let plain = run(None, policy);
+        assert!(!plain.1.is_empty() || !plain.2.is_empty());
+        for b in ["1", "full"] {
+            assert!(
+                plain == run(Some(b), policy),
+                "RUST_BACKTRACE={b} changes the output with {policy:?}"
+            );
+        }
+    }
+}
