@@ -122,14 +122,9 @@ own_severity := "info" if not input.settings.aggregator_in_every_region
 
 collector_words(a) := sprintf("%s in %s (%s)", [lib.text(a.name.value), lib.text(a.region), how(a)])
 
-how(a) := "all regions" if {
-	some src in a.sources
-	src.all_regions.value == true
-}
+how(a) := "all regions" if all_regions(a)
 
-how(a) := "its region list" if {
-	not all_regions(a)
-}
+how(a) := "its region list" if not all_regions(a)
 
 all_regions(a) if {
 	some src in a.sources
@@ -155,13 +150,16 @@ some_aggregator := a if {
 # aggregator of its own is required; then one like the collector, here.
 own_fix(r, a) := sprintf(
 	"Nothing to do: %s collects this region. If your policy requires an aggregator in every region, create one here with the same sources: %s",
-	[lib.text(a.name.value), replace(lib.put_all_regions(a), sprintf("--region %s", [lib.arg(a.region, "aggregator-region")]), sprintf("--region %s", [r]))],
+	[lib.text(a.name.value), put_in(r, a)],
 ) if not input.settings.aggregator_in_every_region
 
 own_fix(r, a) := sprintf(
 	"Create an aggregator in %s with the sources of %s: %s",
-	[r, lib.text(a.name.value), replace(lib.put_all_regions(a), sprintf("--region %s", [lib.arg(a.region, "aggregator-region")]), sprintf("--region %s", [r]))],
+	[r, lib.text(a.name.value), put_in(r, a)],
 ) if input.settings.aggregator_in_every_region
+
+# The command that defines aggregator `a` again, in region `r`.
+put_in(r, a) := replace(lib.put_all_regions(a), sprintf("--region %s", [lib.arg(a.region, "aggregator-region")]), sprintf("--region %s", [r]))
 
 # A failed capture is AGG009's finding: the region's aggregators are unknown, not absent.
 describe_failed(r) if {

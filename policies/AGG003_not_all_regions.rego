@@ -32,7 +32,9 @@ package aggrego.not_all_regions
 import data.aggrego.lib
 
 # A definition: the change in its own language, formatted after evaluation
-# (this runs for every failing source of a large repository).
+# (this runs for every failing source of a large repository). `%L` prints the
+# region list field as it is: its regions, `none`, or `unknown (!Ref Regions)`
+# for a list (or an item) unknown offline.
 deny contains finding if {
 	some a in input.aggregators
 	some src in a.sources
@@ -86,12 +88,4 @@ fix_formats := {
 		true: "In %[1]s.Properties.%[2]s, set \"%[3]s\": true and remove \"%[4]s\".",
 		false: "In %[1]s.Properties.%[2]s, set \"%[3]s\": true.",
 	},
-	"api": {
-		true: "In %[2]s of aggregator %[1]s, set \"%[3]s\": true and remove \"%[4]s\".",
-		false: "In %[2]s of aggregator %[1]s, set \"%[3]s\": true.",
-	},
 }
-
-
-# `%L` prints the region list field as it is: its regions, `none`, or
-# `unknown (!Ref Regions)` for a list (or an item) unknown offline.

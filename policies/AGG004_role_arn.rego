@@ -61,7 +61,7 @@ deny contains finding if {
 # The command with the aggregator's name, region and regions filled in; the role is the user's.
 fix(a, org) := sprintf(
 	"Point the source at an IAM role that AWS Config can assume, with the AWS managed policy AWSConfigRoleForOrganizations attached: aws configservice put-configuration-aggregator --configuration-aggregator-name %s --organization-aggregation-source '%s' --region %s",
-	[lib.arg(a.name.value, "aggregator-name"), json.marshal(object.union(regions_of(org), {"RoleArn": sprintf("arn:aws:iam::%s:role/<role-name>", [lib.arg(a.account, "account-id")])})), lib.arg(a.region, "aggregator-region")],
+	[lib.arg(a.name.value, "aggregator-name"), json.marshal(object.union(lib.source_regions(org), {"RoleArn": sprintf("arn:aws:iam::%s:role/<role-name>", [lib.arg(a.account, "account-id")])})), lib.arg(a.region, "aggregator-region")],
 )
 
 role_formats := {
@@ -69,10 +69,6 @@ role_formats := {
 	"yaml": "In %[1]s.Properties.%[2]s, set %[3]s: !GetAtt <RoleLogicalId>.Arn (an IAM role that AWS Config can assume, with the AWS managed policy AWSConfigRoleForOrganizations attached).",
 	"json": "In %[1]s.Properties.%[2]s, set \"%[3]s\": {\"Fn::GetAtt\": [\"<RoleLogicalId>\", \"Arn\"]} (an IAM role that AWS Config can assume, with the AWS managed policy AWSConfigRoleForOrganizations attached).",
 }
-
-regions_of(org) := {"AllAwsRegions": true} if org.all_regions.value == true
-
-regions_of(org) := {"AwsRegions": lib.strings(org.regions)} if not org.all_regions.value == true
 
 problems(a, field) := concat(" ", ["has no", a.names.role_arn]) if not field.explicit
 

@@ -105,13 +105,9 @@ seen_before(ids, i, id) if {
 # output, the attribute in the definition's own language otherwise.
 list_fix(a, s, ids) := sprintf(
 	"List each account once, as a quoted 12-digit ID: aws configservice put-configuration-aggregator --configuration-aggregator-name %s --account-aggregation-sources '%s' --region %s",
-	[lib.arg(a.name.value, "aggregator-name"), json.marshal([object.union(regions(s), {"AccountIds": ids})]), lib.arg(a.region, "aggregator-region")],
+	[lib.arg(a.name.value, "aggregator-name"), json.marshal([object.union(lib.source_regions(s), {"AccountIds": ids})]), lib.arg(a.region, "aggregator-region")],
 ) if a.kind == "aws-cli"
 
 list_fix(a, s, ids) := sprintf("List each account once, as a quoted 12-digit ID: in %s, set %s.", [
 	lib.place(a, s), lib.assign(a, a.names.account_ids, json.marshal(ids)),
 ]) if a.kind != "aws-cli"
-
-regions(s) := {"AllAwsRegions": true} if s.all_regions.value == true
-
-regions(s) := {"AwsRegions": lib.strings(s.regions)} if not s.all_regions.value == true

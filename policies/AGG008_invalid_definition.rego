@@ -196,11 +196,11 @@ suggested_name(name) := substring(s, 0, 256) if {
 suggested_name("") := "<aggregator-name>"
 
 # An organization source that collects every region, in the definition's language.
-organization_source(a) := sprintf("OrganizationAggregationSource: {RoleArn: !GetAtt <RoleLogicalId>.Arn, AllAwsRegions: true}", []) if {
+organization_source(a) := "OrganizationAggregationSource: {RoleArn: !GetAtt <RoleLogicalId>.Arn, AllAwsRegions: true}" if {
 	a.syntax == "yaml"
 }
 
-organization_source(a) := sprintf("\"OrganizationAggregationSource\": {\"RoleArn\": {\"Fn::GetAtt\": [\"<RoleLogicalId>\", \"Arn\"]}, \"AllAwsRegions\": true}", []) if {
+organization_source(a) := "\"OrganizationAggregationSource\": {\"RoleArn\": {\"Fn::GetAtt\": [\"<RoleLogicalId>\", \"Arn\"]}, \"AllAwsRegions\": true}" if {
 	a.syntax == "json"
 }
 

@@ -42,8 +42,7 @@ deny contains finding if {
 # A value aggrego can be given: name it; else the deployed aggregator or the plan.
 fix(a, expr) := sprintf("Give the value on the command line (as terraform plan -var does): aggrego scan … --var %s=<value> (or --var-file FILE), give the variable a default, or scan the plan: terraform plan -out plan.out && terraform show -json plan.out > plan.json", [trim_prefix(expr, "var.")]) if {
 	a.kind == "terraform"
-	startswith(expr, "var.")
-	not contains(trim_prefix(expr, "var."), ".")
+	simple_var(expr)
 }
 
 fix(a, expr) := "Scan the plan, where Terraform has evaluated it: terraform plan -out plan.out && terraform show -json plan.out > plan.json, then aggrego scan plan.json (with the .tf files to keep the locations)" if {

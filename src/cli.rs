@@ -407,7 +407,9 @@ pub struct InputArgs {
     pub var_file: Vec<PathBuf>,
 }
 
-fn parse_key_value(s: &str) -> Result<(String, String), String> {
+/// `NAME=VALUE`, as `--parameter` and `--var` take it (and packages and
+/// fixtures record it).
+pub fn parse_key_value(s: &str) -> Result<(String, String), String> {
     match s.split_once('=') {
         Some((k, v)) if !k.trim().is_empty() => Ok((k.trim().to_string(), v.to_string())),
         _ => Err(format!("`{s}` is not NAME=VALUE")),

@@ -35,6 +35,19 @@ impl ScanError {
         }
     }
 
+    /// Errors in report order (file, offset, message), each once: what every
+    /// reading of a definition repeats is said once.
+    pub fn sort_and_dedup(errors: &mut Vec<ScanError>) {
+        errors.sort_by(|a, b| {
+            (&a.path, a.span.as_ref().map(|s| s.start), &a.message).cmp(&(
+                &b.path,
+                b.span.as_ref().map(|s| s.start),
+                &b.message,
+            ))
+        });
+        errors.dedup();
+    }
+
     pub fn with_help(mut self, help: impl Into<String>) -> Self {
         self.help = Some(help.into());
         self

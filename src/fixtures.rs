@@ -92,8 +92,7 @@ pub fn find(roots: &[PathBuf], ids: &[String]) -> Vec<(String, PathBuf)> {
 
 fn pairs(v: &[String]) -> Vec<(String, String)> {
     v.iter()
-        .filter_map(|p| p.split_once('='))
-        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .filter_map(|p| crate::cli::parse_key_value(p).ok())
         .collect()
 }
 

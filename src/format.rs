@@ -83,58 +83,53 @@ fn push_value(out: &mut String, v: Option<&Value>) {
     }
 }
 
-/// Keys of a field, made once rather than per lookup.
+/// Keys of a field (`{value, known, expr}`), made once rather than per lookup.
 static FIELD_KEYS: std::sync::LazyLock<[Value; 3]> =
     std::sync::LazyLock::new(|| ["value", "known", "expr"].map(Value::from));
 
+/// A field's `value`, whether it is `known`, and its `expr`.
+fn field_parts(o: &regorus::value::Object) -> (Option<&Value>, bool, Option<&Value>) {
+    let [value, known, expr] = &*FIELD_KEYS;
+    let known = !matches!(o.get(known), Some(Value::Bool(false)));
+    (o.get(value), known, o.get(expr))
+}
+
 fn push_list(out: &mut String, v: Option<&Value>) {
-    let key = |o: &regorus::value::Object, k: &str| {
-        let i = match k {
-            "value" => 0,
-            "known" => 1,
-            _ => 2,
-        };
-        o.get(&FIELD_KEYS[i]).cloned()
-    };
-    // Words already made (a list unknown offline, in words).
-    if let Some(Value::String(s)) = v {
-        out.push_str(s);
-        return;
-    }
-    // A field (`{value, known, expr}`): its list, or its expression when unknown.
-    if let Some(Value::Object(o)) = v {
-        match key(o, "known") {
-            Some(Value::Bool(false)) => return push_unknown(out, key(o, "expr").as_ref()),
-            _ => return push_list(out, key(o, "value").as_ref()),
-        }
-    }
-    let mut first = true;
-    if let Some(Value::Array(a)) = v {
-        for item in a.iter() {
-            let text = match item {
-                Value::String(s) => Some(s.to_string()),
-                Value::Object(o) => match (key(o, "value"), key(o, "known")) {
-                    (Some(Value::String(s)), _) => Some(s.to_string()),
-                    (_, Some(Value::Bool(false))) => {
-                        let mut u = String::new();
-                        push_unknown(&mut u, key(o, "expr").as_ref());
-                        Some(u)
-                    }
-                    _ => None,
-                },
-                _ => None,
-            };
-            if let Some(t) = text {
+    match v {
+        // Words already made (a list unknown offline, in words).
+        Some(Value::String(s)) => out.push_str(s),
+        // A field: its list, or its expression when unknown.
+        Some(Value::Object(o)) => match field_parts(o) {
+            (_, false, expr) => push_unknown(out, expr),
+            (value, true, _) => push_list(out, value),
+        },
+        Some(Value::Array(a)) => {
+            let mut first = true;
+            for item in a.iter() {
+                // Its text, or the expression of an item unknown offline.
+                let text: Result<&str, Option<&Value>> = match item {
+                    Value::String(s) => Ok(s),
+                    Value::Object(o) => match field_parts(o) {
+                        (Some(Value::String(s)), _, _) => Ok(s),
+                        (_, false, expr) => Err(expr),
+                        _ => continue,
+                    },
+                    _ => continue,
+                };
                 if !first {
                     out.push_str(", ");
                 }
-                out.push_str(&t);
                 first = false;
+                match text {
+                    Ok(s) => out.push_str(s),
+                    Err(expr) => push_unknown(out, expr),
+                }
+            }
+            if first {
+                out.push_str("none");
             }
         }
-    }
-    if first {
-        out.push_str("none");
+        _ => out.push_str("none"),
     }
 }
 

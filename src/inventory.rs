@@ -165,8 +165,10 @@ pub enum Dialect {
 pub struct Variant {
     /// Assumptions, in words, each with the value assumed: (`condition IsOrg`, false).
     pub assumptions: Vec<(String, bool)>,
-    /// The tests assumed, for telling whether two readings can hold together.
-    pub tests: crate::input::resolved::Assumptions,
+    /// The tests assumed, for telling whether two readings can hold together:
+    /// one set, or several when readings that differ only in tests this
+    /// definition does not use were made one (it holds under any of them).
+    pub tests: Vec<crate::input::resolved::Assumptions>,
     /// The assumptions of the other readings, in which the definition is not
     /// created: a finding of every reading that is created still holds only
     /// under the assumptions that create it.
@@ -644,7 +646,7 @@ impl Inventory {
                 b.put(&mut o, "kind", Value::from(v.kind));
                 b.put(&mut o, "scope", Value::from(v.scope.as_str()));
                 b.put(&mut o, "name", Value::from(v.name.as_str()));
-                let value = v.value.as_ref().map_or(Value::Null, json_value);
+                let value = v.value.clone().map_or(Value::Null, Value::from);
                 b.put(&mut o, "known", Value::from(v.value.is_some()));
                 b.put(&mut o, "value", value);
                 b.put(&mut o, "from", opt_str(&v.from));
@@ -798,17 +800,13 @@ fn aggregator_value(
     b.put(&mut o, "syntax", Value::from(syntax(a, file_names)));
     b.put(&mut o, "name_required", Value::from(a.name_required));
     b.put(&mut o, "sources_known", Value::from(a.sources_known));
-    let when = a
-        .variant
-        .as_ref()
-        .map_or(Value::Null, |v| Value::from(v.words()));
     // Set only on the few definitions they apply to: a smaller object is
     // faster to look into, for every policy.
-    if when != Value::Null {
-        b.put(&mut o, "when", when);
+    if let Some(v) = &a.variant {
+        b.put(&mut o, "when", Value::from(v.words()));
     }
-    if a.duplicate_of.is_some() {
-        b.put(&mut o, "duplicate_of", opt_str(&a.duplicate_of));
+    if let Some(d) = &a.duplicate_of {
+        b.put(&mut o, "duplicate_of", Value::from(d.as_str()));
     }
     let label = match (a.kind, &a.name.value) {
         ("aws-cli", Some(n)) => format!("aggregator {n}"),
@@ -878,13 +876,9 @@ fn syntax(a: &Aggregator, file_names: &[&str]) -> &'static str {
         "aws-cli" => "api",
         "cloudformation" => {
             let name = file_names.get(a.file as usize).copied().unwrap_or("");
-            let json = name.len() >= 5
-                && name.is_char_boundary(name.len() - 5)
-                && name[name.len() - 5..].eq_ignore_ascii_case(".json");
-            if json {
-                "json"
-            } else {
-                "yaml"
+            match std::path::Path::new(name).extension() {
+                Some(e) if e.eq_ignore_ascii_case("json") => "json",
+                _ => "yaml",
             }
         }
         _ => "hcl",
@@ -929,30 +923,6 @@ fn holds_nothing(root: &Value) -> bool {
         }),
         _ => empty(v),
     })
-}
-
-/// A JSON value as a policy value.
-fn json_value(j: &serde_json::Value) -> Value {
-    use serde_json::Value as J;
-    match j {
-        J::Null => Value::Null,
-        J::Bool(b) => Value::from(*b),
-        J::Number(n) => n
-            .as_i64()
-            .map(Value::from)
-            .or_else(|| n.as_u64().map(Value::from))
-            .or_else(|| n.as_f64().map(Value::from))
-            .unwrap_or(Value::Null),
-        J::String(s) => Value::from(s.as_str()),
-        J::Array(a) => Value::from(a.iter().map(json_value).collect::<Vec<_>>()),
-        J::Object(o) => {
-            let mut m = Object::new();
-            for (k, v) in o {
-                m.insert(Value::from(k.as_str()), json_value(v));
-            }
-            m.into_value()
-        }
-    }
 }
 
 fn opt_arc(s: &Option<Arc<str>>) -> Value {

@@ -438,7 +438,14 @@ fn field_offset(source: &str, start: usize, yaml: &str, field: &str) -> Option<u
     let rest = &line[lead..];
     let mark = rest.len() - rest.trim_start_matches('#').len();
     let space = usize::from(rest[mark..].starts_with(' '));
-    Some(offset + lead + mark + space + ycol)
+    // The YAML's column counts characters: walk them, so the offset is a
+    // character's own even after non-ASCII text.
+    let yaml_line = &rest[mark + space..];
+    let col = yaml_line
+        .char_indices()
+        .nth(ycol)
+        .map_or(yaml_line.len(), |(i, _)| i);
+    Some(offset + lead + mark + space + col)
 }
 
 fn validate(meta: &Metadata) -> Result<(), String> {
@@ -500,7 +507,11 @@ fn located(path: &str, source: &str, offset: usize, message: &str) -> ScanError 
 }
 
 fn line_col(text: &str, offset: usize) -> (usize, usize) {
-    let before = &text[..offset.min(text.len())];
+    let mut end = offset.min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let before = &text[..end];
     let line = before.matches('\n').count() + 1;
     let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
     (line, col)

@@ -315,14 +315,7 @@ pub fn scan(opts: &Options, engine: &Engine) -> ScanResult {
     );
     findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     findings.dedup();
-    errors.sort_by(|a, b| {
-        (&a.path, a.span.as_ref().map(|s| s.start), &a.message).cmp(&(
-            &b.path,
-            b.span.as_ref().map(|s| s.start),
-            &b.message,
-        ))
-    });
-    errors.dedup();
+    ScanError::sort_and_dedup(&mut errors);
     mark("located and sorted");
     progress.finish();
     ScanResult {
@@ -579,12 +572,13 @@ fn load_given(opts: &Options, first: usize) -> (Vec<SourceFile>, Given, Vec<Scan
     }
     out.parameters
         .extend(input::given::flags(&g.parameters, &|_| {
-            "--parameter".into()
+            input::Origin::Flag("--parameter")
         }));
-    out.variables = input::given::flags(&g.env_vars, &|k| format!("TF_VAR_{k}"));
+    out.variables = input::given::flags(&g.env_vars, &|k| input::Origin::Env(k.to_string()));
     out.variables.extend(var_files);
-    out.variables
-        .extend(input::given::flags(&g.vars, &|_| "--var".into()));
+    out.variables.extend(input::given::flags(&g.vars, &|_| {
+        input::Origin::Flag("--var")
+    }));
     (files, out, errors)
 }
 
@@ -600,9 +594,12 @@ fn undeclared(given: &Given, inv: &Inventory) -> Vec<ScanError> {
     let mut out = Vec::new();
     for g in &given.parameters {
         if !declared("cloudformation", &g.name) {
-            let path = g.from.strip_prefix("--parameter-file ").unwrap_or(&g.from);
+            let path = match &g.from {
+                input::Origin::File(_, path) => path.clone(),
+                other => other.to_string(),
+            };
             out.push(ScanError::whole(
-                path,
+                &path,
                 format!(
                     "parameter `{}` is declared by no scanned template that defines an aggregator",
                     g.name
@@ -610,7 +607,11 @@ fn undeclared(given: &Given, inv: &Inventory) -> Vec<ScanError> {
             ));
         }
     }
-    for g in given.variables.iter().filter(|g| g.from == "--var") {
+    for g in given
+        .variables
+        .iter()
+        .filter(|g| g.from == input::Origin::Flag("--var"))
+    {
         if !declared("terraform", &g.name) {
             out.push(ScanError::whole(
                 "--var",

@@ -19,14 +19,10 @@ pub struct Subject {
 
 pub fn collect(inv: &Inventory) -> Vec<Subject> {
     let mut out = Vec::new();
-    for (i, a) in inv.aggregators.iter().enumerate() {
-        // Readings of one definition (conditions undecided offline) are one item.
-        if i > 0
-            && a.variant.is_some()
-            && inv.aggregators[..i]
-                .iter()
-                .any(|b| b.file == a.file && b.address == a.address)
-        {
+    // Readings of one definition (conditions undecided offline) are one item.
+    let mut read = std::collections::HashSet::new();
+    for a in &inv.aggregators {
+        if a.variant.is_some() && !read.insert((a.file, a.address.as_str())) {
             continue;
         }
         let name = match &a.name.value {

@@ -950,3 +950,44 @@ fn a_package_inside_the_scanned_folder() {
         0
     );
 }
+
+/// Values given for variables and parameters are part of the package: files
+/// under `values/`, flags in the manifest, and `verify` re-runs with them.
+#[test]
+fn given_values_are_part_of_the_package() {
+    let dir = tempfile::tempdir().unwrap();
+    let pkg = dir.path().join("pkg");
+    let pkgs = pkg.display().to_string();
+    let r = aggrego(&[
+        "evidence",
+        "fixtures/_semantics/12-var-file",
+        "fixtures/_semantics/11-parameter-file-create-stack",
+        "--var-file",
+        "fixtures/_semantics/12-var-file/prod.tfvars",
+        "--var",
+        "all_regions=false",
+        "--parameter-file",
+        "fixtures/_semantics/11-parameter-file-create-stack/params.json",
+        "--out",
+        &pkgs,
+        "--now",
+        "2026-11-24T00:00:00Z",
+    ]);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert!(pkg.join("values/prod.tfvars").is_file());
+    assert!(pkg.join("values/params.json").is_file());
+    let flags = &manifest(&pkg)["flags"];
+    assert_eq!(flags["var_files"][0], "values/prod.tfvars");
+    assert_eq!(flags["parameter_files"][0], "values/params.json");
+    assert_eq!(flags["vars"][0], "all_regions=false");
+    let results = std::fs::read_to_string(pkg.join("results.json")).unwrap();
+    assert!(
+        results.contains("all_regions is false (regions aggregated: eu-west-1)"),
+        "the variable file's values were applied"
+    );
+    assert!(
+        results.contains("AccountAggregationSources[0] does not aggregate all regions"),
+        "the parameter file's values were applied"
+    );
+    assert_eq!(verify(&pkg, &[]).code, 0);
+}

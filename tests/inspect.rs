@@ -113,3 +113,33 @@ fn inspect_reports_input_errors() {
     let v: Value = serde_json::from_slice(&out).unwrap();
     assert!(v["aggregators"].as_array().unwrap().is_empty());
 }
+
+/// `inspect` shows each variable's value and where it came from, in the
+/// order Terraform applies them: a flag over a file over the default.
+#[test]
+fn variables_say_where_their_values_came_from() {
+    let dir = "fixtures/_semantics/12-var-file";
+    let (code, out) = aggrego(&[
+        "inspect",
+        dir,
+        "--var-file",
+        "fixtures/_semantics/12-var-file/prod.tfvars",
+        "--var",
+        "all_regions=true",
+    ]);
+    assert_eq!(code, 0);
+    let v: Value = serde_json::from_slice(&out).unwrap();
+    let vars = v["variables"].as_array().unwrap();
+    let get = |name: &str| vars.iter().find(|x| x["name"] == name).unwrap();
+    assert_eq!(get("all_regions")["from"], "--var");
+    assert_eq!(get("all_regions")["value"], true);
+    assert_eq!(
+        get("regions")["from"],
+        "--var-file fixtures/_semantics/12-var-file/prod.tfvars"
+    );
+    assert_eq!(get("regions")["value"], serde_json::json!(["eu-west-1"]));
+    assert!(
+        get("regions")["loc"].is_u64(),
+        "a value in a file is located"
+    );
+}

@@ -18,35 +18,6 @@ strings(field) := [v.value | some v in field.value; is_string(v.value)] if is_ar
 
 strings(field) := [] if not is_array(field.value)
 
-# A list field in words: its values, `none`, or `unknown (AwsRegions = !Ref Regions)`;
-# an item unknown offline is `unknown (!Ref Region)`.
-list_words(field, _) := concat(", ", [item_words(v) | some v in field.value]) if {
-	field.known
-	is_array(field.value)
-	count(field.value) > 0
-}
-
-list_words(field, _) := "none" if {
-	field.known
-	not nonempty(field.value)
-}
-
-nonempty(v) if {
-	is_array(v)
-	count(v) > 0
-}
-
-item_words(v) := v.value if is_string(v.value)
-
-item_words(v) := sprintf("unknown (%s)", [v.expr]) if not v.known
-
-item_words(v) := "none" if {
-	v.known
-	not is_string(v.value)
-}
-
-list_words(field, attribute) := sprintf("unknown (%s = %s)", [attribute, field.expr]) if not field.known
-
 # Whether an aggregator (API output) collects region `r`: a source with all
 # regions (present and future), or a region list naming it.
 collects(a, _) if {
@@ -82,10 +53,10 @@ source_args(a) := sprintf("--account-aggregation-sources '%s'", [json.marshal([s
 	s := {"AccountIds": strings(src.account_ids), "AllAwsRegions": true}
 ])]) if a.organization_source == null
 
-# The definition a fix names: the resource address, or the aggregator's name.
-where(a) := a.address if a.kind != "aws-cli"
+# A source's regions as the API takes them: `AllAwsRegions`, or its region list.
+source_regions(src) := {"AllAwsRegions": true} if src.all_regions.value == true
 
-where(a) := text(a.name.value) if a.kind == "aws-cli"
+source_regions(src) := {"AwsRegions": strings(src.regions)} if not src.all_regions.value == true
 
 # Where a source is, in the definition's own terms: the resource and, for
 # CloudFormation, the property path.

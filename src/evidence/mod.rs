@@ -303,13 +303,6 @@ fn stage_policies(
     Ok((out, data_paths))
 }
 
-/// Copy a file given by a flag to `dest/<folder>/<name>`; returns its package
-/// path. A missing file is the scan's error to report, as for `scan`.
-fn split_pair(p: &str) -> Option<(String, String)> {
-    p.split_once('=')
-        .map(|(k, v)| (k.to_string(), v.to_string()))
-}
-
 /// Copy files to `dest/folder/<name>`; returns their package paths.
 fn stage_files(files: &[PathBuf], dest: &Path, folder: &str) -> Result<Vec<String>, Fatal> {
     let names = canonical_names(files);
@@ -326,6 +319,8 @@ fn stage_files(files: &[PathBuf], dest: &Path, folder: &str) -> Result<Vec<Strin
     Ok(out)
 }
 
+/// Copy a file given by a flag to `dest/<folder>/<name>`; returns its package
+/// path. A missing file is the scan's error to report, as for `scan`.
 fn stage_file(file: Option<&Path>, dest: &Path, folder: &str) -> Result<Option<String>, Fatal> {
     let Some(file) = file else {
         return Ok(None);
@@ -514,9 +509,17 @@ pub fn run(dir: &Path, recipe: &Recipe, progress: bool) -> Result<Outcome, Fatal
             .map(|e| ScanError::whole(&e.file, e.message.clone()))
             .collect(),
         given: scan::GivenValues {
-            parameters: f.parameters.iter().filter_map(|p| split_pair(p)).collect(),
+            parameters: f
+                .parameters
+                .iter()
+                .filter_map(|p| crate::cli::parse_key_value(p).ok())
+                .collect(),
             parameter_files: f.parameter_files.iter().map(|p| dir.join(p)).collect(),
-            vars: f.vars.iter().filter_map(|p| split_pair(p)).collect(),
+            vars: f
+                .vars
+                .iter()
+                .filter_map(|p| crate::cli::parse_key_value(p).ok())
+                .collect(),
             var_files: f.var_files.iter().map(|p| dir.join(p)).collect(),
             env_vars: Vec::new(),
         },

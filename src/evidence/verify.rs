@@ -166,9 +166,14 @@ fn check_paths(m: &Manifest) -> Result<(), String> {
             return bad("flags.expect_accounts", w);
         }
     }
-    for v in m.flags.parameter_files.iter().chain(&m.flags.var_files) {
-        if !safe_relative(v) || !v.starts_with(&format!("{VALUES}/")) {
-            return bad("flags.parameter_files", v);
+    for (field, files) in [
+        ("flags.parameter_files", &m.flags.parameter_files),
+        ("flags.var_files", &m.flags.var_files),
+    ] {
+        for v in files {
+            if !safe_relative(v) || !v.starts_with(&format!("{VALUES}/")) {
+                return bad(field, v);
+            }
         }
     }
     for f in &m.files {

@@ -3,7 +3,7 @@
 //! `terraform plan` take, each value with where it is written.
 
 use super::resolved::RNode;
-use super::{Given, GivenValue};
+use super::{Given, GivenValue, Origin};
 use crate::diag::ScanError;
 use crate::inventory::{FileId, Span};
 use crate::json::{Doc, Kind};
@@ -14,7 +14,7 @@ use crate::source::SourceFile;
 /// --parameter-overrides file://…` (`["KEY=VALUE"]`, or CodePipeline's
 /// `{"Parameters": {"KEY": "VALUE"}}`).
 pub fn parameter_file(id: FileId, f: &SourceFile) -> (Vec<Given>, Vec<ScanError>) {
-    let from = format!("--parameter-file {}", f.name);
+    let from = Origin::File("--parameter-file", f.name.clone());
     let mut out = Vec::new();
     let mut errors = Vec::new();
     let err = |at: std::ops::Range<usize>, m: String| ScanError::at(&f.name, id, at, m);
@@ -105,7 +105,7 @@ pub fn var_file(id: FileId, f: &SourceFile) -> (Vec<Given>, Vec<ScanError>) {
                     name,
                     span: Some(Span::new(id, node.span.clone())),
                     value: GivenValue::Node(node),
-                    from: format!("--var-file {}", f.name),
+                    from: Origin::File("--var-file", f.name.clone()),
                 })
                 .collect(),
             Vec::new(),
@@ -115,7 +115,7 @@ pub fn var_file(id: FileId, f: &SourceFile) -> (Vec<Given>, Vec<ScanError>) {
 }
 
 /// Values given as `NAME=VALUE` flags (or environment variables).
-pub fn flags(values: &[(String, String)], from: &dyn Fn(&str) -> String) -> Vec<Given> {
+pub fn flags(values: &[(String, String)], from: &dyn Fn(&str) -> Origin) -> Vec<Given> {
     values
         .iter()
         .map(|(k, v)| Given {

@@ -35,15 +35,51 @@ pub struct Ctx<'a> {
     pub variables: &'a [Given],
 }
 
+impl Ctx<'_> {
+    /// Sets the region of an aggregator defined in file `name`: a region in the
+    /// file's path (`us-east-1/…`), else `--region`.
+    pub fn place_in_region(&self, name: &str, a: &mut crate::inventory::Aggregator) {
+        let region = crate::context::region_in_path(std::path::Path::new(name))
+            .map(|r| (r, "path"))
+            .or_else(|| self.region.map(|r| (r.to_string(), "flag")));
+        if let Some((r, from)) = region {
+            a.region = Some(r);
+            a.region_from = Some(from);
+        }
+    }
+}
+
 /// A value the user gave for a parameter or variable, and where it came from.
 #[derive(Debug, Clone)]
 pub struct Given {
     pub name: String,
     pub value: GivenValue,
-    /// `--parameter`, `--parameter-file params.json`, `TF_VAR_x`, `--var`, `--var-file x.tfvars`.
-    pub from: String,
+    pub from: Origin,
     /// Where it is written, in a file of the scan.
     pub span: Option<crate::inventory::Span>,
+}
+
+/// Where a given value came from; in words (`Display`) as reports say it:
+/// `--parameter`, `--var`, `TF_VAR_x`, `--parameter-file params.json`,
+/// `--var-file x.tfvars`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Origin {
+    /// `--parameter` or `--var`.
+    Flag(&'static str),
+    /// A `TF_VAR_` environment variable, by its variable's name.
+    Env(String),
+    /// `--parameter-file` or `--var-file`, and the file as reports name it.
+    File(&'static str, String),
+}
+
+impl std::fmt::Display for Origin {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Origin::Flag(flag) => f.write_str(flag),
+            Origin::Env(name) => write!(f, "TF_VAR_{name}"),
+            Origin::File(flag, path) => write!(f, "{flag} {path}"),
+        }
+    }
 }
 
 #[derive(Debug, Clone)]

@@ -169,10 +169,21 @@ impl Reader<'_> {
             .push(ScanError::at(self.name, self.file, at.clone(), message));
     }
 
-    /// The definition's sources, name and tags. `head` is where the resource is
-    /// named (its key or header), `body` its evaluated properties (`None`:
-    /// it has none), `enclosing` what a missing attribute points at.
+    /// The definition's sources, name and tags. `body` is its evaluated
+    /// properties (`None`: it has none), `enclosing` what a missing attribute
+    /// points at.
     pub fn read(&mut self, body: Option<&RNode>, enclosing: Span) -> Read {
+        // Properties unknown as a whole (an undecided `Fn::If` on all of them,
+        // an object known only after apply): nothing in them is known.
+        if let Some(b) = body.filter(|b| b.is_unknown()) {
+            return Read {
+                name: self.unknown(b),
+                account_sources: Vec::new(),
+                organization_source: None,
+                tags: self.unknown(b),
+                sources_known: false,
+            };
+        }
         let n = self.names;
         let prop = |k: &str| body.and_then(|b| b.get(k));
         let name = match prop(n.name) {
@@ -470,6 +481,55 @@ pub fn feasible(a: &Assumptions, t: &Test, v: bool) -> bool {
                 .is_some_and(|(ox, olit)| ox == x && olit != lit)
         }),
         _ => true,
+    }
+}
+
+/// Whether two readings can hold at once: some set of tests of one holds
+/// together with some set of the other.
+pub fn compatible(
+    a: &Option<std::sync::Arc<Variant>>,
+    b: &Option<std::sync::Arc<Variant>>,
+) -> bool {
+    let (Some(a), Some(b)) = (a, b) else {
+        return true;
+    };
+    a.tests.iter().any(|ta| {
+        b.tests.iter().any(|tb| {
+            let mut all = ta.clone();
+            tb.iter().all(|(t, v)| {
+                let ok = feasible(&all, t, *v);
+                all.push((t.clone(), *v));
+                ok
+            })
+        })
+    })
+}
+
+/// Definitions with the same key (a name within one template; a name, type and
+/// provider configuration within one module) whose readings can hold together
+/// cannot both be created: each names the other (`duplicate_of`).
+pub fn duplicates<K: std::hash::Hash + Eq>(aggregators: &mut [Aggregator], keys: &[Option<K>]) {
+    let mut same_key: std::collections::HashMap<&K, Vec<usize>> = std::collections::HashMap::new();
+    for (i, k) in keys.iter().enumerate() {
+        if let Some(k) = k {
+            same_key.entry(k).or_default().push(i);
+        }
+    }
+    let mut dup: Vec<(usize, String)> = Vec::new();
+    for same in same_key.values().filter(|v| v.len() > 1) {
+        for &i in same {
+            let a = &aggregators[i];
+            let other = same.iter().find(|&&j| {
+                let b = &aggregators[j];
+                a.address != b.address && compatible(&a.variant, &b.variant)
+            });
+            if let Some(&j) = other {
+                dup.push((i, aggregators[j].address.clone()));
+            }
+        }
+    }
+    for (i, address) in dup {
+        aggregators[i].duplicate_of = Some(address);
     }
 }
 

@@ -7,22 +7,22 @@
 
 use super::tree::{N, V};
 use crate::input::resolved::{Assumptions, RNode, Test, RV};
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::collections::{BTreeMap, HashMap};
 
-/// Nesting of intrinsics and condition references beyond which a value is unknown.
+/// Nesting of values and intrinsics beyond which a value is unknown.
 const MAX_DEPTH: usize = 32;
 
 /// A declared parameter and the value it takes.
 #[derive(Debug, Clone)]
-pub struct Param {
+pub struct Param<'t> {
     pub ty: String,
-    pub default: Option<N>,
+    pub default: Option<&'t N>,
     /// A value the user gave (`--parameter`, a parameter file) and where from.
     pub given: Option<(String, String)>,
 }
 
-impl Param {
+impl Param<'_> {
     fn is_list(&self) -> bool {
         self.ty.starts_with("List<") || self.ty == "CommaDelimitedList"
     }
@@ -31,7 +31,7 @@ impl Param {
 /// A template's parameters, conditions and mappings.
 #[derive(Debug, Default)]
 pub struct Template<'t> {
-    pub params: BTreeMap<String, Param>,
+    pub params: BTreeMap<String, Param<'t>>,
     pub conditions: HashMap<String, &'t N>,
     pub mappings: Option<&'t N>,
 }
@@ -44,7 +44,21 @@ pub struct Eval<'t> {
     pub assumptions: &'t Assumptions,
     pub open: RefCell<Vec<Test>>,
     pub used: RefCell<BTreeMap<String, bool>>,
-    consulted: RefCell<usize>,
+    /// How many undecided tests an assumption has decided so far.
+    consulted: Cell<usize>,
+    /// Named conditions evaluated, each once: a condition referenced many times
+    /// costs one evaluation, and one that refers to itself (through
+    /// `Condition`, or an `Fn::If` in a parameter default) is undecided, not an
+    /// endless recursion.
+    conditions: RefCell<HashMap<String, Named>>,
+}
+
+/// A named condition's evaluation.
+#[derive(Clone, Copy)]
+enum Named {
+    InProgress,
+    /// Its value, and whether an assumption decided it.
+    Done(Option<bool>, bool),
 }
 
 impl<'t> Eval<'t> {
@@ -54,16 +68,21 @@ impl<'t> Eval<'t> {
             assumptions,
             open: RefCell::default(),
             used: RefCell::default(),
-            consulted: RefCell::new(0),
+            consulted: Cell::new(0),
+            conditions: RefCell::default(),
         }
     }
 
     /// A named condition, as the resource's `Condition` or `Fn::If` uses it:
     /// `None` when it cannot be decided.
     pub fn condition(&self, name: &str) -> Option<bool> {
-        let before = *self.consulted.borrow();
-        let v = self.named(name, 0);
-        if *self.consulted.borrow() > before {
+        self.condition_at(name, 0)
+    }
+
+    fn condition_at(&self, name: &str, depth: usize) -> Option<bool> {
+        let before = self.consulted.get();
+        let v = self.named(name, depth);
+        if self.consulted.get() > before {
             if let Some(v) = v {
                 self.used.borrow_mut().insert(name.to_string(), v);
             }
@@ -72,8 +91,29 @@ impl<'t> Eval<'t> {
     }
 
     fn named(&self, name: &str, depth: usize) -> Option<bool> {
+        let known = self.conditions.borrow().get(name).copied();
+        match known {
+            Some(Named::InProgress) => return None,
+            Some(Named::Done(v, assumed)) => {
+                // As if evaluated again: an assumption it needed names the reading.
+                if assumed {
+                    self.consulted.set(self.consulted.get() + 1);
+                }
+                return v;
+            }
+            None => {}
+        }
         let n = self.t.conditions.get(name)?;
-        self.test(n, depth + 1)
+        self.conditions
+            .borrow_mut()
+            .insert(name.to_string(), Named::InProgress);
+        let before = self.consulted.get();
+        let v = self.test(n, depth + 1);
+        let assumed = self.consulted.get() > before;
+        self.conditions
+            .borrow_mut()
+            .insert(name.to_string(), Named::Done(v, assumed));
+        v
     }
 
     /// A condition expression: `Fn::Equals`, `Fn::Not`, `Fn::And`, `Fn::Or`, `Condition`.
@@ -128,7 +168,7 @@ impl<'t> Eval<'t> {
                 equality: None,
             },
         };
-        *self.consulted.borrow_mut() += 1;
+        self.consulted.set(self.consulted.get() + 1);
         match self.assumptions.iter().find(|(t, _)| *t == test) {
             Some((_, v)) => Some(*v),
             None => {
@@ -192,7 +232,7 @@ impl<'t> Eval<'t> {
             }
             "Fn::If" if items.len() == 3 => {
                 let V::Str(c) = &items[0].v else { return None };
-                match self.condition(c)? {
+                match self.condition_at(c, depth + 1)? {
                     true => Some(self.resolve(&items[1], depth + 1)),
                     false => Some(self.resolve(&items[2], depth + 1)),
                 }
@@ -243,23 +283,16 @@ impl<'t> Eval<'t> {
                 Some(Some(item))
             }
             "Fn::FindInMap" if items.len() >= 3 => {
-                let keys: Option<Vec<String>> = items[..3].iter().map(string).collect();
-                let found = keys.and_then(|k| {
-                    self.t
-                        .mappings?
-                        .get(&k[0])?
-                        .get(&k[1])?
-                        .get(&k[2])
-                        .and_then(|v| self.resolve(v, depth + 1))
-                });
+                // Unknown keys leave the value unknown, `DefaultValue` included.
+                let k: Vec<String> = items[..3].iter().map(string).collect::<Option<_>>()?;
+                let found = self
+                    .t
+                    .mappings
+                    .and_then(|m| m.get(&k[0])?.get(&k[1])?.get(&k[2]))
+                    .and_then(|v| self.resolve(v, depth + 1));
                 let found = found.or_else(|| {
-                    // The language extensions' `DefaultValue`, when the keys are known.
-                    let d = items.get(3)?.get("DefaultValue")?;
-                    items[..3]
-                        .iter()
-                        .all(|k| string(k).is_some())
-                        .then_some(())?;
-                    self.resolve(d, depth + 1)
+                    // The language extensions' `DefaultValue`.
+                    self.resolve(items.get(3)?.get("DefaultValue")?, depth + 1)
                 })?;
                 Some(Some(RNode { span, ..found }))
             }
@@ -294,7 +327,7 @@ impl<'t> Eval<'t> {
             };
             return Some(RNode::new(v, span));
         }
-        let d = self.resolve(p.default.as_ref()?, depth + 1)?;
+        let d = self.resolve(p.default?, depth + 1)?;
         let v = match d.v {
             RV::Str(s) if p.is_list() => list(&s),
             RV::List(items) => RV::List(

@@ -12,9 +12,8 @@ pub(crate) mod tree;
 
 pub(crate) use tree::{from_yaml, yaml_depth_ok, N, V};
 
-use super::resolved::{self, Assumptions, RNode, Read, Reader, Test, CLOUDFORMATION};
+use super::resolved::{self, Assumptions, RNode, Reader, Test, CLOUDFORMATION};
 use super::{Ctx, Given, GivenValue, Parsed};
-use crate::context;
 use crate::diag::ScanError;
 use crate::inventory::*;
 use crate::source::SourceFile;
@@ -62,9 +61,6 @@ fn read(root: &N, id: FileId, file: &SourceFile, ctx: &Ctx<'_>) -> Parsed {
         ..Parsed::default()
     };
     let template = template(root, ctx.parameters);
-    let region = context::region_in_path(std::path::Path::new(&file.name))
-        .map(|r| (r, "path"))
-        .or_else(|| ctx.region.map(|r| (r.to_string(), "flag")));
     let Some(V::Map(resources)) = root.get("Resources").map(|r| &r.v) else {
         return out;
     };
@@ -100,15 +96,15 @@ fn read(root: &N, id: FileId, file: &SourceFile, ctx: &Ctx<'_>) -> Parsed {
         out.errors.append(&mut r.errors);
         out.inventory.unchecked.extend(unchecked);
         for mut a in aggregators {
-            if let Some((reg, from)) = &region {
-                a.region = Some(reg.clone());
-                a.region_from = Some(from);
-            }
+            ctx.place_in_region(&file.name, &mut a);
             out.inventory.aggregators.push(a);
         }
     }
     if found {
-        duplicates(&mut out.inventory.aggregators);
+        // One template: two definitions with one known name cannot both be created.
+        let aggregators = &mut out.inventory.aggregators;
+        let names: Vec<Option<String>> = aggregators.iter().map(|a| a.name.value.clone()).collect();
+        resolved::duplicates(aggregators, &names);
         // The parameters the aggregators (and the conditions) can use, and those given.
         let mut used = std::collections::BTreeSet::new();
         for (_, _, body) in resources.iter().filter(|(_, _, b)| mentions(b)) {
@@ -150,7 +146,7 @@ fn references<'n>(n: &'n N, out: &mut std::collections::BTreeSet<&'n str>) {
                     let after = &rest[i + 2..];
                     let end = after.find('}').unwrap_or(after.len());
                     out.insert(&after[..end]);
-                    rest = &after[end.min(after.len())..];
+                    rest = &after[end..];
                 }
             }
             m.iter().for_each(|(_, _, v)| references(v, out));
@@ -184,14 +180,14 @@ fn template<'t>(root: &'t N, given: &[Given]) -> Template<'t> {
                 .rev()
                 .find(|g| g.name == *name)
                 .and_then(|g| match &g.value {
-                    GivenValue::Text(v) => Some((v.clone(), g.from.clone())),
-                    GivenValue::Node(n) => n.scalar().map(|v| (v, g.from.clone())),
+                    GivenValue::Text(v) => Some((v.clone(), g.from.to_string())),
+                    GivenValue::Node(n) => n.scalar().map(|v| (v, g.from.to_string())),
                 });
             t.params.insert(
                 name.clone(),
                 Param {
                     ty,
-                    default: p.get("Default").cloned(),
+                    default: p.get("Default"),
                     given,
                 },
             );
@@ -287,21 +283,31 @@ impl ResourceReader<'_> {
         };
         let mut out: Vec<Aggregator> = Vec::new();
         let mut not_created: Vec<BTreeMap<String, bool>> = Vec::new();
-        let mut seen = std::collections::HashSet::new();
-        let mut created = Vec::new();
+        // Worlds that differ only in tests this resource does not use read the
+        // same: one reading, which holds under any of their tests.
+        let mut created: Vec<(Aggregator, Vec<Assumptions>, BTreeMap<String, bool>)> = Vec::new();
         for (tests, reading) in leaves {
-            // Worlds that differ only in tests this resource does not use read the same.
-            if !seen.insert(format!("{:?}", reading.used)) {
+            if let Some(same) = created.iter_mut().find(|c| c.2 == reading.used) {
+                same.1.push(tests);
+                continue;
+            }
+            if not_created.contains(&reading.used) {
                 continue;
             }
             self.errors.extend(reading.errors);
             match reading.aggregator {
-                Some(a) => created.push((a, tests, reading.used)),
+                Some(a) => created.push((a, vec![tests], reading.used)),
                 None => not_created.push(reading.used),
             }
         }
         let absent: Vec<Vec<(String, bool)>> = not_created.iter().map(&words).collect();
+        // The resource's own suppressions hold in every reading.
+        let ignored = match created.is_empty() {
+            true => Vec::new(),
+            false => ignores(self.file, self.name, self.body, &mut self.errors),
+        };
         for (mut a, tests, used) in created {
+            a.ignores = ignored.clone();
             if several && !used.is_empty() {
                 a.variant = Some(Arc::new(Variant {
                     assumptions: words(&used),
@@ -311,7 +317,7 @@ impl ResourceReader<'_> {
             }
             out.push(a);
         }
-        self.errors.dedup();
+        ScanError::sort_and_dedup(&mut self.errors);
         let mut unchecked = Vec::new();
         if out.is_empty() {
             let why = match self.body.get("Condition").map(|c| &c.v) {
@@ -371,16 +377,7 @@ impl ResourceReader<'_> {
             names: &CLOUDFORMATION,
             errors: Vec::new(),
         };
-        let read: Read = match &resolved {
-            Some(r) if r.is_unknown() => {
-                // The whole of Properties is undecided: nothing can be read.
-                let mut read = reader.read(None, enclosing);
-                read.sources_known = false;
-                read
-            }
-            other => reader.read(other.as_ref(), enclosing),
-        };
-        let mut a = read.into_aggregator(
+        let a = reader.read(resolved.as_ref(), enclosing).into_aggregator(
             &CLOUDFORMATION,
             resolved::Place {
                 kind: "cloudformation",
@@ -392,53 +389,7 @@ impl ResourceReader<'_> {
                     .span(&(self.key_span.start..self.body.span.end.max(self.key_span.end))),
             },
         );
-        let mut errors = reader.errors;
-        a.ignores = ignores(self.file, self.name, self.body, &mut errors);
-        (a, errors)
-    }
-}
-
-/// Two aggregators of one template with the same known name cannot both be
-/// created (unless conditions keep them apart).
-pub(crate) fn duplicates(aggregators: &mut [Aggregator]) {
-    let mut by_name: std::collections::HashMap<&str, Vec<usize>> = std::collections::HashMap::new();
-    for (i, a) in aggregators.iter().enumerate() {
-        if let Some(n) = a.name.value.as_deref() {
-            by_name.entry(n).or_default().push(i);
-        }
-    }
-    let mut dup: Vec<(usize, String)> = Vec::new();
-    for same in by_name.values().filter(|v| v.len() > 1) {
-        for &i in same {
-            let other = same.iter().find(|&&j| {
-                j != i
-                    && aggregators[j].address != aggregators[i].address
-                    && compatible(&aggregators[i].variant, &aggregators[j].variant)
-            });
-            if let Some(&j) = other {
-                dup.push((i, aggregators[j].address.clone()));
-            }
-        }
-    }
-    for (i, address) in dup {
-        aggregators[i].duplicate_of = Some(address);
-    }
-}
-
-/// Whether two readings can hold at once: no assumption of one contradicts the other's.
-pub(crate) fn compatible(a: &Option<Arc<Variant>>, b: &Option<Arc<Variant>>) -> bool {
-    match (a, b) {
-        (Some(a), Some(b)) => {
-            let mut all = a.tests.clone();
-            for (t, v) in &b.tests {
-                if !resolved::feasible(&all, t, *v) {
-                    return false;
-                }
-                all.push((t.clone(), *v));
-            }
-            true
-        }
-        _ => true,
+        (a, reader.errors)
     }
 }
 

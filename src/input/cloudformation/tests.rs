@@ -252,7 +252,7 @@ fn if_on_a_whole_property_with_no_value() {
     let given = [Given {
         name: "UseOrg".into(),
         value: GivenValue::Text("false".into()),
-        from: "--parameter".into(),
+        from: crate::input::Origin::Flag("--parameter"),
         span: None,
     }];
     let p = parse_with(IF_WHOLE_PROPERTY, &given);

@@ -55,7 +55,7 @@ impl N {
 
 // ---------------------------------------------------------------- JSON
 
-/// A JSON template as the reader needs it: `Parameters` whole, and of
+/// A JSON template as the reader needs it: [`READ_SECTIONS`] whole, and of
 /// `Resources` the aggregators whole and only the `Type` of the others (most of
 /// a template, never read), so they are never turned into a tree.
 pub(crate) fn from_json(text: &str) -> Result<N, (usize, String)> {

@@ -12,7 +12,11 @@
 //!   and the assumption replaces the conditional before evaluation;
 //! - `try` and `can` need their arguments unevaluated, so they are rewritten
 //!   before evaluation: an argument that reaches an unknown value leaves the
-//!   whole call unknown (Terraform's `try` does not fall back on unknown).
+//!   whole call unknown (Terraform's `try` does not fall back on unknown);
+//! - hostile input stays unknown, never a crash or a wrong value: arithmetic
+//!   that would divide by zero or overflow, values beyond [`MAX_SIZE`], `for`
+//!   expressions nested beyond [`MAX_FOR_NESTING`]; and hcl-rs' own integer
+//!   arithmetic (inside `for` bodies and templates) runs under [`guarded`].
 
 use super::syntax::{Items, Shape, TAttr};
 use crate::input::resolved::{Assumptions, RNode, Test, RV};
@@ -28,9 +32,127 @@ use std::collections::{BTreeMap, BTreeSet};
 /// depends on at most this many others in a chain).
 const MAX_LOCAL_PASSES: usize = 16;
 
+/// Items and string bytes a value may hold before it is unknown: far beyond
+/// any list of accounts or regions, and it stops locals that double a value
+/// pass after pass.
+const MAX_SIZE: usize = 100_000;
+
+/// Items a function's argument may hold (deduplicating is quadratic).
+const MAX_ARGUMENT: usize = 4_096;
+
+/// `for` expressions inside `for` expressions beyond which the whole is unknown
+/// (three nested `for`s over `range(1024)` would be a billion values).
+const MAX_FOR_NESTING: usize = 2;
+
+/// hcl-rs, evaluated under a guard: its integer arithmetic panics on a zero
+/// divisor or an overflow it meets where the operands are known only during
+/// evaluation (a `for` body, a template); that evaluation is unknown.
+fn guarded(e: &Expression, ctx: &Context) -> Option<Value> {
+    use std::cell::Cell;
+    use std::sync::Once;
+    thread_local!(static QUIET: Cell<usize> = const { Cell::new(0) });
+    static HOOK: Once = Once::new();
+    // A panic inside the guard is not reported; any other still is.
+    HOOK.call_once(|| {
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            if QUIET.with(Cell::get) == 0 {
+                previous(info);
+            }
+        }));
+    });
+    QUIET.with(|q| q.set(q.get() + 1));
+    let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| e.evaluate(ctx)));
+    QUIET.with(|q| q.set(q.get() - 1));
+    match r {
+        Ok(Ok(v)) if !too_large(&v) => Some(v),
+        _ => None,
+    }
+}
+
+/// Whether a value holds more than [`MAX_SIZE`] items and string bytes.
+fn too_large(v: &Value) -> bool {
+    fn size(v: &Value, budget: &mut usize) -> bool {
+        let own = match v {
+            Value::String(s) => s.len(),
+            Value::Array(a) => a.len(),
+            Value::Object(o) => o.len(),
+            _ => 1,
+        };
+        if own > *budget {
+            return false;
+        }
+        *budget -= own;
+        match v {
+            Value::Array(a) => a.iter().all(|i| size(i, budget)),
+            Value::Object(o) => o.values().all(|i| size(i, budget)),
+            _ => true,
+        }
+    }
+    !size(v, &mut MAX_SIZE.clone())
+}
+
+/// An expression that never evaluates: what an operation hcl-rs would get
+/// wrong is replaced by it, so it is unknown.
+fn unknown_expression() -> Expression {
+    Expression::Variable(hcl::expr::Variable::unchecked("aggrego_unknown"))
+}
+
+/// How deep `for` expressions nest in `e` (1 for a `for` with none inside).
+fn for_nesting(e: &Expression) -> usize {
+    use Expression as E;
+    let max = |es: &mut dyn Iterator<Item = &Expression>| es.map(for_nesting).max().unwrap_or(0);
+    match e {
+        E::ForExpr(f) => {
+            let inner = [
+                Some(&f.collection_expr),
+                f.key_expr.as_ref(),
+                Some(&f.value_expr),
+                f.cond_expr.as_ref(),
+            ];
+            1 + max(&mut inner.into_iter().flatten())
+        }
+        E::Array(items) => max(&mut items.iter()),
+        E::Object(o) => max(&mut o.values()),
+        E::Parenthesis(p) => for_nesting(p),
+        E::FuncCall(f) => max(&mut f.args.iter()),
+        E::Conditional(c) => max(&mut [&c.cond_expr, &c.true_expr, &c.false_expr].into_iter()),
+        E::Operation(op) => match op.as_ref() {
+            Operation::Unary(u) => for_nesting(&u.expr),
+            Operation::Binary(b) => max(&mut [&b.lhs_expr, &b.rhs_expr].into_iter()),
+        },
+        _ => 0,
+    }
+}
+
+/// Whether `l op r` on known numbers would divide by zero or overflow in
+/// hcl-rs' integer arithmetic (floats are safe).
+fn unsafe_arithmetic(op: BinaryOperator, l: &Value, r: &Value) -> bool {
+    use BinaryOperator as B;
+    let (Value::Number(l), Value::Number(r)) = (l, r) else {
+        return false;
+    };
+    let int = |n: &hcl::Number| -> Option<i128> {
+        n.as_i64()
+            .map(i128::from)
+            .or_else(|| n.as_u64().map(i128::from))
+    };
+    let (Some(a), Some(b)) = (int(l), int(r)) else {
+        return false;
+    };
+    let result = match op {
+        B::Plus => a.checked_add(b),
+        B::Minus => a.checked_sub(b),
+        B::Mul => a.checked_mul(b),
+        B::Mod => a.checked_rem(b),
+        _ => return false,
+    };
+    !result.is_some_and(|x| x >= i128::from(i64::MIN) && x <= i128::from(u64::MAX))
+}
+
 /// Evaluation within one module under one set of assumptions: the module's
-/// values, shared (readings of many resources use one, from every core), and
-/// the tests met while reading one resource.
+/// values (the reading without assumptions is shared by every resource, from
+/// every core), and the tests met while reading one resource.
 pub struct Evaluator {
     module: std::sync::Arc<Module>,
     open: RefCell<Vec<Test>>,
@@ -39,7 +161,7 @@ pub struct Evaluator {
 /// A module's variables and locals evaluated under some assumptions.
 pub struct Module {
     ctx: Context<'static>,
-    /// Names with a value: `var`, `local` and what a scope adds (`each`, `count`, iterators).
+    /// Names with a value: `var` and `local` (a [`Scope`] adds its own).
     roots: BTreeSet<String>,
     vars: BTreeSet<String>,
     locals: BTreeSet<String>,
@@ -94,26 +216,7 @@ impl Evaluator {
         }
     }
 
-    /// A scope with more names: `each`, `count`, a dynamic block's iterator.
-    /// A name given `None` is known to exist but has no value.
-    pub fn scope(&self, extra: &[(&str, Option<Value>)]) -> Scope {
-        if extra.iter().all(|(_, v)| v.is_none()) {
-            return Scope { own: None };
-        }
-        let mut ctx = self.ctx.clone();
-        let mut roots = self.roots.clone();
-        for (name, v) in extra {
-            if let Some(v) = v {
-                ctx.declare_var(*name, v.clone());
-                roots.insert(name.to_string());
-            }
-        }
-        Scope {
-            own: Some(Box::new((ctx, roots))),
-        }
-    }
-
-    /// `s` with one more name (a `dynamic` block's iterator).
+    /// `s` with one more name: `count`, `each`, a `dynamic` block's iterator.
     pub fn nested(&self, s: &Scope, name: &str, v: Value) -> Scope {
         let (ctx, roots) = self.parts(s);
         let mut ctx = ctx.clone();
@@ -145,9 +248,9 @@ impl Evaluator {
     pub fn value(&self, e: &Expression, s: &Scope) -> Option<Value> {
         let (ctx, roots) = self.parts(s);
         let e = self.prepare(e.clone(), ctx, roots);
-        match e.evaluate(ctx) {
-            Ok(v) => Some(v),
-            Err(_) => {
+        match guarded(&e, ctx) {
+            Some(v) => Some(v),
+            None => {
                 let mut tests = Vec::new();
                 self.tests_in(&e, ctx, roots, &mut tests);
                 let mut open = self.open.borrow_mut();
@@ -240,12 +343,12 @@ impl Module {
             let before = pending.len();
             pending.retain(|(name, e)| {
                 let e = self.prepare(e.clone(), &self.ctx, &self.roots);
-                match e.evaluate(&self.ctx) {
-                    Ok(v) => {
+                match guarded(&e, &self.ctx) {
+                    Some(v) => {
                         known.insert(name.clone(), v);
                         false
                     }
-                    Err(_) => true,
+                    None => true,
                 }
             });
             self.ctx.declare_var("local", Value::Object(known.clone()));
@@ -272,10 +375,13 @@ impl Module {
                     true_expr,
                     false_expr,
                 } = *c;
-                let (test, negated) = test_of(&cond_expr);
-                if let Some((_, v)) = self.assumptions.iter().find(|(t, _)| *t == test) {
-                    let branch = if *v != negated { true_expr } else { false_expr };
-                    return self.prepare(branch, ctx, roots);
+                // Worded (formatted) only when an assumption could decide it.
+                if !self.assumptions.is_empty() {
+                    let (test, negated) = test_of(&cond_expr);
+                    if let Some((_, v)) = self.assumptions.iter().find(|(t, _)| *t == test) {
+                        let branch = if *v != negated { true_expr } else { false_expr };
+                        return self.prepare(branch, ctx, roots);
+                    }
                 }
                 E::Conditional(Box::new(Conditional {
                     cond_expr: self.prepare(cond_expr, ctx, roots),
@@ -328,9 +434,16 @@ impl Module {
                         _ => None,
                     };
                     if let Some(d) = decides {
-                        let known = |e: &Expression| matches!(e.evaluate(ctx), Ok(Value::Bool(x)) if x == d);
+                        let known = |e: &Expression| matches!(guarded(e, ctx), Some(Value::Bool(x)) if x == d);
                         if known(&b.lhs_expr) || known(&b.rhs_expr) {
                             return E::Bool(d);
+                        }
+                    }
+                    if let (Some(l), Some(r)) =
+                        (guarded(&b.lhs_expr, ctx), guarded(&b.rhs_expr, ctx))
+                    {
+                        if unsafe_arithmetic(b.operator, &l, &r) {
+                            return unknown_expression();
                         }
                     }
                     Operation::Binary(b)
@@ -350,6 +463,7 @@ impl Module {
                     .collect();
                 E::Traversal(t)
             }
+            E::ForExpr(_) if for_nesting(&e) > MAX_FOR_NESTING => unknown_expression(),
             E::ForExpr(mut f) => {
                 f.collection_expr = self.prepare(f.collection_expr, ctx, roots);
                 E::ForExpr(f)
@@ -374,10 +488,10 @@ impl Module {
             BinaryOperator::NotEq => true,
             _ => return None,
         };
-        let (l, r) = (b.lhs_expr.evaluate(ctx), b.rhs_expr.evaluate(ctx));
+        let (l, r) = (guarded(&b.lhs_expr, ctx), guarded(&b.rhs_expr, ctx));
         let other = match (&l, &r) {
-            (Ok(Value::Null), Err(_)) => &b.rhs_expr,
-            (Err(_), Ok(Value::Null)) => &b.lhs_expr,
+            (Some(Value::Null), None) => &b.rhs_expr,
+            (None, Some(Value::Null)) => &b.lhs_expr,
             _ => return None,
         };
         let mut refs = Vec::new();
@@ -407,11 +521,11 @@ impl Module {
             if self.reaches_unknown(a, roots) {
                 return None;
             }
-            match a.evaluate(ctx) {
-                Ok(_) if can => return Some(Expression::Bool(true)),
-                Ok(v) => return Some(Expression::from(v)),
-                Err(_) if can => return Some(Expression::Bool(false)),
-                Err(_) => {}
+            match guarded(a, ctx) {
+                Some(_) if can => return Some(Expression::Bool(true)),
+                Some(v) => return Some(Expression::from(v)),
+                None if can => return Some(Expression::Bool(false)),
+                None => {}
             }
         }
         None
@@ -450,7 +564,8 @@ impl Module {
         };
         match e {
             E::Conditional(c) => {
-                if c.cond_expr.evaluate(ctx).is_err() && self.reaches_unknown(&c.cond_expr, roots) {
+                if guarded(&c.cond_expr, ctx).is_none() && self.reaches_unknown(&c.cond_expr, roots)
+                {
                     // Tests inside the test come first: they may decide it.
                     self.tests_in(&c.cond_expr, ctx, roots, out);
                     push(test_of(&c.cond_expr).0, out);
@@ -663,48 +778,76 @@ pub fn from_node(n: &RNode) -> Option<Value> {
 /// A function not here makes its call unknown, never wrong.
 fn functions(ctx: &mut Context) {
     let any = || FuncDef::builder().variadic_param(ParamType::Any);
-    let table: &[(&str, hcl::eval::Func)] = &[
-        ("length", length),
-        ("concat", concat),
-        ("distinct", distinct),
-        ("compact", compact),
-        ("flatten", flatten),
-        ("coalesce", coalesce),
-        ("coalescelist", coalescelist),
-        ("lookup", lookup),
-        ("contains", contains),
-        ("tolist", tolist),
-        ("toset", toset),
-        ("tomap", tomap),
-        ("merge", merge),
-        ("keys", keys),
-        ("values", values),
-        ("element", element),
-        ("one", one),
-        ("join", join),
-        ("split", split),
-        ("lower", lower),
-        ("upper", upper),
-        ("tostring", tostring),
-        ("tobool", tobool),
-        ("tonumber", tonumber),
-        ("format", format),
-        ("replace", replace),
-        ("trimspace", trimspace),
-        ("startswith", startswith),
-        ("endswith", endswith),
-        ("sort", sort),
-        ("reverse", reverse),
-        ("slice", slice),
-        ("index", index),
-        ("range", range),
-        ("setunion", setunion),
-        ("setintersection", setintersection),
-        ("setsubtract", setsubtract),
-        ("zipmap", zipmap),
+    // Each function's arguments are checked by [`bounded`] first.
+    macro_rules! table {
+        ($($name:literal => $f:ident),* $(,)?) => {
+            [$(($name, {
+                fn checked(a: FuncArgs) -> Result<Value, String> {
+                    bounded(&a)?;
+                    $f(a)
+                }
+                checked as hcl::eval::Func
+            })),*]
+        };
+    }
+    let table: &[(&str, hcl::eval::Func)] = &table![
+        "length" => length,
+        "concat" => concat,
+        "distinct" => distinct,
+        "compact" => compact,
+        "flatten" => flatten,
+        "coalesce" => coalesce,
+        "coalescelist" => coalescelist,
+        "lookup" => lookup,
+        "contains" => contains,
+        "tolist" => tolist,
+        "toset" => toset,
+        "tomap" => tomap,
+        "merge" => merge,
+        "keys" => keys,
+        "values" => values,
+        "element" => element,
+        "one" => one,
+        "join" => join,
+        "split" => split,
+        "lower" => lower,
+        "upper" => upper,
+        "tostring" => tostring,
+        "tobool" => tobool,
+        "tonumber" => tonumber,
+        "format" => format,
+        "replace" => replace,
+        "trimspace" => trimspace,
+        "startswith" => startswith,
+        "endswith" => endswith,
+        "sort" => sort,
+        "reverse" => reverse,
+        "slice" => slice,
+        "index" => index,
+        "range" => range,
+        "setunion" => setunion,
+        "setintersection" => setintersection,
+        "setsubtract" => setsubtract,
+        "zipmap" => zipmap,
     ];
     for (name, f) in table {
         ctx.declare_func(*name, any().build(*f));
+    }
+}
+
+/// Arguments beyond [`MAX_ARGUMENT`] items or string bytes make a call unknown:
+/// a chain of calls cannot grow a value without bound, and no function's
+/// work (some are quadratic) is large.
+fn bounded(a: &FuncArgs) -> Result<(), String> {
+    let large = |v: &Value| match v {
+        Value::String(s) => s.len() > MAX_ARGUMENT * 16,
+        Value::Array(l) => l.len() > MAX_ARGUMENT,
+        Value::Object(o) => o.len() > MAX_ARGUMENT,
+        _ => false,
+    };
+    match a.iter().any(large) {
+        true => Err("argument too large".into()),
+        false => Ok(()),
     }
 }
 
@@ -1050,14 +1193,18 @@ fn range(a: FuncArgs) -> Result<Value, String> {
         [s, e, st] => (*s, *e, *st),
         _ => return Err("range takes 1 to 3 numbers".into()),
     };
-    if step == 0 || (end - start) / step > 1024 {
+    // In i128: no difference or quotient of two i64 overflows there.
+    if step == 0 || (i128::from(end) - i128::from(start)) / i128::from(step) > 1024 {
         return Err("range too long".into());
     }
     let mut out = Vec::new();
     let mut i = start;
     while (step > 0 && i < end) || (step < 0 && i > end) {
         out.push(Value::from(i));
-        i += step;
+        let Some(next) = i.checked_add(step) else {
+            break;
+        };
+        i = next;
     }
     Ok(Value::Array(out))
 }

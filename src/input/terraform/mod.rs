@@ -20,7 +20,6 @@ use super::resolved::{
     self, Assumptions, Names, RNode, Reader, RV, TERRAFORM_AWS, TERRAFORM_AWSCC,
 };
 use super::{Ctx, Given, GivenValue, Parsed};
-use crate::context;
 use crate::diag::ScanError;
 use crate::inventory::*;
 use crate::source::SourceFile;
@@ -83,8 +82,7 @@ pub type Values = Vec<(String, RNode)>;
 /// A tfvars file of a module: its load order, its name and its values.
 type Tfvars = (u8, String, Values);
 
-/// A value, or an error at a span.
-type Located<T> = Result<T, (Range<usize>, String)>;
+use syntax::Located;
 
 /// What one file gives its module.
 #[derive(Default)]
@@ -157,11 +155,6 @@ pub fn parse_module(files: &[(FileId, &SourceFile)], ctx: &Ctx<'_>) -> Parsed {
         .iter()
         .filter_map(|(k, v)| Some((k.clone(), v.value.clone()?)))
         .collect();
-    let region = files.first().and_then(|(_, f)| {
-        context::region_in_path(std::path::Path::new(&f.name))
-            .map(|r| (r, "path"))
-            .or_else(|| ctx.region.map(|r| (r.to_string(), "flag")))
-    });
     if parts.iter().any(|p| !p.resources.is_empty()) {
         let base = Evaluator::new(&vars, &locals, &Vec::new()).shared();
         let later: Vec<Vec<ReadResource>> = parts
@@ -179,15 +172,18 @@ pub fn parse_module(files: &[(FileId, &SourceFile)], ctx: &Ctx<'_>) -> Parsed {
         out.errors.extend(errors);
         out.inventory.unchecked.extend(unchecked);
         for mut a in aggs {
-            if let Some((reg, from)) = &region {
-                a.region = Some(reg.clone());
-                a.region_from = Some(from);
-            }
+            ctx.place_in_region(names.get(&a.file).copied().unwrap_or(""), &mut a);
             found.push((provider.clone(), a));
         }
     }
-    duplicates(&mut found);
-    out.inventory.aggregators = found.into_iter().map(|(_, a)| a).collect();
+    // One module: the same name, resource type and provider configuration.
+    let keys: Vec<Option<(String, Option<&str>, String)>> = found
+        .iter()
+        .map(|(provider, a)| Some((provider.clone(), a.resource_type, a.name.value.clone()?)))
+        .collect();
+    let mut aggregators: Vec<Aggregator> = found.into_iter().map(|(_, a)| a).collect();
+    resolved::duplicates(&mut aggregators, &keys);
+    out.inventory.aggregators = aggregators;
     out.inventory.variables = values
         .into_iter()
         .map(|(name, v)| Variable {
@@ -237,39 +233,6 @@ fn provider(block: &TBlock) -> String {
         .unwrap_or_default()
 }
 
-/// Same name, same resource type and provider configuration, and readings
-/// that can hold together: one of the two cannot be created.
-fn duplicates(found: &mut [(String, Aggregator)]) {
-    let mut by_key: std::collections::HashMap<(&str, Option<&str>, &str), Vec<usize>> =
-        std::collections::HashMap::new();
-    for (i, (provider, a)) in found.iter().enumerate() {
-        if let Some(name) = a.name.value.as_deref() {
-            by_key
-                .entry((provider.as_str(), a.resource_type, name))
-                .or_default()
-                .push(i);
-        }
-    }
-    let mut dup: Vec<(usize, String)> = Vec::new();
-    for same in by_key.values().filter(|v| v.len() > 1) {
-        for &i in same {
-            let a = &found[i].1;
-            let other = same.iter().find(|&&j| {
-                let b = &found[j].1;
-                j != i
-                    && a.address != b.address
-                    && super::cloudformation::compatible(&a.variant, &b.variant)
-            });
-            if let Some(&j) = other {
-                dup.push((i, found[j].1.address.clone()));
-            }
-        }
-    }
-    for (i, address) in dup {
-        found[i].1.duplicate_of = Some(address);
-    }
-}
-
 fn read_file(id: FileId, f: &SourceFile) -> FilePart {
     let mut part = FilePart::default();
     let Some(role) = role(&f.path) else {
@@ -300,13 +263,14 @@ fn read_file(id: FileId, f: &SourceFile) -> FilePart {
             // become white space before parsing (when their bounds are certain),
             // which keeps every offset and saves most of the parse.
             let masked = super::hcl_blocks::masked(&f.text, |b| read_block(b.ident, b.label));
-            if !masked.as_deref().unwrap_or(&f.text).contains("aggregator")
-                && !f.text.contains("variable")
-                && !f.text.contains("locals")
+            let text = masked.as_deref().unwrap_or(&f.text);
+            if !["aggregator", "variable", "locals"]
+                .iter()
+                .any(|w| text.contains(w))
             {
                 return part;
             }
-            match hcl_edit::parser::parse_body(masked.as_deref().unwrap_or(&f.text)) {
+            match hcl_edit::parser::parse_body(text) {
                 Ok(body) => {
                     let (_, blocks) = syntax::from_hcl(body);
                     collect(id, blocks, &mut part);
@@ -349,7 +313,7 @@ fn collect(id: FileId, blocks: Vec<TBlock>, part: &mut FilePart) {
 
 /// The values of a tfvars file (HCL or JSON), each with its span.
 pub fn tfvars(text: &str, json: bool) -> Located<Values> {
-    let empty = Evaluator::new(&Map::new(), &[], &Vec::new());
+    let empty = Evaluator::with(EMPTY.clone());
     let scope = empty.root();
     if json {
         let (doc, root) =
@@ -398,7 +362,7 @@ fn variable_values(
     module: &str,
     files: &[(FileId, &SourceFile)],
 ) -> BTreeMap<String, Valued> {
-    let empty = Evaluator::new(&Map::new(), &[], &Vec::new());
+    let empty = Evaluator::with(EMPTY.clone());
     let scope = empty.root();
     let mut out: BTreeMap<String, Valued> = BTreeMap::new();
     for d in decls.values() {
@@ -439,8 +403,11 @@ fn variable_values(
         }
     };
     // TF_VAR_* come first: every file and flag overrides them.
-    for g in given.iter().filter(|g| g.from.starts_with("TF_VAR_")) {
-        set(&g.name, typed(g), g.from.clone(), g.span);
+    for g in given
+        .iter()
+        .filter(|g| matches!(g.from, crate::input::Origin::Env(_)))
+    {
+        set(&g.name, typed(g), g.from.to_string(), g.span);
     }
     tfvars.sort_by(|a, b| (a.0, &a.1).cmp(&(b.0, &b.1)));
     for (_, file, values) in tfvars {
@@ -462,8 +429,11 @@ fn variable_values(
             set(&name, eval::from_node(&node), from, span);
         }
     }
-    for g in given.iter().filter(|g| !g.from.starts_with("TF_VAR_")) {
-        set(&g.name, typed(g), g.from.clone(), g.span);
+    for g in given
+        .iter()
+        .filter(|g| !matches!(g.from, crate::input::Origin::Env(_)))
+    {
+        set(&g.name, typed(g), g.from.to_string(), g.span);
     }
     out
 }
@@ -474,7 +444,7 @@ fn from_text(t: &str, ty: Option<&str>) -> Value {
     let primitive = ty.is_none_or(|ty| matches!(ty, "string" | "number" | "bool"));
     if !primitive {
         if let Ok(e) = t.parse::<hcl_edit::expr::Expression>() {
-            let empty = Evaluator::new(&Map::new(), &[], &Vec::new());
+            let empty = Evaluator::with(EMPTY.clone());
             if let Some(v) = empty.value(&hcl::Expression::from(e), &empty.root()) {
                 return v;
             }
@@ -567,7 +537,7 @@ impl ResourceReader<'_> {
             let variant = (several && !assumptions.is_empty()).then(|| {
                 Arc::new(Variant {
                     assumptions: words(&assumptions),
-                    tests: assumptions.clone(),
+                    tests: vec![assumptions.clone()],
                     absent: absent.clone(),
                 })
             });
@@ -582,11 +552,7 @@ impl ResourceReader<'_> {
                 out.push(a);
             }
         }
-        errors.sort_by(|a, b| {
-            (a.span.as_ref().map(|s| s.start), &a.message)
-                .cmp(&(b.span.as_ref().map(|s| s.start), &b.message))
-        });
-        errors.dedup();
+        ScanError::sort_and_dedup(&mut errors);
         let mut unchecked = Vec::new();
         if out.is_empty() {
             unchecked.push(Unchecked {
@@ -613,7 +579,7 @@ impl ResourceReader<'_> {
         let mut instances: Vec<(String, Scope)> = Vec::new();
         if let Some(c) = self.block.attr("count") {
             match ev.value(&c.expr, &root) {
-                None => instances.push((base.clone(), ev.scope(&[("count", None)]))),
+                None => instances.push((base.clone(), ev.root())),
                 Some(v) => {
                     let n = match &v {
                         Value::Number(n) => n.as_i64(),
@@ -626,7 +592,7 @@ impl ResourceReader<'_> {
                         _ => None,
                     };
                     match n {
-                        None => instances.push((base.clone(), ev.scope(&[("count", None)]))),
+                        None => instances.push((base.clone(), ev.root())),
                         Some(n) if n <= 0 => {
                             reading.not_created =
                                 Some(format!("count = {} evaluates to 0", eval::text(&c.expr)));
@@ -639,10 +605,8 @@ impl ResourceReader<'_> {
                                         .into_iter()
                                         .collect(),
                                 );
-                                instances.push((
-                                    format!("{base}[{i}]"),
-                                    ev.scope(&[("count", Some(idx))]),
-                                ));
+                                instances
+                                    .push((format!("{base}[{i}]"), ev.nested(&root, "count", idx)));
                             }
                         }
                     }
@@ -665,11 +629,10 @@ impl ResourceReader<'_> {
                                 .into_iter()
                                 .collect(),
                         );
-                        instances
-                            .push((format!("{base}[{key:?}]"), ev.scope(&[("each", Some(obj))])));
+                        instances.push((format!("{base}[{key:?}]"), ev.nested(&root, "each", obj)));
                     }
                 }
-                _ => instances.push((base.clone(), ev.scope(&[("each", None)]))),
+                _ => instances.push((base.clone(), ev.root())),
             }
         } else {
             instances.push((base, root));

@@ -5,7 +5,6 @@
 //! read by the shared reader.
 
 use super::{AWS, AWSCC};
-use crate::context;
 use crate::diag::ScanError;
 use crate::input::resolved::{Names, Place, RNode, Reader, RV, TERRAFORM_AWS, TERRAFORM_AWSCC};
 use crate::input::{Ctx, Parsed};
@@ -16,8 +15,9 @@ use std::collections::{BTreeMap, HashMap};
 
 /// Is this JSON text a `terraform show -json` plan or state?
 pub fn looks_like_plan(text: &str) -> bool {
-    let head = &text[..text.len().min(4096)];
-    head.contains("\"format_version\"")
+    // Bytes, not a `str` slice: byte 4096 may fall inside a character.
+    let head = &text.as_bytes()[..text.len().min(4096)];
+    memchr::memmem::find(head, b"\"format_version\"").is_some()
         && (text.contains("\"planned_values\"")
             || text.contains("\"resource_changes\"")
             || text.contains("\"values\""))
@@ -41,25 +41,34 @@ pub fn parse_plan(id: FileId, file: &SourceFile, ctx: &Ctx<'_>) -> Parsed {
         }
     };
     let top = members(&doc, root);
+    // One pass over the changes, opening only the aggregators': what is known
+    // only after apply, and each change's `after`.
     let mut unknown: HashMap<String, Raw<'_>> = HashMap::new();
+    let mut afters = Vec::new();
     let changes = get(&top, "resource_changes")
         .and_then(|r| doc.array(r, "x").ok())
         .unwrap_or_default();
-    for c in &changes {
-        let m = members(&doc, *c);
+    for c in changes {
+        let m = members(&doc, c);
+        let ty = get(&m, "type").and_then(|t| doc.string(t, "x").ok());
+        if ty.as_deref().is_some_and(|t| t != AWS && t != AWSCC) {
+            continue;
+        }
         let Some(addr) = get(&m, "address").and_then(|a| doc.string(a, "x").ok()) else {
             continue;
         };
-        if let Some(u) = get(&m, "change")
+        let change = get(&m, "change")
             .map(|ch| members(&doc, ch))
-            .and_then(|ch| get(&ch, "after_unknown"))
-        {
-            unknown.insert(addr.into_owned(), u);
+            .unwrap_or_default();
+        if let Some(u) = get(&change, "after_unknown") {
+            unknown.insert(addr.to_string(), u);
+        }
+        if let (Some(ty), Some(after)) = (ty, get(&change, "after")) {
+            if Kind::of(after) == Kind::Object {
+                afters.push((ty.into_owned(), addr.into_owned(), c, after));
+            }
         }
     }
-    let region = context::region_in_path(std::path::Path::new(&file.name))
-        .map(|r| (r, "path"))
-        .or_else(|| ctx.region.map(|r| (r.to_string(), "flag")));
     let mut reader = PlanReader {
         doc: &doc,
         file: id,
@@ -76,25 +85,13 @@ pub fn parse_plan(id: FileId, file: &SourceFile, ctx: &Ctx<'_>) -> Parsed {
             }
         }
     }
-    // A plan without planned values: read each change's `after`.
-    for c in changes {
-        let m = members(&doc, c);
-        let ty = get(&m, "type").and_then(|t| doc.string(t, "x").ok());
-        let addr = get(&m, "address").and_then(|t| doc.string(t, "x").ok());
-        let after = get(&m, "change")
-            .map(|ch| members(&doc, ch))
-            .and_then(|ch| get(&ch, "after"))
-            .filter(|a| Kind::of(*a) == Kind::Object);
-        if let (Some(ty), Some(addr), Some(after)) = (ty, addr, after) {
-            reader.resource(&ty, &addr, c, after);
-        }
+    // A plan without planned values: each change's `after`.
+    for (ty, addr, c, after) in afters {
+        reader.resource(&ty, &addr, c, after);
     }
     out.errors = std::mem::take(&mut reader.errors);
     for (_, mut a) in reader.found {
-        if let Some((r, from)) = &region {
-            a.region = Some(r.clone());
-            a.region_from = Some(from);
-        }
+        ctx.place_in_region(&file.name, &mut a);
         out.inventory.aggregators.push(a);
     }
     out

@@ -208,7 +208,8 @@ struct Json<'d, 'a> {
     doc: &'d Doc<'a>,
 }
 
-type JResult<T> = Result<T, (Range<usize>, String)>;
+/// A value, or an error at a span.
+pub type Located<T> = Result<T, (Range<usize>, String)>;
 
 impl<'a> Json<'_, 'a> {
     fn err(&self, e: crate::json::JsonError) -> (Range<usize>, String) {
@@ -216,7 +217,7 @@ impl<'a> Json<'_, 'a> {
     }
 
     /// Members of an object, `//` comments left out.
-    fn members(&self, raw: Raw<'a>, what: &str) -> JResult<Vec<(String, Range<usize>, Raw<'a>)>> {
+    fn members(&self, raw: Raw<'a>, what: &str) -> Located<Vec<(String, Range<usize>, Raw<'a>)>> {
         let m = self.doc.object(raw, what).map_err(|e| self.err(e))?;
         Ok(m.into_iter()
             .filter(|m| m.key != "//")
@@ -241,7 +242,7 @@ impl<'a> Json<'_, 'a> {
         labels: Vec<String>,
         head: Range<usize>,
         body: Raw<'a>,
-    ) -> JResult<TBlock> {
+    ) -> Located<TBlock> {
         let span = self.doc.span(body);
         let mut attrs = Vec::new();
         let mut blocks = Vec::new();
@@ -284,7 +285,7 @@ impl<'a> Json<'_, 'a> {
     }
 
     /// A value of JSON syntax: strings are templates.
-    fn expr(&self, raw: Raw<'a>) -> JResult<(Expression, Shape)> {
+    fn expr(&self, raw: Raw<'a>) -> Located<(Expression, Shape)> {
         let span = self.doc.span(raw);
         let leaf = |e: Expression| {
             (
@@ -341,7 +342,7 @@ impl<'a> Json<'_, 'a> {
     }
 
     /// A literal value (a variable's default), strings taken as they are.
-    fn literal(&self, at: Range<usize>, body: Raw<'a>, key: &str) -> JResult<Expression> {
+    fn literal(&self, at: Range<usize>, body: Raw<'a>, key: &str) -> Located<Expression> {
         let Some((_, _, raw)) = self
             .members(body, "variable")?
             .into_iter()

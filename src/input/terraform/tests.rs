@@ -170,7 +170,7 @@ resource "aws_config_configuration_aggregator" "a" {
     let given = [Given {
         name: "org".into(),
         value: GivenValue::Text("false".into()),
-        from: "--var".into(),
+        from: crate::input::Origin::Flag("--var"),
         span: None,
     }];
     let (_, p) = module_with(&[("main.tf", &main)], &given);
