@@ -55,6 +55,15 @@ fn compile(policies: &[Policy], extras: &Extras) -> Result<Compiled, Vec<ScanErr
             errors.push(ScanError::whole("aggrego", e.to_string()));
         }
     }
+    // Built-in policies call these with literal formats and small bounds;
+    // a user policy (or an evidence package's) may not.
+    if policies.iter().any(|p| !p.builtin) || !extras.libraries.is_empty() {
+        for (name, arity, f) in crate::bounded::extensions() {
+            if let Err(e) = base.add_extension(name, arity, f) {
+                errors.push(ScanError::whole("aggrego", e.to_string()));
+            }
+        }
+    }
     for (file, src) in BUILTIN_LIB {
         if let Err(e) = base.add_policy(format!("builtin/{file}"), src.to_string()) {
             errors.push(ScanError::whole(&format!("builtin/{file}"), e.to_string()));
@@ -566,7 +575,25 @@ impl Engine {
 
     /// [`Engine::eval_value`], on the virtual machine when the policy has a
     /// program and `vm` allows it, else on the interpreter.
+    /// A panic inside regorus ends this evaluation only, reported as its error.
     fn eval_with(
+        &self,
+        i: usize,
+        input: Value,
+        now_ns: i64,
+        deadline: Instant,
+        vm: bool,
+    ) -> Result<Value, ScanError> {
+        crate::guard::quietly(|| self.eval_unguarded(i, input, now_ns, deadline, vm))
+            .unwrap_or_else(|panic| {
+                Err(ScanError::whole(
+                    &self.policies[i].path,
+                    format!("evaluation failed inside regorus: {panic}"),
+                ))
+            })
+    }
+
+    fn eval_unguarded(
         &self,
         i: usize,
         input: Value,

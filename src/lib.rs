@@ -1,5 +1,6 @@
 //! aggrego: audit AWS Config configuration aggregators offline, with policies in Rego.
 
+pub mod bounded;
 pub mod catalog;
 pub mod cli;
 pub mod collect;
@@ -12,6 +13,7 @@ pub mod evidence;
 pub mod finding;
 pub mod fixtures;
 pub mod format;
+pub mod guard;
 pub mod input;
 pub mod inspect;
 pub mod inventory;

@@ -80,7 +80,9 @@ pub fn run(args: &TestArgs) -> Result<u8, Fatal> {
             if filter.as_ref().is_some_and(|f| !f.is_match(&full)) {
                 continue;
             }
-            let (passed, problems) = match regorus.eval_rule(full.clone()) {
+            let result = crate::guard::quietly(|| regorus.eval_rule(full.clone()))
+                .unwrap_or_else(|panic| Err(anyhow::anyhow!("inside regorus: {panic}")));
+            let (passed, problems) = match result {
                 Ok(regorus::Value::Bool(true)) => (true, Vec::new()),
                 Ok(regorus::Value::Undefined) => (
                     false,

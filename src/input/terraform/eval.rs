@@ -48,22 +48,7 @@ const MAX_FOR_NESTING: usize = 2;
 /// divisor or an overflow it meets where the operands are known only during
 /// evaluation (a `for` body, a template); that evaluation is unknown.
 fn guarded(e: &Expression, ctx: &Context) -> Option<Value> {
-    use std::cell::Cell;
-    use std::sync::Once;
-    thread_local!(static QUIET: Cell<usize> = const { Cell::new(0) });
-    static HOOK: Once = Once::new();
-    // A panic inside the guard is not reported; any other still is.
-    HOOK.call_once(|| {
-        let previous = std::panic::take_hook();
-        std::panic::set_hook(Box::new(move |info| {
-            if QUIET.with(Cell::get) == 0 {
-                previous(info);
-            }
-        }));
-    });
-    QUIET.with(|q| q.set(q.get() + 1));
-    let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| e.evaluate(ctx)));
-    QUIET.with(|q| q.set(q.get() - 1));
+    let r = crate::guard::quietly(|| e.evaluate(ctx));
     match r {
         Ok(Ok(v)) if !too_large(&v) => Some(v),
         _ => None,
