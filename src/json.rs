@@ -443,6 +443,13 @@ impl<'de> serde::Deserialize<'de> for BorrowedKey<'de> {
     }
 }
 
+/// The end (past the closing quote) of the JSON string opening at byte `start`
+/// of `text`, or the end of the text when it is not closed. Valid or not, the
+/// text is only followed, so this never fails.
+pub fn string_end(text: &str, start: usize) -> usize {
+    structure::string_end(text.as_bytes(), start)
+}
+
 /// Where the members and elements of valid JSON begin and end. The text has
 /// been through serde_json, so the scan only follows strings (and their
 /// escapes) and brackets; it never recurses, whatever the depth.
@@ -457,7 +464,7 @@ mod structure {
     }
 
     /// The end (past the closing quote) of the string opening at `i`.
-    fn string_end(b: &[u8], i: usize) -> usize {
+    pub fn string_end(b: &[u8], i: usize) -> usize {
         let mut at = i + 1;
         while let Some(j) = memchr::memchr2(b'"', b'\\', &b[at.min(b.len())..]) {
             let j = at + j;

@@ -343,12 +343,30 @@ fn stage_file(file: Option<&Path>, dest: &Path, folder: &str) -> Result<Option<S
 /// Redact every staged file and path in place, and the given strings; returns
 /// the redactor so the caller can redact what it still holds.
 fn redact_tree(dest: &Path, key: &str, extra: &[&str]) -> Result<redact::Redactor, Fatal> {
+    redact_tree_with(dest, key, extra, None)
+}
+
+/// `redact_tree`, reading the file at `account_list` (a path under `dest`) as
+/// the `--expect-accounts` list it is.
+fn redact_tree_with(
+    dest: &Path,
+    key: &str,
+    extra: &[&str],
+    account_list: Option<&str>,
+) -> Result<redact::Redactor, Fatal> {
+    let format = |f: &str| {
+        if Some(f) == account_list {
+            redact::Format::AccountList
+        } else {
+            redact::Format::Auto
+        }
+    };
     let mut found = redact::Collected::default();
     let files = files_under(dest).map_err(|e| io_fatal(dest, e))?;
     for f in &files {
         found.text(f);
         let bytes = std::fs::read(dest.join(f)).map_err(|e| io_fatal(&dest.join(f), e))?;
-        found.bytes(&bytes);
+        found.file(f, &bytes, format(f));
     }
     for s in extra {
         found.text(s);
@@ -357,7 +375,7 @@ fn redact_tree(dest: &Path, key: &str, extra: &[&str]) -> Result<redact::Redacto
     for f in &files {
         let path = dest.join(f);
         let bytes = std::fs::read(&path).map_err(|e| io_fatal(&path, e))?;
-        let out = r.bytes(&bytes);
+        let out = r.file(f, &bytes, format(f));
         if out != bytes {
             std::fs::write(&path, out).map_err(|e| io_fatal(&path, e))?;
         }
@@ -780,7 +798,7 @@ pub fn create(args: &EvidenceArgs) -> Result<u8, Fatal> {
                 .chain(&flags.vars)
                 .map(String::as_str),
         );
-        let r = redact_tree(&dir, key, &texts)?;
+        let r = redact_tree_with(&dir, key, &texts, flags.expect_accounts.as_deref())?;
         for root in &mut recipe.roots {
             root.name = r.text(&root.name);
         }
