@@ -202,6 +202,20 @@ pub struct VerifyArgs {
         hide_env_values = true
     )]
     pub redact_key: Option<String>,
+
+    /// Read at most this much of the package, inflated (e.g. 1GiB, 200MB); a
+    /// larger package is not verified, whatever its manifest says.
+    #[arg(long, value_name = "SIZE", default_value = "1GiB")]
+    pub max_package_size: String,
+
+    /// Refuse a package with more files than this.
+    #[arg(long, value_name = "N", default_value_t = 100_000)]
+    pub max_package_files: usize,
+
+    /// Stop a policy whose re-run takes longer than this; a package's own
+    /// recorded timeout may only lower it.
+    #[arg(long, value_name = "DURATION", default_value = "60s")]
+    pub policy_timeout: String,
 }
 
 #[derive(Debug, clap::Args)]

@@ -642,18 +642,22 @@ impl Engine {
             )
             .map_err(|e| fail(e.to_string()))?;
         engine.set_input(input);
-        engine
-            .eval_rule(compiled.entry_points[i].clone())
-            .map_err(|e| {
-                let raw = e.to_string();
-                if raw.contains("exceeded time limit") {
-                    timed_out()
-                } else {
-                    let mut le = located_error(&policy.path, &raw);
-                    le.message = format!("evaluation failed: {}", le.message);
-                    le
-                }
-            })
+        // print() output comes from the policy's author: shown escaped.
+        engine.set_gather_prints(true);
+        let value = engine.eval_rule(compiled.entry_points[i].clone());
+        for line in engine.take_prints().unwrap_or_default() {
+            eprintln!("{}", crate::source::terminal_safe(&line));
+        }
+        value.map_err(|e| {
+            let raw = e.to_string();
+            if raw.contains("exceeded time limit") {
+                timed_out()
+            } else {
+                let mut le = located_error(&policy.path, &raw);
+                le.message = format!("evaluation failed: {}", le.message);
+                le
+            }
+        })
     }
 
     /// The findings in what a policy's `deny` returned.

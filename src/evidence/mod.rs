@@ -150,6 +150,89 @@ fn io_fatal(what: &Path, e: std::io::Error) -> Fatal {
     )
 }
 
+/// Why a file is not copied into a package.
+#[derive(Debug)]
+enum Refused {
+    /// A link whose target lies outside every allowed folder.
+    Outside,
+    /// Not a regular file, nor a link to one.
+    NotAFile,
+    Io(std::io::Error),
+}
+
+impl std::fmt::Display for Refused {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Refused::Outside => f.write_str(
+                "is a symbolic link to a file outside the scanned folder: not copied into the evidence package",
+            ),
+            Refused::NotAFile => f.write_str("is not a regular file: not copied into the evidence package"),
+            Refused::Io(e) => write!(f, "cannot read: {}", discover::io_reason(e)),
+        }
+    }
+}
+
+/// The file to copy for `from`: itself when it is a regular file (and, when
+/// `named` is false, lies inside one of `inside` once links in its folders are
+/// resolved), or the canonical target of a link inside one of `inside`.
+/// `named`: the path was given on the command line.
+fn copy_source(from: &Path, inside: &[PathBuf], named: bool) -> Result<PathBuf, Refused> {
+    let meta = std::fs::symlink_metadata(from).map_err(Refused::Io)?;
+    if !meta.is_file() && !meta.file_type().is_symlink() {
+        return Err(Refused::NotAFile);
+    }
+    if meta.is_file() && named {
+        return Ok(from.to_path_buf());
+    }
+    let target = std::fs::canonicalize(from).map_err(Refused::Io)?;
+    if !std::fs::metadata(&target).map_err(Refused::Io)?.is_file() {
+        return Err(Refused::NotAFile);
+    }
+    if !inside.iter().any(|root| target.starts_with(root)) {
+        return Err(Refused::Outside);
+    }
+    Ok(target)
+}
+
+/// Where a link given on the command line may lead: the current folder and
+/// the scanned folders.
+fn named_roots(folders: &[PathBuf]) -> Vec<PathBuf> {
+    let mut out: Vec<PathBuf> = std::env::current_dir()
+        .and_then(std::fs::canonicalize)
+        .into_iter()
+        .collect();
+    out.extend(folders.iter().filter_map(|f| std::fs::canonicalize(f).ok()));
+    out
+}
+
+/// A path relative to its root as stored in a package: `/`-separated, each
+/// byte of a name that is not UTF-8 written `%XX`, so two such names stay two.
+fn package_path(rel: &Path) -> String {
+    let parts: Vec<String> = rel
+        .components()
+        .map(|c| escape_bytes(c.as_os_str()))
+        .collect();
+    parts.join("/")
+}
+
+#[cfg(unix)]
+fn escape_bytes(name: &std::ffi::OsStr) -> String {
+    use std::os::unix::ffi::OsStrExt;
+    let mut out = String::new();
+    for chunk in name.as_bytes().utf8_chunks() {
+        out.push_str(chunk.valid());
+        for b in chunk.invalid() {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+#[cfg(not(unix))]
+fn escape_bytes(name: &std::ffi::OsStr) -> String {
+    name.to_string_lossy().into_owned()
+}
+
 fn copy_file(from: &Path, to: &Path) -> std::io::Result<()> {
     if let Some(parent) = to.parent() {
         std::fs::create_dir_all(parent)?;
@@ -203,16 +286,19 @@ pub fn stage_inputs(
     }
     let (mut candidates, walk_errors) = discover::discover(paths);
     // A package made inside a scanned folder does not hold itself, an earlier
-    // package at --out, or another run's temporaries.
-    let out = out.and_then(|o| std::path::absolute(o).ok());
+    // package at --out, or another run's temporaries. Compared canonically, so
+    // `nest/../nest/pkg` is `nest/pkg`.
+    let out = out.and_then(canonical_out);
     candidates.retain(|c| {
         let temporary = c.path.components().any(|part| {
             let part = part.as_os_str().to_string_lossy();
             part.starts_with(".aggrego-evidence-") || part.starts_with(".aggrego-report-")
         });
-        let inside_out = out
-            .as_ref()
-            .is_some_and(|o| std::path::absolute(&c.path).is_ok_and(|p| p.starts_with(o)));
+        let inside_out = out.as_ref().is_some_and(|o| {
+            std::fs::canonicalize(&c.path)
+                .or_else(|_| std::path::absolute(&c.path))
+                .is_ok_and(|p| p.starts_with(o))
+        });
         !temporary && !inside_out
     });
     let mut errors: Vec<InputError> = walk_errors
@@ -222,7 +308,21 @@ pub fn stage_inputs(
             message: e.message,
         })
         .collect();
-    let mut copy = |from: &Path, name: String| {
+    // Links found in a folder may lead only inside a scanned folder; a file
+    // given as PATH, also inside the current folder.
+    let folders: Vec<PathBuf> = paths
+        .iter()
+        .zip(&roots)
+        .filter(|(_, r)| r.kind == "folder")
+        .map(|(p, _)| p.clone())
+        .collect();
+    let inside: Vec<PathBuf> = folders
+        .iter()
+        .filter_map(|f| std::fs::canonicalize(f).ok())
+        .collect();
+    let named = named_roots(&folders);
+    let mut stored: BTreeSet<String> = BTreeSet::new();
+    let mut copy = |from: &Path, name: String, explicit: bool| {
         if !safe_relative(&name) {
             errors.push(InputError {
                 file: name,
@@ -230,23 +330,46 @@ pub fn stage_inputs(
             });
             return;
         }
-        if let Err(e) = copy_file(from, &inputs.join(&name)) {
+        if !stored.insert(name.clone()) {
             errors.push(InputError {
                 file: name,
-                message: format!("cannot read: {}", discover::io_reason(&e)),
+                message:
+                    "cannot be stored in an evidence package: another input has the same name there"
+                        .into(),
+            });
+            return;
+        }
+        let source = copy_source(from, if explicit { &named } else { &inside }, explicit);
+        if let Err(e) = source.and_then(|s| copy_file(&s, &inputs.join(&name)).map_err(Refused::Io))
+        {
+            errors.push(InputError {
+                file: name,
+                message: e.to_string(),
             });
         }
     };
     for c in &candidates {
-        copy(&c.path, naming.display_name(&display_path(&c.path)));
+        let root = paths
+            .iter()
+            .zip(names)
+            .find_map(|(p, n)| c.path.strip_prefix(p).ok().map(|rest| (rest, n)));
+        let name = match root {
+            Some((rest, n)) if rest.as_os_str().is_empty() => n.clone(),
+            Some((rest, n)) => format!("{n}/{}", package_path(rest)),
+            None => naming.display_name(&display_path(&c.path)),
+        };
+        let explicit = paths.iter().any(|p| p == &c.path);
+        copy(&c.path, name, explicit);
     }
     if default_waivers {
         for (path, root) in paths.iter().zip(&roots) {
             let w = path.join(crate::suppress::waivers::DEFAULT_FILE);
-            if root.kind == "folder" && w.is_file() {
+            // Present at all (a link too): whether it may be copied is decided there.
+            if root.kind == "folder" && std::fs::symlink_metadata(&w).is_ok() {
                 copy(
                     &w,
                     format!("{}/{}", root.name, crate::suppress::waivers::DEFAULT_FILE),
+                    false,
                 );
             }
         }
@@ -254,6 +377,35 @@ pub fn stage_inputs(
     errors.sort();
     errors.dedup();
     Ok(StagedInputs { roots, errors })
+}
+
+/// `--out` as it will be once written: canonical, though it may not exist yet.
+fn canonical_out(out: &Path) -> Option<PathBuf> {
+    if let Ok(c) = std::fs::canonicalize(out) {
+        return Some(c);
+    }
+    let parent = match out.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    Some(std::fs::canonicalize(parent).ok()?.join(out.file_name()?))
+}
+
+/// Copy a file named by a flag, or found in a folder named by one (`inside`).
+fn copy_named(from: &Path, to: &Path, inside: Option<&Path>) -> Result<(), Fatal> {
+    let source = match inside {
+        Some(folder) => copy_source(
+            from,
+            &std::fs::canonicalize(folder)
+                .into_iter()
+                .collect::<Vec<_>>(),
+            false,
+        ),
+        None => copy_source(from, &named_roots(&[]), true),
+    };
+    source
+        .and_then(|s| copy_file(&s, to).map_err(Refused::Io))
+        .map_err(|e| fatal(&display_path(from), e.to_string()))
 }
 
 /// Copy `--policy` paths and `--data` files to `dest/policies/<name>`; returns
@@ -282,20 +434,10 @@ fn stage_policies(
                         "cannot be stored in an evidence package: its path has a backslash or a control character".into(),
                     ));
                 }
-                copy_file(&f, &target.join(&rel)).map_err(|e| {
-                    fatal(
-                        &display_path(&f),
-                        format!("cannot read: {}", discover::io_reason(&e)),
-                    )
-                })?;
+                copy_named(&f, &target.join(&rel), Some(path))?;
             }
         } else {
-            copy_file(path, &target).map_err(|e| {
-                fatal(
-                    &display_path(path),
-                    format!("cannot read: {}", discover::io_reason(&e)),
-                )
-            })?;
+            copy_named(path, &target, None)?;
         }
         out.push(format!("{POLICIES}/{name}"));
     }
@@ -308,12 +450,7 @@ fn stage_files(files: &[PathBuf], dest: &Path, folder: &str) -> Result<Vec<Strin
     let names = canonical_names(files);
     let mut out = Vec::new();
     for (file, name) in files.iter().zip(names) {
-        copy_file(file, &dest.join(folder).join(&name)).map_err(|e| {
-            fatal(
-                &display_path(file),
-                format!("cannot read: {}", discover::io_reason(&e)),
-            )
-        })?;
+        copy_named(file, &dest.join(folder).join(&name), None)?;
         out.push(format!("{folder}/{name}"));
     }
     Ok(out)
@@ -329,13 +466,8 @@ fn stage_file(file: Option<&Path>, dest: &Path, folder: &str) -> Result<Option<S
         .into_iter()
         .next()
         .unwrap_or_else(|| "file".into());
-    if file.is_file() {
-        copy_file(file, &dest.join(folder).join(&name)).map_err(|e| {
-            fatal(
-                &display_path(file),
-                format!("cannot read: {}", discover::io_reason(&e)),
-            )
-        })?;
+    if std::fs::symlink_metadata(file).is_ok_and(|m| m.is_file() || m.file_type().is_symlink()) {
+        copy_named(file, &dest.join(folder).join(&name), None)?;
     }
     Ok(Some(format!("{folder}/{name}")))
 }
@@ -425,8 +557,26 @@ pub struct Outcome {
     pub exit_code: u8,
 }
 
+/// Bounds a re-run keeps whatever the recorded flags say: a package may only
+/// lower them (`evidence verify`).
+#[derive(Debug, Clone, Copy)]
+pub struct Caps {
+    pub max_file_size: u64,
+    pub max_files: usize,
+    pub policy_timeout: std::time::Duration,
+}
+
+impl Caps {
+    /// No bound beyond the flags (a package being made).
+    pub const NONE: Caps = Caps {
+        max_file_size: u64::MAX,
+        max_files: usize::MAX,
+        policy_timeout: std::time::Duration::MAX,
+    };
+}
+
 /// Load the recorded policies from a package folder and scan its inputs.
-pub fn run(dir: &Path, recipe: &Recipe, progress: bool) -> Result<Outcome, Fatal> {
+pub fn run(dir: &Path, recipe: &Recipe, progress: bool, caps: &Caps) -> Result<Outcome, Fatal> {
     let f = &recipe.flags;
     let prefix = format!("{}/", display_path(dir));
     let rename = |s: &mut String| {
@@ -440,7 +590,7 @@ pub fn run(dir: &Path, recipe: &Recipe, progress: bool) -> Result<Outcome, Fatal
         policy_paths: &policy_paths,
         data_paths: &data_paths,
         builtin: !f.no_builtin,
-        timeout: std::time::Duration::from_nanos(f.policy_timeout_ns),
+        timeout: std::time::Duration::from_nanos(f.policy_timeout_ns).min(caps.policy_timeout),
     })
     .map_err(|mut errors| {
         for e in &mut errors {
@@ -517,8 +667,8 @@ pub fn run(dir: &Path, recipe: &Recipe, progress: bool) -> Result<Outcome, Fatal
         subjects: false,
         progress,
         limits: scan::Limits {
-            max_file_size: f.max_file_size,
-            max_files: f.max_files,
+            max_file_size: f.max_file_size.min(caps.max_file_size),
+            max_files: f.max_files.min(caps.max_files),
         },
         names,
         errors: recipe
@@ -836,7 +986,7 @@ pub fn create(args: &EvidenceArgs) -> Result<u8, Fatal> {
         None
     };
 
-    let outcome = run(&dir, &recipe, !args.no_progress)?;
+    let outcome = run(&dir, &recipe, !args.no_progress, &Caps::NONE)?;
     if outcome.result.now_source == "clock" {
         return Err(fatal(
             "--now",

@@ -37,17 +37,62 @@ impl Drop for Stage {
     }
 }
 
-fn is_package_dir(p: &Path) -> bool {
-    let Ok(mut entries) = std::fs::read_dir(p) else {
+/// An evidence package, or nothing: an empty folder or file, or one whose
+/// manifest.json is an evidence manifest listing every other file it holds.
+/// Anything else is not replaced, even with `--force`.
+fn replaceable(p: &Path, zip: bool) -> bool {
+    let Ok(meta) = std::fs::symlink_metadata(p) else {
         return false;
     };
-    if entries.next().is_none() {
+    let manifest_lists = |bytes: &[u8], others: &[String]| {
+        serde_json::from_slice::<manifest::Manifest>(bytes).is_ok_and(|m| {
+            m.format == manifest::FORMAT
+                && others
+                    .iter()
+                    .filter(|o| o.as_str() != manifest::FILE)
+                    .all(|o| m.files.iter().any(|f| &f.path == o))
+        })
+    };
+    if zip {
+        if !meta.is_file() {
+            return false;
+        }
+        if meta.len() == 0 {
+            return true;
+        }
+        let Ok(file) = std::fs::File::open(p) else {
+            return false;
+        };
+        let Ok(mut archive) = zip::ZipArchive::new(file) else {
+            return false;
+        };
+        let names: Vec<String> = archive
+            .file_names()
+            .filter(|n| !n.ends_with('/'))
+            .map(String::from)
+            .collect();
+        let mut bytes = Vec::new();
+        let read = archive
+            .by_name(manifest::FILE)
+            .map_err(std::io::Error::other)
+            .and_then(|f| f.take(MAX_MANIFEST).read_to_end(&mut bytes));
+        return read.is_ok() && manifest_lists(&bytes, &names);
+    }
+    if !meta.is_dir() {
+        return false;
+    }
+    let Ok(names) = files_under(p) else {
+        return false;
+    };
+    if names.is_empty() && std::fs::read_dir(p).is_ok_and(|mut e| e.next().is_none()) {
         return true;
     }
-    std::fs::read(p.join(manifest::FILE))
-        .ok()
-        .and_then(|b| serde_json::from_slice::<serde_json::Value>(&b).ok())
-        .is_some_and(|v| v["format"].as_str() == Some(manifest::FORMAT))
+    std::fs::File::open(p.join(manifest::FILE))
+        .and_then(|f| {
+            let mut bytes = Vec::new();
+            f.take(MAX_MANIFEST).read_to_end(&mut bytes).map(|_| bytes)
+        })
+        .is_ok_and(|b| manifest_lists(&b, &names))
 }
 
 impl Target {
@@ -66,22 +111,10 @@ impl Target {
             return Err(fatal(&shown, "its folder does not exist".into()));
         }
         if let Ok(meta) = std::fs::symlink_metadata(path) {
-            let replaceable = if zip {
-                meta.is_file()
-                    && std::fs::File::open(path)
-                        .and_then(|mut f| {
-                            let mut magic = [0u8; 4];
-                            let n = f.read(&mut magic)?;
-                            Ok(n == 0 || magic.starts_with(b"PK"))
-                        })
-                        .unwrap_or(false)
-            } else {
-                meta.is_dir() && is_package_dir(path)
-            };
             let empty_dir = !zip
                 && meta.is_dir()
                 && std::fs::read_dir(path).is_ok_and(|mut e| e.next().is_none());
-            if !replaceable {
+            if !replaceable(path, zip) {
                 return Err(fatal(
                     &shown,
                     "exists and is not an evidence package: it is not replaced".into(),
@@ -216,6 +249,16 @@ pub const MAX_MANIFEST: u64 = 64 * 1024 * 1024;
 /// How much of a file the manifest does not list is read (to hash it).
 pub const MAX_UNLISTED: u64 = 64 * 1024 * 1024;
 
+/// What `evidence verify` reads of a package at most, whatever its manifest
+/// says: a package cannot raise these.
+#[derive(Debug, Clone, Copy)]
+pub struct Limits {
+    /// Bytes read (inflated) from the whole package.
+    pub max_size: u64,
+    /// Entries of a zip file, files of a folder.
+    pub max_files: usize,
+}
+
 /// One file as found in a package.
 #[derive(Debug, Clone)]
 pub struct Found {
@@ -236,6 +279,15 @@ pub struct Unreadable {
     pub reason: String,
 }
 
+/// Why an entry was not read.
+#[derive(Debug, Clone)]
+pub enum ReadError {
+    /// This entry only: a difference.
+    Entry(Unreadable),
+    /// The package holds more than [`Limits::max_size`]: nothing can be concluded.
+    TooLarge,
+}
+
 /// What to do with each entry while reading it.
 pub enum Use {
     /// Hash it.
@@ -246,36 +298,79 @@ pub enum Use {
     Write(PathBuf),
 }
 
-pub enum Reader {
+enum Source {
     Dir(PathBuf),
     Zip(Box<zip::ZipArchive<std::fs::File>>),
 }
 
+/// A package being read: a folder or a zip file, with what is left of the
+/// size budget.
+pub struct Reader {
+    source: Source,
+    limits: Limits,
+    left: u64,
+}
+
+fn unreadable_file(shown: &str, e: &std::io::Error) -> Fatal {
+    fatal(
+        shown,
+        format!("cannot read: {}", crate::discover::io_reason(e)),
+    )
+}
+
 impl Reader {
-    pub fn open(path: &Path) -> Result<Reader, Fatal> {
+    pub fn open(path: &Path, limits: Limits) -> Result<Reader, Fatal> {
         let shown = display_path(path);
-        let meta = std::fs::metadata(path).map_err(|e| {
-            fatal(
-                &shown,
-                format!("cannot read: {}", crate::discover::io_reason(&e)),
-            )
-        })?;
-        if meta.is_dir() {
-            return Ok(Reader::Dir(path.to_path_buf()));
-        }
-        let file = std::fs::File::open(path).map_err(|e| {
-            fatal(
-                &shown,
-                format!("cannot read: {}", crate::discover::io_reason(&e)),
-            )
-        })?;
-        let zip = zip::ZipArchive::new(file).map_err(|e| {
-            fatal(
-                &shown,
-                format!("not an evidence package: neither a folder nor a readable zip file ({e})"),
-            )
-        })?;
-        Ok(Reader::Zip(Box::new(zip)))
+        let meta = std::fs::metadata(path).map_err(|e| unreadable_file(&shown, &e))?;
+        let source = if meta.is_dir() {
+            Source::Dir(path.to_path_buf())
+        } else {
+            let mut file = std::fs::File::open(path).map_err(|e| unreadable_file(&shown, &e))?;
+            // The zip crate keeps one entry per name: duplicates (and the entry
+            // count) are checked on the central directory itself first.
+            let names = central_names(&mut file, limits.max_files).map_err(|why| {
+                fatal(
+                    &shown,
+                    format!("not an evidence package: not a readable zip file ({why})"),
+                )
+            })?;
+            let mut seen = std::collections::BTreeSet::new();
+            for name in &names {
+                if !seen.insert(name.as_slice()) {
+                    return Err(fatal(
+                        &shown,
+                        format!(
+                            "not an evidence package: zip entry `{}` appears twice",
+                            String::from_utf8_lossy(name).escape_debug()
+                        ),
+                    ));
+                }
+            }
+            let zip = zip::ZipArchive::new(file).map_err(|e| {
+                fatal(
+                    &shown,
+                    format!(
+                        "not an evidence package: neither a folder nor a readable zip file ({e})"
+                    ),
+                )
+            })?;
+            if zip.len() != names.len() {
+                return Err(fatal(
+                    &shown,
+                    format!(
+                        "not an evidence package: its central directory has {} entries, of which {} can be read",
+                        names.len(),
+                        zip.len()
+                    ),
+                ));
+            }
+            Source::Zip(Box::new(zip))
+        };
+        Ok(Reader {
+            source,
+            limits,
+            left: limits.max_size,
+        })
     }
 
     /// Every file's path and kind; a zip with an unsafe or duplicate name, a
@@ -283,12 +378,26 @@ impl Reader {
     pub fn list(&mut self, shown: &str) -> Result<(Vec<String>, Vec<Unreadable>), Fatal> {
         let mut files = Vec::new();
         let mut odd = Vec::new();
-        match self {
-            Reader::Dir(root) => {
+        let max_files = self.limits.max_files;
+        let too_many = || {
+            fatal(
+                shown,
+                format!(
+                    "the package has more than {max_files} files (--max-package-files): not verified"
+                ),
+            )
+        };
+        match &mut self.source {
+            Source::Dir(root) => {
+                let mut count = 0usize;
                 for e in walkdir::WalkDir::new(&*root)
                     .min_depth(1)
                     .follow_links(false)
                 {
+                    count += 1;
+                    if count > max_files {
+                        return Err(too_many());
+                    }
                     let e = match e {
                         Ok(e) => e,
                         Err(err) => {
@@ -333,12 +442,20 @@ impl Reader {
                             path: rel,
                             reason: "is not a regular file".into(),
                         });
+                    } else if !safe_relative(&rel) {
+                        odd.push(Unreadable {
+                            path: rel,
+                            reason: "its name has a backslash or a control character".into(),
+                        });
                     } else {
                         files.push(rel);
                     }
                 }
             }
-            Reader::Zip(zip) => {
+            Source::Zip(zip) => {
+                if zip.len() > max_files {
+                    return Err(too_many());
+                }
                 let mut seen = std::collections::BTreeSet::new();
                 for i in 0..zip.len() {
                     let entry = zip.by_index_raw(i).map_err(|e| {
@@ -377,18 +494,22 @@ impl Reader {
         Ok((files, odd))
     }
 
-    /// Read one file, at most `limit` bytes.
-    pub fn read(&mut self, path: &str, limit: u64, what: Use) -> Result<Found, Unreadable> {
-        let unreadable = |reason: String| Unreadable {
-            path: path.to_string(),
-            reason,
+    /// Read one file, at most `limit` bytes, and never more than what is left
+    /// of the package's size budget.
+    pub fn read(&mut self, path: &str, limit: u64, what: Use) -> Result<Found, ReadError> {
+        let unreadable = |reason: String| {
+            ReadError::Entry(Unreadable {
+                path: path.to_string(),
+                reason,
+            })
         };
-        let mut source: Box<dyn Read + '_> = match self {
-            Reader::Dir(root) => Box::new(
+        let left = self.left;
+        let mut source: Box<dyn Read + '_> = match &mut self.source {
+            Source::Dir(root) => Box::new(
                 std::fs::File::open(root.join(path))
                     .map_err(|e| unreadable(format!("cannot be read: {e}")))?,
             ),
-            Reader::Zip(zip) => Box::new(
+            Source::Zip(zip) => Box::new(
                 zip.by_name(path)
                     .map_err(|e| unreadable(format!("cannot be read from the zip file: {e}")))?,
             ),
@@ -418,6 +539,9 @@ impl Reader {
                 truncated = true;
                 break;
             }
+            if size > left {
+                return Err(ReadError::TooLarge);
+            }
             let room = (cap - size).min(buf.len() as u64) as usize;
             let n = source
                 .read(&mut buf[..room])
@@ -435,6 +559,10 @@ impl Reader {
                 k.extend_from_slice(&buf[..n]);
             }
         }
+        if size > left {
+            return Err(ReadError::TooLarge);
+        }
+        self.left -= size;
         if let Some(mut s) = sink {
             s.flush()
                 .map_err(|e| unreadable(format!("cannot be copied out: {e}")))?;
@@ -446,4 +574,94 @@ impl Reader {
             bytes: kept,
         })
     }
+}
+
+fn u16_at(b: &[u8], at: usize) -> Option<u64> {
+    Some(u16::from_le_bytes(b.get(at..at + 2)?.try_into().ok()?).into())
+}
+
+fn u32_at(b: &[u8], at: usize) -> Option<u64> {
+    Some(u32::from_le_bytes(b.get(at..at + 4)?.try_into().ok()?).into())
+}
+
+fn u64_at(b: &[u8], at: usize) -> Option<u64> {
+    Some(u64::from_le_bytes(b.get(at..at + 8)?.try_into().ok()?))
+}
+
+fn read_at(file: &mut std::fs::File, at: u64, len: usize) -> Result<Vec<u8>, String> {
+    use std::io::Seek;
+    file.seek(std::io::SeekFrom::Start(at))
+        .map_err(|e| e.to_string())?;
+    let mut b = vec![0u8; len];
+    file.read_exact(&mut b).map_err(|e| e.to_string())?;
+    Ok(b)
+}
+
+/// The entry names of a zip file's central directory, as stored, in order.
+/// Read here rather than through the zip crate, which keeps one entry per
+/// name: a second entry of the same name would be what `unzip` extracts and
+/// not what was verified. At most `max_entries` are read.
+fn central_names(file: &mut std::fs::File, max_entries: usize) -> Result<Vec<Vec<u8>>, String> {
+    const EOCD: &[u8] = b"PK\x05\x06";
+    const LOCATOR: &[u8] = b"PK\x06\x07";
+    const EOCD64: &[u8] = b"PK\x06\x06";
+    const HEADER: &[u8] = b"PK\x01\x02";
+    let no_directory = || "no central directory".to_string();
+    let len = file.metadata().map_err(|e| e.to_string())?.len();
+    // The end record (22 bytes) and a comment of at most 65,535 bytes.
+    let tail_len = len.min(22 + 65_535);
+    let tail = read_at(file, len - tail_len, tail_len as usize)?;
+    let at = (0..tail.len().saturating_sub(21))
+        .rev()
+        .find(|&i| tail[i..].starts_with(EOCD))
+        .ok_or_else(no_directory)?;
+    let end = &tail[at..];
+    let (mut count, mut size, mut offset) = (
+        u16_at(end, 10).ok_or_else(no_directory)?,
+        u32_at(end, 12).ok_or_else(no_directory)?,
+        u32_at(end, 16).ok_or_else(no_directory)?,
+    );
+    if count == 0xFFFF || size == 0xFFFF_FFFF || offset == 0xFFFF_FFFF {
+        let end_at = len - tail_len + at as u64;
+        let locator = read_at(file, end_at.checked_sub(20).ok_or_else(no_directory)?, 20)?;
+        if !locator.starts_with(LOCATOR) {
+            return Err("no zip64 end of central directory locator".into());
+        }
+        let record = read_at(file, u64_at(&locator, 8).ok_or_else(no_directory)?, 56)?;
+        if !record.starts_with(EOCD64) {
+            return Err("no zip64 end of central directory".into());
+        }
+        count = u64_at(&record, 32).ok_or_else(no_directory)?;
+        size = u64_at(&record, 40).ok_or_else(no_directory)?;
+        offset = u64_at(&record, 48).ok_or_else(no_directory)?;
+    }
+    if count > max_entries as u64 {
+        return Err(format!(
+            "{count} entries, more than {max_entries} (--max-package-files)"
+        ));
+    }
+    if offset.checked_add(size).is_none_or(|e| e > len) {
+        return Err("the central directory lies outside the file".into());
+    }
+    use std::io::Seek;
+    file.seek(std::io::SeekFrom::Start(offset))
+        .map_err(|e| e.to_string())?;
+    let mut r = std::io::BufReader::new(file.take(size));
+    let mut names = Vec::new();
+    for i in 0..count {
+        let mut head = [0u8; 46];
+        r.read_exact(&mut head)
+            .map_err(|_| format!("central directory entry {i} is cut short"))?;
+        if !head.starts_with(HEADER) {
+            return Err(format!("central directory entry {i} is not one"));
+        }
+        let name_len = u16_at(&head, 28).unwrap_or(0) as usize;
+        let skip = u16_at(&head, 30).unwrap_or(0) + u16_at(&head, 32).unwrap_or(0);
+        let mut name = vec![0u8; name_len];
+        r.read_exact(&mut name)
+            .map_err(|_| format!("central directory entry {i} is cut short"))?;
+        std::io::copy(&mut (&mut r).take(skip), &mut std::io::sink()).map_err(|e| e.to_string())?;
+        names.push(name);
+    }
+    Ok(names)
 }

@@ -2,15 +2,17 @@
 //! policies re-run on the inputs, and every difference listed.
 
 use super::manifest::{self, Manifest};
-use super::package::{Found, Reader, Unreadable, Use, MAX_MANIFEST, MAX_UNLISTED};
+use super::package::{
+    Found, Limits, ReadError, Reader, Unreadable, Use, MAX_MANIFEST, MAX_UNLISTED,
+};
 use super::{
     canonical_names, finish_manifest, hash_inputs, manifest_core, redact, redact_tree, run,
-    safe_relative, sha256_hex, stage_inputs, write_outputs, Recipe, EXPECT, INPUTS, POLICIES,
+    safe_relative, sha256_hex, stage_inputs, write_outputs, Caps, Recipe, EXPECT, INPUTS, POLICIES,
     RESULTS_JSON, VALUES, WAIVERS,
 };
 use crate::cli::VerifyArgs;
 use crate::run::{fatal, pending, print_stdout, Fatal, EXIT_CLEAN, EXIT_FINDINGS};
-use crate::source::display_path;
+use crate::source::{display_path, terminal_safe};
 use serde_json::Value;
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -18,11 +20,65 @@ use std::path::Path;
 /// Differences listed per kind before "… and N more".
 const MAX_LISTED: usize = 50;
 
+/// The largest results.json whose findings are compared one by one when it
+/// does not reproduce (both copies are parsed whole).
+const MAX_FINDINGS_DIFF: u64 = 64 * 1024 * 1024;
+
+/// What a verification found: the text to print and the exit code.
+pub struct Verdict {
+    pub text: String,
+    pub code: u8,
+}
+
 pub fn verify(args: &VerifyArgs) -> Result<u8, Fatal> {
     // Temporary copies are made below: an interrupt must remove them.
     crate::run::install_interrupt_handler();
-    let shown = display_path(&args.package);
-    let mut reader = Reader::open(&args.package)?;
+    let verdict = check_package(args)?;
+    print_stdout(&verdict.text)?;
+    Ok(verdict.code)
+}
+
+/// A private temporary folder (0700): a package's inputs may be confidential.
+fn private_tempdir() -> Result<tempfile::TempDir, Fatal> {
+    let mut b = tempfile::Builder::new();
+    b.prefix(".aggrego-verify-");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        b.permissions(std::fs::Permissions::from_mode(0o700));
+    }
+    b.tempdir()
+        .map_err(|e| fatal("verify", format!("cannot make a temporary folder: {e}")))
+}
+
+/// `evidence verify` without printing: what it would print and its exit code.
+pub fn check_package(args: &VerifyArgs) -> Result<Verdict, Fatal> {
+    let shown = terminal_safe(&display_path(&args.package));
+    let max_size: bytesize::ByteSize = args.max_package_size.parse().map_err(|e| {
+        fatal(
+            "--max-package-size",
+            format!("`{}`: {e} (e.g. 1GiB, 200MB)", args.max_package_size),
+        )
+    })?;
+    let limits = Limits {
+        max_size: max_size.as_u64(),
+        max_files: args.max_package_files,
+    };
+    let caps = Caps {
+        max_file_size: limits.max_size,
+        max_files: limits.max_files,
+        policy_timeout: crate::run::duration("--policy-timeout", &args.policy_timeout)?,
+    };
+    let too_large = || {
+        fatal(
+            &shown,
+            format!(
+                "the package holds more than {} (--max-package-size): not verified",
+                bytesize::ByteSize(limits.max_size).display().iec()
+            ),
+        )
+    };
+    let mut reader = Reader::open(&args.package, limits)?;
     let (entries, odd) = reader.list(&shown)?;
     if !entries.iter().any(|e| e == manifest::FILE) {
         return Err(fatal(
@@ -32,7 +88,10 @@ pub fn verify(args: &VerifyArgs) -> Result<u8, Fatal> {
     }
     let manifest_file = reader
         .read(manifest::FILE, MAX_MANIFEST, Use::Keep)
-        .map_err(|u| fatal(&shown, format!("manifest.json {}", u.reason)))?;
+        .map_err(|e| match e {
+            ReadError::Entry(u) => fatal(&shown, format!("manifest.json {}", u.reason)),
+            ReadError::TooLarge => too_large(),
+        })?;
     if manifest_file.truncated {
         return Err(fatal(
             &shown,
@@ -43,7 +102,10 @@ pub fn verify(args: &VerifyArgs) -> Result<u8, Fatal> {
     let recorded: Manifest = serde_json::from_slice(&bytes).map_err(|e| {
         fatal(
             &format!("{shown}: manifest.json"),
-            format!("not a valid evidence manifest: {e}"),
+            format!(
+                "not a valid evidence manifest: {}",
+                terminal_safe(&e.to_string())
+            ),
         )
     })?;
     if recorded.format != manifest::FORMAT {
@@ -57,31 +119,57 @@ pub fn verify(args: &VerifyArgs) -> Result<u8, Fatal> {
         ));
     }
     check_paths(&recorded).map_err(|m| fatal(&format!("{shown}: manifest.json"), m))?;
+    // What the manifest states is checked before anything is read.
+    let stated = recorded
+        .files
+        .iter()
+        .fold(manifest_file.size, |n, f| n.saturating_add(f.size));
+    if stated > limits.max_size {
+        return Err(too_large());
+    }
 
     let mut diffs = Diffs::default();
     for u in &odd {
         diffs.push(format!("{}: {}", u.path, u.reason));
     }
-    let tmp = tempfile::Builder::new()
-        .prefix(".aggrego-verify-")
-        .tempdir()
-        .map_err(|e| fatal("verify", format!("cannot make a temporary folder: {e}")))?;
+    // One private folder for everything copied out, removed on every return,
+    // on unwinding and (through the pending list) on an interrupt.
+    let tmp = private_tempdir()?;
     pending(tmp.path(), true);
-    let result = check(
-        args,
-        &mut reader,
-        &entries,
-        &recorded,
-        tmp.path(),
-        &mut diffs,
-    );
+    let work = tmp.path().join("run");
+    let reports = tmp.path().join("package");
+    let result = std::fs::create_dir(&work)
+        .and_then(|_| std::fs::create_dir(&reports))
+        .map_err(|e| {
+            Stop::Fatal(fatal(
+                "verify",
+                format!("cannot make a temporary folder: {e}"),
+            ))
+        })
+        .and_then(|_| {
+            check_in(
+                args,
+                &caps,
+                &mut reader,
+                &entries,
+                &recorded,
+                &bytes,
+                &work,
+                &reports,
+                &mut diffs,
+            )
+        });
     pending(tmp.path(), false);
     let _ = tmp.close();
-    result?;
+    match result {
+        Err(Stop::Fatal(f)) => return Err(f),
+        Err(Stop::TooLarge) => return Err(too_large()),
+        Ok(()) => {}
+    }
 
     let mut out = String::new();
     for d in &diffs.list {
-        out.push_str(&format!("✗ {d}\n"));
+        out.push_str(&format!("✗ {}\n", terminal_safe(d)));
     }
     if diffs.more > 0 {
         out.push_str(&format!("✗ … and {} more differences\n", diffs.more));
@@ -112,8 +200,20 @@ pub fn verify(args: &VerifyArgs) -> Result<u8, Fatal> {
         ));
         EXIT_FINDINGS
     };
-    print_stdout(&out)?;
-    Ok(code)
+    Ok(Verdict { text: out, code })
+}
+
+/// Why a check stopped before its end.
+enum Stop {
+    Fatal(Fatal),
+    /// The package holds more than `--max-package-size`.
+    TooLarge,
+}
+
+impl From<Fatal> for Stop {
+    fn from(f: Fatal) -> Stop {
+        Stop::Fatal(f)
+    }
 }
 
 #[derive(Default)]
@@ -198,37 +298,18 @@ fn check_paths(m: &Manifest) -> Result<(), String> {
     Ok(())
 }
 
-fn check(
-    args: &VerifyArgs,
-    reader: &mut Reader,
-    entries: &[String],
-    recorded: &Manifest,
-    tmp: &Path,
-    diffs: &mut Diffs,
-) -> Result<(), Fatal> {
-    // Inputs and policies are copied out to `tmp`; the package's results.json to a folder of its own.
-    let reports_dir = tempfile::Builder::new()
-        .prefix(".aggrego-verify-")
-        .tempdir()
-        .map_err(|e| fatal("verify", format!("cannot make a temporary folder: {e}")))?;
-    pending(reports_dir.path(), true);
-    let reports = reports_dir.path().to_path_buf();
-    let result = check_in(args, reader, entries, recorded, tmp, &reports, diffs);
-    pending(&reports, false);
-    let _ = reports_dir.close();
-    result
-}
-
 #[allow(clippy::too_many_arguments)]
 fn check_in(
     args: &VerifyArgs,
+    caps: &Caps,
     reader: &mut Reader,
     entries: &[String],
     recorded: &Manifest,
+    recorded_bytes: &[u8],
     tmp: &Path,
     reports: &Path,
     diffs: &mut Diffs,
-) -> Result<(), Fatal> {
+) -> Result<(), Stop> {
     // 1. Every file against the manifest; inputs, policies and waivers copied out.
     let listed: BTreeMap<&str, &manifest::PackageFile> = recorded
         .files
@@ -256,7 +337,8 @@ fn check_in(
             Ok(f) => {
                 found.insert(path.clone(), f);
             }
-            Err(u) => unreadable.push(u),
+            Err(ReadError::Entry(u)) => unreadable.push(u),
+            Err(ReadError::TooLarge) => return Err(Stop::TooLarge),
         }
     }
     for u in &unreadable {
@@ -310,7 +392,7 @@ fn check_in(
         }
         if args.inputs.len() != recorded.roots.len() {
             let names: Vec<&str> = recorded.roots.iter().map(|r| r.name.as_str()).collect();
-            return Err(fatal(
+            return Err(Stop::Fatal(fatal(
                 "--inputs",
                 format!(
                     "the package was made from {} path{} ({}): give --inputs once for each, in that order",
@@ -318,7 +400,7 @@ fn check_in(
                     if names.len() == 1 { "" } else { "s" },
                     names.join(", ")
                 ),
-            ));
+            )));
         }
         let names = canonical_names(&args.inputs);
         let staged = stage_inputs(
@@ -333,14 +415,14 @@ fn check_in(
         if let Some(red) = &recorded.redaction {
             let key = args.redact_key.as_deref().unwrap_or(redact::DEFAULT_KEY);
             if redact::key_check(key) != red.key_check {
-                return Err(fatal(
+                return Err(Stop::Fatal(fatal(
                     "--redact-key",
                     if args.redact_key.is_some() {
                         "is not the key the package was redacted with".into()
                     } else {
                         "the package was redacted with a key of its own: give it with --redact-key or AGGREGO_REDACT_KEY".into()
                     },
-                ));
+                )));
             }
             let mut texts: Vec<&str> = recipe.roots.iter().map(|r| r.name.as_str()).collect();
             for e in &recipe.input_errors {
@@ -421,7 +503,7 @@ fn check_in(
     );
 
     // 3. The re-run, through the same code that made the package.
-    let outcome = match run(tmp, &recipe, false) {
+    let outcome = match run(tmp, &recipe, false, caps) {
         Ok(o) => o,
         Err(Fatal(errors)) => {
             for e in errors {
@@ -455,28 +537,52 @@ fn check_in(
                     x.size,
                     x.sha256
                 ));
-                if *name == RESULTS_JSON {
-                    if let (Ok(old), Ok(new)) = (
-                        std::fs::read(reports.join(name)),
-                        std::fs::read(tmp.join(name)),
-                    ) {
+                let small = |p: &Path| {
+                    std::fs::metadata(p).is_ok_and(|m| m.len() <= MAX_FINDINGS_DIFF)
+                };
+                let (old, new) = (reports.join(name), tmp.join(name));
+                if *name == RESULTS_JSON && small(&old) && small(&new) {
+                    if let (Ok(old), Ok(new)) = (std::fs::read(old), std::fs::read(new)) {
                         findings_diff(&old, &new, diffs);
                     }
                 }
             }
-            None => {
-                if let Some(f) = listed.get(*name) {
-                    if f.sha256 != *sha {
-                        diffs.push(format!(
-                            "{name}: does not reproduce: re-running gives sha256 {sha}; manifest.json records {}",
-                            f.sha256
-                        ));
-                    }
-                }
-            }
+            None => match listed.get(*name) {
+                // Its absence is listed above.
+                Some(f) if f.sha256 == *sha => {}
+                Some(f) => diffs.push(format!(
+                    "{name}: does not reproduce: re-running gives sha256 {sha}; manifest.json records {}",
+                    f.sha256
+                )),
+                None if unreadable.iter().any(|u| u.path == *name) => {}
+                None => diffs.push(format!(
+                    "{name}: missing: the re-run makes it ({size} bytes, sha256 {sha}); neither the package nor manifest.json has it"
+                )),
+            },
         }
     }
     let reproduced = finish_manifest(tmp, core)?;
+    // Every file the re-run reads or makes is listed, and only those.
+    let made: BTreeMap<&str, &manifest::PackageFile> = reproduced
+        .files
+        .iter()
+        .map(|f| (f.path.as_str(), f))
+        .collect();
+    for f in &recorded.files {
+        if !made.contains_key(f.path.as_str()) && found.contains_key(&f.path) {
+            diffs.push(format!(
+                "{}: listed in manifest.json, but not a file the recorded run reads or makes",
+                f.path
+            ));
+        }
+    }
+    for path in made.keys() {
+        if !listed.contains_key(path) && !outs.iter().any(|(n, _, _)| n == path) {
+            diffs.push(format!(
+                "{path}: the recorded run reads it; manifest.json does not list it"
+            ));
+        }
+    }
     // Files and inputs were compared one by one above.
     let a = serde_json::to_value(recorded).unwrap_or(Value::Null);
     let b = serde_json::to_value(&reproduced).unwrap_or(Value::Null);
@@ -487,6 +593,15 @@ fn check_in(
             continue;
         }
         diffs.push(format!("manifest.json: {l}"));
+    }
+    // Whatever the checks above do not name: the manifest is the run's, byte
+    // for byte, or the package is not intact.
+    if diffs.list.is_empty() && diffs.more == 0 && reproduced.to_bytes() != recorded_bytes {
+        diffs.push(format!(
+            "manifest.json: differs from the re-run's manifest (sha256 {}; the package's is {})",
+            sha256_hex(&reproduced.to_bytes()),
+            sha256_hex(recorded_bytes)
+        ));
     }
     std::mem::forget(outcome);
     Ok(())
