@@ -28,7 +28,13 @@ for f in corpus/aws_cli/seed-* corpus/cloudformation/seed-* corpus/terraform/see
   esac
   { printf "$p"; cat "$f"; } > "corpus/scan_file/$(basename "$f")"
 done
-for t in aws_cli cloudformation terraform terraform_plan scan_file; do
+# verify: evidence packages made from the fixtures, as zip files.
+mkdir -p corpus/verify
+for f in AGG001 AGG002; do
+  [ -f "corpus/verify/seed-$f.zip" ] || cargo run -q --manifest-path ../Cargo.toml -- \
+    evidence "../fixtures/$f" --out "corpus/verify/seed-$f.zip" >/dev/null 2>&1 || true
+done
+for t in aws_cli cloudformation terraform terraform_plan scan_file verify; do
   mkdir -p "corpus/$t"
   echo "== $t (${secs}s)"
   cargo +nightly fuzz run -O "$t" "corpus/$t" -- \

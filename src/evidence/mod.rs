@@ -14,7 +14,7 @@ mod package;
 pub mod redact;
 mod verify;
 
-pub use verify::verify;
+pub use verify::{check_package, verify, Verdict};
 
 use crate::cli::{EvidenceArgs, FailOn, RuleArgs};
 use crate::diag::ScanError;
