@@ -132,24 +132,39 @@ impl SourceFile {
         while !self.text.is_char_boundary(end) {
             end -= 1;
         }
-        let column = if end - start < 256 || self.text.len() > u32::MAX as usize {
-            self.text[start..end].chars().count() + 1
-        } else {
-            let cont = self.continuations.get_or_init(|| {
-                self.text
-                    .bytes()
-                    .enumerate()
-                    .filter(|(_, b)| (0x80..0xC0).contains(b))
-                    .map(|(i, _)| i as u32)
-                    .collect()
-            });
-            let below = |x: usize| cont.partition_point(|&c| (c as usize) < x);
-            end - start - (below(end) - below(start)) + 1
-        };
         LineCol {
             line: line + 1,
-            column,
+            column: self.char_count(start..end) + 1,
         }
+    }
+
+    /// Characters in a byte range (the bytes that begin one): counted when short,
+    /// else the byte length less the continuation bytes in between, so a count
+    /// on a minified 40 MB line is a search.
+    pub fn char_count(&self, range: std::ops::Range<usize>) -> usize {
+        let (start, end) = (range.start, range.end.min(self.text.len()));
+        if start >= end {
+            return 0;
+        }
+        if end - start < 256 || self.text.len() > u32::MAX as usize {
+            let bytes = &self.text.as_bytes()[start..end];
+            return bytes.iter().filter(|b| !(0x80..0xC0).contains(*b)).count();
+        }
+        let cont = self.continuations.get_or_init(|| {
+            self.text
+                .bytes()
+                .enumerate()
+                .filter(|(_, b)| (0x80..0xC0).contains(b))
+                .map(|(i, _)| i as u32)
+                .collect()
+        });
+        let below = |x: usize| cont.partition_point(|&c| (c as usize) < x);
+        end - start - (below(end) - below(start))
+    }
+
+    /// Byte offset where a 0-based line starts; the end of the text past the last line.
+    pub fn line_begin(&self, line: usize) -> usize {
+        self.line_start(line).unwrap_or(self.text.len())
     }
 
     /// Line and column of two offsets, `start <= last`: the second counted on

@@ -315,3 +315,36 @@ fn interrupt_leaves_no_partial_report() {
     let left: Vec<_> = std::fs::read_dir(&out).unwrap().collect();
     assert!(left.is_empty(), "{left:?}");
 }
+
+/// A boto3 `json.dump` export is one line: a human report of 20,000 sources on
+/// it costs about what the JSON report does, not the square of the line.
+#[test]
+fn human_report_on_one_long_line_is_linear() {
+    let dir = tempfile::tempdir().unwrap();
+    let items: Vec<Value> = (0..20_000)
+        .map(|i| {
+            serde_json::json!({"SourceId": format!("{i:012}"), "SourceType": "ACCOUNT",
+                "AwsRegion": "us-east-1", "LastUpdateStatus": "FAILED", "LastUpdateTime": 1795440000,
+                "LastErrorCode": "AccessDenied", "LastErrorMessage": "denied"})
+        })
+        .collect();
+    let text = serde_json::json!({"AggregatedSourceStatusList": items}).to_string();
+    assert!(!text.contains('\n'));
+    std::fs::write(dir.path().join("status.json"), text).unwrap();
+    let json = aggrego(dir.path(), &["scan", ".", "--format", "json", "--now", NOW]);
+    let human = aggrego(
+        dir.path(),
+        &["scan", ".", "--format", "human", "--now", NOW],
+    );
+    assert_eq!((json.code, human.code), (1, 1));
+    let shown = String::from_utf8_lossy(&human.stdout);
+    assert_eq!(shown.matches("AGG001 (medium)").count(), 20_000);
+    // The last finding's snippet is a window of the line, not the line.
+    assert!(human.stdout.len() < 20_000 * 2048, "{}", human.stdout.len());
+    assert!(
+        human.elapsed < json.elapsed * 3 + Duration::from_secs(2),
+        "human {:?}, json {:?}",
+        human.elapsed,
+        json.elapsed
+    );
+}

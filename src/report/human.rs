@@ -285,19 +285,39 @@ impl SourceCode for Snippet<'_> {
             .get_or_init(|| mask_controls(&self.file.text))
             .as_deref()
             .unwrap_or(&self.file.text);
+        let bytes = text.as_bytes();
         let start = span.offset().min(text.len());
         let end = (span.offset() + span.len()).min(text.len());
         let first = self.file.line_index(start).saturating_sub(before);
         let last_line = self.file.line_index(end.saturating_sub(1).max(start));
         let last = (last_line + after).min(self.file.line_index(text.len()));
-        let mut lo = self.file.line_range(first).start;
-        let mut hi = self.file.line_range(last).end;
+        let line_lo = self.file.line_begin(first);
+        // Where the last line ends, looked for only as far as the snippet can
+        // reach: every report on a minified export would otherwise search the
+        // rest of its one line.
+        let last_begin = self.file.line_begin(last);
+        let from = last_begin
+            .max(end.saturating_sub(1).max(start))
+            .min(text.len());
+        let reach = (line_lo + 4 * WINDOW).max(end + WINDOW) + 2;
+        let limit = reach.min(text.len());
+        // Not found within the reach: the line is longer, and the window below applies.
+        let line_hi = match bytes.get(from..limit) {
+            Some(b) => memchr::memchr(b'\n', b).map_or(limit, |i| from + i),
+            None => from,
+        };
+        let line_hi = if line_hi > last_begin && bytes.get(line_hi - 1) == Some(&b'\r') {
+            line_hi - 1
+        } else {
+            line_hi
+        };
+        let (mut lo, mut hi) = (line_lo, line_hi.max(line_lo));
         // Very long lines: show a window around the span instead of the whole line.
         if hi - lo > 4 * WINDOW {
             lo = floor_char(text, start.saturating_sub(WINDOW).max(lo));
             hi = ceil_char(text, (end + WINDOW).min(hi));
         }
-        let column = text[self.file.line_range(first).start..lo].chars().count();
+        let column = self.file.char_count(line_lo..lo);
         let data = &text.as_bytes()[lo..hi];
         let lines = text[lo..hi].matches('\n').count() + 1;
         Ok(Box::new(MietteSpanContents::new_named(
