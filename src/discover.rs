@@ -213,6 +213,24 @@ pub fn io_reason(e: &std::io::Error) -> String {
     }
 }
 
+/// Would a walk of `root` read `path` (both canonical)? A report is not to be
+/// written where the next scan would take it for an input.
+pub fn walk_reads(root: &Path, path: &Path) -> bool {
+    let Ok(rel) = path.strip_prefix(root) else {
+        return false;
+    };
+    let mut parts: Vec<_> = rel.components().collect();
+    if parts.pop().is_none() {
+        return false;
+    }
+    let skipped = parts.iter().any(|c| {
+        c.as_os_str()
+            .to_str()
+            .is_some_and(|n| SKIP_DIRS.contains(&n))
+    });
+    !skipped && has_input_extension(path)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -3,13 +3,13 @@
 use crate::cli::{ColorChoice, FormatSpec, InputArgs, PolicyArgs, ScanArgs};
 use crate::diag::ScanError;
 use crate::engine::Engine;
+use crate::output::Output;
 use crate::policyset::{self, PolicySet};
 use crate::report::{self, Format, RenderOptions};
 use crate::scan::{self, Options};
 use crate::{catalog, timestamp};
 use std::collections::BTreeSet;
 use std::io::{IsTerminal, Write};
-use std::path::Path;
 
 pub const EXIT_CLEAN: u8 = 0;
 pub const EXIT_FINDINGS: u8 = 1;
@@ -148,9 +148,17 @@ pub fn scan(args: &ScanArgs) -> Result<u8, Fatal> {
                     color: args.color == ColorChoice::Always,
                     width: 120,
                 };
-                report::write(format, &result, &opts, file.writer())
-                    .and_then(|_| file.commit())
-                    .map_err(|e| fatal(&display, format!("cannot write the report: {e}")))?;
+                let stream = file.is_stream();
+                let written = file
+                    .writer()
+                    .and_then(|mut w| report::write(format, &result, &opts, &mut w))
+                    .and_then(|_| file.commit());
+                match written {
+                    Ok(()) => {}
+                    // A reader that leaves a stream (`| head`) chose to.
+                    Err(e) if stream && e.kind() == std::io::ErrorKind::BrokenPipe => {}
+                    Err(e) => return Err(fatal(&display, format!("cannot write the report: {e}"))),
+                }
             }
             None => {
                 let stdout = std::io::stdout();
@@ -257,7 +265,7 @@ impl Selection {
 
 struct Sink {
     format: Format,
-    file: Option<OutputFile>,
+    file: Option<Output>,
 }
 
 /// One sink per `--format`; at most one writes to standard output.
@@ -286,18 +294,25 @@ fn sinks(args: &ScanArgs) -> Result<Vec<Sink>, Fatal> {
             "only one report can go to standard output: give the others a file (`--format sarif=aggrego.sarif`)".into(),
         ));
     }
-    let mut seen = BTreeSet::new();
+    let inputs = crate::output::Inputs::of(args);
+    let mut replaced = BTreeSet::new();
     let mut out = Vec::new();
     for s in specs {
         let file = match &s.file {
             Some(path) => {
-                if !seen.insert(path.clone()) {
-                    return Err(fatal(
-                        &crate::source::display_path(path),
-                        "two reports would be written to the same file".into(),
-                    ));
+                let display = crate::source::display_path(path);
+                let (output, file) =
+                    Output::create(path, &inputs).map_err(|e| fatal(&display, e.to_string()))?;
+                // Streams may take several reports; a file keeps only the last.
+                if let Some(file) = file {
+                    if !replaced.insert(file) {
+                        return Err(fatal(
+                            &display,
+                            "two reports would be written to the same file".into(),
+                        ));
+                    }
                 }
-                Some(OutputFile::create(path)?)
+                Some(output)
             }
             None => None,
         };
@@ -321,117 +336,10 @@ fn terminal_width() -> usize {
         .unwrap_or(100)
 }
 
-/// Temporary report files not yet renamed into place: an interrupt removes them,
-/// so Ctrl-C never leaves half a report or a stray temporary file.
-static PENDING: std::sync::Mutex<Vec<std::path::PathBuf>> = std::sync::Mutex::new(Vec::new());
-
-/// Exit code after an interrupt, as shells expect (128 + SIGINT).
-pub const EXIT_INTERRUPTED: i32 = 130;
-
-/// Installed before the first temporary file or folder is made (its thread is
-/// a cost a run that writes only to standard output need not pay; such a run
-/// is simply ended by the signal, with nothing to remove).
-pub fn install_interrupt_handler() {
-    static ONCE: std::sync::Once = std::sync::Once::new();
-    ONCE.call_once(set_interrupt_handler);
-}
-
-fn set_interrupt_handler() {
-    let _ = ctrlc::set_handler(|| {
-        if let Ok(list) = PENDING.try_lock() {
-            for p in list.iter() {
-                remove_temporary(p);
-            }
-        }
-        eprintln!("aggrego: interrupted; no report was written");
-        std::process::exit(EXIT_INTERRUPTED);
-    });
-}
-
-/// Remove a temporary file or folder. Another thread may still be writing into
-/// a folder, so removal is tried again a few times.
-fn remove_temporary(p: &Path) {
-    for _ in 0..5 {
-        let gone = match std::fs::symlink_metadata(p) {
-            Ok(m) if m.is_dir() => std::fs::remove_dir_all(p).is_ok(),
-            Ok(_) => std::fs::remove_file(p).is_ok(),
-            Err(_) => true,
-        };
-        if gone {
-            return;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(20));
-    }
-}
-
-/// A temporary file or folder that an interrupt must remove (`add`), or that
-/// is now in place or gone (`!add`).
-pub fn pending(path: &Path, add: bool) {
-    if add {
-        install_interrupt_handler();
-    }
-    if let Ok(mut list) = PENDING.lock() {
-        if add {
-            list.push(path.to_path_buf());
-        } else {
-            list.retain(|p| p != path);
-        }
-    }
-}
-
-/// A report file written beside its destination and renamed into place, so
-/// readers never see half a report.
-struct OutputFile {
-    tmp: tempfile::NamedTempFile,
-    path: std::path::PathBuf,
-    display: String,
-}
-
-impl OutputFile {
-    fn create(path: &Path) -> Result<OutputFile, Fatal> {
-        let display = crate::source::display_path(path);
-        let dir = match path.parent() {
-            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-            _ => std::path::PathBuf::from("."),
-        };
-        install_interrupt_handler();
-        let mut builder = tempfile::Builder::new();
-        builder.prefix(".aggrego-report-");
-        // A report is an ordinary file: 0666 less the umask, not the 0600 of a temp file.
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::PermissionsExt;
-            builder.permissions(std::fs::Permissions::from_mode(0o666));
-        }
-        let tmp = builder
-            .tempfile_in(&dir)
-            .map_err(|e| fatal(&display, format!("cannot write the report there: {e}")))?;
-        pending(tmp.path(), true);
-        Ok(OutputFile {
-            tmp,
-            path: path.to_path_buf(),
-            display,
-        })
-    }
-
-    fn writer(&mut self) -> &mut dyn Write {
-        self.tmp.as_file_mut()
-    }
-
-    /// Renamed into place: readers see the whole report or the old file,
-    /// never part of one. (Not synced to disk: a report is made again by
-    /// running the scan; evidence packages, which are kept, are synced.)
-    fn commit(self) -> std::io::Result<()> {
-        let tmp_path = self.tmp.path().to_path_buf();
-        let result = self
-            .tmp
-            .persist(&self.path)
-            .map(|_| ())
-            .map_err(|e| e.error);
-        pending(&tmp_path, false);
-        result
-    }
-}
+// Evidence packages stage their temporaries through the same interrupt handling.
+pub use crate::interrupt::{
+    install_handler as install_interrupt_handler, pending, EXIT_INTERRUPTED,
+};
 
 /// `aggrego policies`: the catalogue, as a table or JSON.
 pub fn policies(args: &crate::cli::PoliciesArgs) -> Result<u8, Fatal> {
