@@ -264,10 +264,12 @@ fn special_files_are_skipped() {
         .contains("not a regular file"));
 }
 
-/// Ctrl-C leaves neither a report nor a temporary file, and exits 130.
+/// SIGINT, SIGTERM and SIGHUP leave neither a report nor a temporary file
+/// (reports, and an evidence package's staging folder with its unredacted
+/// copy of the inputs), and exit with 128 + the signal.
 #[cfg(unix)]
 #[test]
-fn interrupt_leaves_no_partial_report() {
+fn signals_leave_no_partial_report() {
     let dir = tempfile::tempdir().unwrap();
     let items: Vec<Value> = (0..300_000)
         .map(|i| {
@@ -280,40 +282,65 @@ fn interrupt_leaves_no_partial_report() {
         serde_json::json!({"AggregatedSourceStatusList": items}).to_string(),
     )
     .unwrap();
-    let out = dir.path().join("out");
-    std::fs::create_dir(&out).unwrap();
-    let mut child = Command::new(env!("CARGO_BIN_EXE_aggrego"))
-        .current_dir(dir.path())
-        .args([
-            "scan",
-            "status.json",
-            "--format",
-            "json=out/report.json",
-            "--format",
-            "sarif=out/report.sarif",
-        ])
-        .stdout(std::process::Stdio::null())
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .unwrap();
-    // Wait until the temporary files exist: the scan is under way.
-    let t = Instant::now();
-    while std::fs::read_dir(&out).unwrap().count() < 2 && t.elapsed() < Duration::from_secs(20) {
-        std::thread::sleep(Duration::from_millis(20));
+    let scan: &[&str] = &[
+        "scan",
+        "status.json",
+        "--format",
+        "json=out/report.json",
+        "--format",
+        "sarif=out/report.sarif",
+    ];
+    let evidence: &[&str] = &[
+        "evidence",
+        "status.json",
+        "--redact",
+        "--out",
+        "out/pkg.zip",
+    ];
+    let mut interrupted = 0;
+    for (args, signal) in [
+        (scan, libc::SIGINT),
+        (scan, libc::SIGTERM),
+        (scan, libc::SIGHUP),
+        (evidence, libc::SIGINT),
+        (evidence, libc::SIGTERM),
+        (evidence, libc::SIGHUP),
+    ] {
+        let out = dir.path().join("out");
+        std::fs::create_dir(&out).unwrap();
+        let mut child = Command::new(env!("CARGO_BIN_EXE_aggrego"))
+            .current_dir(dir.path())
+            .args(args)
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        // Wait until a temporary file or folder exists: the run is under way.
+        let t = Instant::now();
+        while std::fs::read_dir(&out).unwrap().count() == 0 && t.elapsed() < Duration::from_secs(20)
+        {
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        std::thread::sleep(Duration::from_millis(300));
+        // SAFETY: sending a signal to our own child process.
+        unsafe {
+            libc::kill(child.id() as i32, signal);
+        }
+        let status = child.wait().unwrap();
+        let left: Vec<_> = std::fs::read_dir(&out)
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        std::fs::remove_dir_all(&out).unwrap();
+        if matches!(status.code(), Some(1 | 2)) {
+            // The run finished before the signal: nothing to check on this machine.
+            continue;
+        }
+        interrupted += 1;
+        assert_eq!(status.code(), Some(128 + signal), "{args:?}");
+        assert!(left.is_empty(), "{args:?} signal {signal}: {left:?}");
     }
-    std::thread::sleep(Duration::from_millis(300));
-    // SAFETY: sending a signal to our own child process.
-    unsafe {
-        libc::kill(child.id() as i32, libc::SIGINT);
-    }
-    let status = child.wait().unwrap();
-    if status.code() == Some(1) {
-        // The scan finished before the signal: nothing to check on this machine.
-        return;
-    }
-    assert_eq!(status.code(), Some(130));
-    let left: Vec<_> = std::fs::read_dir(&out).unwrap().collect();
-    assert!(left.is_empty(), "{left:?}");
+    assert!(interrupted > 0, "every run ended before its signal");
 }
 
 /// A boto3 `json.dump` export is one line: a human report of 20,000 sources on
