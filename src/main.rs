@@ -1,4 +1,5 @@
 use aggrego::cli::{Cli, Command};
+use aggrego::report::human::{clean, clean_name};
 use aggrego::run;
 use clap::Parser;
 use std::process::ExitCode;
@@ -34,9 +35,13 @@ fn main() -> ExitCode {
         Ok(code) => ExitCode::from(code),
         Err(run::Fatal(errors)) => {
             for e in errors {
-                eprintln!("aggrego: error: {}: {}", e.path, e.message);
+                eprintln!(
+                    "aggrego: error: {}: {}",
+                    clean_name(&e.path),
+                    clean(&e.message)
+                );
                 if let Some(help) = &e.help {
-                    eprintln!("  help: {help}");
+                    eprintln!("  help: {}", clean(help));
                 }
             }
             ExitCode::from(run::EXIT_ERROR)

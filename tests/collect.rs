@@ -372,7 +372,16 @@ fn denied_calls_are_recorded_and_the_capture_goes_on() {
     let finished = now_utc();
     let stderr = String::from_utf8_lossy(&run.stderr);
     assert_eq!(run.status.code(), Some(1), "{stderr}");
-    assert!(stderr.contains("incomplete: 3"), "{stderr}");
+    assert!(stderr.contains("incomplete: 4"), "{stderr}");
+    // Names from the API are shown escaped: no control or reordering character
+    // reaches the terminal.
+    for c in ['\u{1b}', '\u{7}', '\u{9b}', '\u{202e}'] {
+        assert!(!stderr.contains(c), "{c:?} in {stderr}");
+    }
+    assert!(
+        stderr.contains(r"for $'term\E]0;pwned\a\302\2332J\342\200\256eman'"),
+        "{stderr}"
+    );
 
     let m = check_manifest(&out, &started, &finished);
     assert_eq!(m["region_source"], "ec2 describe-regions");
@@ -402,7 +411,7 @@ fn denied_calls_are_recorded_and_the_capture_goes_on() {
     );
 
     let failures = m["failures"].as_array().unwrap();
-    assert_eq!(failures.len(), 4, "{}", m["failures"]);
+    assert_eq!(failures.len(), 5, "{}", m["failures"]);
     let orgs = failure(&m, "organizations list-accounts", None);
     assert_eq!(orgs["region"], Value::Null);
     assert!(orgs["exit_code"].as_i64().unwrap() > 0);
@@ -448,6 +457,10 @@ fn denied_calls_are_recorded_and_the_capture_goes_on() {
         .as_str()
         .unwrap()
         .contains("not a safe folder name"));
+    // The manifest keeps the name as it is; its message shows it escaped.
+    let hostile = "term\u{1b}]0;pwned\u{7}\u{9b}2J\u{202e}eman";
+    let terminal = failure(&m, SOURCES_STATUS, Some(hostile));
+    assert!(!terminal["message"].as_str().unwrap().contains(hostile));
 
     let requests = mock.requests();
     assert_read_only(&requests);

@@ -482,6 +482,61 @@ fn input_text_is_escaped_in_every_format() {
     );
 }
 
+/// A file name with a line break and a right-to-left override, and messages
+/// with a link, a mention and an override: human and Markdown output show the
+/// characters escaped, and a pull-request comment makes no link or mention.
+#[cfg(unix)]
+#[test]
+fn names_and_messages_cannot_reorder_or_notify() {
+    let dir = tempfile::tempdir().unwrap();
+    let name = "evil\n\u{202e}nosj.json";
+    std::fs::write(
+        dir.path().join(name),
+        "{\"AggregatedSourceStatusList\": [{\"SourceId\": \"111122223333\", \"SourceType\": \"ACCOUNT\", \"AwsRegion\": \"us-east-1\", \"LastUpdateStatus\": \"FAILED\", \"LastErrorCode\": \"X\", \"LastErrorMessage\": \"see https://evil.example/x and www.evil.example, ask @org/team in #12 \\u202e\\u2066\"}]}",
+    )
+    .unwrap();
+    // An unreadable neighbour: an error whose path holds the same characters.
+    std::fs::write(
+        dir.path().join("bad\n\u{2067}.json"),
+        "{\"AggregatedSourceStatusList\": [",
+    )
+    .unwrap();
+    let run = |format: &str| {
+        let out = assert_cmd::Command::cargo_bin("aggrego")
+            .unwrap()
+            .current_dir(dir.path())
+            .args(["scan", ".", "--format", format, "--now", NOW])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{format}");
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let reordering = ['\u{202e}', '\u{2066}', '\u{2067}'];
+    for format in ["human", "markdown"] {
+        let out = run(format);
+        assert!(!out.contains(&reordering[..]), "{format}: {out}");
+        assert!(
+            out.contains(r"evil\u{a}\u{202e}nosj.json"),
+            "{format}: {out}"
+        );
+        assert!(out.contains(r"bad\u{a}\u{2067}.json"), "{format}: {out}");
+        assert!(out.contains(r"\u{202e}\u{2066}"), "{format}: {out}");
+        assert!(
+            !out.lines().any(|l| l.starts_with("\u{202e}nosj.json")),
+            "{format}: {out}"
+        );
+    }
+    let md = run("markdown");
+    for (raw, shown) in [
+        ("https://evil", "https:&#8203;//evil"),
+        ("www.evil", "www&#8203;.evil"),
+        ("@org/team", "@&#8203;org/team"),
+        ("#12", "#&#8203;12"),
+    ] {
+        assert!(!md.contains(raw) && md.contains(shown), "{raw}: {md}");
+    }
+}
+
 /// Stack traces are never captured for errors (a speed measure: regorus'
 /// parser backtracks through errors), so RUST_BACKTRACE changes nothing a
 /// user sees: reports, and policy errors from regorus' parser and evaluator.

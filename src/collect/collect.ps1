@@ -42,6 +42,15 @@ function Write-Note([string] $Text) {
     [Console]::Error.WriteLine("aggrego-collect: $Text")
 }
 
+# A name from the API as it can be shown: control characters, bidirectional overrides and
+# other invisible formatting characters escaped (`\u{1b}`), so a name cannot drive the
+# console or reorder the line; quoted when it holds anything but plain characters.
+function Format-Shown([string] $Text) {
+    $escaped = [regex]::Replace($Text, '[\p{Cc}\p{Cf}\u2028\u2029]',
+        { param($m) '\u{{{0:x}}}' -f [int][char]$m.Value })
+    if ($escaped -cmatch '^[A-Za-z0-9_./-]+\z') { $escaped } else { "'" + $escaped + "'" }
+}
+
 function Stop-Collect([string] $Text) {
     Write-Note $Text
     exit 2
@@ -92,8 +101,8 @@ function Add-Failure([string] $Command, [string] $Region, [string] $Aggregator, 
         Write-Note "$Command failed (exit $ExitCode), using $Fallback instead: $first"
     } else {
         $where = ''
-        if ($Region) { $where += " in $Region" }
-        if ($Aggregator) { $where += " for $Aggregator" }
+        if ($Region) { $where += " in $(Format-Shown $Region)" }
+        if ($Aggregator) { $where += " for $(Format-Shown $Aggregator)" }
         if ($null -ne $ExitCode) { $where += " (exit $ExitCode)" }
         Write-Note "FAILED $Command${where}: $first"
     }
@@ -253,7 +262,7 @@ try {
             if (Test-SafeRegion $region) {
                 [void] $set.Add($region)
             } else {
-                Add-Failure $RegionSource '' '' $null "listed region `"$region`" is not a region code; it was skipped"
+                Add-Failure $RegionSource '' '' $null "listed region $(Format-Shown $region) is not a region code; it was skipped"
             }
         }
         $Regions = @($set)
@@ -276,7 +285,7 @@ try {
         foreach ($name in $script:Names) {
             if (-not (Test-SafeName $name)) {
                 Add-Failure 'configservice describe-configuration-aggregator-sources-status' $region $name $null `
-                    "aggregator name `"$name`" is not a safe folder name; its sources status was not captured"
+                    "aggregator name $(Format-Shown $name) is not a safe folder name; its sources status was not captured"
                 continue
             }
             Save-OrRecord "$region/$name/sources-status.json" `

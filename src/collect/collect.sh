@@ -24,6 +24,11 @@ FIXED_REGIONS=(@@REGIONS@@)
 out=${1:-./aggrego-snapshot}
 
 note() { printf 'aggrego-collect: %s\n' "$*" >&2; }
+
+# A name from the API as it can be shown, in REPLY: shell-quoted, every byte that is not
+# printable ASCII escaped (control characters, bidirectional overrides), so a name cannot
+# drive the terminal or reorder the line.
+shown() { LC_ALL=C printf -v REPLY '%q' "$1"; }
 die() {
   note "$*"
   exit 2
@@ -132,8 +137,14 @@ add_failure() {
   if [ -n "${6:-}" ]; then
     note "$1 failed (exit $4), using $6 instead: $first"
   else
-    if [ -n "$2" ]; then where="$where in $2"; fi
-    if [ -n "$3" ]; then where="$where for $3"; fi
+    if [ -n "$2" ]; then
+      shown "$2"
+      where="$where in $REPLY"
+    fi
+    if [ -n "$3" ]; then
+      shown "$3"
+      where="$where for $REPLY"
+    fi
     if [ -n "$4" ]; then where="$where (exit $4)"; fi
     note "FAILED $1$where: $first"
   fi
@@ -304,7 +315,8 @@ else
     if safe_region "$region"; then
       regions+=("$region")
     else
-      add_failure "$region_source" '' '' '' "listed region \"$region\" is not a region code; it was skipped"
+      shown "$region"
+      add_failure "$region_source" '' '' '' "listed region $REPLY is not a region code; it was skipped"
     fi
   done
   if [ ${#regions[@]} -gt 0 ]; then
@@ -328,8 +340,9 @@ for region in ${regions[@]+"${regions[@]}"}; do
     --query 'ConfigurationAggregators[].ConfigurationAggregatorName' || continue
   for name in ${NAMES[@]+"${NAMES[@]}"}; do
     if ! safe_name "$name"; then
+      shown "$name"
       add_failure 'configservice describe-configuration-aggregator-sources-status' "$region" "$name" '' \
-        "aggregator name \"$name\" is not a safe folder name; its sources status was not captured"
+        "aggregator name $REPLY is not a safe folder name; its sources status was not captured"
       continue
     fi
     capture_or_record "$region/$name/sources-status.json" \

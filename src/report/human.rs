@@ -67,9 +67,9 @@ pub fn write(
         let location = match (&source, &e.span) {
             (Some(s), Some(span)) => {
                 let lc = s.file.line_col(span.start);
-                format!("{}:{}:{}", clean(&e.path), lc.line, lc.column)
+                format!("{}:{}:{}", clean_name(&e.path), lc.line, lc.column)
             }
-            _ => clean(&e.path),
+            _ => clean_name(&e.path),
         };
         let d = Diag {
             code: Some("error".into()),
@@ -82,7 +82,7 @@ pub fn write(
         };
         render(&handler, &d, &mut buf, &mut w)?;
     }
-    // Accepted risks stay visible, one line each.
+    // Accepted risks stay visible, one line each (line breaks escaped).
     if !suppressed.is_empty() {
         writeln!(w, "Suppressed ({}):", suppressed.len())?;
         for f in suppressed {
@@ -90,19 +90,19 @@ pub fn write(
                 let expires = s
                     .expires
                     .as_deref()
-                    .map_or(String::new(), |e| format!(", expires {}", clean(e)));
+                    .map_or(String::new(), |e| format!(", expires {}", clean_name(e)));
                 writeln!(
                     w,
                     "  {} {}:{}:{} {}\n    {} at {}:{}{expires}: {}",
                     f.rule_id,
-                    clean(&f.file),
+                    clean_name(&f.file),
                     f.line,
                     f.column,
-                    clean(&f.message),
+                    clean_name(&f.message),
                     s.kind,
-                    clean(&s.file),
+                    clean_name(&s.file),
                     s.line,
-                    clean(&s.reason)
+                    clean_name(&s.reason)
                 )?;
             }
         }
@@ -175,20 +175,33 @@ fn miette_severity(s: Severity) -> miette::Severity {
     }
 }
 
-/// Input-controlled text with terminal control characters made visible.
+/// Input-controlled text with terminal control characters and reordering
+/// characters made visible (`\u{1b}`); line breaks and tabs kept.
 pub fn clean(s: &str) -> String {
-    if !s.chars().any(|c| c.is_control() && c != '\n' && c != '\t') {
+    escape(s, |c| {
+        (c.is_control() && c != '\n' && c != '\t') || super::is_reordering(c)
+    })
+}
+
+/// A file name or path: like `clean`, and line breaks and tabs escaped too, so
+/// a name cannot make a line of its own.
+pub fn clean_name(s: &str) -> String {
+    escape(s, |c| c.is_control() || super::is_reordering(c))
+}
+
+fn escape(s: &str, bad: impl Fn(char) -> bool) -> String {
+    if !s.chars().any(&bad) {
         return s.to_string();
     }
-    s.chars()
-        .map(|c| {
-            if c.is_control() && c != '\n' && c != '\t' {
-                c.escape_unicode().to_string()
-            } else {
-                c.to_string()
-            }
-        })
-        .collect()
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        if bad(c) {
+            out.extend(c.escape_unicode());
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 struct Diag<'a> {
@@ -255,10 +268,12 @@ struct Snippet<'a> {
     masked: &'a std::sync::OnceLock<Option<String>>,
 }
 
-/// The text with terminal control characters replaced by characters of the same
-/// UTF-8 length (so byte offsets still hold); `None` when there are none.
+/// The text with terminal control and reordering characters replaced by
+/// characters of the same UTF-8 length (so byte offsets still hold); `None`
+/// when there are none.
 fn mask_controls(text: &str) -> Option<String> {
-    let is_bad = |c: char| c.is_control() && !matches!(c, '\n' | '\t' | '\r');
+    let is_bad =
+        |c: char| (c.is_control() && !matches!(c, '\n' | '\t' | '\r')) || super::is_reordering(c);
     if !text.chars().any(is_bad) {
         return None;
     }
@@ -267,7 +282,8 @@ fn mask_controls(text: &str) -> Option<String> {
             .map(|c| match c {
                 c if !is_bad(c) => c,
                 c if c.len_utf8() == 1 => '?',
-                _ => '\u{bf}', // two bytes, like the C1 controls
+                c if c.len_utf8() == 2 => '\u{bf}', // like the C1 controls and U+061C
+                _ => '\u{fffd}',                    // three bytes, like the other reordering ones
             })
             .collect(),
     )
@@ -321,7 +337,7 @@ impl SourceCode for Snippet<'_> {
         let data = &text.as_bytes()[lo..hi];
         let lines = text[lo..hi].matches('\n').count() + 1;
         Ok(Box::new(MietteSpanContents::new_named(
-            clean(&self.file.name),
+            clean_name(&self.file.name),
             data,
             SourceSpan::new(lo.into(), hi - lo),
             first,

@@ -170,11 +170,18 @@ pub fn write(result: &ScanResult, out: &mut dyn Write) -> std::io::Result<()> {
     out.flush()
 }
 
+/// A zero-width space: put after `@`, `#`, `:` of `://` and `www`, it keeps
+/// GitHub from turning input text into mentions, issue links and links, and
+/// reads the same.
+const BREAK: &str = "&#8203;";
+
 /// Input text as inert Markdown: HTML and Markdown punctuation escaped,
-/// control characters and line breaks flattened.
+/// mentions, issue references and autolinks broken, control and reordering
+/// characters shown escaped (`\u{202e}`), line breaks flattened.
 pub fn text(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
+    for (i, c) in s.char_indices() {
+        let rest = &s[i + c.len_utf8()..];
         match c {
             '&' => out.push_str("&amp;"),
             '<' => out.push_str("&lt;"),
@@ -184,24 +191,43 @@ pub fn text(s: &str) -> String {
                 out.push(c);
             }
             '\n' | '\r' | '\t' => out.push(' '),
-            c if c.is_control() => out.push_str(&format!("\\u{{{:x}}}", c as u32)),
+            '@' => {
+                out.push('@');
+                out.push_str(BREAK);
+            }
+            '#' if rest.starts_with(|d: char| d.is_ascii_digit()) => {
+                out.push('#');
+                out.push_str(BREAK);
+            }
+            ':' if rest.starts_with("//") => {
+                out.push(':');
+                out.push_str(BREAK);
+            }
+            '.' if i >= 3 && s.as_bytes()[i - 3..i].eq_ignore_ascii_case(b"www") => {
+                out.push_str(BREAK);
+                out.push('.');
+            }
+            c if c.is_control() || super::is_reordering(c) => out.extend(c.escape_unicode()),
             c => out.push(c),
         }
     }
     out
 }
 
-/// Text inside a code span: backticks and line breaks cannot be escaped there,
-/// so they are replaced.
+/// Text inside a code span: backticks cannot be escaped there, so they are
+/// replaced; control and reordering characters are shown escaped. (Code spans
+/// make no mentions or links.)
 fn code(s: &str) -> String {
-    s.chars()
-        .map(|c| match c {
-            '`' => '\'',
-            '|' => '¦',
-            c if c.is_control() => ' ',
-            c => c,
-        })
-        .collect()
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '`' => out.push('\''),
+            '|' => out.push('¦'),
+            c if c.is_control() || super::is_reordering(c) => out.extend(c.escape_unicode()),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -215,5 +241,12 @@ mod tests {
             "&lt;script&gt;alert(1)&lt;/script&gt; \\| \\*x\\* \\`y\\`"
         );
         assert_eq!(code("a`b|c"), "a'b¦c");
+        assert_eq!(
+            text("@org/team see https://x.example and www.x.example, #12, a@b.c"),
+            "@&#8203;org/team see https:&#8203;//x.example and www&#8203;.x.example, \
+             #&#8203;12, a@&#8203;b.c"
+        );
+        assert_eq!(text("a\u{202e}b\u{2066}"), "a\\u{202e}b\\u{2066}");
+        assert_eq!(code("a\nb\u{202e}"), "a\\u{a}b\\u{202e}");
     }
 }
