@@ -646,7 +646,7 @@ impl Engine {
         engine.set_gather_prints(true);
         let value = engine.eval_rule(compiled.entry_points[i].clone());
         for line in engine.take_prints().unwrap_or_default() {
-            eprintln!("{}", crate::source::terminal_safe(&line));
+            eprintln!("{}", crate::report::human::clean_name(&line));
         }
         value.map_err(|e| {
             let raw = e.to_string();

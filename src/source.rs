@@ -217,33 +217,6 @@ impl SourceFile {
     }
 }
 
-/// Text from an untrusted file or package for a terminal: control characters
-/// (newlines and tabs too, so it cannot start a line of its own) and
-/// bidirectional controls, which reorder what is shown, made visible as
-/// `\u{..}`.
-pub fn terminal_safe(s: &str) -> String {
-    let hidden = |c: char| {
-        matches!(
-            c,
-            '\n' | '\t' | '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'
-        )
-    };
-    if !s.chars().any(hidden) {
-        return crate::report::human::clean(s);
-    }
-    let visible: String = s
-        .chars()
-        .map(|c| {
-            if hidden(c) {
-                c.escape_unicode().to_string()
-            } else {
-                c.to_string()
-            }
-        })
-        .collect();
-    crate::report::human::clean(&visible)
-}
-
 /// Paths in reports use `/` and never a leading `./`.
 pub fn display_path(path: &Path) -> String {
     let s = path.to_string_lossy().replace('\\', "/");

@@ -11,8 +11,9 @@ use super::{
     RESULTS_JSON, VALUES, WAIVERS,
 };
 use crate::cli::VerifyArgs;
+use crate::report::human::clean_name as terminal_safe;
 use crate::run::{fatal, pending, print_stdout, Fatal, EXIT_CLEAN, EXIT_FINDINGS};
-use crate::source::{display_path, terminal_safe};
+use crate::source::display_path;
 use serde_json::Value;
 use std::collections::BTreeMap;
 use std::path::Path;
