@@ -4,7 +4,7 @@
 #   What it does: reports a saved API output that still carries a `NextToken`: the file
 #   holds one page, and the rest of the answer was never saved. In a snapshot folder, it
 #   also reports every call its manifest records as failed, and every file the manifest
-#   lists that is not in the folder.
+#   lists that is not in the folder (or is a symlink to outside it, which is not read).
 #
 #   Why it matters: an audit of one page can miss exactly the sources or aggregators that
 #   are failing; the evidence is incomplete.
@@ -63,6 +63,16 @@ deny contains finding if {
 		"msg": sprintf("the snapshot manifest lists %s, which is not in the snapshot folder: the evidence is incomplete", [f.path]),
 		"loc": f.loc,
 		"remediation": "Copy the whole snapshot folder as it was written, or capture it again with the script of `aggrego collect-script`.",
+	}
+}
+
+deny contains finding if {
+	some m in input.manifests
+	some f in m.refused
+	finding := {
+		"msg": sprintf("the snapshot manifest lists %s, which is a symlink to outside the snapshot folder: it is not read, and the evidence is incomplete", [f.path]),
+		"loc": f.loc,
+		"remediation": "Replace the symlink by the file the capture wrote (copy the whole snapshot folder as it was written), or capture it again with the script of `aggrego collect-script`.",
 	}
 }
 

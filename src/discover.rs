@@ -2,6 +2,7 @@
 //! inside its root, and reads only files whose name suggests saved data.
 
 use crate::diag::ScanError;
+use crate::open::{Root, Trust};
 use crate::source::display_path;
 use aho_corasick::AhoCorasick;
 use std::path::{Path, PathBuf};
@@ -103,7 +104,7 @@ pub fn discover(roots: &[PathBuf]) -> (Vec<Candidate>, Vec<ScanError>) {
                 // A Terraform file is read with its module: the other `.tf` and
                 // `.tfvars` files beside it define its variables.
                 if crate::input::is_terraform(root) {
-                    out.extend(module_siblings(root));
+                    out.extend(module_siblings(root, &mut errors));
                 }
             } else {
                 errors.push(ScanError::whole(
@@ -129,7 +130,6 @@ pub fn discover(roots: &[PathBuf]) -> (Vec<Candidate>, Vec<ScanError>) {
 }
 
 fn walk(root: &Path, out: &mut Vec<Candidate>, errors: &mut Vec<ScanError>) {
-    let canonical_root = root.canonicalize().ok();
     let walker = WalkDir::new(root)
         .follow_links(false)
         .sort_by_file_name()
@@ -154,11 +154,9 @@ fn walk(root: &Path, out: &mut Vec<Candidate>, errors: &mut Vec<ScanError>) {
         let path = entry.path();
         let ft = entry.file_type();
         let is_file = if ft.is_symlink() {
-            // Follow a link only to a file inside the scanned root.
-            match (path.canonicalize(), &canonical_root) {
-                (Ok(target), Some(root)) => target.starts_with(root) && target.is_file(),
-                _ => false,
-            }
+            // Follow a link only to a file inside the scanned root; others are
+            // passed over, as any file the walk does not read.
+            crate::open::check(path, Trust::Within(root, Root::ScannedFolder)).is_ok()
         } else {
             ft.is_file()
         };
@@ -176,7 +174,7 @@ fn walk(root: &Path, out: &mut Vec<Candidate>, errors: &mut Vec<ScanError>) {
     }
 }
 
-fn module_siblings(file: &Path) -> Vec<Candidate> {
+fn module_siblings(file: &Path, errors: &mut Vec<ScanError>) -> Vec<Candidate> {
     let dir = match file.parent() {
         Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
         _ => PathBuf::from("."),
@@ -184,19 +182,30 @@ fn module_siblings(file: &Path) -> Vec<Candidate> {
     let Ok(entries) = std::fs::read_dir(&dir) else {
         return Vec::new();
     };
-    entries
+    let mut paths: Vec<PathBuf> = entries
         .filter_map(|e| e.ok())
         .map(|e| e.path())
-        .filter(|p| {
-            p.is_file() && crate::input::is_terraform(p) && p.file_name() != file.file_name()
-        })
-        .map(|p| Candidate {
-            // Keep the same spelling of the directory as the named file.
-            path: file.with_file_name(p.file_name().unwrap_or_default()),
-            explicit: false,
-            sibling: true,
-        })
-        .collect()
+        .filter(|p| crate::input::is_terraform(p) && p.file_name() != file.file_name())
+        .collect();
+    paths.sort();
+    let mut out = Vec::new();
+    for p in paths {
+        // Keep the same spelling of the directory as the named file.
+        let path = file.with_file_name(p.file_name().unwrap_or_default());
+        // Found by convention, not named: only a file inside the module's folder.
+        match crate::open::check(&p, Trust::Within(&dir, Root::ModuleFolder)) {
+            Ok(_) => out.push(Candidate {
+                path,
+                explicit: false,
+                sibling: true,
+            }),
+            Err(e @ crate::open::OpenError::Outside(_)) => {
+                errors.push(ScanError::whole(&display_path(&path), e.to_string()));
+            }
+            Err(_) => {}
+        }
+    }
+    out
 }
 
 fn has_input_extension(path: &Path) -> bool {

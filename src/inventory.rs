@@ -363,6 +363,9 @@ pub struct Manifest {
     pub failures: Vec<ManifestFailure>,
     /// Listed files not found beside the manifest (filled in by the scan).
     pub missing: Vec<ManifestFile>,
+    /// Listed files that are symlinks to outside the manifest's folder: not
+    /// read (filled in by the scan).
+    pub refused: Vec<ManifestFile>,
     pub span: Span,
 }
 
@@ -1705,6 +1708,8 @@ impl Builder<'_> {
                 self.put(&mut o, "files", Value::from(files));
                 let missing: Vec<Value> = m.missing.iter().map(|f| self.manifest_file(f)).collect();
                 self.put(&mut o, "missing", Value::from(missing));
+                let refused: Vec<Value> = m.refused.iter().map(|f| self.manifest_file(f)).collect();
+                self.put(&mut o, "refused", Value::from(refused));
                 let failures: Vec<Value> = m
                     .failures
                     .iter()

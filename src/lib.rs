@@ -21,6 +21,7 @@ pub mod inventory;
 pub mod json;
 pub mod metadata_block;
 pub mod model;
+pub mod open;
 pub mod output;
 pub mod policy;
 pub mod policyset;

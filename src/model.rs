@@ -118,6 +118,8 @@ pub struct Manifest {
     pub files: Vec<ManifestFile>,
     /// Listed files that are not in the snapshot folder.
     pub missing: Vec<ManifestFile>,
+    /// Listed files that are symlinks to outside the snapshot folder: not read.
+    pub refused: Vec<ManifestFile>,
     /// Calls that failed during the capture.
     pub failures: Vec<ManifestFailure>,
     pub loc: Loc,

@@ -6,6 +6,7 @@
 use crate::diag::ScanError;
 use crate::finding::Severity;
 use crate::metadata_block::yaml_to_json;
+use crate::open::Trust;
 use saphyr::{LoadableYamlNode, Yaml};
 use serde::{Deserialize, Serialize};
 
@@ -63,11 +64,23 @@ pub fn folder_files(root: &std::path::Path) -> (Vec<std::path::PathBuf>, Vec<Sca
         .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'))
     {
         match entry {
-            Ok(e) if e.file_type().is_file() => {
+            Ok(e) if e.file_type().is_file() || e.file_type().is_symlink() => {
                 let rego = e.path().extension().and_then(|x| x.to_str()) == Some("rego");
-                if rego || DATA_FILES.contains(&&*e.file_name().to_string_lossy()) {
-                    files.push(e.into_path());
+                if !(rego || DATA_FILES.contains(&&*e.file_name().to_string_lossy())) {
+                    continue;
                 }
+                // A link is followed only to a file inside the policy folder.
+                if e.file_type().is_symlink() {
+                    let within = Trust::Within(root, crate::open::Root::PolicyFolder);
+                    if let Err(err) = crate::open::check(e.path(), within) {
+                        errors.push(ScanError::whole(
+                            &crate::source::display_path(e.path()),
+                            err.to_string(),
+                        ));
+                        continue;
+                    }
+                }
+                files.push(e.into_path());
             }
             Ok(_) => {}
             Err(e) => errors.push(ScanError::whole(
@@ -120,8 +133,9 @@ pub fn load_user(paths: &[std::path::PathBuf]) -> (UserFiles, Vec<ScanError>) {
         .flatten();
     for file in files {
         let path = crate::source::display_path(&file);
-        let source = match std::fs::read(&file)
-            .map_err(|e| crate::discover::io_reason(&e))
+        // Named by the user, or found in a policy folder and checked there.
+        let source = match crate::open::read(&file, crate::open::Trust::Named)
+            .map_err(|e| e.to_string())
             .and_then(|b| crate::source::decode(b).map_err(|e| e.message))
         {
             Ok(s) => s,
@@ -131,6 +145,10 @@ pub fn load_user(paths: &[std::path::PathBuf]) -> (UserFiles, Vec<ScanError>) {
             }
         };
         let rego_v0 = is_rego_v0(&source);
+        if let Some(e) = reserved_package(&path, &source, rego_v0) {
+            errors.push(e);
+            continue;
+        }
         let module = |source: String| Module {
             path: path.clone(),
             source,
@@ -490,6 +508,39 @@ fn validate(meta: &Metadata) -> Result<(), String> {
         .map_err(|e| format!("custom.where: {e}"))?;
     }
     Ok(())
+}
+
+/// The package every built-in policy and helper lives under (`data.aggrego.*`).
+const BUILTIN_NAMESPACE: &str = "data.aggrego";
+
+/// A user module declaring a package under the built-ins' namespace would add
+/// rules to (or conflict with) the built-in policies and their helpers: it is
+/// refused, located at its `package` line. The package is read by regorus, so
+/// every spelling (`data.aggrego.x`, `aggrego["x"]`) is caught; a module that
+/// does not parse is left to the engine, which reports it located.
+fn reserved_package(path: &str, source: &str, rego_v0: bool) -> Option<ScanError> {
+    let mut engine = regorus::Engine::new();
+    engine.set_rego_v0(rego_v0);
+    let package = engine
+        .add_policy(path.to_string(), source.to_string())
+        .ok()?;
+    let rest = package.strip_prefix(BUILTIN_NAMESPACE)?;
+    if !(rest.is_empty() || rest.starts_with(['.', '['])) {
+        return None;
+    }
+    let shown = package.strip_prefix("data.").unwrap_or(&package);
+    let at = regex::Regex::new(r"(?m)^[ \t]*package\b")
+        .ok()
+        .and_then(|r| r.find(source))
+        .map_or(0, |m| m.start() + m.as_str().len() - "package".len());
+    Some(located(
+        path,
+        source,
+        at,
+        &format!(
+            "package `{shown}` is in the namespace of aggrego's built-in policies (`aggrego.*`): choose another package name"
+        ),
+    ))
 }
 
 fn located(path: &str, source: &str, offset: usize, message: &str) -> ScanError {

@@ -92,8 +92,9 @@ pub fn load(req: &Request<'_>) -> Result<PolicySet, Vec<ScanError>> {
 /// A `--data` document (JSON or YAML), an object merged under `data.`.
 pub fn load_data(path: &std::path::Path) -> Result<(String, regorus::Value), ScanError> {
     let shown = crate::source::display_path(path);
-    let text = std::fs::read(path)
-        .map_err(|e| crate::discover::io_reason(&e))
+    // Named by the user, or found in a policy folder and checked there.
+    let text = crate::open::read(path, crate::open::Trust::Named)
+        .map_err(|e| e.to_string())
         .and_then(|b| crate::source::decode(b).map_err(|e| e.message))
         .map_err(|e| ScanError::whole(&shown, format!("cannot read: {e}")))?;
     let yaml = matches!(

@@ -8,6 +8,7 @@ use crate::engine::Engine;
 use crate::finding::Finding;
 use crate::input::{self, Ctx, Parsed};
 use crate::inventory::{Inventory, Settings, Span, StatusContext};
+use crate::open::Trust;
 use crate::source::{self, display_path, SourceFile};
 use crate::subject::Subject;
 use crate::suppress::{self, waivers};
@@ -279,11 +280,14 @@ pub fn scan(opts: &Options, engine: &Engine) -> ScanResult {
         .collect();
     let files_scanned = files.len();
     let mut waiver_list = Vec::new();
-    for path in waiver_files(opts, &mut errors) {
+    for (path, root) in waiver_files(opts) {
         let id = files.len() as u32;
         let name = opts.name_of(&path);
-        match std::fs::read(&path)
-            .map_err(|e| io_reason(&e))
+        let trust = root.as_deref().map_or(Trust::Named, |r| {
+            Trust::Within(r, crate::open::Root::ScannedFolder)
+        });
+        match crate::open::read(&path, trust)
+            .map_err(|e| e.to_string())
             .and_then(|b| source::decode(b).map_err(|e| e.message))
         {
             Ok(text) => {
@@ -342,27 +346,23 @@ fn let_go<T: Send + 'static>(large: bool, value: T) {
     }
 }
 
-/// `--waivers FILE`, else `.aggrego-waivers.yaml` in each scanned folder.
-fn waiver_files(opts: &Options, errors: &mut Vec<ScanError>) -> Vec<PathBuf> {
+/// `--waivers FILE`, else `.aggrego-waivers.yaml` in each scanned folder
+/// (with that folder: the file must lie inside it).
+fn waiver_files(opts: &Options) -> Vec<(PathBuf, Option<PathBuf>)> {
     if let Some(p) = &opts.waivers {
-        if !p.is_file() {
-            errors.push(ScanError::whole(
-                &opts.name_of(p),
-                "the waivers file does not exist or is not a file",
-            ));
-            return Vec::new();
-        }
-        return vec![p.clone()];
+        return vec![(p.clone(), None)];
     }
-    let mut out: Vec<PathBuf> = opts
+    // Present in any form (a dangling or outside link too): reading it says
+    // why it is refused, rather than passing over it in silence.
+    let mut out: Vec<(PathBuf, Option<PathBuf>)> = opts
         .paths
         .iter()
         .filter(|p| p.is_dir())
-        .map(|p| p.join(waivers::DEFAULT_FILE))
-        .filter(|p| p.is_file())
+        .map(|p| (p.join(waivers::DEFAULT_FILE), Some(p.clone())))
+        .filter(|(p, _)| std::fs::symlink_metadata(p).is_ok())
         .collect();
     out.sort();
-    out.dedup();
+    out.dedup_by(|a, b| a.0 == b.0);
     out
 }
 
@@ -541,8 +541,8 @@ fn load_given(opts: &Options, first: usize) -> (Vec<SourceFile>, Given, Vec<Scan
     let mut out = Given::default();
     let mut read = |path: &PathBuf, what: &str, parse: ReadGiven| {
         let name = opts.name_of(path);
-        let text = std::fs::read(path)
-            .map_err(|e| io_reason(&e))
+        let text = crate::open::read(path, Trust::Named)
+            .map_err(|e| e.to_string())
             .and_then(|b| source::decode(b).map_err(|e| e.message));
         match text {
             Ok(t) => {
@@ -636,8 +636,8 @@ fn read_expected_accounts(
     ctx: &Ctx<'_>,
 ) {
     let id = files.len() as u32;
-    let text = match std::fs::read(path)
-        .map_err(|e| io_reason(&e))
+    let text = match crate::open::read(path, Trust::Named)
+        .map_err(|e| e.to_string())
         .and_then(|b| source::decode(b).map_err(|e| e.message))
     {
         Ok(t) => t,
@@ -796,7 +796,11 @@ fn load_and_parse(
 /// file growing under us cannot get past the limit).
 fn read_bounded(path: &std::path::Path, max: u64) -> std::io::Result<Vec<u8>> {
     use std::io::Read;
-    let file = std::fs::File::open(path)?;
+    // Checked again here: a FIFO or device put in place since the walk would block.
+    let file = crate::open::open(path, Trust::Named).map_err(|e| match e {
+        crate::open::OpenError::Io(e) => e,
+        other => std::io::Error::other(other.to_string()),
+    })?;
     let len = file.metadata()?.len();
     let too_big = |n: u64| {
         std::io::Error::other(format!(

@@ -3,6 +3,7 @@
 //! expected to report.
 
 use crate::inventory::Inventory;
+use crate::open::{self, OpenError, Root, Trust};
 use crate::source::SourceFile;
 use std::collections::{BTreeSet, HashMap};
 use std::path::Path;
@@ -24,6 +25,7 @@ pub fn apply_manifests(inv: &mut Inventory, files: &[SourceFile]) {
     let mut named: HashMap<u32, (Option<String>, Option<String>)> = HashMap::new();
     for m in &mut inv.manifests {
         let mut missing = Vec::new();
+        let mut refused = Vec::new();
         for f in &m.files {
             let rel = Path::new(&f.path);
             // Never let a manifest point outside its own folder.
@@ -31,15 +33,23 @@ pub fn apply_manifests(inv: &mut Inventory, files: &[SourceFile]) {
                 .components()
                 .all(|c| matches!(c, std::path::Component::Normal(_)));
             let full = m.dir.join(rel);
-            match by_path.get(full.as_path()) {
-                Some(&id) if safe => {
-                    named.insert(id, (f.region.clone(), f.aggregator.clone()));
-                }
-                _ if safe && full.is_file() => {}
-                _ => missing.push(f.clone()),
+            if !safe {
+                missing.push(f.clone());
+                continue;
+            }
+            if let Some(&id) = by_path.get(full.as_path()) {
+                named.insert(id, (f.region.clone(), f.aggregator.clone()));
+                continue;
+            }
+            // Not read by the scan: there as a file of the folder, or why not.
+            match open::check(&full, Trust::Within(&m.dir, Root::SnapshotFolder)) {
+                Ok(_) => {}
+                Err(OpenError::Outside(_)) => refused.push(f.clone()),
+                Err(_) => missing.push(f.clone()),
             }
         }
         m.missing = missing;
+        m.refused = refused;
     }
     if named.is_empty() {
         return;

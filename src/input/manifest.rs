@@ -110,6 +110,7 @@ pub fn parse(
         files: Vec::new(),
         failures: Vec::new(),
         missing: Vec::new(),
+        refused: Vec::new(),
         span,
     };
     if let Some(c) = members.iter().find(|m| m.key == "captured_at") {
