@@ -287,19 +287,21 @@ pub fn scan(opts: &Options, engine: &Engine) -> ScanResult {
             Trust::Within(r, crate::open::Root::ScannedFolder)
         });
         match crate::open::read(&path, trust)
-            .map_err(|e| e.to_string())
-            .and_then(|b| source::decode(b).map_err(|e| e.message))
-        {
+            .map_err(|e| match e {
+                e if e.is_not_found() => "the waivers file does not exist".to_string(),
+                e => format!("cannot read the waivers file: {e}"),
+            })
+            .and_then(|b| {
+                source::decode(b)
+                    .map_err(|e| format!("cannot read the waivers file: {}", e.message))
+            }) {
             Ok(text) => {
                 files.push(SourceFile::named(path, name, text));
                 let (w, errs) = waivers::parse(id, &files[id as usize], &|r| known.contains(r));
                 waiver_list.extend(w);
                 errors.extend(errs);
             }
-            Err(e) => errors.push(ScanError::whole(
-                &name,
-                format!("cannot read the waivers file: {e}"),
-            )),
+            Err(e) => errors.push(ScanError::whole(&name, e)),
         }
     }
     let file_names: Vec<Arc<str>> = files.iter().map(|f| Arc::from(f.name.as_str())).collect();

@@ -9,6 +9,8 @@ use crate::inventory::FileId;
 use crate::source::SourceFile;
 use std::ops::Range;
 
+use super::literals;
+
 const MARK: &str = "aggrego:ignore";
 
 #[derive(Debug, Clone)]
@@ -39,19 +41,32 @@ pub fn applies_to(file: &SourceFile) -> bool {
 pub fn parse(id: FileId, file: &SourceFile, errors: &mut Vec<ScanError>) -> Vec<Directive> {
     let text = file.text.as_str();
     let mut out = Vec::new();
+    // Only real comments count: the parser says where the strings are.
+    let literals = if crate::input::is_terraform(&file.path) {
+        match literals::terraform(text) {
+            Some(l) => l,
+            None => return out,
+        }
+    } else {
+        literals::yaml(text)
+    };
     let mut offset = 0;
     let lines: Vec<&str> = text.split_inclusive('\n').collect();
     for (i, line) in lines.iter().enumerate() {
         let start = offset;
         offset += line.len();
-        let Some(at) = line.find(MARK) else { continue };
+        // The first mark of the line that follows a comment marker outside a string.
+        let found = line.match_indices(MARK).find_map(|(at, _)| {
+            let trimmed = line[..at].trim_end();
+            let marker = ["#", "//", "/*"]
+                .into_iter()
+                .find(|m| trimmed.ends_with(*m))?;
+            let comment = start + trimmed.len() - marker.len();
+            (!literals.contains(comment)).then_some((at, marker))
+        });
+        let Some((at, marker)) = found else { continue };
         let before = &line[..at];
         let trimmed = before.trim_end();
-        let marker = ["#", "//", "/*"]
-            .iter()
-            .find(|m| trimmed.ends_with(**m))
-            .copied();
-        let Some(marker) = marker else { continue };
         let code_before = trimmed[..trimmed.len() - marker.len()].trim();
         let span = start + at - (before.len() - trimmed.len()) - marker.len()
             ..start + line.trim_end_matches(['\n', '\r']).len();

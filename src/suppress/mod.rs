@@ -7,6 +7,7 @@
 //! matched nothing for a rule that ran is reported as unused (AGG902).
 
 pub mod inline;
+mod literals;
 pub mod waivers;
 
 use crate::catalog::{Rule, SUPPRESSION_UNUSED, WAIVER_EXPIRED};

@@ -287,7 +287,7 @@ fn read_file(id: FileId, f: &SourceFile) -> FilePart {
 }
 
 /// The blocks a module is read for: aggregators, variables and locals.
-fn read_block(ident: &str, label: Option<&str>) -> bool {
+pub(crate) fn read_block(ident: &str, label: Option<&str>) -> bool {
     matches!(ident, "variable" | "locals")
         || (ident == "resource" && matches!(label, Some(AWS | AWSCC)))
 }
