@@ -93,6 +93,7 @@ fn statuses(c: &mut Criterion) {
         region: None,
         parameters: &[],
         variables: &[],
+        limits: aggrego::input::ItemLimits::DEFAULT,
     };
     let engine = engine();
     let settings = settings();

@@ -371,6 +371,23 @@ pub struct InputArgs {
     #[arg(long, value_name = "N", default_value_t = 1_000_000)]
     pub max_files: usize,
 
+    /// Read at most this many aggregators from one file; the rest are reported
+    /// (AWS allows 50 per account and region).
+    #[arg(long, value_name = "N", default_value_t = 10_000)]
+    pub max_aggregators_per_file: usize,
+
+    /// Read at most this many source statuses from one file; the rest are reported.
+    #[arg(long, value_name = "N", default_value_t = 5_000_000)]
+    pub max_items_per_file: usize,
+
+    /// Report at most this many findings of one rule in one file; the rest are counted.
+    #[arg(long, value_name = "N", default_value_t = 5_000_000)]
+    pub max_findings_per_rule: usize,
+
+    /// Report at most this many errors in one file; the rest are counted.
+    #[arg(long, value_name = "N", default_value_t = 1_000)]
+    pub max_errors_per_file: usize,
+
     /// Accounts expected to report (AGG007): `aws organizations list-accounts`
     /// JSON, or one 12-digit account ID per line. Default: the ACTIVE accounts
     /// of a list-accounts output in the scan.

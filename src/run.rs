@@ -71,6 +71,12 @@ pub fn input_options(input: &InputArgs) -> Result<Options, Fatal> {
         limits: crate::scan::Limits {
             max_file_size: max_file_size.as_u64(),
             max_files: input.max_files,
+            items: crate::input::ItemLimits {
+                aggregators: input.max_aggregators_per_file,
+                items: input.max_items_per_file,
+            },
+            max_findings_per_rule: input.max_findings_per_rule,
+            max_errors_per_file: input.max_errors_per_file,
         },
         paths: input.paths.clone(),
         aggregator: input.aggregator.clone(),

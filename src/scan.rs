@@ -110,6 +110,15 @@ pub struct Limits {
     pub max_file_size: u64,
     /// Files beyond this many are reported and not read (`--max-files`).
     pub max_files: usize,
+    /// Aggregators and source statuses one file may hold
+    /// (`--max-aggregators-per-file`, `--max-items-per-file`).
+    pub items: input::ItemLimits,
+    /// Findings of one rule in one file; the rest are counted in an error
+    /// (`--max-findings-per-rule`). As many as source statuses a file may
+    /// hold: every status of a large export can be stale.
+    pub max_findings_per_rule: usize,
+    /// Errors in one file; the rest are counted in one more (`--max-errors-per-file`).
+    pub max_errors_per_file: usize,
 }
 
 impl Default for Limits {
@@ -117,6 +126,9 @@ impl Default for Limits {
         Limits {
             max_file_size: 512 * 1024 * 1024,
             max_files: 1_000_000,
+            items: input::ItemLimits::DEFAULT,
+            max_findings_per_rule: 5_000_000,
+            max_errors_per_file: 1_000,
         }
     }
 }
@@ -321,6 +333,13 @@ pub fn scan(opts: &Options, engine: &Engine) -> ScanResult {
     );
     findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     findings.dedup();
+    cap_findings(
+        &mut findings,
+        opts.limits.max_findings_per_rule,
+        &mut errors,
+    );
+    ScanError::sort_and_dedup(&mut errors);
+    let mut errors = cap_errors(errors, opts.limits.max_errors_per_file);
     ScanError::sort_and_dedup(&mut errors);
     mark("located and sorted");
     progress.finish();
@@ -335,6 +354,56 @@ pub fn scan(opts: &Options, engine: &Engine) -> ScanResult {
         subjects,
         coverage,
     }
+}
+
+/// Keep the first `max` findings of each rule in each file (in report order);
+/// the others are counted in one error per rule and file.
+fn cap_findings(findings: &mut Vec<Finding>, max: usize, errors: &mut Vec<ScanError>) {
+    let mut counts: std::collections::HashMap<(Arc<str>, Arc<str>), usize> = Default::default();
+    findings.retain(|f| {
+        let n = counts
+            .entry((f.file.clone(), f.rule_id.clone()))
+            .or_default();
+        *n += 1;
+        *n <= max
+    });
+    let mut over: Vec<_> = counts.into_iter().filter(|(_, n)| *n > max).collect();
+    over.sort();
+    for ((file, rule), n) in over {
+        errors.push(ScanError::whole(
+            &file,
+            format!(
+                "{} more {rule} findings in this file are not reported: at most {max} are (--max-findings-per-rule)",
+                n - max
+            ),
+        ));
+    }
+}
+
+/// Keep the first `max` errors of each file (in the order given); the others
+/// are counted in one more error for that file.
+fn cap_errors(errors: Vec<ScanError>, max: usize) -> Vec<ScanError> {
+    let mut counts: std::collections::HashMap<String, usize> = Default::default();
+    let mut out = Vec::with_capacity(errors.len().min(max.saturating_mul(4)));
+    for e in errors {
+        let n = counts.entry(e.path.clone()).or_default();
+        *n += 1;
+        if *n <= max {
+            out.push(e);
+        }
+    }
+    let mut over: Vec<_> = counts.into_iter().filter(|(_, n)| *n > max).collect();
+    over.sort();
+    for (path, n) in over {
+        out.push(ScanError::whole(
+            &path,
+            format!(
+                "{} more errors in this file are not reported: at most {max} are (--max-errors-per-file)",
+                n - max
+            ),
+        ));
+    }
+    out
 }
 
 /// Drop `value`; when `large`, on a thread of its own: letting go of a large
@@ -428,6 +497,7 @@ fn prepare_with(
     let (given_files, given, given_errors) = load_given(opts, candidates.len());
     errors.extend(given_errors);
     let ctx = Ctx {
+        limits: opts.limits.items,
         aggregator: opts.aggregator.as_deref(),
         region: opts.region.as_deref(),
         parameters: &given.parameters,
@@ -456,9 +526,10 @@ fn prepare_with(
     let mut inventory = Inventory::default();
     let mut files = Vec::with_capacity(loaded.len());
     let mut terraform = Vec::new();
+    let max_errors = opts.limits.max_errors_per_file;
     for (id, (file, parsed, tf)) in loaded.into_iter().enumerate() {
         inventory.append(parsed.inventory);
-        errors.extend(parsed.errors);
+        errors.extend(cap_errors(parsed.errors, max_errors));
         files.push(file);
         if let Some(mentions) = tf {
             terraform.push((id as u32, mentions));
@@ -466,7 +537,7 @@ fn prepare_with(
     }
     for parsed in parse_terraform(&mut files, &terraform, &ctx) {
         inventory.append(parsed.inventory);
-        errors.extend(parsed.errors);
+        errors.extend(cap_errors(parsed.errors, max_errors));
     }
     files.extend(given_files);
     errors.extend(undeclared(&given, &inventory));
@@ -957,6 +1028,30 @@ fn resolve_status_context(inv: &mut Inventory, files: &[SourceFile], ctx: &Ctx<'
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn errors_past_the_limit_are_counted_per_file() {
+        let errors: Vec<ScanError> = (0..5)
+            .map(|i| ScanError::whole(if i < 4 { "a.json" } else { "b.json" }, format!("e{i}")))
+            .collect();
+        let kept = cap_errors(errors, 2);
+        let got: Vec<(&str, &str)> = kept
+            .iter()
+            .map(|e| (e.path.as_str(), e.message.as_str()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("a.json", "e0"),
+                ("a.json", "e1"),
+                ("b.json", "e4"),
+                (
+                    "a.json",
+                    "2 more errors in this file are not reported: at most 2 are (--max-errors-per-file)"
+                ),
+            ]
+        );
+    }
 
     #[test]
     fn display_names_by_root() {

@@ -151,6 +151,66 @@ fn hostile_fixtures() {
     }
 }
 
+/// 10^6 and 10^7 empty aggregators (3 MB and 30 MB): the first 10,000 are
+/// read and reported, the rest counted in one located error, in bounded memory.
+#[test]
+fn millions_of_empty_aggregators() {
+    let dir = tempfile::tempdir().unwrap();
+    for (n, name) in [
+        (1_000_000usize, "agg-3mb.json"),
+        (10_000_000, "agg-30mb.json"),
+    ] {
+        let mut text = String::with_capacity(3 * n + 32);
+        text.push_str("{\"ConfigurationAggregators\":[");
+        for i in 0..n {
+            text.push_str(if i == 0 { "{}" } else { ",{}" });
+        }
+        text.push_str("]}");
+        std::fs::write(dir.path().join(name), text).unwrap();
+        let run = aggrego(
+            dir.path(),
+            &["scan", name, "--format", "json", "--now", NOW],
+        );
+        assert_eq!(run.code, 2, "{name}");
+        assert!(run.peak_mb < 1500, "{name}: {} MB", run.peak_mb);
+        assert!(
+            run.stdout.len() < 40_000_000,
+            "{name}: {} bytes",
+            run.stdout.len()
+        );
+        let v: Value = serde_json::from_slice(&run.stdout).unwrap();
+        assert_eq!(v["summary"]["findings"], 20_000, "{name}");
+        let e = &v["errors"][0];
+        assert_eq!(
+            e["message"],
+            format!(
+                "{} more aggregators from here on are not read: a file holds at most 10000 (--max-aggregators-per-file)",
+                n - 10_000
+            )
+        );
+        assert_eq!(
+            (e["line"].as_u64(), e["column"].as_u64()),
+            (Some(1), Some(30_030))
+        );
+    }
+    // The limit is a flag.
+    let run = aggrego(
+        dir.path(),
+        &[
+            "scan",
+            "agg-3mb.json",
+            "--format",
+            "json",
+            "--now",
+            NOW,
+            "--max-aggregators-per-file",
+            "10",
+        ],
+    );
+    let v: Value = serde_json::from_slice(&run.stdout).unwrap();
+    assert_eq!(v["summary"]["findings"], 20);
+}
+
 /// A 100 MB value on one line: read, judged, and reported in a few kilobytes.
 #[test]
 fn a_hundred_megabyte_line() {

@@ -14,6 +14,7 @@ const CTX: Ctx<'static> = Ctx {
     region: None,
     parameters: &[],
     variables: &[],
+    limits: aggrego::input::ItemLimits::DEFAULT,
 };
 
 fn span_ok(text: &str, s: &Span) -> Result<(), TestCaseError> {

@@ -10,6 +10,7 @@ pub const CTX: Ctx<'static> = Ctx {
     region: None,
     parameters: &[],
     variables: &[],
+    limits: aggrego::input::ItemLimits::DEFAULT,
 };
 
 pub fn file(name: &str, data: &[u8]) -> Option<SourceFile> {

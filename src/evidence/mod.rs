@@ -669,6 +669,7 @@ pub fn run(dir: &Path, recipe: &Recipe, progress: bool, caps: &Caps) -> Result<O
         limits: scan::Limits {
             max_file_size: f.max_file_size.min(caps.max_file_size),
             max_files: f.max_files.min(caps.max_files),
+            ..scan::Limits::default()
         },
         names,
         errors: recipe

@@ -284,6 +284,13 @@ impl<'a, 'c> Parser<'a, 'c> {
         mut index: Option<&mut usize>,
     ) -> Vec<(String, Option<String>)> {
         let mut out = Vec::new();
+        let items = self.capped(
+            items,
+            self.ctx.limits.aggregators,
+            "aggregators",
+            "--max-aggregators-per-file",
+            index.as_deref().copied().unwrap_or(0),
+        );
         for item in items {
             let address = match index.as_deref_mut() {
                 Some(i) => {
@@ -442,8 +449,44 @@ impl<'a, 'c> Parser<'a, 'c> {
         read_time(&self.doc, self.file, self.name, raw, what, &mut self.errors)
     }
 
+    /// The first items of a list that fit under `max` for the file (`before`
+    /// of them already read); the others are reported, once, at the first one
+    /// left out.
+    fn capped<'i>(
+        &mut self,
+        items: &'i [Raw<'a>],
+        max: usize,
+        what: &str,
+        flag: &str,
+        before: usize,
+    ) -> &'i [Raw<'a>] {
+        let room = max.saturating_sub(before);
+        if items.len() <= room {
+            return items;
+        }
+        let first = self.doc.span(items[room]);
+        self.errors.push(ScanError::at(
+            self.name,
+            self.file,
+            first.start..first.start + 1,
+            format!(
+                "{} more {what} from here on are not read: a file holds at most {max} ({flag})",
+                items.len() - room
+            ),
+        ));
+        &items[..room]
+    }
+
     /// Source statuses, read in parallel: exports can hold hundreds of thousands.
     fn statuses(&mut self, items: &[Raw<'a>]) {
+        let before = self.inventory.source_statuses.len();
+        let items = self.capped(
+            items,
+            self.ctx.limits.items,
+            "source statuses",
+            "--max-items-per-file",
+            before,
+        );
         let (doc, file, name) = (&self.doc, self.file, self.name);
         // One context for the file: `--aggregator`, when given, names its aggregator.
         let aggregator = self.ctx.aggregator;

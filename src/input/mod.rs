@@ -33,6 +33,35 @@ pub struct Ctx<'a> {
     /// Terraform variable values (`TF_VAR_*`, `--var-file`, `--var`, in that
     /// order: later wins), for root modules.
     pub variables: &'a [Given],
+    /// How many items of each kind one file may hold.
+    pub limits: ItemLimits,
+}
+
+/// Items read from one file; past these, a located error and the rest is not
+/// read, so memory follows what is worth reporting rather than the item count
+/// a small file can spell (`[{},{},…]` is three bytes an item).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ItemLimits {
+    /// Aggregators (`--max-aggregators-per-file`).
+    pub aggregators: usize,
+    /// Source statuses (`--max-items-per-file`).
+    pub items: usize,
+}
+
+impl ItemLimits {
+    /// AWS allows 50 aggregators per account and region, so a real export is
+    /// far below 10,000; an organization of 10,000 accounts in 35 regions
+    /// reports 350,000 source statuses, well below 5,000,000.
+    pub const DEFAULT: ItemLimits = ItemLimits {
+        aggregators: 10_000,
+        items: 5_000_000,
+    };
+}
+
+impl Default for ItemLimits {
+    fn default() -> Self {
+        ItemLimits::DEFAULT
+    }
 }
 
 impl Ctx<'_> {
