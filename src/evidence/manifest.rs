@@ -56,6 +56,17 @@ pub struct Flags {
     pub region: Option<String>,
     pub max_file_size: u64,
     pub max_files: usize,
+    /// `--max-aggregators-per-file`, `--max-items-per-file`,
+    /// `--max-findings-per-rule`, `--max-errors-per-file` (their defaults in a
+    /// package made before they existed).
+    #[serde(default = "default_max_aggregators")]
+    pub max_aggregators_per_file: usize,
+    #[serde(default = "default_max_items")]
+    pub max_items_per_file: usize,
+    #[serde(default = "default_max_findings")]
+    pub max_findings_per_rule: usize,
+    #[serde(default = "default_max_errors")]
+    pub max_errors_per_file: usize,
     /// `--expect-accounts` (`expect/<name>`).
     pub expect_accounts: Option<String>,
     /// `--expect-regions`, sorted.
@@ -179,4 +190,17 @@ impl Manifest {
         out.push(b'\n');
         out
     }
+}
+
+fn default_max_aggregators() -> usize {
+    crate::scan::Limits::default().items.aggregators
+}
+fn default_max_items() -> usize {
+    crate::scan::Limits::default().items.items
+}
+fn default_max_findings() -> usize {
+    crate::scan::Limits::default().max_findings_per_rule
+}
+fn default_max_errors() -> usize {
+    crate::scan::Limits::default().max_errors_per_file
 }

@@ -564,6 +564,9 @@ pub struct Caps {
     pub max_file_size: u64,
     pub max_files: usize,
     pub policy_timeout: std::time::Duration,
+    /// Items and findings per file: a package may not raise them past the
+    /// scan's defaults, which keep memory proportional to what is reported.
+    pub per_file: scan::Limits,
 }
 
 impl Caps {
@@ -572,6 +575,16 @@ impl Caps {
         max_file_size: u64::MAX,
         max_files: usize::MAX,
         policy_timeout: std::time::Duration::MAX,
+        per_file: scan::Limits {
+            max_file_size: u64::MAX,
+            max_files: usize::MAX,
+            items: crate::input::ItemLimits {
+                aggregators: usize::MAX,
+                items: usize::MAX,
+            },
+            max_findings_per_rule: usize::MAX,
+            max_errors_per_file: usize::MAX,
+        },
     };
 }
 
@@ -669,7 +682,14 @@ pub fn run(dir: &Path, recipe: &Recipe, progress: bool, caps: &Caps) -> Result<O
         limits: scan::Limits {
             max_file_size: f.max_file_size.min(caps.max_file_size),
             max_files: f.max_files.min(caps.max_files),
-            ..scan::Limits::default()
+            items: crate::input::ItemLimits {
+                aggregators: (f.max_aggregators_per_file).min(caps.per_file.items.aggregators),
+                items: f.max_items_per_file.min(caps.per_file.items.items),
+            },
+            max_findings_per_rule: f
+                .max_findings_per_rule
+                .min(caps.per_file.max_findings_per_rule),
+            max_errors_per_file: f.max_errors_per_file.min(caps.per_file.max_errors_per_file),
         },
         names,
         errors: recipe
@@ -900,6 +920,10 @@ pub fn create(args: &EvidenceArgs) -> Result<u8, Fatal> {
         region: base.region.clone(),
         max_file_size: base.limits.max_file_size,
         max_files: base.limits.max_files,
+        max_aggregators_per_file: base.limits.items.aggregators,
+        max_items_per_file: base.limits.items.items,
+        max_findings_per_rule: base.limits.max_findings_per_rule,
+        max_errors_per_file: base.limits.max_errors_per_file,
         expect_accounts,
         expect_regions: base
             .expect_regions

@@ -69,6 +69,7 @@ pub fn check_package(args: &VerifyArgs) -> Result<Verdict, Fatal> {
         max_file_size: limits.max_size,
         max_files: limits.max_files,
         policy_timeout: crate::run::duration("--policy-timeout", &args.policy_timeout)?,
+        per_file: crate::scan::Limits::default(),
     };
     let too_large = || {
         fatal(
