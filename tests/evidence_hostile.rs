@@ -374,7 +374,7 @@ const SLOW_POLICY: &str = r#"# METADATA
 #   severity: low
 #   remediation: Nothing to do.
 #   inputs: [aws-cli]
-package aggrego.usr900
+package user.usr900
 import rego.v1
 deny contains f if {
 	some i in numbers.range(1, 4000)
@@ -445,7 +445,7 @@ fn verify_leaves_nothing_behind_and_keeps_its_copies_private() {
             libc::kill(child.id() as i32, signal);
         }
         let status = child.wait().unwrap();
-        assert_eq!(status.code(), Some(130), "signal {signal}");
+        assert_eq!(status.code(), Some(128 + signal), "signal {signal}");
         assert!(
             leftovers(tmp.path()).is_empty(),
             "{:?}",
@@ -470,7 +470,7 @@ fn package_text_is_escaped() {
     let policy = dir.path().join("loud.rego");
     std::fs::write(
         &policy,
-        "# METADATA\n# title: Loud\n# description: Prints.\n# custom:\n#   id: USR901\n#   severity: low\n#   remediation: Nothing to do.\n#   inputs: [aws-cli]\npackage aggrego.usr901\nimport rego.v1\ndeny contains f if {\n\tprint(\"\\u001b[2J\\u001b]52;c;ZWNobyBoaQ==\\u0007OK\\u202e\")\n\tfalse\n\tf := {\"msg\": \"x\"}\n}\n",
+        "# METADATA\n# title: Loud\n# description: Prints.\n# custom:\n#   id: USR901\n#   severity: low\n#   remediation: Nothing to do.\n#   inputs: [aws-cli]\npackage user.usr901\nimport rego.v1\ndeny contains f if {\n\tprint(\"\\u001b[2J\\u001b]52;c;ZWNobyBoaQ==\\u0007OK\\u202e\")\n\tfalse\n\tf := {\"msg\": \"x\"}\n}\n",
     )
     .unwrap();
     let pkg = dir.path().join("pkg");
