@@ -222,8 +222,8 @@ pub fn io_reason(e: &std::io::Error) -> String {
     }
 }
 
-/// Would a walk of `root` read `path` (both canonical)? A report is not to be
-/// written where the next scan would take it for an input.
+/// Would a walk of `root` read `path` (both canonical)? A report does not
+/// replace a file the scan reads as input.
 pub fn walk_reads(root: &Path, path: &Path) -> bool {
     let Ok(rel) = path.strip_prefix(root) else {
         return false;

@@ -28,8 +28,6 @@ pub enum DestinationError {
     Input(&'static str),
     /// A file a walk of a scanned folder reads.
     ScannedFolder(String),
-    /// A name a walk of a scanned folder would read, once the report is there.
-    ReadByNextScan(String),
     Io(std::io::Error),
 }
 
@@ -57,12 +55,6 @@ impl fmt::Display for DestinationError {
                 f,
                 "is an input of this scan (read from the scanned folder {root}): the report \
                  would replace it"
-            ),
-            DestinationError::ReadByNextScan(root) => write!(
-                f,
-                "lies in the scanned folder {root} under a name the scan reads as input, so the \
-                 next scan would read the report; write it outside the folder, or with a name \
-                 the scan does not read (.sarif, .md, .html, .xml)"
             ),
             DestinationError::Io(e) => {
                 write!(
@@ -152,11 +144,12 @@ impl Inputs {
             .iter()
             .find(|(r, _)| crate::discover::walk_reads(r, dest))
         {
-            return Err(if dest.exists() {
-                DestinationError::ScannedFolder(root.clone())
-            } else {
-                DestinationError::ReadByNextScan(root.clone())
-            });
+            // A new report there is harmless (the next scan reads it as a JSON
+            // file of no known shape), and a report of an earlier run is
+            // replaced as reports are: anything else is evidence.
+            if dest.exists() && !is_own_report(dest) {
+                return Err(DestinationError::ScannedFolder(root.clone()));
+            }
         }
         let policy_file = dest.extension().and_then(|e| e.to_str()).is_some_and(|e| {
             ["rego", "json", "yaml", "yml"].contains(&e.to_ascii_lowercase().as_str())
@@ -166,6 +159,21 @@ impl Inputs {
         }
         Ok(())
     }
+}
+
+/// Whether a file is a JSON report an earlier run of aggrego wrote (it begins
+/// with the `tool` object naming aggrego).
+fn is_own_report(path: &Path) -> bool {
+    use std::io::Read;
+    let mut head = [0u8; 128];
+    let Ok(n) = std::fs::File::open(path).and_then(|mut f| f.read(&mut head)) else {
+        return false;
+    };
+    let text: String = String::from_utf8_lossy(&head[..n])
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    text.starts_with(r#"{"tool":{"name":"aggrego""#)
 }
 
 /// Where a destination leads once its symbolic links are followed.

@@ -29,6 +29,11 @@ fn workspace() -> tempfile::TempDir {
         d.join("snap/sources-status.json"),
     )
     .unwrap();
+    std::fs::write(
+        d.join("snap/previous.json"),
+        "{\n  \"tool\": {\n    \"name\": \"aggrego\",\n    \"version\": \"0.1.0\"\n  },\n  \"findings\": []\n}\n",
+    )
+    .unwrap();
     std::fs::create_dir(d.join("reports")).unwrap();
     std::fs::create_dir(d.join("target")).unwrap();
     std::fs::write(d.join("waivers.yaml"), "waivers: []\n").unwrap();
@@ -192,12 +197,27 @@ fn destinations() {
             },
         },
         Case {
-            name: "a JSON report in a scanned folder would be read by the next scan",
+            name: "a new JSON report in a scanned folder is written",
             args: &["scan", ".", "--format", "json=reports/report.json"],
-            code: 2,
-            stderr: "the next scan would read the report",
+            code: 1,
+            stderr: "",
             stdout: "",
-            check: |d| assert!(!d.join("reports/report.json").exists()),
+            check: |d| {
+                let r = std::fs::read_to_string(d.join("reports/report.json")).unwrap();
+                assert!(r.contains("\"files_scanned\""), "{r}");
+            },
+        },
+        Case {
+            name: "an earlier report in a scanned folder is replaced",
+            args: &["scan", "snap", "--format", "json=snap/previous.json"],
+            code: 1,
+            stderr: "",
+            stdout: "",
+            check: |d| {
+                let r = std::fs::read_to_string(d.join("snap/previous.json")).unwrap();
+                assert!(r.contains("\"files_scanned\""), "{r}");
+                input_unchanged(d);
+            },
         },
         Case {
             name: "a folder is refused before the scan",
