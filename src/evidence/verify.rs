@@ -605,7 +605,6 @@ fn check_in(
             sha256_hex(recorded_bytes)
         ));
     }
-    std::mem::forget(outcome);
     Ok(())
 }
 
