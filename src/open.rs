@@ -101,7 +101,21 @@ pub fn check(path: &Path, trust: Trust<'_>) -> Result<PathBuf, OpenError> {
 /// Open `path` under `trust`. The file is opened without blocking and checked
 /// again once open, so a FIFO swapped in after [`check`] still cannot block.
 pub fn open(path: &Path, trust: Trust<'_>) -> Result<File, OpenError> {
-    let target = check(path, trust)?;
+    open_with_metadata(path, trust).map(|(file, _)| file)
+}
+
+/// [`open`], with the metadata of the file opened (one `fstat`, which the
+/// check of what was opened needs anyway).
+pub fn open_with_metadata(
+    path: &Path,
+    trust: Trust<'_>,
+) -> Result<(File, std::fs::Metadata), OpenError> {
+    // A named file is checked once opened: a `stat` before would be one more
+    // call per scanned file and decide nothing the check after does not.
+    let target = match trust {
+        Trust::Named => path.to_path_buf(),
+        Trust::Within(..) => check(path, trust)?,
+    };
     let mut options = std::fs::OpenOptions::new();
     options.read(true);
     #[cfg(unix)]
@@ -112,8 +126,9 @@ pub fn open(path: &Path, trust: Trust<'_>) -> Result<File, OpenError> {
         options.custom_flags(libc::O_NONBLOCK);
     }
     let file = options.open(&target)?;
-    regular(&file.metadata()?)?;
-    Ok(file)
+    let meta = file.metadata()?;
+    regular(&meta)?;
+    Ok((file, meta))
 }
 
 /// Read all of `path` under `trust`.

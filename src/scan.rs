@@ -870,11 +870,12 @@ fn load_and_parse(
 fn read_bounded(path: &std::path::Path, max: u64) -> std::io::Result<Vec<u8>> {
     use std::io::Read;
     // Checked again here: a FIFO or device put in place since the walk would block.
-    let file = crate::open::open(path, Trust::Named).map_err(|e| match e {
-        crate::open::OpenError::Io(e) => e,
-        other => std::io::Error::other(other.to_string()),
-    })?;
-    let len = file.metadata()?.len();
+    let (file, meta) =
+        crate::open::open_with_metadata(path, Trust::Named).map_err(|e| match e {
+            crate::open::OpenError::Io(e) => e,
+            other => std::io::Error::other(other.to_string()),
+        })?;
+    let len = meta.len();
     let too_big = |n: u64| {
         std::io::Error::other(format!(
             "it is {}, larger than --max-file-size {}",
