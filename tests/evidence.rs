@@ -69,13 +69,7 @@ fn files(pkg: &Path) -> Vec<(String, Vec<u8>)> {
             }
         }
     } else {
-        let mut z = zip::ZipArchive::new(std::fs::File::open(pkg).unwrap()).unwrap();
-        for i in 0..z.len() {
-            let mut f = z.by_index(i).unwrap();
-            let mut b = Vec::new();
-            f.read_to_end(&mut b).unwrap();
-            out.push((f.name().to_string(), b));
-        }
+        out.extend(common::zip_entries(pkg));
     }
     out.sort();
     out

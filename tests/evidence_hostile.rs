@@ -5,7 +5,7 @@
 mod common;
 
 use serde_json::Value;
-use std::io::{Read, Write};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -72,18 +72,6 @@ fn tree(dir: &Path) -> Vec<(String, Vec<u8>)> {
         .collect();
     out.sort();
     out
-}
-
-fn zip_entries(pkg: &Path) -> Vec<(String, Vec<u8>)> {
-    let mut z = zip::ZipArchive::new(std::fs::File::open(pkg).unwrap()).unwrap();
-    (0..z.len())
-        .map(|i| {
-            let mut f = z.by_index(i).unwrap();
-            let mut b = Vec::new();
-            f.read_to_end(&mut b).unwrap();
-            (f.name().to_string(), b)
-        })
-        .collect()
 }
 
 fn write_zip(to: &Path, entries: &[(String, Vec<u8>)]) {
@@ -210,7 +198,7 @@ fn duplicate_zip_entries_are_refused() {
     let z = dir.path().join("p.zip");
     assert_eq!(package(&z, &[]).code, 1);
     let mut entries = vec![("report.htmX".to_string(), b"<h1>All clear</h1>".to_vec())];
-    entries.extend(zip_entries(&z));
+    entries.extend(common::zip_entries(&z));
     let bad = dir.path().join("bad.zip");
     write_zip(&bad, &entries);
     // Rename the forged entry in its local header and the central directory.
@@ -283,7 +271,7 @@ fn verify_reads_a_bounded_amount() {
     let z = dir.path().join("p.zip");
     assert_eq!(package(&z, &[]).code, 1);
     let big = vec![b' '; 300 * 1024 * 1024];
-    let entries: Vec<(String, Vec<u8>)> = zip_entries(&z)
+    let entries: Vec<(String, Vec<u8>)> = common::zip_entries(&z)
         .into_iter()
         .map(|(n, b)| match n.as_str() {
             "results.json" => (n, big.clone()),

@@ -8,7 +8,6 @@
 mod common;
 
 use serde_json::Value;
-use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -27,19 +26,6 @@ fn aggrego(args: &[&str]) -> (i32, String) {
         out.status.code().unwrap_or(-1),
         String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr),
     )
-}
-
-/// Every file of a zip package: (name, bytes).
-fn unpack(pkg: &Path) -> Vec<(String, Vec<u8>)> {
-    let mut z = zip::ZipArchive::new(std::fs::File::open(pkg).unwrap()).unwrap();
-    (0..z.len())
-        .map(|i| {
-            let mut f = z.by_index(i).unwrap();
-            let mut b = Vec::new();
-            f.read_to_end(&mut b).unwrap();
-            (f.name().to_string(), b)
-        })
-        .collect()
 }
 
 fn file<'a>(files: &'a [(String, Vec<u8>)], name: &str) -> &'a [u8] {
@@ -63,7 +49,7 @@ fn package(out: &Path, redact: bool) -> (i32, Vec<(String, Vec<u8>)>) {
     }
     let (code, log) = aggrego(&args);
     assert!(code == 0 || code == 1, "{log}");
-    (code, unpack(out))
+    (code, common::zip_entries(out))
 }
 
 fn contains(hay: &[u8], needle: &str) -> bool {

@@ -44,3 +44,17 @@ pub fn run(args: &[&str]) -> (i32, Vec<u8>, Vec<u8>) {
         .expect("aggrego runs");
     (out.status.code().unwrap_or(-1), out.stdout, out.stderr)
 }
+
+/// Every entry of a zip file, in the order of its central directory: (name, bytes).
+pub fn zip_entries(zip_file: &Path) -> Vec<(String, Vec<u8>)> {
+    use std::io::Read;
+    let mut z = zip::ZipArchive::new(std::fs::File::open(zip_file).unwrap()).unwrap();
+    (0..z.len())
+        .map(|i| {
+            let mut f = z.by_index(i).unwrap();
+            let mut b = Vec::new();
+            f.read_to_end(&mut b).unwrap();
+            (f.name().to_string(), b)
+        })
+        .collect()
+}
