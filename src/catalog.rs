@@ -24,12 +24,10 @@ pub struct Rule {
     pub inputs: Vec<String>,
     /// The input collection checked item by item; `None` for aggrego's own rules.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub checks: Option<&'static str>,
+    pub checks: Option<Checks>,
     pub references: Vec<Reference>,
     /// `builtin`, `aggrego` (its own rules) or the policy file.
     pub origin: String,
-    #[serde(skip)]
-    pub checks_kind: Option<Checks>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -69,14 +67,13 @@ impl Rule {
             description: m.description.trim().to_string(),
             remediation: m.custom.remediation.trim().into(),
             inputs: m.custom.inputs.clone(),
-            checks: Some(m.custom.checks.as_str()),
+            checks: Some(m.custom.checks),
             references,
             origin: if p.builtin {
                 "builtin".into()
             } else {
                 p.path.clone()
             },
-            checks_kind: Some(m.custom.checks),
         }
     }
 
@@ -86,10 +83,6 @@ impl Rule {
             .iter()
             .find(|r| r.catalogue.is_none() && r.reference.starts_with("https://"))
             .map_or(INFORMATION_URI, |r| r.reference.as_str())
-    }
-
-    pub fn is_builtin(&self) -> bool {
-        self.origin != "builtin" && self.origin != "aggrego"
     }
 }
 
@@ -110,7 +103,6 @@ pub fn own_rules() -> Vec<Rule> {
                 reference: format!("{INFORMATION_URI}#suppressions"),
             }],
             origin: "aggrego".into(),
-            checks_kind: None,
         };
     vec![
         rule(

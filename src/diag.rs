@@ -1,55 +1,150 @@
-//! Problems with inputs or policies: located where possible, never fatal to the scan.
+//! Diagnostics: every problem aggrego reports, with where it comes from.
+//!
+//! One type for input errors (the scan goes on), policy errors and fatal
+//! errors (the command stops). Its [`Origin`] says what it is about; the
+//! human renderer shows a snippet, and JSON, SARIF and the other reports read
+//! the same line and column from [`Diagnostic::position`].
 
 use crate::inventory::FileId;
+use crate::source::{LineCol, SourceFile};
 use std::ops::Range;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ScanError {
-    /// Display path of the file (or policy) the problem is in.
+pub struct Diagnostic {
+    /// Display path of the file (input, policy, data, waivers), the flag, or
+    /// the output destination the problem is about.
     pub path: String,
-    /// Index of the scanned file, when its text is available for line/column and a snippet.
-    pub file: Option<FileId>,
-    pub span: Option<Range<usize>>,
+    pub origin: Origin,
     pub message: String,
     pub help: Option<String>,
 }
 
-impl ScanError {
+/// What a diagnostic is about, and how precisely it is located.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Origin {
+    /// A byte range of a scanned file, whose text the scan holds.
+    Input { file: FileId, span: Range<usize> },
+    /// A file (or folder) as a whole.
+    File,
+    /// A line and column of a file whose text the scan does not hold (a
+    /// policy, a data document): `snippet` shows the line with a caret.
+    Text {
+        line: usize,
+        column: usize,
+        snippet: String,
+    },
+    /// A command-line flag (`path` holds its name).
+    Flag,
+    /// A report destination.
+    Output,
+}
+
+impl Diagnostic {
     pub fn at(path: &str, file: FileId, span: Range<usize>, message: impl Into<String>) -> Self {
-        ScanError {
-            path: path.to_string(),
-            file: Some(file),
-            span: Some(span),
-            message: message.into(),
-            help: None,
-        }
+        Diagnostic::new(path, Origin::Input { file, span }, message)
     }
 
     pub fn whole(path: &str, message: impl Into<String>) -> Self {
-        ScanError {
+        Diagnostic::new(path, Origin::File, message)
+    }
+
+    /// At `line:column` of a file the scan does not hold.
+    pub fn text(
+        path: &str,
+        line: usize,
+        column: usize,
+        snippet: String,
+        message: impl Into<String>,
+    ) -> Self {
+        Diagnostic::new(
+            path,
+            Origin::Text {
+                line,
+                column,
+                snippet,
+            },
+            message,
+        )
+    }
+
+    pub fn flag(flag: &str, message: impl Into<String>) -> Self {
+        Diagnostic::new(flag, Origin::Flag, message)
+    }
+
+    pub fn output(destination: &str, message: impl Into<String>) -> Self {
+        Diagnostic::new(destination, Origin::Output, message)
+    }
+
+    fn new(path: &str, origin: Origin, message: impl Into<String>) -> Self {
+        Diagnostic {
             path: path.to_string(),
-            file: None,
-            span: None,
+            origin,
             message: message.into(),
             help: None,
         }
-    }
-
-    /// Errors in report order (file, offset, message), each once: what every
-    /// reading of a definition repeats is said once.
-    pub fn sort_and_dedup(errors: &mut Vec<ScanError>) {
-        errors.sort_by(|a, b| {
-            (&a.path, a.span.as_ref().map(|s| s.start), &a.message).cmp(&(
-                &b.path,
-                b.span.as_ref().map(|s| s.start),
-                &b.message,
-            ))
-        });
-        errors.dedup();
     }
 
     pub fn with_help(mut self, help: impl Into<String>) -> Self {
         self.help = Some(help.into());
         self
+    }
+
+    /// The scanned file and byte range, for a diagnostic about one.
+    pub fn input_span(&self) -> Option<(FileId, &Range<usize>)> {
+        match &self.origin {
+            Origin::Input { file, span } => Some((*file, span)),
+            _ => None,
+        }
+    }
+
+    /// Line and column (1-based), when the diagnostic has them.
+    pub fn position(&self, files: &[SourceFile]) -> Option<LineCol> {
+        match &self.origin {
+            Origin::Input { file, span } => {
+                files.get(*file as usize).map(|f| f.line_col(span.start))
+            }
+            Origin::Text { line, column, .. } => Some(LineCol {
+                line: *line,
+                column: *column,
+            }),
+            _ => None,
+        }
+    }
+
+    /// `path:line:column`, or the path alone.
+    pub fn location(&self, files: &[SourceFile]) -> String {
+        match self.position(files) {
+            Some(lc) => format!("{}:{}:{}", self.path, lc.line, lc.column),
+            None => self.path.clone(),
+        }
+    }
+
+    /// The message with the snippet of a [`Origin::Text`] diagnostic below it,
+    /// as plain-text output shows it.
+    pub fn message_with_snippet(&self) -> String {
+        match &self.origin {
+            Origin::Text { snippet, .. } if !snippet.is_empty() => {
+                format!("{}\n{snippet}", self.message)
+            }
+            _ => self.message.clone(),
+        }
+    }
+
+    /// Where in its file, for ordering: a byte offset or a line and column.
+    fn order(&self) -> (usize, usize) {
+        match &self.origin {
+            Origin::Input { span, .. } => (span.start, 0),
+            Origin::Text { line, column, .. } => (*line, *column),
+            _ => (0, 0),
+        }
+    }
+
+    /// Diagnostics in report order (file, position, message), each once: what
+    /// every reading of a definition repeats is said once.
+    pub fn sort_and_dedup(errors: &mut Vec<Diagnostic>) {
+        errors.sort_by(|a, b| {
+            (&a.path, a.order(), &a.message).cmp(&(&b.path, b.order(), &b.message))
+        });
+        errors.dedup();
     }
 }

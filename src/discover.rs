@@ -1,7 +1,7 @@
 //! Finding the files to audit: a sorted walk that skips tooling folders, stays
 //! inside its root, and reads only files whose name suggests saved data.
 
-use crate::diag::ScanError;
+use crate::diag::Diagnostic;
 use crate::open::{Root, Trust};
 use crate::source::display_path;
 use aho_corasick::AhoCorasick;
@@ -79,14 +79,14 @@ pub struct Candidate {
     pub sibling: bool,
 }
 
-pub fn discover(roots: &[PathBuf]) -> (Vec<Candidate>, Vec<ScanError>) {
+pub fn discover(roots: &[PathBuf]) -> (Vec<Candidate>, Vec<Diagnostic>) {
     let mut out = Vec::new();
     let mut errors = Vec::new();
     for root in roots {
         let meta = match std::fs::symlink_metadata(root) {
             Ok(m) => m,
             Err(e) => {
-                errors.push(ScanError::whole(
+                errors.push(Diagnostic::whole(
                     &display_path(root),
                     format!("cannot read: {}", io_reason(&e)),
                 ));
@@ -107,7 +107,7 @@ pub fn discover(roots: &[PathBuf]) -> (Vec<Candidate>, Vec<ScanError>) {
                     out.extend(module_siblings(root, &mut errors));
                 }
             } else {
-                errors.push(ScanError::whole(
+                errors.push(Diagnostic::whole(
                     &display_path(root),
                     "not a regular file or folder: skipped",
                 ));
@@ -129,7 +129,7 @@ pub fn discover(roots: &[PathBuf]) -> (Vec<Candidate>, Vec<ScanError>) {
     (out, errors)
 }
 
-fn walk(root: &Path, out: &mut Vec<Candidate>, errors: &mut Vec<ScanError>) {
+fn walk(root: &Path, out: &mut Vec<Candidate>, errors: &mut Vec<Diagnostic>) {
     let walker = WalkDir::new(root)
         .follow_links(false)
         .sort_by_file_name()
@@ -147,7 +147,7 @@ fn walk(root: &Path, out: &mut Vec<Candidate>, errors: &mut Vec<ScanError>) {
             Err(e) => {
                 let path = e.path().map_or_else(|| display_path(root), display_path);
                 let reason = e.io_error().map_or_else(|| e.to_string(), io_reason);
-                errors.push(ScanError::whole(&path, format!("cannot read: {reason}")));
+                errors.push(Diagnostic::whole(&path, format!("cannot read: {reason}")));
                 continue;
             }
         };
@@ -174,7 +174,7 @@ fn walk(root: &Path, out: &mut Vec<Candidate>, errors: &mut Vec<ScanError>) {
     }
 }
 
-fn module_siblings(file: &Path, errors: &mut Vec<ScanError>) -> Vec<Candidate> {
+fn module_siblings(file: &Path, errors: &mut Vec<Diagnostic>) -> Vec<Candidate> {
     let dir = match file.parent() {
         Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
         _ => PathBuf::from("."),
@@ -200,7 +200,7 @@ fn module_siblings(file: &Path, errors: &mut Vec<ScanError>) -> Vec<Candidate> {
                 sibling: true,
             }),
             Err(e @ crate::open::OpenError::Outside(_)) => {
-                errors.push(ScanError::whole(&display_path(&path), e.to_string()));
+                errors.push(Diagnostic::whole(&display_path(&path), e.to_string()));
             }
             Err(_) => {}
         }

@@ -1,6 +1,6 @@
 //! The Rego engine: policies compiled once, evaluated in parallel over one input.
 
-use crate::diag::ScanError;
+use crate::diag::Diagnostic;
 use crate::finding::Resource;
 use crate::inventory::{AggregatorCondition, Condition, PolicyInput};
 use crate::policy::{Checks, Module, Policy, BUILTIN_LIB};
@@ -32,7 +32,7 @@ impl Default for Extras {
 pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(60);
 
 /// Every policy, helper and data document added to one regorus engine.
-fn compile(policies: &[Policy], extras: &Extras) -> Result<Compiled, Vec<ScanError>> {
+fn compile(policies: &[Policy], extras: &Extras) -> Result<Compiled, Vec<Diagnostic>> {
     let mut base = regorus::Engine::new();
     let mut errors = Vec::new();
     base.set_execution_timer_config(regorus::utils::limits::ExecutionTimerConfig {
@@ -47,12 +47,12 @@ fn compile(policies: &[Policy], extras: &Extras) -> Result<Compiled, Vec<ScanErr
             *arity,
             Box::new(move |_| Err(anyhow::anyhow!(message.clone()))),
         ) {
-            errors.push(ScanError::whole("aggrego", e.to_string()));
+            errors.push(Diagnostic::whole("aggrego", e.to_string()));
         }
     }
     for &(name, arity, f) in crate::timefns::BUILTINS {
         if let Err(e) = base.add_extension(name.to_string(), arity, Box::new(f)) {
-            errors.push(ScanError::whole("aggrego", e.to_string()));
+            errors.push(Diagnostic::whole("aggrego", e.to_string()));
         }
     }
     // Built-in policies call these with literal formats and small bounds;
@@ -60,13 +60,13 @@ fn compile(policies: &[Policy], extras: &Extras) -> Result<Compiled, Vec<ScanErr
     if policies.iter().any(|p| !p.builtin) || !extras.libraries.is_empty() {
         for (name, arity, f) in crate::bounded::extensions() {
             if let Err(e) = base.add_extension(name, arity, f) {
-                errors.push(ScanError::whole("aggrego", e.to_string()));
+                errors.push(Diagnostic::whole("aggrego", e.to_string()));
             }
         }
     }
     for (file, src) in BUILTIN_LIB {
         if let Err(e) = base.add_policy(format!("builtin/{file}"), src.to_string()) {
-            errors.push(ScanError::whole(&format!("builtin/{file}"), e.to_string()));
+            errors.push(Diagnostic::whole(&format!("builtin/{file}"), e.to_string()));
         }
     }
     for m in &extras.libraries {
@@ -77,7 +77,7 @@ fn compile(policies: &[Policy], extras: &Extras) -> Result<Compiled, Vec<ScanErr
     }
     for (path, value) in &extras.data {
         if let Err(e) = base.add_data(value.clone()) {
-            errors.push(ScanError::whole(
+            errors.push(Diagnostic::whole(
                 path,
                 format!("cannot merge into data: {e}"),
             ));
@@ -87,7 +87,7 @@ fn compile(policies: &[Policy], extras: &Extras) -> Result<Compiled, Vec<ScanErr
     let mut seen = std::collections::BTreeMap::new();
     for p in policies {
         if let Some(other) = seen.insert(p.id().to_string(), p.path.clone()) {
-            errors.push(ScanError::whole(
+            errors.push(Diagnostic::whole(
                 &p.path,
                 format!("policy id {} is already used by {other}", p.id()),
             ));
@@ -148,7 +148,7 @@ fn program(base: &regorus::Engine, entry: &str) -> Option<std::sync::Arc<Program
 
 /// Turn a regorus message (`--> file:line:col`, a snippet, `error: …`) into an
 /// error named `file:line:col` whose message keeps the snippet.
-pub fn located_error(path: &str, raw: &str) -> ScanError {
+pub fn located_error(path: &str, raw: &str) -> Diagnostic {
     let re = regex::Regex::new(r"--> (.+):(\d+):(\d+)").ok();
     if let Some(c) = re.as_ref().and_then(|r| r.captures(raw)) {
         let (file, line, col) = (&c[1], &c[2], &c[3]);
@@ -161,12 +161,12 @@ pub fn located_error(path: &str, raw: &str) -> ScanError {
         } else {
             file
         };
-        return ScanError::whole(
-            &format!("{shown}:{line}:{col}"),
-            format!("{msg}\n{}", lines.join("\n")),
-        );
+        let (Ok(line), Ok(column)) = (line.parse(), col.parse()) else {
+            return Diagnostic::whole(path, raw.trim().to_string());
+        };
+        return Diagnostic::text(shown, line, column, lines.join("\n"), msg);
     }
-    ScanError::whole(path, raw.trim().to_string())
+    Diagnostic::whole(path, raw.trim().to_string())
 }
 
 /// Builtins whose results would differ between runs are refused.
@@ -189,7 +189,7 @@ pub struct RawFinding {
 pub struct Engine {
     /// The policies added to one regorus engine, made on first use when only
     /// built-in policies run (see [`Engine::with`]).
-    compiled: std::sync::OnceLock<Result<Compiled, Vec<ScanError>>>,
+    compiled: std::sync::OnceLock<Result<Compiled, Vec<Diagnostic>>>,
     extras: Extras,
     policies: Vec<Policy>,
     timeout: Duration,
@@ -215,7 +215,7 @@ const PART: usize = 4096;
 impl Engine {
     /// Add every policy once and run a warm-up evaluation, so a broken policy
     /// fails here with its location rather than in the middle of a scan.
-    pub fn new(policies: Vec<Policy>) -> Result<Engine, Vec<ScanError>> {
+    pub fn new(policies: Vec<Policy>) -> Result<Engine, Vec<Diagnostic>> {
         Engine::with(policies, &Extras::default())
     }
 
@@ -223,7 +223,7 @@ impl Engine {
     /// an empty input (both tested), so they are compiled only when an input
     /// needs them: a repository without aggregators costs little more than
     /// reading it. Anything else is compiled and warmed up here.
-    pub fn with(policies: Vec<Policy>, extras: &Extras) -> Result<Engine, Vec<ScanError>> {
+    pub fn with(policies: Vec<Policy>, extras: &Extras) -> Result<Engine, Vec<Diagnostic>> {
         let deferred = policies.iter().all(|p| p.builtin)
             && extras.libraries.is_empty()
             && extras.data.is_empty();
@@ -251,7 +251,7 @@ impl Engine {
         let _ = self.compiled();
     }
 
-    fn compiled(&self) -> Result<&Compiled, Vec<ScanError>> {
+    fn compiled(&self) -> Result<&Compiled, Vec<Diagnostic>> {
         self.compiled
             .get_or_init(|| compile(&self.policies, &self.extras))
             .as_ref()
@@ -267,7 +267,7 @@ impl Engine {
     pub fn with_modules(
         &self,
         modules: &[Module],
-    ) -> (regorus::Engine, Vec<Option<String>>, Vec<ScanError>) {
+    ) -> (regorus::Engine, Vec<Option<String>>, Vec<Diagnostic>) {
         let mut engine = match self.compiled() {
             Ok(c) => c.base.clone(),
             Err(e) => return (regorus::Engine::new(), vec![None; modules.len()], e),
@@ -281,7 +281,7 @@ impl Engine {
             0,
             Box::new(move |_| Ok(Value::from(clock()))),
         ) {
-            errors.push(ScanError::whole("aggrego", e.to_string()));
+            errors.push(Diagnostic::whole("aggrego", e.to_string()));
         }
         for m in modules {
             engine.set_rego_v0(m.rego_v0);
@@ -297,7 +297,7 @@ impl Engine {
         (engine, packages, errors)
     }
 
-    fn warm_up(&self) -> Vec<ScanError> {
+    fn warm_up(&self) -> Vec<Diagnostic> {
         let empty = crate::inventory::Inventory::default();
         let settings = crate::inventory::Settings {
             now: crate::timestamp::Instant::from_ns(0),
@@ -341,7 +341,7 @@ impl Engine {
         &self,
         input: &PolicyInput,
         now_ns: i64,
-    ) -> (Vec<RawFinding>, Vec<ScanError>) {
+    ) -> (Vec<RawFinding>, Vec<Diagnostic>) {
         if input.is_empty() && self.builtin_only {
             // Built-in policies only: nothing to find in nothing.
             return (Vec::new(), Vec::new());
@@ -442,7 +442,7 @@ impl Engine {
         let deadline = Instant::now() + self.timeout;
         // A list result is read into findings at once, so a part's values go
         // as soon as it is evaluated; a set waits to be united with the others.
-        let read = |i: usize, r: Result<Value, ScanError>| match r? {
+        let read = |i: usize, r: Result<Value, Diagnostic>| match r? {
             v @ (Value::Array(_) | Value::Undefined) => self.findings_of(i, &v).map(Part::Findings),
             v => Ok(Part::Value(v)),
         };
@@ -477,7 +477,7 @@ impl Engine {
             .collect();
         // Per policy, its results in the order of its parts.
         results.sort_by_key(|r| r.0);
-        let mut by_policy: Vec<Vec<Result<Part, ScanError>>> =
+        let mut by_policy: Vec<Vec<Result<Part, Diagnostic>>> =
             (0..count).map(|_| Vec::new()).collect();
         let mut spent = vec![Duration::ZERO; count];
         for (i, r, d) in results.into_iter().flat_map(|r| r.1) {
@@ -508,8 +508,8 @@ impl Engine {
     fn merge(
         &self,
         i: usize,
-        parts: Vec<Result<Part, ScanError>>,
-    ) -> Result<Vec<RawFinding>, ScanError> {
+        parts: Vec<Result<Part, Diagnostic>>,
+    ) -> Result<Vec<RawFinding>, Diagnostic> {
         let mut findings = Vec::new();
         let mut values = Vec::new();
         for p in parts {
@@ -528,8 +528,8 @@ impl Engine {
 
     /// Evaluate every policy's `deny` over `input`, in parallel, with
     /// `time.now_ns()` pinned to the snapshot time.
-    pub fn evaluate(&self, input: Value, now_ns: i64) -> (Vec<RawFinding>, Vec<ScanError>) {
-        let results: Vec<Result<Vec<RawFinding>, ScanError>> = (0..self.policies.len())
+    pub fn evaluate(&self, input: Value, now_ns: i64) -> (Vec<RawFinding>, Vec<Diagnostic>) {
+        let results: Vec<Result<Vec<RawFinding>, Diagnostic>> = (0..self.policies.len())
             .into_par_iter()
             .map(|i| self.evaluate_one(i, input.clone(), now_ns))
             .collect();
@@ -549,7 +549,7 @@ impl Engine {
         i: usize,
         input: Value,
         now_ns: i64,
-    ) -> Result<Vec<RawFinding>, ScanError> {
+    ) -> Result<Vec<RawFinding>, Diagnostic> {
         let t = Instant::now();
         let value = self.eval_value(i, input, now_ns, t + self.timeout)?;
         if std::env::var_os("AGGREGO_TRACE").is_some() {
@@ -569,7 +569,7 @@ impl Engine {
         input: Value,
         now_ns: i64,
         deadline: Instant,
-    ) -> Result<Value, ScanError> {
+    ) -> Result<Value, Diagnostic> {
         self.eval_with(i, input, now_ns, deadline, true)
     }
 
@@ -583,10 +583,10 @@ impl Engine {
         now_ns: i64,
         deadline: Instant,
         vm: bool,
-    ) -> Result<Value, ScanError> {
+    ) -> Result<Value, Diagnostic> {
         crate::guard::quietly(|| self.eval_unguarded(i, input, now_ns, deadline, vm))
             .unwrap_or_else(|panic| {
-                Err(ScanError::whole(
+                Err(Diagnostic::whole(
                     &self.policies[i].path,
                     format!("evaluation failed inside regorus: {panic}"),
                 ))
@@ -600,9 +600,9 @@ impl Engine {
         now_ns: i64,
         deadline: Instant,
         vm: bool,
-    ) -> Result<Value, ScanError> {
+    ) -> Result<Value, Diagnostic> {
         let policy = &self.policies[i];
-        let fail = |m: String| ScanError::whole(&policy.path, m);
+        let fail = |m: String| Diagnostic::whole(&policy.path, m);
         let compiled = self.compiled().map_err(|mut e| e.remove(0))?;
         let left = deadline.saturating_duration_since(Instant::now());
         let timed_out = || {
@@ -661,9 +661,9 @@ impl Engine {
     }
 
     /// The findings in what a policy's `deny` returned.
-    fn findings_of(&self, i: usize, value: &Value) -> Result<Vec<RawFinding>, ScanError> {
+    fn findings_of(&self, i: usize, value: &Value) -> Result<Vec<RawFinding>, Diagnostic> {
         let policy = &self.policies[i];
-        let fail = |m: String| ScanError::whole(&policy.path, m);
+        let fail = |m: String| Diagnostic::whole(&policy.path, m);
         let items: Vec<&Value> = match value {
             Value::Undefined => Vec::new(),
             Value::Set(s) => s.iter().collect(),
@@ -722,7 +722,7 @@ impl Unit<'_> {
 }
 
 /// One evaluation: the policy, what it gave, how long it took.
-type Evaluated = (usize, Result<Part, ScanError>, Duration);
+type Evaluated = (usize, Result<Part, Diagnostic>, Duration);
 
 /// What one evaluation of a part gave: findings read from a list, or a value
 /// still to be merged (a set).
@@ -749,7 +749,7 @@ fn merge_values(values: Vec<Value>) -> Value {
 
 /// A located parse error; when a Rego v1 parse fails but the file parses as
 /// v0, say how to mark it.
-fn parse_error(path: &str, source: &str, rego_v0: bool, raw: &str) -> ScanError {
+fn parse_error(path: &str, source: &str, rego_v0: bool, raw: &str) -> Diagnostic {
     let mut e = located_error(path, raw);
     // Only a missing v1 keyword suggests v0 (probing other errors would make
     // the parser print warnings of its own).

@@ -21,10 +21,8 @@ pub fn run(args: &InspectArgs) -> Result<u8, Fatal> {
         .to_value(&prepared.settings, &coverage, &prepared.files);
     let json = serde_json::to_value(&input).map_err(|e| fatal("<stdout>", e.to_string()))?;
     let doc = if args.locations {
-        let table: Vec<serde_json::Value> = locs
-            .spans
-            .iter()
-            .enumerate()
+        let table: Vec<serde_json::Value> = (0..locs.len())
+            .filter_map(|id| locs.get(id).map(|(span, _)| (id, span)))
             .map(|(id, span)| {
                 let file = prepared.files.get(span.file as usize);
                 let lc = file.map(|f| f.line_col(span.start as usize));
@@ -44,13 +42,11 @@ pub fn run(args: &InspectArgs) -> Result<u8, Fatal> {
         serde_json::to_string_pretty(&doc).map_err(|e| fatal("<stdout>", e.to_string()))?;
     text.push('\n');
     for e in &prepared.errors {
-        let at = crate::report::json::position_in(&prepared.files, e)
-            .map_or(String::new(), |lc| format!(":{}:{}", lc.line, lc.column));
         let _ = writeln!(
             std::io::stderr(),
-            "aggrego: error: {}{at}: {}",
-            e.path,
-            e.message
+            "aggrego: error: {}: {}",
+            e.location(&prepared.files),
+            e.message_with_snippet()
         );
     }
     crate::run::print_stdout(&text)?;

@@ -944,15 +944,15 @@ fn opt_str(s: &Option<String>) -> Value {
 #[derive(Debug, Default)]
 pub struct Locations {
     /// Every other loc, in id order (ids past the statuses' shifted down).
-    pub spans: Vec<Span>,
+    spans: Vec<Span>,
     /// For each of `spans`, an index into `resources`.
-    pub owners: Vec<u32>,
-    pub resources: Vec<Resource>,
-    pub status_base: usize,
-    pub statuses: Arc<Vec<SourceStatus>>,
+    owners: Vec<u32>,
+    resources: Vec<Resource>,
+    status_base: usize,
+    statuses: Arc<Vec<SourceStatus>>,
     /// For the owners that are one reading of a definition (an aggregator's
     /// owner index is its index): which definition, and which reading.
-    pub variants: HashMap<u32, Reading>,
+    variants: HashMap<u32, Reading>,
 }
 
 /// One reading of a definition read several ways.
@@ -964,6 +964,25 @@ pub struct Reading {
 }
 
 impl Locations {
+    /// How many loc ids there are: every id below this has a location.
+    pub fn len(&self) -> usize {
+        self.spans.len() + self.statuses.len() * 3
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The readings of definitions read several ways, by owner index.
+    pub fn readings(&self) -> &HashMap<u32, Reading> {
+        &self.variants
+    }
+
+    /// How many source statuses the table holds (their locs are computed).
+    pub fn status_count(&self) -> usize {
+        self.statuses.len()
+    }
+
     /// The reading a loc belongs to, when its definition was read several ways.
     pub fn reading(&self, loc: usize) -> Option<&Reading> {
         if loc >= self.status_base {

@@ -37,8 +37,8 @@ fn main() -> ExitCode {
             for e in errors {
                 eprintln!(
                     "aggrego: error: {}: {}",
-                    clean_name(&e.path),
-                    clean(&e.message)
+                    clean_name(&e.location(&[])),
+                    clean(&e.message_with_snippet())
                 );
                 if let Some(help) = &e.help {
                     eprintln!("  help: {}", clean(help));

@@ -3,7 +3,7 @@
 //! regorus does not read OPA's `# METADATA` comments, so they are parsed here
 //! and validated strictly: a policy with a missing or unknown field is refused.
 
-use crate::diag::ScanError;
+use crate::diag::Diagnostic;
 use crate::finding::Severity;
 use crate::metadata_block::yaml_to_json;
 use crate::open::Trust;
@@ -54,7 +54,7 @@ pub fn is_rego_v0(source: &str) -> bool {
 
 /// The files a policy folder contributes: `.rego` files and data files, in
 /// sorted order, hidden entries skipped.
-pub fn folder_files(root: &std::path::Path) -> (Vec<std::path::PathBuf>, Vec<ScanError>) {
+pub fn folder_files(root: &std::path::Path) -> (Vec<std::path::PathBuf>, Vec<Diagnostic>) {
     let shown = crate::source::display_path(root);
     let mut files = Vec::new();
     let mut errors = Vec::new();
@@ -73,7 +73,7 @@ pub fn folder_files(root: &std::path::Path) -> (Vec<std::path::PathBuf>, Vec<Sca
                 if e.file_type().is_symlink() {
                     let within = Trust::Within(root, crate::open::Root::PolicyFolder);
                     if let Err(err) = crate::open::check(e.path(), within) {
-                        errors.push(ScanError::whole(
+                        errors.push(Diagnostic::whole(
                             &crate::source::display_path(e.path()),
                             err.to_string(),
                         ));
@@ -83,7 +83,7 @@ pub fn folder_files(root: &std::path::Path) -> (Vec<std::path::PathBuf>, Vec<Sca
                 files.push(e.into_path());
             }
             Ok(_) => {}
-            Err(e) => errors.push(ScanError::whole(
+            Err(e) => errors.push(Diagnostic::whole(
                 &e.path().map_or(shown.clone(), crate::source::display_path),
                 format!("cannot read: {e}"),
             )),
@@ -94,7 +94,7 @@ pub fn folder_files(root: &std::path::Path) -> (Vec<std::path::PathBuf>, Vec<Sca
 
 /// Read user policies from files and folders (recursively, sorted). Every
 /// problem is a located error; the other files still load.
-pub fn load_user(paths: &[std::path::PathBuf]) -> (UserFiles, Vec<ScanError>) {
+pub fn load_user(paths: &[std::path::PathBuf]) -> (UserFiles, Vec<Diagnostic>) {
     let mut out = UserFiles::default();
     let mut errors = Vec::new();
     let mut files = Vec::new();
@@ -102,14 +102,14 @@ pub fn load_user(paths: &[std::path::PathBuf]) -> (UserFiles, Vec<ScanError>) {
         let shown = crate::source::display_path(root);
         if root.is_file() {
             if root.extension().and_then(|e| e.to_str()) != Some("rego") {
-                errors.push(ScanError::whole(&shown, "a policy file must end in .rego"));
+                errors.push(Diagnostic::whole(&shown, "a policy file must end in .rego"));
             } else {
                 files.push(root.clone());
             }
             continue;
         }
         if !root.is_dir() {
-            errors.push(ScanError::whole(&shown, "no such policy file or folder"));
+            errors.push(Diagnostic::whole(&shown, "no such policy file or folder"));
             continue;
         }
         let (found, errs) = folder_files(root);
@@ -140,7 +140,7 @@ pub fn load_user(paths: &[std::path::PathBuf]) -> (UserFiles, Vec<ScanError>) {
         {
             Ok(s) => s,
             Err(e) => {
-                errors.push(ScanError::whole(&path, format!("cannot read: {e}")));
+                errors.push(Diagnostic::whole(&path, format!("cannot read: {e}")));
                 continue;
             }
         };
@@ -328,11 +328,14 @@ fn builtin_metadata(path: &str) -> Option<Metadata> {
 pub const BUILTIN_LIB: &[(&str, &str)] = builtin!["lib/aggrego.rego"];
 
 impl Policy {
-    pub fn load(path: &str, source: String, builtin: bool) -> Result<Policy, ScanError> {
+    pub fn load(path: &str, source: String, builtin: bool) -> Result<Policy, Diagnostic> {
         let meta = match builtin.then(|| builtin_metadata(path)).flatten() {
             Some(meta) => meta,
             None => parse_metadata(path, &source)?,
         };
+        if !builtin {
+            user_metadata_ok(path, &source, &meta)?;
+        }
         Ok(Policy {
             path: path.to_string(),
             source,
@@ -359,7 +362,7 @@ impl Policy {
     }
 }
 
-pub fn builtin_policies() -> Result<Vec<Policy>, ScanError> {
+pub fn builtin_policies() -> Result<Vec<Policy>, Diagnostic> {
     BUILTIN
         .iter()
         .map(|(file, src)| Policy::load(&format!("builtin/{file}"), src.to_string(), true))
@@ -367,7 +370,7 @@ pub fn builtin_policies() -> Result<Vec<Policy>, ScanError> {
 }
 
 /// Find the `# METADATA` comment block above `package` and validate it.
-pub fn parse_metadata(path: &str, source: &str) -> Result<Metadata, ScanError> {
+pub fn parse_metadata(path: &str, source: &str) -> Result<Metadata, Diagnostic> {
     let Some((start, yaml)) = crate::metadata_block::block(source) else {
         return Err(located(
             path,
@@ -404,6 +407,34 @@ pub fn parse_metadata(path: &str, source: &str) -> Result<Metadata, ScanError> {
     })?;
     validate(&meta).map_err(|e| located(path, source, start, &format!("METADATA: {e}")))?;
     Ok(meta)
+}
+
+/// `per_item` and `where` let aggrego evaluate a policy over parts of a
+/// collection, which is right only when the Rego really depends on one item at
+/// a time and makes the `where` tests itself. aggrego holds its built-in
+/// policies to that with tests; a user policy is always evaluated over the
+/// whole input, so its results never depend on the input's size, and the two
+/// keys are refused at their line rather than ignored.
+fn user_metadata_ok(path: &str, source: &str, meta: &Metadata) -> Result<(), Diagnostic> {
+    let field = if meta.custom.per_item {
+        "custom.per_item"
+    } else if !meta.custom.conditions.is_empty() {
+        "custom.where"
+    } else {
+        return Ok(());
+    };
+    let at = crate::metadata_block::block(source)
+        .and_then(|(start, yaml)| field_offset(source, start, &yaml, field))
+        .unwrap_or(0);
+    Err(located(
+        path,
+        source,
+        at,
+        &format!(
+            "METADATA {field}: reserved for built-in policies; aggrego evaluates your policy \
+             over the whole input, so its results never depend on the input's size: remove the key"
+        ),
+    ))
 }
 
 /// What a field must hold, in words, where serde's message is terse.
@@ -518,7 +549,7 @@ const BUILTIN_NAMESPACE: &str = "data.aggrego";
 /// refused, located at its `package` line. The package is read by regorus, so
 /// every spelling (`data.aggrego.x`, `aggrego["x"]`) is caught; a module that
 /// does not parse is left to the engine, which reports it located.
-fn reserved_package(path: &str, source: &str, rego_v0: bool) -> Option<ScanError> {
+fn reserved_package(path: &str, source: &str, rego_v0: bool) -> Option<Diagnostic> {
     let mut engine = regorus::Engine::new();
     engine.set_rego_v0(rego_v0);
     let package = engine
@@ -543,7 +574,7 @@ fn reserved_package(path: &str, source: &str, rego_v0: bool) -> Option<ScanError
     ))
 }
 
-fn located(path: &str, source: &str, offset: usize, message: &str) -> ScanError {
+fn located(path: &str, source: &str, offset: usize, message: &str) -> Diagnostic {
     let (line, col) = line_col(source, offset);
     let text = source.lines().nth(line - 1).unwrap_or("");
     let width = line.to_string().len();
@@ -551,10 +582,7 @@ fn located(path: &str, source: &str, offset: usize, message: &str) -> ScanError 
         "{:width$} |\n{line} | {text}\n{:width$} | {:>col$}",
         "", "", "^"
     );
-    ScanError::whole(
-        &format!("{path}:{line}:{col}"),
-        format!("{message}\n{snippet}"),
-    )
+    Diagnostic::text(path, line, col, snippet, message)
 }
 
 fn line_col(text: &str, offset: usize) -> (usize, usize) {
@@ -637,7 +665,17 @@ mod tests {
             "#   references: 5\n",
         );
         let e = parse_metadata("p.rego", &bad).unwrap_err();
-        assert!(e.path.ends_with("p.rego:11:17"), "{}", e.path);
+        assert!(
+            matches!(
+                e.origin,
+                crate::diag::Origin::Text {
+                    line: 11,
+                    column: 17,
+                    ..
+                }
+            ),
+            "{e:?}"
+        );
         assert!(
             e.message
                 .contains("METADATA custom.references: expected a map"),

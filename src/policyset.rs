@@ -1,7 +1,7 @@
 //! The policies a command runs: the built-in catalogue, `--policy` files and
 //! folders, `--data` documents, checked together before anything is scanned.
 
-use crate::diag::ScanError;
+use crate::diag::Diagnostic;
 use crate::engine::Extras;
 use crate::policy::{self, Module, Policy};
 use saphyr::LoadableYamlNode;
@@ -25,7 +25,7 @@ pub struct Request<'a> {
 }
 
 /// Load and check everything; every problem is reported, not just the first.
-pub fn load(req: &Request<'_>) -> Result<PolicySet, Vec<ScanError>> {
+pub fn load(req: &Request<'_>) -> Result<PolicySet, Vec<Diagnostic>> {
     let mut errors = Vec::new();
     let mut policies = if req.builtin {
         policy::builtin_policies().map_err(|e| vec![e])?
@@ -45,7 +45,7 @@ pub fn load(req: &Request<'_>) -> Result<PolicySet, Vec<ScanError>> {
     }
     for p in user.policies {
         match owner.get(&p.id().to_ascii_uppercase()) {
-            Some(other) => errors.push(ScanError::whole(
+            Some(other) => errors.push(Diagnostic::whole(
                 &p.path,
                 format!(
                     "policy id {} is already used by {other}: give this policy its own custom.id",
@@ -59,7 +59,7 @@ pub fn load(req: &Request<'_>) -> Result<PolicySet, Vec<ScanError>> {
         }
     }
     if policies.is_empty() && errors.is_empty() {
-        errors.push(ScanError::whole(
+        errors.push(Diagnostic::whole(
             "--no-builtin",
             "no policy to run: give --policy PATH with at least one policy",
         ));
@@ -90,52 +90,52 @@ pub fn load(req: &Request<'_>) -> Result<PolicySet, Vec<ScanError>> {
 }
 
 /// A `--data` document (JSON or YAML), an object merged under `data.`.
-pub fn load_data(path: &std::path::Path) -> Result<(String, regorus::Value), ScanError> {
+pub fn load_data(path: &std::path::Path) -> Result<(String, regorus::Value), Diagnostic> {
     let shown = crate::source::display_path(path);
     // Named by the user, or found in a policy folder and checked there.
     let text = crate::open::read(path, crate::open::Trust::Named)
         .map_err(|e| e.to_string())
         .and_then(|b| crate::source::decode(b).map_err(|e| e.message))
-        .map_err(|e| ScanError::whole(&shown, format!("cannot read: {e}")))?;
+        .map_err(|e| Diagnostic::whole(&shown, format!("cannot read: {e}")))?;
     let yaml = matches!(
         path.extension().and_then(|e| e.to_str()),
         Some("yaml" | "yml")
     );
     let json: serde_json::Value = if yaml {
         crate::input::cloudformation::yaml_depth_ok(&text, 256)
-            .map_err(|(_, e)| ScanError::whole(&shown, format!("invalid YAML: {e}")))?;
+            .map_err(|(_, e)| Diagnostic::whole(&shown, format!("invalid YAML: {e}")))?;
         let docs = saphyr::Yaml::load_from_str(&text).map_err(|e| {
-            ScanError::whole(
+            Diagnostic::whole(
                 &format!("{shown}:{}:{}", e.marker().line(), e.marker().col() + 1),
                 format!("invalid YAML: {}", e.info()),
             )
         })?;
         match docs.first() {
             Some(d) => crate::metadata_block::yaml_to_json(d)
-                .map_err(|e| ScanError::whole(&shown, format!("invalid data: {e}")))?,
+                .map_err(|e| Diagnostic::whole(&shown, format!("invalid data: {e}")))?,
             None => serde_json::Value::Object(Default::default()),
         }
     } else {
         serde_json::from_str(&text).map_err(|e| {
-            ScanError::whole(
+            Diagnostic::whole(
                 &format!("{shown}:{}:{}", e.line(), e.column()),
                 format!("invalid JSON: {e}"),
             )
         })?
     };
     let serde_json::Value::Object(map) = &json else {
-        return Err(ScanError::whole(
+        return Err(Diagnostic::whole(
             &shown,
             "data must be an object; its keys become data.<key> in policies",
         ));
     };
     if map.contains_key("aggrego") {
-        return Err(ScanError::whole(
+        return Err(Diagnostic::whole(
             &shown,
             "the key `aggrego` is reserved for aggrego's own packages (data.aggrego.lib)",
         ));
     }
     let value = regorus::Value::from_json_str(&json.to_string())
-        .map_err(|e| ScanError::whole(&shown, format!("invalid data: {e}")))?;
+        .map_err(|e| Diagnostic::whole(&shown, format!("invalid data: {e}")))?;
     Ok((shown, value))
 }

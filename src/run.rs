@@ -1,7 +1,7 @@
 //! Running a command: options checked first, then the scan, the report and the exit code.
 
 use crate::cli::{ColorChoice, FormatSpec, InputArgs, PolicyArgs, ScanArgs};
-use crate::diag::ScanError;
+use crate::diag::Diagnostic;
 use crate::engine::Engine;
 use crate::output::Output;
 use crate::policyset::{self, PolicySet};
@@ -17,7 +17,7 @@ pub const EXIT_ERROR: u8 = 2;
 
 /// A problem that stops the command before scanning (bad flag, broken policy).
 #[derive(Debug)]
-pub struct Fatal(pub Vec<ScanError>);
+pub struct Fatal(pub Vec<Diagnostic>);
 
 /// Scan options from the input flags (shared by `scan` and `inspect`).
 pub fn input_options(input: &InputArgs) -> Result<Options, Fatal> {
@@ -331,7 +331,7 @@ fn sinks(args: &ScanArgs) -> Result<Vec<Sink>, Fatal> {
 }
 
 pub fn fatal(what: &str, message: String) -> Fatal {
-    Fatal(vec![ScanError::whole(what, message)])
+    Fatal(vec![Diagnostic::whole(what, message)])
 }
 
 fn terminal_width() -> usize {
@@ -410,7 +410,7 @@ pub fn explain(args: &crate::cli::ExplainArgs) -> Result<u8, Fatal> {
                 r.inputs.join(", ")
             );
             if let Some(c) = r.checks {
-                s.push_str(&format!("Checks: each item of input.{c}\n"));
+                s.push_str(&format!("Checks: each item of input.{}\n", c.as_str()));
             }
             s.push_str(&format!(
                 "\n{}\n\nRemediation:\n{}\n",

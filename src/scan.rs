@@ -2,7 +2,7 @@
 
 use crate::catalog::Rule;
 use crate::context;
-use crate::diag::ScanError;
+use crate::diag::Diagnostic;
 use crate::discover::{self, io_reason, Candidate};
 use crate::engine::Engine;
 use crate::finding::Finding;
@@ -47,7 +47,7 @@ pub struct Options {
     pub names: Vec<(PathBuf, String)>,
     /// Problems found before the scan (inputs an evidence package could not
     /// copy), reported with the scan's own.
-    pub errors: Vec<ScanError>,
+    pub errors: Vec<Diagnostic>,
     /// Values given for CloudFormation parameters and Terraform variables.
     pub given: GivenValues,
     /// `--aggregator-in-every-region`: AGG002's per-region check at its own severity.
@@ -140,7 +140,7 @@ pub struct ScanResult {
     pub files: Vec<SourceFile>,
     pub files_scanned: usize,
     pub findings: Vec<Finding>,
-    pub errors: Vec<ScanError>,
+    pub errors: Vec<Diagnostic>,
     pub now: Instant,
     pub now_source: NowSource,
     /// The rules that ran, in catalogue order.
@@ -231,14 +231,14 @@ pub fn scan(opts: &Options, engine: &Engine) -> ScanResult {
         .collect();
     let file_names: Vec<Arc<str>> = files.iter().map(|f| Arc::from(f.name.as_str())).collect();
     // Located in parallel (a line and column is a search in the file), in order.
-    let located: Vec<Result<(Finding, Option<crate::inventory::Reading>), ScanError>> = raw
+    let located: Vec<Result<(Finding, Option<crate::inventory::Reading>), Diagnostic>> = raw
         .into_par_iter()
         .with_min_len(256)
         .map(|r| {
             let reading = locs.reading(r.loc).cloned();
             let policy = &engine.policies()[r.policy];
             let Some((span, owner)) = locs.get(r.loc) else {
-                return Err(ScanError::whole(
+                return Err(Diagnostic::whole(
                     &policy.path,
                     format!(
                         "finding `{}` has a `loc` that is not an input location",
@@ -267,12 +267,12 @@ pub fn scan(opts: &Options, engine: &Engine) -> ScanResult {
             Err(e) => errors.push(e),
         }
     }
-    let mut findings = if locs.variants.is_empty() {
+    let mut findings = if locs.readings().is_empty() {
         findings.into_iter().map(|(f, _)| f).collect()
     } else {
-        crate::variants::merge(findings, &locs.variants)
+        crate::variants::merge(findings, locs.readings())
     };
-    let_go(locs.statuses.len() > 1000, locs);
+    let_go(locs.status_count() > 1000, locs);
     // Suppressions, then aggrego's own rules about them.
     let mut rules: Vec<Rule> = engine.policies().iter().map(Rule::from_policy).collect();
     rules.extend(
@@ -313,7 +313,7 @@ pub fn scan(opts: &Options, engine: &Engine) -> ScanResult {
                 waiver_list.extend(w);
                 errors.extend(errs);
             }
-            Err(e) => errors.push(ScanError::whole(&name, e)),
+            Err(e) => errors.push(Diagnostic::whole(&name, e)),
         }
     }
     let file_names: Vec<Arc<str>> = files.iter().map(|f| Arc::from(f.name.as_str())).collect();
@@ -338,9 +338,9 @@ pub fn scan(opts: &Options, engine: &Engine) -> ScanResult {
         opts.limits.max_findings_per_rule,
         &mut errors,
     );
-    ScanError::sort_and_dedup(&mut errors);
+    Diagnostic::sort_and_dedup(&mut errors);
     let mut errors = cap_errors(errors, opts.limits.max_errors_per_file);
-    ScanError::sort_and_dedup(&mut errors);
+    Diagnostic::sort_and_dedup(&mut errors);
     mark("located and sorted");
     progress.finish();
     ScanResult {
@@ -358,7 +358,7 @@ pub fn scan(opts: &Options, engine: &Engine) -> ScanResult {
 
 /// Keep the first `max` findings of each rule in each file (in report order);
 /// the others are counted in one error per rule and file.
-fn cap_findings(findings: &mut Vec<Finding>, max: usize, errors: &mut Vec<ScanError>) {
+fn cap_findings(findings: &mut Vec<Finding>, max: usize, errors: &mut Vec<Diagnostic>) {
     let mut counts: std::collections::HashMap<(Arc<str>, Arc<str>), usize> = Default::default();
     findings.retain(|f| {
         let n = counts
@@ -370,7 +370,7 @@ fn cap_findings(findings: &mut Vec<Finding>, max: usize, errors: &mut Vec<ScanEr
     let mut over: Vec<_> = counts.into_iter().filter(|(_, n)| *n > max).collect();
     over.sort();
     for ((file, rule), n) in over {
-        errors.push(ScanError::whole(
+        errors.push(Diagnostic::whole(
             &file,
             format!(
                 "{} more {rule} findings in this file are not reported: at most {max} are (--max-findings-per-rule)",
@@ -382,7 +382,7 @@ fn cap_findings(findings: &mut Vec<Finding>, max: usize, errors: &mut Vec<ScanEr
 
 /// Keep the first `max` errors of each file (in the order given); the others
 /// are counted in one more error for that file.
-fn cap_errors(errors: Vec<ScanError>, max: usize) -> Vec<ScanError> {
+fn cap_errors(errors: Vec<Diagnostic>, max: usize) -> Vec<Diagnostic> {
     let mut counts: std::collections::HashMap<String, usize> = Default::default();
     let mut out = Vec::with_capacity(errors.len().min(max.saturating_mul(4)));
     for e in errors {
@@ -395,7 +395,7 @@ fn cap_errors(errors: Vec<ScanError>, max: usize) -> Vec<ScanError> {
     let mut over: Vec<_> = counts.into_iter().filter(|(_, n)| *n > max).collect();
     over.sort();
     for (path, n) in over {
-        out.push(ScanError::whole(
+        out.push(Diagnostic::whole(
             &path,
             format!(
                 "{} more errors in this file are not reported: at most {max} are (--max-errors-per-file)",
@@ -441,7 +441,7 @@ fn waiver_files(opts: &Options) -> Vec<(PathBuf, Option<PathBuf>)> {
 pub struct Prepared {
     pub files: Vec<SourceFile>,
     pub inventory: Inventory,
-    pub errors: Vec<ScanError>,
+    pub errors: Vec<Diagnostic>,
     pub now: Instant,
     pub now_source: NowSource,
     pub settings: Settings,
@@ -483,7 +483,7 @@ fn prepare_with(
     };
     errors.extend(opts.errors.iter().cloned());
     if candidates.len() > opts.limits.max_files {
-        errors.push(ScanError::whole(
+        errors.push(Diagnostic::whole(
             &names[opts.limits.max_files],
             format!(
                 "{} files found; only the first {} are scanned (--max-files); this file and those after it are not",
@@ -595,7 +595,7 @@ fn prepare_with(
 }
 
 /// Reads the values of a `--parameter-file` or `--var-file`.
-type ReadGiven = fn(u32, &SourceFile) -> (Vec<input::Given>, Vec<ScanError>);
+type ReadGiven = fn(u32, &SourceFile) -> (Vec<input::Given>, Vec<Diagnostic>);
 
 /// Values for parameters and variables, as Terraform and CloudFormation apply them.
 #[derive(Default)]
@@ -607,7 +607,7 @@ struct Given {
 /// Read `--parameter-file` and `--var-file` files (they become files of the
 /// scan from id `first` on, so their values are located) and order every given
 /// value as it applies: files, then flags; `TF_VAR_*` below both.
-fn load_given(opts: &Options, first: usize) -> (Vec<SourceFile>, Given, Vec<ScanError>) {
+fn load_given(opts: &Options, first: usize) -> (Vec<SourceFile>, Given, Vec<Diagnostic>) {
     let g = &opts.given;
     let mut files = Vec::new();
     let mut errors = Vec::new();
@@ -627,7 +627,7 @@ fn load_given(opts: &Options, first: usize) -> (Vec<SourceFile>, Given, Vec<Scan
                 values
             }
             Err(e) => {
-                errors.push(ScanError::whole(
+                errors.push(Diagnostic::whole(
                     &name,
                     format!("cannot read the {what} file: {e}"),
                 ));
@@ -658,7 +658,7 @@ fn load_given(opts: &Options, first: usize) -> (Vec<SourceFile>, Given, Vec<Scan
 /// A value given on the command line for a parameter or variable that no
 /// scanned template or module declares is a mistake worth saying (Terraform
 /// refuses `-var` for an undeclared variable, CloudFormation an unknown parameter).
-fn undeclared(given: &Given, inv: &Inventory) -> Vec<ScanError> {
+fn undeclared(given: &Given, inv: &Inventory) -> Vec<Diagnostic> {
     let declared = |kind: &str, name: &str| {
         inv.variables
             .iter()
@@ -671,7 +671,7 @@ fn undeclared(given: &Given, inv: &Inventory) -> Vec<ScanError> {
                 input::Origin::File(_, path) => path.clone(),
                 other => other.to_string(),
             };
-            out.push(ScanError::whole(
+            out.push(Diagnostic::whole(
                 &path,
                 format!(
                     "parameter `{}` is declared by no scanned template that defines an aggregator",
@@ -686,7 +686,7 @@ fn undeclared(given: &Given, inv: &Inventory) -> Vec<ScanError> {
         .filter(|g| g.from == input::Origin::Flag("--var"))
     {
         if !declared("terraform", &g.name) {
-            out.push(ScanError::whole(
+            out.push(Diagnostic::whole(
                 "--var",
                 format!(
                     "variable `{}` is declared by no scanned module that defines an aggregator",
@@ -705,7 +705,7 @@ fn read_expected_accounts(
     name: String,
     files: &mut Vec<SourceFile>,
     inventory: &mut Inventory,
-    errors: &mut Vec<ScanError>,
+    errors: &mut Vec<Diagnostic>,
     ctx: &Ctx<'_>,
 ) {
     let id = files.len() as u32;
@@ -715,7 +715,7 @@ fn read_expected_accounts(
     {
         Ok(t) => t,
         Err(e) => {
-            errors.push(ScanError::whole(
+            errors.push(Diagnostic::whole(
                 &name,
                 format!("cannot read the --expect-accounts file: {e}"),
             ));
@@ -727,7 +727,7 @@ fn read_expected_accounts(
     let (mut accounts, errs) = if file.text.trim_start().starts_with(['{', '[']) {
         let parsed = input::parse_file(id, file, ctx, true);
         if parsed.kind != Some("organizations") {
-            errors.push(ScanError::whole(
+            errors.push(Diagnostic::whole(
                 &name,
                 "the --expect-accounts file is JSON but not `aws organizations list-accounts` output",
             ));
@@ -813,7 +813,7 @@ fn load_and_parse(
     let bytes = match read_bounded(&c.path, max_size) {
         Ok(b) => b,
         Err(e) => {
-            parsed.errors.push(ScanError::whole(
+            parsed.errors.push(Diagnostic::whole(
                 &name,
                 format!("cannot read: {}", io_reason(&e)),
             ));
@@ -833,7 +833,7 @@ fn load_and_parse(
                 let at = e.offset.min(file.text.len());
                 parsed
                     .errors
-                    .push(ScanError::at(&name, id, at..at + 1, e.message));
+                    .push(Diagnostic::at(&name, id, at..at + 1, e.message));
                 // Not part of its module: the text is kept for the error's snippet.
                 (file, parsed, None)
             }
@@ -852,7 +852,7 @@ fn load_and_parse(
             let at = e.offset.min(file.text.len());
             parsed
                 .errors
-                .push(ScanError::at(&name, id, at..at + 1, e.message));
+                .push(Diagnostic::at(&name, id, at..at + 1, e.message));
             return (file, parsed, None);
         }
     };
@@ -1032,8 +1032,8 @@ mod tests {
 
     #[test]
     fn errors_past_the_limit_are_counted_per_file() {
-        let errors: Vec<ScanError> = (0..5)
-            .map(|i| ScanError::whole(if i < 4 { "a.json" } else { "b.json" }, format!("e{i}")))
+        let errors: Vec<Diagnostic> = (0..5)
+            .map(|i| Diagnostic::whole(if i < 4 { "a.json" } else { "b.json" }, format!("e{i}")))
             .collect();
         let kept = cap_errors(errors, 2);
         let got: Vec<(&str, &str)> = kept

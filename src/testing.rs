@@ -91,7 +91,14 @@ pub fn run(args: &TestArgs) -> Result<u8, Fatal> {
                 Ok(v) => (false, vec![format!("evaluated to {v} (expected true)")]),
                 Err(e) => {
                     let le = crate::engine::located_error(&m.path, &e.to_string());
-                    (false, vec![format!("error: {}: {}", le.path, le.message)])
+                    (
+                        false,
+                        vec![format!(
+                            "error: {}: {}",
+                            le.location(&[]),
+                            le.message_with_snippet()
+                        )],
+                    )
                 }
             };
             outcomes.push(Outcome {

@@ -143,3 +143,46 @@ fn variables_say_where_their_values_came_from() {
         "a value in a file is located"
     );
 }
+
+/// Every `loc` in the input has a row of `--locations` with that id, and the
+/// row points at the value the loc is about: the statuses' locs (computed, not
+/// stored) included, and the locs after them.
+#[test]
+fn locations_table_holds_every_loc_at_its_value() {
+    let (code, out) = aggrego(&[
+        "inspect",
+        "fixtures/AGG007/observed",
+        "--locations",
+        "--now",
+        "2026-11-24T00:00:00Z",
+    ]);
+    assert_eq!(code, 0);
+    let doc: Value = serde_json::from_slice(&out).unwrap();
+    let table = doc["locations"].as_array().unwrap();
+    for (i, row) in table.iter().enumerate() {
+        assert_eq!(row["loc"], i, "rows are in id order");
+    }
+    let at = |loc: &Value| -> (String, u64) {
+        let row = &table[loc.as_u64().unwrap() as usize];
+        (
+            row["file"].as_str().unwrap().to_string(),
+            row["line"].as_u64().unwrap(),
+        )
+    };
+    let input = &doc["input"];
+    let status = &input["source_statuses"][0];
+    let (file, line) = at(&status["loc"]);
+    assert!(
+        file.ends_with("sources-status-org-aggregator.json"),
+        "{file}"
+    );
+    let text = std::fs::read_to_string(common::root().join(&file)).unwrap();
+    let shown = text.lines().nth(line as usize - 1).unwrap();
+    assert!(
+        shown.contains('{'),
+        "a status loc is at its object: {shown}"
+    );
+    let listing = &input["region_listings"][0];
+    let (file, _) = at(&listing["loc"]);
+    assert!(file.ends_with("describe-us-east-1.json"), "{file}");
+}

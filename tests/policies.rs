@@ -88,8 +88,7 @@ fn error_fixtures_are_located() {
         .errors
         .iter()
         .map(|e| {
-            let file = &result.files[e.file.expect("located") as usize];
-            let lc = file.line_col(e.span.clone().expect("located").start);
+            let lc = e.position(&result.files).expect("located");
             (rel(&dir, &e.path), lc.line, lc.column, e.message.clone())
         })
         .collect();

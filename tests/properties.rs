@@ -64,7 +64,7 @@ fn check(parsed: &Parsed, text: &str) -> Result<(), TestCaseError> {
         }
     }
     for e in &parsed.errors {
-        if let Some(r) = &e.span {
+        if let Some((_, r)) = e.input_span() {
             prop_assert!(r.start <= text.len() + 1);
         }
     }

@@ -17,7 +17,7 @@ mod verify;
 pub use verify::{check_package, verify, Verdict};
 
 use crate::cli::{EvidenceArgs, FailOn, RuleArgs};
-use crate::diag::ScanError;
+use crate::diag::Diagnostic;
 use crate::engine::Engine;
 use crate::policyset::{self, PolicySet};
 use crate::run::{self, fatal, Fatal, Selection};
@@ -695,7 +695,7 @@ pub fn run(dir: &Path, recipe: &Recipe, progress: bool, caps: &Caps) -> Result<O
         errors: recipe
             .input_errors
             .iter()
-            .map(|e| ScanError::whole(&e.file, e.message.clone()))
+            .map(|e| Diagnostic::whole(&e.file, e.message.clone()))
             .collect(),
         given: scan::GivenValues {
             parameters: f

@@ -511,7 +511,7 @@ fn check_in(
             for e in errors {
                 diffs.push(format!(
                     "cannot be reproduced: {}: {}",
-                    e.path,
+                    e.location(&[]),
                     e.message.lines().next().unwrap_or("")
                 ));
             }

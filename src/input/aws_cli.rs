@@ -4,7 +4,7 @@
 
 use super::Ctx;
 use crate::context;
-use crate::diag::ScanError;
+use crate::diag::Diagnostic;
 use crate::inventory::*;
 use crate::json::{Doc, JsonError, Kind, Member, Raw, Root};
 use crate::timestamp;
@@ -77,7 +77,7 @@ pub struct Parser<'a, 'c> {
     name: &'a str,
     ctx: &'c Ctx<'c>,
     pub inventory: Inventory,
-    pub errors: Vec<ScanError>,
+    pub errors: Vec<Diagnostic>,
 }
 
 impl<'a, 'c> Parser<'a, 'c> {
@@ -97,7 +97,7 @@ impl<'a, 'c> Parser<'a, 'c> {
     }
 
     fn error(&mut self, e: JsonError) {
-        self.errors.push(ScanError::at(
+        self.errors.push(Diagnostic::at(
             self.name,
             self.file,
             e.offset..e.offset + e.len,
@@ -185,7 +185,7 @@ impl<'a, 'c> Parser<'a, 'c> {
                 }
             }
             if !found {
-                self.errors.push(ScanError::at(
+                self.errors.push(Diagnostic::at(
                     self.name,
                     self.file,
                     span.start..span.start + 1,
@@ -465,7 +465,7 @@ impl<'a, 'c> Parser<'a, 'c> {
             return items;
         }
         let first = self.doc.span(items[room]);
-        self.errors.push(ScanError::at(
+        self.errors.push(Diagnostic::at(
             self.name,
             self.file,
             first.start..first.start + 1,
@@ -529,8 +529,8 @@ impl<'a, 'c> Parser<'a, 'c> {
     }
 }
 
-fn located(name: &str, file: FileId, e: JsonError) -> ScanError {
-    ScanError::at(name, file, e.offset..e.offset + e.len, e.message)
+fn located(name: &str, file: FileId, e: JsonError) -> Diagnostic {
+    Diagnostic::at(name, file, e.offset..e.offset + e.len, e.message)
 }
 
 pub(crate) fn read_time(
@@ -539,7 +539,7 @@ pub(crate) fn read_time(
     name: &str,
     raw: Raw<'_>,
     what: &str,
-    errors: &mut Vec<ScanError>,
+    errors: &mut Vec<Diagnostic>,
 ) -> Option<i64> {
     let parsed = match Kind::of(raw) {
         Kind::Number => match doc.number(raw, what) {
@@ -563,7 +563,7 @@ pub(crate) fn read_time(
         }
     };
     if parsed.is_none() {
-        errors.push(ScanError::at(
+        errors.push(Diagnostic::at(
             name,
             file,
             doc.span(raw),
@@ -600,7 +600,7 @@ fn read_status(
     context: &Arc<StatusContext>,
     item: Raw<'_>,
     strings: &mut Interner,
-    errors: &mut Vec<ScanError>,
+    errors: &mut Vec<Diagnostic>,
 ) -> Option<SourceStatus> {
     let members = match doc.object(item, "source status") {
         Ok(m) => m,

@@ -4,7 +4,7 @@
 
 use super::resolved::RNode;
 use super::{Given, GivenValue, Origin};
-use crate::diag::ScanError;
+use crate::diag::Diagnostic;
 use crate::inventory::{FileId, Span};
 use crate::json::{Doc, Kind};
 use crate::source::SourceFile;
@@ -13,11 +13,11 @@ use crate::source::SourceFile;
 /// file://…` (`[{"ParameterKey": …, "ParameterValue": …}]`) or of `deploy
 /// --parameter-overrides file://…` (`["KEY=VALUE"]`, or CodePipeline's
 /// `{"Parameters": {"KEY": "VALUE"}}`).
-pub fn parameter_file(id: FileId, f: &SourceFile) -> (Vec<Given>, Vec<ScanError>) {
+pub fn parameter_file(id: FileId, f: &SourceFile) -> (Vec<Given>, Vec<Diagnostic>) {
     let from = Origin::File("--parameter-file", f.name.clone());
     let mut out = Vec::new();
     let mut errors = Vec::new();
-    let err = |at: std::ops::Range<usize>, m: String| ScanError::at(&f.name, id, at, m);
+    let err = |at: std::ops::Range<usize>, m: String| Diagnostic::at(&f.name, id, at, m);
     let (doc, root) = match Doc::parse(&f.text) {
         Ok(ok) => ok,
         Err(e) => {
@@ -95,7 +95,7 @@ pub fn parameter_file(id: FileId, f: &SourceFile) -> (Vec<Given>, Vec<ScanError>
 }
 
 /// A `.tfvars` or `.tfvars.json` file given with `--var-file`.
-pub fn var_file(id: FileId, f: &SourceFile) -> (Vec<Given>, Vec<ScanError>) {
+pub fn var_file(id: FileId, f: &SourceFile) -> (Vec<Given>, Vec<Diagnostic>) {
     let json = f.name.to_ascii_lowercase().ends_with(".json");
     match super::terraform::tfvars(&f.text, json) {
         Ok(values) => (
@@ -110,7 +110,7 @@ pub fn var_file(id: FileId, f: &SourceFile) -> (Vec<Given>, Vec<ScanError>) {
                 .collect(),
             Vec::new(),
         ),
-        Err((at, m)) => (Vec::new(), vec![ScanError::at(&f.name, id, at, m)]),
+        Err((at, m)) => (Vec::new(), vec![Diagnostic::at(&f.name, id, at, m)]),
     }
 }
 

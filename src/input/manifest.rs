@@ -2,7 +2,7 @@
 //! snapshot folder: when it was captured, by whom, which file holds what, and
 //! which calls failed.
 
-use crate::diag::ScanError;
+use crate::diag::Diagnostic;
 use crate::inventory::*;
 use crate::json::{Doc, Kind, Member, Raw, Root};
 use crate::timestamp;
@@ -26,13 +26,13 @@ struct Reader<'a, 'e> {
     doc: &'a Doc<'a>,
     file: FileId,
     name: &'a str,
-    errors: &'e mut Vec<ScanError>,
+    errors: &'e mut Vec<Diagnostic>,
 }
 
 impl<'a> Reader<'a, '_> {
     fn error(&mut self, raw: Raw<'_>, message: String) {
         let span = self.doc.span(raw);
-        self.errors.push(ScanError::at(
+        self.errors.push(Diagnostic::at(
             self.name,
             self.file,
             span.start..span.end.min(span.start + 80).max(span.start + 1),
@@ -85,7 +85,7 @@ pub fn parse(
     file: &crate::source::SourceFile,
     id: FileId,
     inv: &mut Inventory,
-    errors: &mut Vec<ScanError>,
+    errors: &mut Vec<Diagnostic>,
 ) {
     let Root::Object(members) = root else { return };
     let mut r = Reader {

@@ -9,7 +9,7 @@ pub mod organizations;
 pub mod resolved;
 pub mod terraform;
 
-use crate::diag::ScanError;
+use crate::diag::Diagnostic;
 use crate::inventory::{FileId, Inventory};
 use crate::json::Doc;
 use crate::source::SourceFile;
@@ -124,7 +124,7 @@ pub enum GivenValue {
 #[derive(Debug, Default)]
 pub struct Parsed {
     pub inventory: Inventory,
-    pub errors: Vec<ScanError>,
+    pub errors: Vec<Diagnostic>,
     /// The input kind recognised, if any.
     pub kind: Option<&'static str>,
 }
@@ -139,7 +139,7 @@ pub fn parse_file(id: FileId, file: &SourceFile, ctx: &Ctx<'_>, explicit: bool) 
     let mut out = Parsed::default();
     if trimmed.is_empty() {
         if explicit {
-            out.errors.push(ScanError::whole(
+            out.errors.push(Diagnostic::whole(
                 &file.name,
                 "the file is empty: nothing to audit",
             ));
@@ -152,7 +152,7 @@ pub fn parse_file(id: FileId, file: &SourceFile, ctx: &Ctx<'_>, explicit: bool) 
     if let Some(what) = non_json_cli_output(text) {
         let line_end = text[lead..].find('\n').map_or(text.len(), |i| lead + i);
         out.errors.push(
-            ScanError::at(
+            Diagnostic::at(
                 &file.name,
                 id,
                 lead..line_end.max(lead + 1),
@@ -172,8 +172,8 @@ pub fn parse_file(id: FileId, file: &SourceFile, ctx: &Ctx<'_>, explicit: bool) 
     out
 }
 
-fn not_recognised(file: &SourceFile, id: FileId, at: usize) -> ScanError {
-    ScanError::at(
+fn not_recognised(file: &SourceFile, id: FileId, at: usize) -> Diagnostic {
+    Diagnostic::at(
         &file.name,
         id,
         at..at + 1,
@@ -193,7 +193,7 @@ fn parse_json(id: FileId, file: &SourceFile, ctx: &Ctx<'_>, explicit: bool) -> P
     let (doc, root) = match Doc::parse_root(&file.text) {
         Ok(ok) => ok,
         Err(e) => {
-            out.errors.push(ScanError::at(
+            out.errors.push(Diagnostic::at(
                 &file.name,
                 id,
                 e.offset..e.offset + e.len,

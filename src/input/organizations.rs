@@ -3,7 +3,7 @@
 //! account lists given with `--expect-accounts`.
 
 use super::aws_cli::read_time;
-use crate::diag::ScanError;
+use crate::diag::Diagnostic;
 use crate::inventory::*;
 use crate::json::{Doc, JsonError, Kind, Member, Raw, Root};
 use crate::source::SourceFile;
@@ -42,7 +42,7 @@ struct Reader<'a, 'e> {
     doc: &'a Doc<'a>,
     file: FileId,
     name: &'a str,
-    errors: &'e mut Vec<ScanError>,
+    errors: &'e mut Vec<Diagnostic>,
 }
 
 impl<'a> Reader<'a, '_> {
@@ -52,7 +52,7 @@ impl<'a> Reader<'a, '_> {
 
     fn attempt<T>(&mut self, r: Result<T, JsonError>) -> Option<T> {
         r.map_err(|e| {
-            self.errors.push(ScanError::at(
+            self.errors.push(Diagnostic::at(
                 self.name,
                 self.file,
                 e.offset..e.offset + e.len,
@@ -84,7 +84,7 @@ impl<'a> Reader<'a, '_> {
         let found = self.text(members, key);
         if found.is_none() && !members.iter().any(|m| m.key == key) {
             let at = self.doc.span(item).start;
-            self.errors.push(ScanError::at(
+            self.errors.push(Diagnostic::at(
                 self.name,
                 self.file,
                 at..at + 1,
@@ -149,7 +149,7 @@ pub fn parse_accounts(
     file: FileId,
     name: &str,
     inv: &mut Inventory,
-    errors: &mut Vec<ScanError>,
+    errors: &mut Vec<Diagnostic>,
 ) {
     let mut r = Reader {
         doc,
@@ -194,7 +194,7 @@ pub fn parse_regions(
     file: FileId,
     name: &str,
     inv: &mut Inventory,
-    errors: &mut Vec<ScanError>,
+    errors: &mut Vec<Diagnostic>,
 ) {
     let mut r = Reader {
         doc,
@@ -249,7 +249,10 @@ pub fn parse_regions(
 /// An `--expect-accounts` file that is not list-accounts JSON: one account per
 /// line (the first 12-digit number on it; the rest of the line names it), `#`
 /// comments, blank lines; a CSV export of the console works too.
-pub fn parse_account_list(file_id: FileId, file: &SourceFile) -> (Vec<OrgAccount>, Vec<ScanError>) {
+pub fn parse_account_list(
+    file_id: FileId,
+    file: &SourceFile,
+) -> (Vec<OrgAccount>, Vec<Diagnostic>) {
     let mut accounts = Vec::new();
     let mut errors = Vec::new();
     let mut offset = 0;
@@ -283,7 +286,7 @@ pub fn parse_account_list(file_id: FileId, file: &SourceFile) -> (Vec<OrgAccount
             None if accounts.is_empty() && body.to_ascii_lowercase().contains("account") => {}
             None => {
                 let lead = body.len() - body.trim_start().len();
-                errors.push(ScanError::at(
+                errors.push(Diagnostic::at(
                     &file.name,
                     file_id,
                     start + lead..start + body.len(),
@@ -336,7 +339,7 @@ mod tests {
         );
         assert_eq!(errors.len(), 1);
         assert_eq!(
-            f.line_col(errors[0].span.as_ref().map_or(0, |s| s.start))
+            f.line_col(errors[0].input_span().map_or(0, |(_, s)| s.start))
                 .line,
             5
         );

@@ -7,7 +7,7 @@
 //! [`RV::Unknown`], never a guess. Reading the tree is then the same for every
 //! dialect: only the attribute names and shapes differ ([`Names`]).
 
-use crate::diag::ScanError;
+use crate::diag::Diagnostic;
 use crate::inventory::*;
 use std::ops::Range;
 
@@ -156,7 +156,7 @@ pub struct Reader<'a> {
     pub file: FileId,
     pub name: &'a str,
     pub names: &'a Names,
-    pub errors: Vec<ScanError>,
+    pub errors: Vec<Diagnostic>,
 }
 
 impl Reader<'_> {
@@ -166,7 +166,7 @@ impl Reader<'_> {
 
     fn error(&mut self, at: &Range<usize>, message: String) {
         self.errors
-            .push(ScanError::at(self.name, self.file, at.clone(), message));
+            .push(Diagnostic::at(self.name, self.file, at.clone(), message));
     }
 
     /// The definition's sources, name and tags. `body` is its evaluated

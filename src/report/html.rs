@@ -386,7 +386,7 @@ fn errors(s: &mut String, result: &ScanResult) {
         plural(result.errors.len())
     );
     for e in result.errors.iter().take(MAX_ERRORS) {
-        let lc = super::json::error_position(result, e);
+        let lc = e.position(&result.files);
         let help = e.help.as_deref().map_or(String::new(), |h| {
             format!("<div class=\"fix\">{}</div>", esc(h))
         });

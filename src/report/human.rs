@@ -1,6 +1,7 @@
 //! `--format human`: miette diagnostics with a labelled snippet, then a summary line.
 
 use super::RenderOptions;
+use crate::diag::Origin;
 use crate::finding::Severity;
 use crate::scan::ScanResult;
 use crate::source::SourceFile;
@@ -63,22 +64,21 @@ pub fn write(
         render(&handler, &d, &mut buf, &mut w)?;
     }
     for e in &result.errors {
-        let source = e.file.and_then(snippet);
-        let location = match (&source, &e.span) {
-            (Some(s), Some(span)) => {
-                let lc = s.file.line_col(span.start);
+        let source = e.input_span().and_then(|(file, _)| snippet(file));
+        let location = match e.position(&result.files) {
+            Some(lc) if source.is_some() || matches!(e.origin, Origin::Text { .. }) => {
                 format!("{}:{}:{}", clean_name(&e.path), lc.line, lc.column)
             }
             _ => clean_name(&e.path),
         };
         let d = Diag {
             code: Some("error".into()),
-            message: format!("{location}: {}", clean(&e.message)),
+            message: format!("{location}: {}", clean(&e.message_with_snippet())),
             severity: miette::Severity::Error,
             help: e.help.as_deref().map(clean),
             label: "here".into(),
             source,
-            span: e.span.clone(),
+            span: e.input_span().map(|(_, span)| span.clone()),
         };
         render(&handler, &d, &mut buf, &mut w)?;
     }

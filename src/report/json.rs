@@ -69,25 +69,6 @@ struct Error<'a> {
     help: Option<&'a str>,
 }
 
-/// Line and column of an error, when it has a place in a scanned file.
-pub fn error_position(
-    result: &ScanResult,
-    e: &crate::diag::ScanError,
-) -> Option<crate::source::LineCol> {
-    position_in(&result.files, e)
-}
-
-/// The same, given the scanned files.
-pub fn position_in(
-    files: &[crate::source::SourceFile],
-    e: &crate::diag::ScanError,
-) -> Option<crate::source::LineCol> {
-    match (e.file, &e.span) {
-        (Some(id), Some(span)) => files.get(id as usize).map(|f| f.line_col(span.start)),
-        _ => None,
-    }
-}
-
 pub fn write(result: &ScanResult, out: &mut dyn Write) -> std::io::Result<()> {
     let report = report(result, &[]);
     let mut w = std::io::BufWriter::with_capacity(1 << 16, out);
@@ -146,7 +127,7 @@ fn report<'a>(result: &'a ScanResult, findings: &'a [Finding]) -> Report<'a> {
         .errors
         .iter()
         .map(|e| {
-            let lc = error_position(result, e);
+            let lc = e.position(&result.files);
             Error {
                 file: &e.path,
                 line: lc.map(|l| l.line),
@@ -205,7 +186,7 @@ mod tests {
                 files: Vec::new(),
                 files_scanned: 3,
                 findings: (0..n).map(|i| finding(i, "m\n{}[]\"")).collect(),
-                errors: vec![crate::diag::ScanError::whole("x.json", "bad \"x\"\n")],
+                errors: vec![crate::diag::Diagnostic::whole("x.json", "bad \"x\"\n")],
                 now: crate::timestamp::Instant::from_ns(0),
                 now_source: "flag",
                 rules: Vec::new(),

@@ -21,7 +21,7 @@ pub fn write(result: &ScanResult, out: &mut dyn Write) -> std::io::Result<()> {
     let mut indexes: HashMap<Checks, Index<'_>> = HashMap::new();
     for rule in &result.rules {
         let findings = by_rule.remove(&*rule.id).unwrap_or_default();
-        let suite = match rule.checks_kind {
+        let suite = match rule.checks {
             Some(c) => {
                 let index = indexes
                     .entry(c)
@@ -43,7 +43,7 @@ pub fn write(result: &ScanResult, out: &mut dyn Write) -> std::io::Result<()> {
     if !result.errors.is_empty() {
         let mut suite = TestSuite::new("aggrego");
         for e in &result.errors {
-            let at = super::json::error_position(result, e).map_or_else(
+            let at = e.position(&result.files).map_or_else(
                 || e.path.clone(),
                 |lc| format!("{}:{}:{}", e.path, lc.line, lc.column),
             );

@@ -151,7 +151,7 @@ pub fn write(result: &ScanResult, out: &mut dyn Write) -> std::io::Result<()> {
         s.push_str("### Errors\n\n");
         let mut shown = 0;
         for e in result.errors.iter().take(MAX_FINDINGS_LISTED) {
-            let at = super::json::error_position(result, e).map_or(String::new(), |lc| {
+            let at = e.position(&result.files).map_or(String::new(), |lc| {
                 format!(" line {}, column {}", lc.line, lc.column)
             });
             let entry = format!("- `{}`{at}: {}\n", code(&e.path), text(&e.message));

@@ -260,7 +260,7 @@ pub fn write(result: &ScanResult, out: &mut dyn Write) -> std::io::Result<()> {
         .errors
         .iter()
         .map(|e| {
-            let region = super::json::error_position(result, e).map(|lc| {
+            let region = e.position(&result.files).map(|lc| {
                 Region::builder()
                     .start_line(lc.line as i64)
                     .start_column(lc.column as i64)

@@ -4,7 +4,7 @@
 //! a comment; a comment after code applies to its own line. When that line
 //! starts a resource block, the whole block is covered.
 
-use crate::diag::ScanError;
+use crate::diag::Diagnostic;
 use crate::inventory::FileId;
 use crate::source::SourceFile;
 use std::ops::Range;
@@ -38,7 +38,7 @@ pub fn applies_to(file: &SourceFile) -> bool {
 }
 
 /// Every directive in a file; malformed ones become located errors.
-pub fn parse(id: FileId, file: &SourceFile, errors: &mut Vec<ScanError>) -> Vec<Directive> {
+pub fn parse(id: FileId, file: &SourceFile, errors: &mut Vec<Diagnostic>) -> Vec<Directive> {
     let text = file.text.as_str();
     let mut out = Vec::new();
     // Only real comments count: the parser says where the strings are.
@@ -91,14 +91,14 @@ pub fn parse(id: FileId, file: &SourceFile, errors: &mut Vec<ScanError>) -> Vec<
             .to_string();
         if ids.is_empty() {
             errors.push(
-                ScanError::at(&file.name, id, span, "aggrego:ignore names no rule")
+                Diagnostic::at(&file.name, id, span, "aggrego:ignore names no rule")
                     .with_help("write `# aggrego:ignore AGG003 why the risk is accepted`"),
             );
             continue;
         }
         if reason.is_empty() {
             errors.push(
-                ScanError::at(
+                Diagnostic::at(
                     &file.name,
                     id,
                     span,
@@ -137,7 +137,7 @@ pub fn parse(id: FileId, file: &SourceFile, errors: &mut Vec<ScanError>) -> Vec<
 mod tests {
     use super::*;
 
-    fn parse_text(text: &str) -> (Vec<Directive>, Vec<ScanError>) {
+    fn parse_text(text: &str) -> (Vec<Directive>, Vec<Diagnostic>) {
         let f = SourceFile::new("main.tf".into(), text.to_string());
         let mut errors = Vec::new();
         (parse(0, &f, &mut errors), errors)
@@ -165,6 +165,6 @@ mod tests {
         assert_eq!(e.len(), 2);
         assert!(e[0].message.contains("has no reason"), "{}", e[0].message);
         assert!(e[1].message.contains("names no rule"), "{}", e[1].message);
-        assert_eq!(e[0].span, Some(0..23));
+        assert_eq!(e[0].input_span().map(|(_, s)| s.clone()), Some(0..23));
     }
 }

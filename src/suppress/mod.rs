@@ -11,7 +11,7 @@ mod literals;
 pub mod waivers;
 
 use crate::catalog::{Rule, SUPPRESSION_UNUSED, WAIVER_EXPIRED};
-use crate::diag::ScanError;
+use crate::diag::Diagnostic;
 use crate::finding::{Finding, Resource, Suppression};
 use crate::inventory::{FileId, Ignore, Inventory};
 use crate::source::SourceFile;
@@ -115,13 +115,13 @@ impl Context<'_> {
 }
 
 /// Mark suppressed findings, and add AGG901/AGG902 findings and errors.
-pub fn apply(findings: &mut Vec<Finding>, cx: &Context<'_>, errors: &mut Vec<ScanError>) {
+pub fn apply(findings: &mut Vec<Finding>, cx: &Context<'_>, errors: &mut Vec<Diagnostic>) {
     let mut directives: HashMap<FileId, Vec<(inline::Directive, bool)>> = HashMap::new();
     for (id, f) in cx.files.iter().enumerate() {
         if inline::applies_to(f) {
             for d in inline::parse(id as FileId, f, errors) {
                 if let Some(bad) = d.ids.iter().find(|i| !cx.known.contains(*i)) {
-                    errors.push(ScanError::at(
+                    errors.push(Diagnostic::at(
                         &f.name,
                         id as FileId,
                         d.span.clone(),
@@ -141,7 +141,7 @@ pub fn apply(findings: &mut Vec<Finding>, cx: &Context<'_>, errors: &mut Vec<Sca
         for o in list {
             for ig in &o.ignores {
                 if let Some(bad) = ig.ids.iter().find(|i| !cx.known.contains(*i)) {
-                    errors.push(ScanError::at(
+                    errors.push(Diagnostic::at(
                         &cx.files[*file as usize].name,
                         *file,
                         ig.span.start as usize..ig.span.end as usize,

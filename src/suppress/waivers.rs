@@ -9,7 +9,7 @@
 //!     expires: 2027-03-31
 //! ```
 
-use crate::diag::ScanError;
+use crate::diag::Diagnostic;
 use crate::input::cloudformation::{from_yaml, N, V};
 use crate::inventory::FileId;
 use crate::source::SourceFile;
@@ -94,10 +94,10 @@ pub fn parse(
     id: FileId,
     file: &SourceFile,
     known_ids: &dyn Fn(&str) -> bool,
-) -> (Vec<Waiver>, Vec<ScanError>) {
+) -> (Vec<Waiver>, Vec<Diagnostic>) {
     let mut errors = Vec::new();
-    let err = |errors: &mut Vec<ScanError>, at: &Range<usize>, msg: String| {
-        errors.push(ScanError::at(&file.name, id, at.clone(), msg));
+    let err = |errors: &mut Vec<Diagnostic>, at: &Range<usize>, msg: String| {
+        errors.push(Diagnostic::at(&file.name, id, at.clone(), msg));
     };
     if file.text.trim().is_empty() {
         return (Vec::new(), errors);
@@ -292,7 +292,7 @@ fn expiry(s: &str) -> Option<i64> {
 mod tests {
     use super::*;
 
-    fn load(text: &str) -> (Vec<Waiver>, Vec<ScanError>) {
+    fn load(text: &str) -> (Vec<Waiver>, Vec<Diagnostic>) {
         let f = SourceFile::new("repo/.aggrego-waivers.yaml".into(), text.to_string());
         parse(0, &f, &|id| id.starts_with("AGG"))
     }
@@ -327,6 +327,6 @@ mod tests {
         assert!(msgs[2].contains("unknown rule `NOPE1`"), "{msgs:?}");
         assert!(msgs[3].contains("unknown waiver key `colour`"), "{msgs:?}");
         assert!(msgs[4].contains("`expires` must be a date"), "{msgs:?}");
-        assert!(e.iter().all(|e| e.span.is_some()));
+        assert!(e.iter().all(|e| e.input_span().is_some()));
     }
 }

@@ -547,7 +547,7 @@ mod tests {
                 .collect();
             let errors: Vec<_> = errors
                 .iter()
-                .map(|e| e.span.as_ref().map(|s| f.line_col(s.start)))
+                .map(|e| e.input_span().map(|(_, s)| f.line_col(s.start)))
                 .collect();
             (accounts, errors)
         };

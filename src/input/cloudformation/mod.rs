@@ -14,7 +14,7 @@ pub(crate) use tree::{from_yaml, yaml_depth_ok, N, V};
 
 use super::resolved::{self, Assumptions, RNode, Reader, Test, CLOUDFORMATION};
 use super::{Ctx, Given, GivenValue, Parsed};
-use crate::diag::ScanError;
+use crate::diag::Diagnostic;
 use crate::inventory::*;
 use crate::source::SourceFile;
 use intrinsics::{Eval, Param, Template};
@@ -48,7 +48,7 @@ pub fn parse(id: FileId, file: &SourceFile, ctx: &Ctx<'_>) -> Parsed {
         Ok(root) => read(&root, id, file, ctx),
         Err((at, message)) => {
             out.errors
-                .push(ScanError::at(&file.name, id, at..at + 1, message));
+                .push(Diagnostic::at(&file.name, id, at..at + 1, message));
             out
         }
     }
@@ -251,7 +251,7 @@ struct ResourceReader<'a> {
     logical_id: &'a str,
     key_span: Range<usize>,
     body: &'a N,
-    errors: Vec<ScanError>,
+    errors: Vec<Diagnostic>,
 }
 
 /// One reading of the resource: created or not, and its aggregator.
@@ -259,7 +259,7 @@ struct Reading {
     aggregator: Option<Aggregator>,
     /// Conditions an assumption decided, with their values.
     used: BTreeMap<String, bool>,
-    errors: Vec<ScanError>,
+    errors: Vec<Diagnostic>,
 }
 
 impl ResourceReader<'_> {
@@ -317,7 +317,7 @@ impl ResourceReader<'_> {
             }
             out.push(a);
         }
-        ScanError::sort_and_dedup(&mut self.errors);
+        Diagnostic::sort_and_dedup(&mut self.errors);
         let mut unchecked = Vec::new();
         if out.is_empty() {
             let why = match self.body.get("Condition").map(|c| &c.v) {
@@ -366,7 +366,7 @@ impl ResourceReader<'_> {
         (reading, eval.open.take())
     }
 
-    fn aggregator(&self, eval: &Eval<'_>) -> (Aggregator, Vec<ScanError>) {
+    fn aggregator(&self, eval: &Eval<'_>) -> (Aggregator, Vec<Diagnostic>) {
         let span = self.span(&self.key_span);
         let props = self.body.get("Properties");
         let enclosing = props.map_or(span, |p| self.span(&p.span));
@@ -395,12 +395,12 @@ impl ResourceReader<'_> {
 
 /// `Metadata: { aggrego: { ignore: [{ id: AGG003, reason: … }] } }`; an entry
 /// without a rule id or a reason is an error and suppresses nothing.
-fn ignores(file: FileId, name: &str, body: &N, errors: &mut Vec<ScanError>) -> Vec<Ignore> {
+fn ignores(file: FileId, name: &str, body: &N, errors: &mut Vec<Diagnostic>) -> Vec<Ignore> {
     let Some(list) = body.get("Metadata").and_then(|m| m.get("aggrego")) else {
         return Vec::new();
     };
     let mut error = |at: &Range<usize>, message: &str| {
-        errors.push(ScanError::at(name, file, at.clone(), message));
+        errors.push(Diagnostic::at(name, file, at.clone(), message));
     };
     let items = match list.get("ignore").map(|l| &l.v) {
         Some(V::Seq(items)) => items,

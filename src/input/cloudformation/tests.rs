@@ -188,7 +188,7 @@ fn json_template_and_errors() {
     let (f, p) = parse_text("t.json", text);
     assert_eq!(p.errors.len(), 1);
     assert!(p.errors[0].message.contains("must be true or false"));
-    let lc = f.line_col(p.errors[0].span.clone().unwrap().start);
+    let lc = f.line_col(p.errors[0].input_span().unwrap().1.start);
     assert_eq!((lc.line, lc.column), (2, 110));
     let org = p.inventory.aggregators[0]
         .organization_source

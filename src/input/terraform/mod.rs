@@ -20,7 +20,7 @@ use super::resolved::{
     self, Assumptions, Names, RNode, Reader, RV, TERRAFORM_AWS, TERRAFORM_AWSCC,
 };
 use super::{Ctx, Given, GivenValue, Parsed};
-use crate::diag::ScanError;
+use crate::diag::Diagnostic;
 use crate::inventory::*;
 use crate::source::SourceFile;
 use eval::{Evaluator, Scope};
@@ -94,12 +94,12 @@ struct FilePart {
     /// Resources read.
     read: Vec<ReadResource>,
     tfvars: Option<Tfvars>,
-    errors: Vec<ScanError>,
+    errors: Vec<Diagnostic>,
 }
 
 /// What reading one resource gives: its provider configuration, and its
 /// aggregators, definitions not checked and errors.
-type ReadResource = (String, (Vec<Aggregator>, Vec<Unchecked>, Vec<ScanError>));
+type ReadResource = (String, (Vec<Aggregator>, Vec<Unchecked>, Vec<Diagnostic>));
 
 /// One module: the Terraform files of one folder, sorted by path. Files are
 /// read in parallel; the resources of a file that refers to no variable or
@@ -238,7 +238,7 @@ fn read_file(id: FileId, f: &SourceFile) -> FilePart {
     let Some(role) = role(&f.path) else {
         return part;
     };
-    let error = |at: Range<usize>, message: String| ScanError::at(&f.name, id, at, message);
+    let error = |at: Range<usize>, message: String| Diagnostic::at(&f.name, id, at, message);
     match role {
         FileRole::Unloaded => {}
         FileRole::Tfvars(order) => {
@@ -479,7 +479,7 @@ struct ResourceReader<'a> {
 struct Reading {
     instances: Vec<Aggregator>,
     not_created: Option<String>,
-    errors: Vec<ScanError>,
+    errors: Vec<Diagnostic>,
 }
 
 impl ResourceReader<'_> {
@@ -502,7 +502,7 @@ impl ResourceReader<'_> {
         )
     }
 
-    fn read(&mut self) -> (Vec<Aggregator>, Vec<Unchecked>, Vec<ScanError>) {
+    fn read(&mut self) -> (Vec<Aggregator>, Vec<Unchecked>, Vec<Diagnostic>) {
         let mut read = |a: &Assumptions| {
             let owned;
             let ev = if a.is_empty() {
@@ -552,7 +552,7 @@ impl ResourceReader<'_> {
                 out.push(a);
             }
         }
-        ScanError::sort_and_dedup(&mut errors);
+        Diagnostic::sort_and_dedup(&mut errors);
         let mut unchecked = Vec::new();
         if out.is_empty() {
             unchecked.push(Unchecked {

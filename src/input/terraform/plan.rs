@@ -5,7 +5,7 @@
 //! read by the shared reader.
 
 use super::{AWS, AWSCC};
-use crate::diag::ScanError;
+use crate::diag::Diagnostic;
 use crate::input::resolved::{Names, Place, RNode, Reader, RV, TERRAFORM_AWS, TERRAFORM_AWSCC};
 use crate::input::{Ctx, Parsed};
 use crate::inventory::*;
@@ -31,7 +31,7 @@ pub fn parse_plan(id: FileId, file: &SourceFile, ctx: &Ctx<'_>) -> Parsed {
     let (doc, root) = match Doc::parse(&file.text) {
         Ok(ok) => ok,
         Err(e) => {
-            out.errors.push(ScanError::at(
+            out.errors.push(Diagnostic::at(
                 &file.name,
                 id,
                 e.offset..e.offset + 1,
@@ -111,7 +111,7 @@ struct PlanReader<'d, 'a> {
     name: &'d str,
     unknown: &'d HashMap<String, Raw<'a>>,
     found: BTreeMap<String, Aggregator>,
-    errors: Vec<crate::diag::ScanError>,
+    errors: Vec<crate::diag::Diagnostic>,
 }
 
 impl<'a> PlanReader<'_, 'a> {

@@ -273,7 +273,7 @@ fn errors_are_located() {
         "resource \"aws_config_configuration_aggregator\" \"x\" {\n  account_aggregation_source {\n    all_regions = \"maybe\"\n  }\n}\n",
     )]);
     assert_eq!(p.errors.len(), 1);
-    let lc = f[0].line_col(p.errors[0].span.clone().unwrap().start);
+    let lc = f[0].line_col(p.errors[0].input_span().unwrap().1.start);
     assert_eq!((lc.line, lc.column), (3, 19));
     let (_, p) = module(&[(
         "broken.tf",
