@@ -3,7 +3,7 @@
 //! most of the start-up of a scan with nothing to check). A test holds the JSON
 //! to what the YAML parses to at run time.
 
-#[path = "src/metadata_block.rs"]
+#[path = "src/policy/metadata_block.rs"]
 mod metadata_block;
 
 use saphyr::LoadableYamlNode;

@@ -2,12 +2,12 @@
 //! `cargo bench --bench stages`. Whole-process runs, with peak memory and the
 //! findings checked against ground truth, are `benches/bench.py`.
 
-use aggrego::engine::Engine;
 use aggrego::input::{self, Ctx};
-use aggrego::inventory::Settings;
+use aggrego::load::source::SourceFile;
+use aggrego::model::timestamp::Instant;
+use aggrego::model::Settings;
+use aggrego::policy::engine::Engine;
 use aggrego::scan::{self, Options};
-use aggrego::source::SourceFile;
-use aggrego::timestamp::Instant;
 use criterion::{criterion_group, criterion_main, BatchSize, Criterion, Throughput};
 use std::fmt::Write;
 use std::path::PathBuf;

@@ -5,8 +5,8 @@
 //! human renderer shows a snippet, and JSON, SARIF and the other reports read
 //! the same line and column from [`Diagnostic::position`].
 
-use crate::inventory::FileId;
-use crate::source::{LineCol, SourceFile};
+use crate::load::source::{LineCol, SourceFile};
+use crate::model::FileId;
 use std::ops::Range;
 
 #[derive(Debug, Clone, PartialEq, Eq)]

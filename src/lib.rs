@@ -1,39 +1,26 @@
 //! aggrego: audit AWS Config configuration aggregators offline, with policies in Rego.
+//!
+//! The modules follow the scan's pipeline, each stage using only those before it:
+//! `config` (the command line) → `load` (finding and reading files) → `input`
+//! (parsing each kind into the `model`) → `resolve` (context a file does not
+//! state: regions, coverage) → `encode` (the model as the policies' `input`, and
+//! the location table) → `policy` (compiling and evaluating Rego) → `scan` (the
+//! pipeline, locating findings) → `suppress` → `report`; `evidence` packages a
+//! scan, `commands` runs each subcommand, `output` writes files and the terminal.
 
-pub mod bounded;
-pub mod catalog;
-pub mod cli;
-pub mod collect;
-pub mod context;
-pub mod coverage;
+pub mod commands;
+pub mod config;
 pub mod diag;
-pub mod discover;
-pub mod engine;
+pub mod encode;
+pub mod escape;
 pub mod evidence;
-pub mod finding;
-pub mod fixtures;
-pub mod format;
 pub mod guard;
 pub mod input;
-pub mod inspect;
-pub mod interrupt;
-pub mod inventory;
-pub mod json;
-pub mod metadata_block;
+pub mod load;
 pub mod model;
-pub mod open;
 pub mod output;
 pub mod policy;
-pub mod policyset;
-pub mod progress;
 pub mod report;
-pub mod run;
+pub mod resolve;
 pub mod scan;
-pub mod snapshot;
-pub mod source;
-pub mod subject;
 pub mod suppress;
-pub mod testing;
-pub mod timefns;
-pub mod timestamp;
-pub mod variants;

@@ -1,6 +1,6 @@
-use aggrego::cli::{Cli, Command};
-use aggrego::report::human::{clean, clean_name};
-use aggrego::run;
+use aggrego::commands;
+use aggrego::config::cli::Cli;
+use aggrego::escape::{clean, clean_name};
 use clap::Parser;
 use std::process::ExitCode;
 
@@ -18,22 +18,10 @@ fn main() -> ExitCode {
         unsafe { std::env::set_var("RUST_LIB_BACKTRACE", "0") };
     }
     let cli = Cli::parse();
-    let result = match &cli.command {
-        Command::Scan(args) => run::scan(args),
-        Command::Policies(args) => run::policies(args),
-        Command::Explain(args) => run::explain(args),
-        Command::CollectScript(args) => aggrego::collect::run(args),
-        Command::Completions(args) => run::completions(args),
-        Command::Inspect(args) => aggrego::inspect::run(args),
-        Command::Test(args) => aggrego::testing::run(args),
-        Command::Evidence(cmd) => match &cmd.verify {
-            Some(aggrego::cli::EvidenceSub::Verify(v)) => aggrego::evidence::verify(v),
-            None => aggrego::evidence::create(&cmd.create),
-        },
-    };
+    let result = commands::run(&cli.command);
     match result {
         Ok(code) => ExitCode::from(code),
-        Err(run::Fatal(errors)) => {
+        Err(commands::Fatal(errors)) => {
             for e in errors {
                 eprintln!(
                     "aggrego: error: {}: {}",
@@ -44,7 +32,7 @@ fn main() -> ExitCode {
                     eprintln!("  help: {}", clean(help));
                 }
             }
-            ExitCode::from(run::EXIT_ERROR)
+            ExitCode::from(commands::EXIT_ERROR)
         }
     }
 }

@@ -66,7 +66,7 @@ fn check_manifest(out: &Path, started: &str, finished: &str) -> Value {
         at += found;
     }
     assert_eq!(m.as_object().unwrap().len(), MANIFEST_KEYS.len(), "{text}");
-    assert_eq!(m["format"], aggrego::collect::SNAPSHOT_FORMAT);
+    assert_eq!(m["format"], aggrego::commands::collect::SNAPSHOT_FORMAT);
     assert_eq!(
         m["generator"],
         format!(

@@ -3,10 +3,10 @@
 
 mod common;
 
-use aggrego::coverage::CellState;
+use aggrego::resolve::coverage::CellState;
 use std::collections::BTreeSet;
 
-fn states(grid: &aggrego::coverage::Grid) -> Vec<(String, String, &'static str)> {
+fn states(grid: &aggrego::resolve::coverage::Grid) -> Vec<(String, String, &'static str)> {
     let mut out = Vec::new();
     for (i, a) in grid.accounts.iter().enumerate() {
         for (j, r) in grid.regions.iter().enumerate() {

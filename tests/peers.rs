@@ -120,7 +120,7 @@ fn trivy_cloudformation_examples() {
         )
         .unwrap();
         let docs = <saphyr::Yaml as saphyr::LoadableYamlNode>::load_from_str(&y).unwrap();
-        aggrego::metadata_block::yaml_to_json(&docs[0]).unwrap()
+        aggrego::policy::metadata_block::yaml_to_json(&docs[0]).unwrap()
     };
     let dir = tempfile::tempdir().unwrap();
     let write = |name: &str, text: &str| {
@@ -196,7 +196,7 @@ fn trivy_terraform_examples() {
         )
         .unwrap();
         let docs = <saphyr::Yaml as saphyr::LoadableYamlNode>::load_from_str(&y).unwrap();
-        aggrego::metadata_block::yaml_to_json(&docs[0]).unwrap()
+        aggrego::policy::metadata_block::yaml_to_json(&docs[0]).unwrap()
     };
     for (kind, want) in [("good", 0), ("bad", 1)] {
         for (i, example) in examples["terraform"][kind]

@@ -9,7 +9,7 @@ use serde::Deserialize;
 use std::path::Path;
 
 fn rel(dir: &Path, file: &str) -> String {
-    let prefix = aggrego::source::display_path(dir);
+    let prefix = aggrego::load::source::display_path(dir);
     file.strip_prefix(&format!("{prefix}/"))
         .unwrap_or(file)
         .to_string()
@@ -35,7 +35,8 @@ fn every_policy_fixture_folder() {
     for dir in dirs {
         let id = dir.file_name().unwrap().to_string_lossy().to_string();
         assert!(ids.contains(&id), "fixtures/{id} names no policy");
-        let cases = aggrego::fixtures::find(std::slice::from_ref(&dir), std::slice::from_ref(&id));
+        let cases =
+            aggrego::policy::fixtures::find(std::slice::from_ref(&dir), std::slice::from_ref(&id));
         assert!(!cases.is_empty(), "fixtures/{id} has no expected.json");
         for (_, case) in cases {
             check_folder(&case, &id);
@@ -51,7 +52,7 @@ fn every_policy_fixture_folder() {
 }
 
 fn check_folder(dir: &Path, id: &str) {
-    if let Err(problems) = aggrego::fixtures::check(dir, id, &common::engine()) {
+    if let Err(problems) = aggrego::policy::fixtures::check(dir, id, &common::engine()) {
         panic!("{}:\n  {}", dir.display(), problems.join("\n  "));
     }
 }
@@ -60,7 +61,7 @@ fn check_folder(dir: &Path, id: &str) {
 #[serde(deny_unknown_fields)]
 struct ExpectedErrors {
     errors: Vec<ExpectedError>,
-    findings: Vec<aggrego::fixtures::ExpectedFinding>,
+    findings: Vec<aggrego::policy::fixtures::ExpectedFinding>,
 }
 
 #[derive(Deserialize)]

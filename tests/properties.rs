@@ -5,8 +5,8 @@
 mod common;
 
 use aggrego::input::{Ctx, Parsed};
-use aggrego::inventory::Span;
-use aggrego::source::SourceFile;
+use aggrego::load::source::SourceFile;
+use aggrego::model::Span;
 use proptest::prelude::*;
 
 const CTX: Ctx<'static> = Ctx {
@@ -72,7 +72,7 @@ fn check(parsed: &Parsed, text: &str) -> Result<(), TestCaseError> {
 }
 
 fn parse_as(name: &str, bytes: &[u8]) -> Result<(), TestCaseError> {
-    let Ok(text) = aggrego::source::decode(bytes.to_vec()) else {
+    let Ok(text) = aggrego::load::source::decode(bytes.to_vec()) else {
         return Ok(());
     };
     let f = SourceFile::new(name.into(), text);
@@ -173,7 +173,7 @@ fn scans_of_mutated_fixtures_stay_inside_their_files() {
             std::fs::write(dir.path().join(&name), &bytes).unwrap();
             let opts = aggrego::scan::Options {
                 paths: vec![dir.path().to_path_buf()],
-                now: aggrego::timestamp::parse("2026-11-24T00:00:00Z"),
+                now: aggrego::model::timestamp::parse("2026-11-24T00:00:00Z"),
                 max_age_ns: 86_400_000_000_000,
                 ..Default::default()
             };

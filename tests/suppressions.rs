@@ -61,7 +61,7 @@ fn run(dir: &Path, extra: &[&str]) -> (i32, Value) {
 }
 
 fn rel(dir: &Path, file: &str) -> String {
-    let prefix = aggrego::source::display_path(dir);
+    let prefix = aggrego::load::source::display_path(dir);
     file.strip_prefix(&format!("{}/", prefix.trim_end_matches('/')))
         .unwrap_or(file)
         .to_string()

@@ -2,8 +2,8 @@
 //! and every span inside the text, on character boundaries.
 
 use aggrego::input::{Ctx, Parsed};
-use aggrego::inventory::Span;
-use aggrego::source::SourceFile;
+use aggrego::model::Span;
+use aggrego::load::source::SourceFile;
 
 pub const CTX: Ctx<'static> = Ctx {
     aggregator: None,
@@ -14,7 +14,7 @@ pub const CTX: Ctx<'static> = Ctx {
 };
 
 pub fn file(name: &str, data: &[u8]) -> Option<SourceFile> {
-    let text = aggrego::source::decode(data.to_vec()).ok()?;
+    let text = aggrego::load::source::decode(data.to_vec()).ok()?;
     Some(SourceFile::new(name.into(), text))
 }
 

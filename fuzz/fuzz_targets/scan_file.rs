@@ -4,14 +4,14 @@
 use libfuzzer_sys::fuzz_target;
 use std::sync::OnceLock;
 
-static ENGINE: OnceLock<aggrego::engine::Engine> = OnceLock::new();
+static ENGINE: OnceLock<aggrego::policy::engine::Engine> = OnceLock::new();
 const NAMES: &[&str] = &["out.json", "template.yaml", "main.tf", "plan.json"];
 
 fuzz_target!(|data: &[u8]| {
     let Some((&pick, bytes)) = data.split_first() else { return };
     let engine = ENGINE.get_or_init(|| {
         let policies = aggrego::policy::builtin_policies().unwrap_or_default();
-        match aggrego::engine::Engine::new(policies) {
+        match aggrego::policy::engine::Engine::new(policies) {
             Ok(e) => e,
             Err(e) => panic!("built-in policies: {e:?}"),
         }
@@ -23,7 +23,7 @@ fuzz_target!(|data: &[u8]| {
     }
     let opts = aggrego::scan::Options {
         paths: vec![path],
-        now: aggrego::timestamp::parse("2026-11-24T00:00:00Z"),
+        now: aggrego::model::timestamp::parse("2026-11-24T00:00:00Z"),
         max_age_ns: 86_400_000_000_000,
         ..Default::default()
     };

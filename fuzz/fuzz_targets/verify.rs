@@ -5,8 +5,8 @@
 use libfuzzer_sys::fuzz_target;
 use std::path::PathBuf;
 
-fn args(package: PathBuf) -> aggrego::cli::VerifyArgs {
-    aggrego::cli::VerifyArgs {
+fn args(package: PathBuf) -> aggrego::config::cli::VerifyArgs {
+    aggrego::config::cli::VerifyArgs {
         package,
         inputs: Vec::new(),
         redact_key: None,

@@ -16,14 +16,17 @@ mod verify;
 
 pub use verify::{check_package, verify, Verdict};
 
-use crate::cli::{EvidenceArgs, FailOn, RuleArgs};
+use crate::commands::{self, fatal, Fatal, Selection};
+use crate::config::cli::{EvidenceArgs, FailOn, RuleArgs};
 use crate::diag::Diagnostic;
-use crate::engine::Engine;
-use crate::policyset::{self, PolicySet};
-use crate::run::{self, fatal, Fatal, Selection};
+use crate::load::discover;
+use crate::load::source::display_path;
+use crate::model::timestamp;
+use crate::policy::catalog;
+use crate::policy::engine::Engine;
+use crate::policy::policyset::{self, PolicySet};
+use crate::report;
 use crate::scan::{self, Options, ScanResult};
-use crate::source::display_path;
-use crate::{catalog, discover, report, timestamp};
 use clap::ValueEnum;
 use manifest::{
     Flags, Hashed, Input, InputError, Manifest, PackageFile, PolicyEntry, Redaction, Root,
@@ -167,7 +170,7 @@ impl std::fmt::Display for Refused {
                 "is a symbolic link to a file outside the scanned folder: not copied into the evidence package",
             ),
             Refused::NotAFile => f.write_str("is not a regular file: not copied into the evidence package"),
-            Refused::Io(e) => write!(f, "cannot read: {}", discover::io_reason(e)),
+            Refused::Io(e) => write!(f, "cannot read: {}", crate::load::open::io_reason(e)),
         }
     }
 }
@@ -701,13 +704,13 @@ pub fn run(dir: &Path, recipe: &Recipe, progress: bool, caps: &Caps) -> Result<O
             parameters: f
                 .parameters
                 .iter()
-                .filter_map(|p| crate::cli::parse_key_value(p).ok())
+                .filter_map(|p| crate::config::cli::parse_key_value(p).ok())
                 .collect(),
             parameter_files: f.parameter_files.iter().map(|p| dir.join(p)).collect(),
             vars: f
                 .vars
                 .iter()
-                .filter_map(|p| crate::cli::parse_key_value(p).ok())
+                .filter_map(|p| crate::config::cli::parse_key_value(p).ok())
                 .collect(),
             var_files: f.var_files.iter().map(|p| dir.join(p)).collect(),
             env_vars: Vec::new(),
@@ -716,7 +719,7 @@ pub fn run(dir: &Path, recipe: &Recipe, progress: bool, caps: &Caps) -> Result<O
         skip_unrecognised: f.skip_unrecognised,
     };
     let result = scan::scan(&options, &engine);
-    let exit_code = run::exit_code(&result, fail_on, &selection);
+    let exit_code = commands::exit_code(&result, fail_on, &selection);
 
     let policies = engine
         .policies()
@@ -741,8 +744,12 @@ pub fn run(dir: &Path, recipe: &Recipe, progress: bool, caps: &Caps) -> Result<O
     }));
     let mut data = Vec::new();
     for (path, _) in &set.extras.data {
-        let (_, sha256) = hash_file(&dir.join(path))
-            .map_err(|e| fatal(path, format!("cannot read: {}", discover::io_reason(&e))))?;
+        let (_, sha256) = hash_file(&dir.join(path)).map_err(|e| {
+            fatal(
+                path,
+                format!("cannot read: {}", crate::load::open::io_reason(&e)),
+            )
+        })?;
         data.push(Hashed {
             file: path.clone(),
             sha256,
@@ -852,7 +859,7 @@ fn rule_list(ids: &[String]) -> Vec<String> {
 /// `aggrego evidence PATH… --out DIR|FILE.zip`.
 pub fn create(args: &EvidenceArgs) -> Result<u8, Fatal> {
     // Staging folders and files are made below: an interrupt must remove them.
-    crate::run::install_interrupt_handler();
+    crate::commands::install_interrupt_handler();
     let Some(out) = args.out.clone() else {
         return Err(fatal(
             "--out",
@@ -861,15 +868,15 @@ pub fn create(args: &EvidenceArgs) -> Result<u8, Fatal> {
     };
     // Flags and policies are checked on the originals first, so a mistake is
     // reported with the paths as given.
-    let base = run::input_options(&args.input)?;
-    let set = run::policy_set(&args.policies)?;
+    let base = commands::input_options(&args.input)?;
+    let set = commands::policy_set(&args.policies)?;
     let known: BTreeSet<String> = catalog::catalogue(&set.policies)
         .iter()
         .map(|r| r.id.to_string())
         .collect();
     Selection::new(&args.rules, &known)?;
     drop(set);
-    let timeout = run::duration("--policy-timeout", &args.policies.policy_timeout)?;
+    let timeout = commands::duration("--policy-timeout", &args.policies.policy_timeout)?;
     check_roots(&args.input.paths)?;
     let target = package::Target::new(&out, args.force)?;
     let stage = target.stage()?;

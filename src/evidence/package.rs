@@ -3,8 +3,8 @@
 //! reading one back without trusting it.
 
 use super::{files_under, io_fatal, manifest, safe_relative};
-use crate::run::{fatal, pending, Fatal};
-use crate::source::display_path;
+use crate::commands::{fatal, pending, Fatal};
+use crate::load::source::display_path;
 use sha2::{Digest, Sha256};
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
@@ -314,7 +314,7 @@ pub struct Reader {
 fn unreadable_file(shown: &str, e: &std::io::Error) -> Fatal {
     fatal(
         shown,
-        format!("cannot read: {}", crate::discover::io_reason(e)),
+        format!("cannot read: {}", crate::load::open::io_reason(e)),
     )
 }
 

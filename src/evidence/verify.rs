@@ -10,10 +10,10 @@ use super::{
     safe_relative, sha256_hex, stage_inputs, write_outputs, Caps, Recipe, EXPECT, INPUTS, POLICIES,
     RESULTS_JSON, VALUES, WAIVERS,
 };
-use crate::cli::VerifyArgs;
-use crate::report::human::clean_name as terminal_safe;
-use crate::run::{fatal, pending, print_stdout, Fatal, EXIT_CLEAN, EXIT_FINDINGS};
-use crate::source::display_path;
+use crate::commands::{fatal, pending, print_stdout, Fatal, EXIT_CLEAN, EXIT_FINDINGS};
+use crate::config::cli::VerifyArgs;
+use crate::escape::clean_name as terminal_safe;
+use crate::load::source::display_path;
 use serde_json::Value;
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -33,7 +33,7 @@ pub struct Verdict {
 
 pub fn verify(args: &VerifyArgs) -> Result<u8, Fatal> {
     // Temporary copies are made below: an interrupt must remove them.
-    crate::run::install_interrupt_handler();
+    crate::commands::install_interrupt_handler();
     let verdict = check_package(args)?;
     print_stdout(&verdict.text)?;
     Ok(verdict.code)
@@ -68,7 +68,7 @@ pub fn check_package(args: &VerifyArgs) -> Result<Verdict, Fatal> {
     let caps = Caps {
         max_file_size: limits.max_size,
         max_files: limits.max_files,
-        policy_timeout: crate::run::duration("--policy-timeout", &args.policy_timeout)?,
+        policy_timeout: crate::commands::duration("--policy-timeout", &args.policy_timeout)?,
         per_file: crate::scan::Limits::default(),
     };
     let too_large = || {

@@ -3,11 +3,11 @@
 //! `put-configuration-aggregator`: AWS CLI v1 and v2, boto3 dumps, pages.
 
 use super::Ctx;
-use crate::context;
 use crate::diag::Diagnostic;
-use crate::inventory::*;
-use crate::json::{Doc, JsonError, Kind, Member, Raw, Root};
-use crate::timestamp;
+use crate::input::json::{Doc, JsonError, Kind, Member, Raw, Root};
+use crate::model::timestamp;
+use crate::model::*;
+use crate::resolve::context;
 use rayon::prelude::*;
 use std::ops::Range;
 use std::sync::Arc;

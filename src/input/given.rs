@@ -5,9 +5,9 @@
 use super::resolved::RNode;
 use super::{Given, GivenValue, Origin};
 use crate::diag::Diagnostic;
-use crate::inventory::{FileId, Span};
-use crate::json::{Doc, Kind};
-use crate::source::SourceFile;
+use crate::input::json::{Doc, Kind};
+use crate::load::source::SourceFile;
+use crate::model::{FileId, Span};
 
 /// A parameters file of `aws cloudformation create-stack --parameters
 /// file://…` (`[{"ParameterKey": …, "ParameterValue": …}]`) or of `deploy

@@ -3,9 +3,9 @@
 //! which calls failed.
 
 use crate::diag::Diagnostic;
-use crate::inventory::*;
-use crate::json::{Doc, Kind, Member, Raw, Root};
-use crate::timestamp;
+use crate::input::json::{Doc, Kind, Member, Raw, Root};
+use crate::model::timestamp;
+use crate::model::*;
 
 pub const FORMAT_PREFIX: &str = "aggrego-snapshot/";
 
@@ -82,7 +82,7 @@ impl<'a> Reader<'a, '_> {
 pub fn parse(
     doc: &Doc<'_>,
     root: Root<'_>,
-    file: &crate::source::SourceFile,
+    file: &crate::load::source::SourceFile,
     id: FileId,
     inv: &mut Inventory,
     errors: &mut Vec<Diagnostic>,

@@ -4,15 +4,16 @@ pub mod aws_cli;
 pub mod cloudformation;
 pub mod given;
 pub mod hcl_blocks;
+pub mod json;
 pub mod manifest;
 pub mod organizations;
 pub mod resolved;
 pub mod terraform;
 
 use crate::diag::Diagnostic;
-use crate::inventory::{FileId, Inventory};
-use crate::json::Doc;
-use crate::source::SourceFile;
+use crate::input::json::Doc;
+use crate::load::source::SourceFile;
+use crate::model::{FileId, Inventory};
 
 /// Turn text the parsers need not read into white space: every byte but line
 /// breaks becomes a space, so offsets, lines and columns of the rest stay
@@ -67,8 +68,8 @@ impl Default for ItemLimits {
 impl Ctx<'_> {
     /// Sets the region of an aggregator defined in file `name`: a region in the
     /// file's path (`us-east-1/…`), else `--region`.
-    pub fn place_in_region(&self, name: &str, a: &mut crate::inventory::Aggregator) {
-        let region = crate::context::region_in_path(std::path::Path::new(name))
+    pub fn place_in_region(&self, name: &str, a: &mut crate::model::Aggregator) {
+        let region = crate::resolve::context::region_in_path(std::path::Path::new(name))
             .map(|r| (r, "path"))
             .or_else(|| self.region.map(|r| (r.to_string(), "flag")));
         if let Some((r, from)) = region {
@@ -85,7 +86,7 @@ pub struct Given {
     pub value: GivenValue,
     pub from: Origin,
     /// Where it is written, in a file of the scan.
-    pub span: Option<crate::inventory::Span>,
+    pub span: Option<crate::model::Span>,
 }
 
 /// Where a given value came from; in words (`Display`) as reports say it:

@@ -4,9 +4,9 @@
 
 use super::aws_cli::read_time;
 use crate::diag::Diagnostic;
-use crate::inventory::*;
-use crate::json::{Doc, JsonError, Kind, Member, Raw, Root};
-use crate::source::SourceFile;
+use crate::input::json::{Doc, JsonError, Kind, Member, Raw, Root};
+use crate::load::source::SourceFile;
+use crate::model::*;
 use std::ops::Range;
 
 pub const LIST_ACCOUNTS: &str = "organizations list-accounts";
@@ -301,7 +301,7 @@ pub fn parse_account_list(
 /// Byte offset of the first account ID (exactly 12 digits).
 fn twelve_digits(s: &str) -> Option<usize> {
     let mut first = None;
-    crate::context::account_id_runs(s.as_bytes(), |r| {
+    crate::resolve::context::account_id_runs(s.as_bytes(), |r| {
         first.get_or_insert(r.start);
     });
     first

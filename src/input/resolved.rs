@@ -8,7 +8,7 @@
 //! dialect: only the attribute names and shapes differ ([`Names`]).
 
 use crate::diag::Diagnostic;
-use crate::inventory::*;
+use crate::model::*;
 use std::ops::Range;
 
 /// An evaluated value and the span of the text it came from.
@@ -456,17 +456,6 @@ impl Read {
 /// made (then the caller reads with no assumption, and what stays unknown is
 /// unknown). `feasible` rejects contradictory assumptions.
 pub const MAX_VARIANTS: usize = 16;
-
-/// A key of an undecided test, and whether it is an equality `X == literal`
-/// (`(X, literal)`): one X equals at most one literal.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct Test {
-    /// The test as words: `condition IsOrg`, `var.create`.
-    pub key: String,
-    pub equality: Option<(String, String)>,
-}
-
-pub type Assumptions = Vec<(Test, bool)>;
 
 /// Whether adding `(t, v)` to `a` keeps it free of contradictions.
 pub fn feasible(a: &Assumptions, t: &Test, v: bool) -> bool {

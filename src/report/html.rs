@@ -4,9 +4,9 @@
 //! escaped for the text or attribute it lands in.
 
 use super::human::plural;
-use crate::coverage::{CellState, Grid};
 use crate::evidence::manifest::Manifest;
-use crate::finding::{Finding, Severity};
+use crate::model::finding::{Finding, Severity};
+use crate::resolve::coverage::{CellState, Grid};
 use crate::scan::ScanResult;
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -541,7 +541,7 @@ fn manifest_section(s: &mut String, m: &Manifest) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::coverage::{AccountRow, Cell};
+    use crate::resolve::coverage::{AccountRow, Cell};
 
     fn grid(accounts: usize, regions: usize) -> Grid {
         let states = STATES;

@@ -2,9 +2,10 @@
 
 use super::RenderOptions;
 use crate::diag::Origin;
-use crate::finding::Severity;
+use crate::escape::{clean, clean_name};
+use crate::load::source::SourceFile;
+use crate::model::finding::Severity;
 use crate::scan::ScanResult;
-use crate::source::SourceFile;
 use miette::{
     Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteError,
     MietteSpanContents, SourceCode, SourceSpan, SpanContents,
@@ -175,35 +176,6 @@ fn miette_severity(s: Severity) -> miette::Severity {
     }
 }
 
-/// Input-controlled text with terminal control characters and reordering
-/// characters made visible (`\u{1b}`); line breaks and tabs kept.
-pub fn clean(s: &str) -> String {
-    escape(s, |c| {
-        (c.is_control() && c != '\n' && c != '\t') || super::is_reordering(c)
-    })
-}
-
-/// A file name or path: like `clean`, and line breaks and tabs escaped too, so
-/// a name cannot make a line of its own.
-pub fn clean_name(s: &str) -> String {
-    escape(s, |c| c.is_control() || super::is_reordering(c))
-}
-
-fn escape(s: &str, bad: impl Fn(char) -> bool) -> String {
-    if !s.chars().any(&bad) {
-        return s.to_string();
-    }
-    let mut out = String::with_capacity(s.len() + 8);
-    for c in s.chars() {
-        if bad(c) {
-            out.extend(c.escape_unicode());
-        } else {
-            out.push(c);
-        }
-    }
-    out
-}
-
 struct Diag<'a> {
     code: Option<String>,
     message: String,
@@ -272,8 +244,9 @@ struct Snippet<'a> {
 /// characters of the same UTF-8 length (so byte offsets still hold); `None`
 /// when there are none.
 fn mask_controls(text: &str) -> Option<String> {
-    let is_bad =
-        |c: char| (c.is_control() && !matches!(c, '\n' | '\t' | '\r')) || super::is_reordering(c);
+    let is_bad = |c: char| {
+        (c.is_control() && !matches!(c, '\n' | '\t' | '\r')) || crate::escape::is_reordering(c)
+    };
     if !text.chars().any(is_bad) {
         return None;
     }

@@ -1,6 +1,6 @@
 //! `--format json`: the stable, machine-readable report.
 
-use crate::finding::{Finding, Severity};
+use crate::model::finding::{Finding, Severity};
 use crate::scan::ScanResult;
 use serde::ser::{SerializeMap, Serializer};
 use serde::Serialize;
@@ -173,7 +173,7 @@ mod tests {
             column: 1,
             end_line: i,
             end_column: 9,
-            resource: crate::finding::Resource::default(),
+            resource: crate::model::finding::Resource::default(),
             remediation: "line one\nline two\t\u{1F600} \\ \"x\"".into(),
             references: std::sync::Arc::from(vec!["https://x".to_string()]),
             suppressed: i % 3 == 0,
@@ -187,7 +187,7 @@ mod tests {
                 files_scanned: 3,
                 findings: (0..n).map(|i| finding(i, "m\n{}[]\"")).collect(),
                 errors: vec![crate::diag::Diagnostic::whole("x.json", "bad \"x\"\n")],
-                now: crate::timestamp::Instant::from_ns(0),
+                now: crate::model::timestamp::Instant::from_ns(0),
                 now_source: "flag",
                 rules: Vec::new(),
                 subjects: Vec::new(),

@@ -3,11 +3,11 @@
 //! included. Findings fail their item's case; suppressed-only items are skipped
 //! with the reason; input and policy errors are error cases in suite `aggrego`.
 
-use crate::catalog::Rule;
-use crate::finding::Finding;
+use crate::model::finding::Finding;
+use crate::policy::catalog::Rule;
 use crate::policy::Checks;
+use crate::scan::subject::Index;
 use crate::scan::ScanResult;
-use crate::subject::Index;
 use quick_junit::{NonSuccessKind, Report, TestCase, TestCaseStatus, TestSuite};
 use std::collections::{BTreeMap, HashMap};
 use std::io::Write;

@@ -3,7 +3,7 @@
 //! last. Everything from the inputs is escaped so it stays text.
 
 use super::human::plural;
-use crate::finding::Finding;
+use crate::model::finding::Finding;
 use crate::scan::ScanResult;
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -207,7 +207,9 @@ pub fn text(s: &str) -> String {
                 out.push_str(BREAK);
                 out.push('.');
             }
-            c if c.is_control() || super::is_reordering(c) => out.extend(c.escape_unicode()),
+            c if c.is_control() || crate::escape::is_reordering(c) => {
+                out.extend(c.escape_unicode())
+            }
             c => out.push(c),
         }
     }
@@ -223,7 +225,9 @@ fn code(s: &str) -> String {
         match c {
             '`' => out.push('\''),
             '|' => out.push('¦'),
-            c if c.is_control() || super::is_reordering(c) => out.extend(c.escape_unicode()),
+            c if c.is_control() || crate::escape::is_reordering(c) => {
+                out.extend(c.escape_unicode())
+            }
             c => out.push(c),
         }
     }

@@ -62,7 +62,7 @@ pub fn write(
 /// Rows of the summary by severity and policy: (most severe first, rule id) →
 /// (title, findings that count, suppressed ones).
 pub type PolicyRows<'a> = std::collections::BTreeMap<
-    (std::cmp::Reverse<crate::finding::Severity>, &'a str),
+    (std::cmp::Reverse<crate::model::finding::Severity>, &'a str),
     (&'a str, usize, usize),
 >;
 
@@ -79,21 +79,4 @@ pub fn by_policy(result: &ScanResult) -> PolicyRows<'_> {
         }
     }
     table
-}
-
-/// Characters that reorder or break text on a terminal or a page without being
-/// control characters ("Trojan Source"): bidirectional embeddings, overrides,
-/// isolates and marks, and the line and paragraph separators. Reports show
-/// them escaped, as control characters are.
-pub fn is_reordering(c: char) -> bool {
-    matches!(
-        c,
-        '\u{061C}'
-            | '\u{200E}'
-            | '\u{200F}'
-            | '\u{202A}'..='\u{202E}'
-            | '\u{2066}'..='\u{2069}'
-            | '\u{2028}'
-            | '\u{2029}'
-    )
 }

@@ -2,8 +2,8 @@
 //! that ran; results located by repository-relative path and character columns;
 //! fingerprints that survive line moves; errors as tool notifications.
 
-use crate::catalog::{Rule, INFORMATION_URI};
-use crate::finding::{Finding, Severity};
+use crate::model::finding::{Finding, Severity};
+use crate::policy::catalog::{Rule, INFORMATION_URI};
 use crate::scan::ScanResult;
 use serde_json::json;
 use serde_sarif::sarif::{

@@ -5,8 +5,8 @@
 //! starts a resource block, the whole block is covered.
 
 use crate::diag::Diagnostic;
-use crate::inventory::FileId;
-use crate::source::SourceFile;
+use crate::load::source::SourceFile;
+use crate::model::FileId;
 use std::ops::Range;
 
 use super::literals;

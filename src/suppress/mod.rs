@@ -10,11 +10,11 @@ pub mod inline;
 mod literals;
 pub mod waivers;
 
-use crate::catalog::{Rule, SUPPRESSION_UNUSED, WAIVER_EXPIRED};
 use crate::diag::Diagnostic;
-use crate::finding::{Finding, Resource, Suppression};
-use crate::inventory::{FileId, Ignore, Inventory};
-use crate::source::SourceFile;
+use crate::load::source::SourceFile;
+use crate::model::finding::{Finding, Resource, Suppression};
+use crate::model::{FileId, Ignore, Inventory};
+use crate::policy::catalog::{Rule, SUPPRESSION_UNUSED, WAIVER_EXPIRED};
 use std::collections::{BTreeSet, HashMap};
 use std::ops::Range;
 use std::sync::Arc;

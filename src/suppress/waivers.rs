@@ -11,8 +11,8 @@
 
 use crate::diag::Diagnostic;
 use crate::input::cloudformation::{from_yaml, N, V};
-use crate::inventory::FileId;
-use crate::source::SourceFile;
+use crate::load::source::SourceFile;
+use crate::model::FileId;
 use globset::{GlobBuilder, GlobMatcher};
 use std::ops::Range;
 
@@ -285,7 +285,7 @@ fn expiry(s: &str) -> Option<i64> {
     if let Ok(d) = chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d") {
         return d.and_hms_opt(0, 0, 0)?.and_utc().timestamp_nanos_opt();
     }
-    crate::timestamp::parse_ns(s)
+    crate::model::timestamp::parse_ns(s)
 }
 
 #[cfg(test)]

@@ -3,8 +3,8 @@
 
 pub mod mock_aws;
 
-use aggrego::engine::Engine;
 use aggrego::policy;
+use aggrego::policy::engine::Engine;
 use aggrego::scan::{self, Options, ScanResult};
 use std::path::{Path, PathBuf};
 
@@ -25,7 +25,7 @@ pub fn engine() -> Engine {
 pub fn scan_paths(paths: &[&Path], now: Option<&str>, max_age: &str) -> ScanResult {
     let opts = Options {
         paths: paths.iter().map(|p| p.to_path_buf()).collect(),
-        now: now.map(|n| aggrego::timestamp::parse(n).expect("valid --now")),
+        now: now.map(|n| aggrego::model::timestamp::parse(n).expect("valid --now")),
         max_age_ns: humantime::parse_duration(max_age)
             .expect("valid max age")
             .as_nanos() as i64,

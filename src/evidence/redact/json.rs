@@ -76,7 +76,9 @@ pub fn redact(text: &str, map: &mut Map<'_>) -> String {
     while i < b.len() {
         match b[i] {
             b'"' => {
-                let end = crate::json::string_end(text, i).max(i + 1).min(b.len());
+                let end = crate::input::json::string_end(text, i)
+                    .max(i + 1)
+                    .min(b.len());
                 let span = i..end;
                 i = end;
                 let token = &text[span.clone()];
@@ -164,7 +166,7 @@ pub fn redact(text: &str, map: &mut Map<'_>) -> String {
                     i += 1;
                 }
                 let token = &text[start..i];
-                crate::context::account_id_runs(token.as_bytes(), |r| {
+                crate::resolve::context::account_id_runs(token.as_bytes(), |r| {
                     let id = &token[r.clone()];
                     let out = map(Kind::Account, id);
                     if out != id {

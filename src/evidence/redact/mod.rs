@@ -158,7 +158,7 @@ pub enum Format {
 /// The same reading whether values are collected or replaced, so every value
 /// replaced was collected first.
 fn rewrite(name: &str, text: &str, format: Format, map: &mut Map<'_>) -> String {
-    let valid = crate::json::Doc::parse(text).is_ok();
+    let valid = crate::input::json::Doc::parse(text).is_ok();
     if valid
         || (format == Format::Auto && name.to_ascii_lowercase().ends_with(".json"))
         || (format == Format::AccountList && text.trim_start().starts_with(['{', '[']))
@@ -195,7 +195,7 @@ impl Collected {
             Some(t) => {
                 rewrite(name, &t.text, format, &mut self.map());
             }
-            None => crate::context::account_id_runs(bytes, |r| {
+            None => crate::resolve::context::account_id_runs(bytes, |r| {
                 self.values
                     .entry(Kind::Account)
                     .or_default()
@@ -268,7 +268,7 @@ impl Redactor {
             None => {
                 // Not text: account IDs only, in place.
                 let mut out = bytes.to_vec();
-                crate::context::account_id_runs(bytes, |r| {
+                crate::resolve::context::account_id_runs(bytes, |r| {
                     let p =
                         self.pseudonym(Kind::Account, &String::from_utf8_lossy(&bytes[r.clone()]));
                     out[r].copy_from_slice(p.as_bytes());
@@ -306,10 +306,10 @@ impl Text {
         } else if bytes.starts_with(&[0xFE, 0xFF]) {
             (&[0xFE, 0xFF], Some(false))
         } else {
-            (&[], crate::source::utf16_without_bom(bytes))
+            (&[], crate::load::source::utf16_without_bom(bytes))
         };
         // The same decoding as the scan's.
-        let text = crate::source::decode(bytes.to_vec()).ok()?;
+        let text = crate::load::source::decode(bytes.to_vec()).ok()?;
         Some(Text { text, bom, utf16 })
     }
 
@@ -397,7 +397,7 @@ mod tests {
         let r = Redactor::new("k", c);
         let out = r.bytes(&bytes);
         assert_eq!(out.len(), bytes.len());
-        let back = crate::source::decode(out).unwrap();
+        let back = crate::load::source::decode(out).unwrap();
         assert!(back.contains(&r.id("111122223333")) && !back.contains("111122223333"));
         // Not text: digits are still replaced, in place.
         let raw = b"\xFF\x00\xC3 111122223333 \xFE".to_vec();
@@ -539,7 +539,7 @@ mod tests {
         }
         // aggrego reads the same accounts, with names where they were, and the same error.
         let read = |t: &str| {
-            let f = crate::source::SourceFile::new("a.csv".into(), t.to_string());
+            let f = crate::load::source::SourceFile::new("a.csv".into(), t.to_string());
             let (accounts, errors) = crate::input::organizations::parse_account_list(0, &f);
             let accounts: Vec<_> = accounts
                 .iter()

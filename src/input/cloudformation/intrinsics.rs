@@ -6,7 +6,8 @@
 //! decided only under an assumption (see [`super::super::resolved::explore`]).
 
 use super::tree::{N, V};
-use crate::input::resolved::{Assumptions, RNode, Test, RV};
+use crate::input::resolved::{RNode, RV};
+use crate::model::{Assumptions, Test};
 use std::cell::{Cell, RefCell};
 use std::collections::{BTreeMap, HashMap};
 

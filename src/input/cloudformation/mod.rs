@@ -12,11 +12,12 @@ pub(crate) mod tree;
 
 pub(crate) use tree::{from_yaml, yaml_depth_ok, N, V};
 
-use super::resolved::{self, Assumptions, RNode, Reader, Test, CLOUDFORMATION};
+use super::resolved::{self, RNode, Reader, CLOUDFORMATION};
 use super::{Ctx, Given, GivenValue, Parsed};
 use crate::diag::Diagnostic;
-use crate::inventory::*;
-use crate::source::SourceFile;
+use crate::load::source::SourceFile;
+use crate::model::*;
+use crate::model::{Assumptions, Test};
 use intrinsics::{Eval, Param, Template};
 use std::collections::BTreeMap;
 use std::ops::Range;

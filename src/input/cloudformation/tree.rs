@@ -4,7 +4,7 @@
 //! aggregator resources (see [`from_json`] and [`masked_yaml`]).
 
 use super::AGGREGATOR;
-use crate::json::{Doc, Kind, Raw};
+use crate::input::json::{Doc, Kind, Raw};
 use saphyr::{LoadableYamlNode, MarkedYaml, Scalar, YamlData};
 use std::ops::Range;
 
@@ -63,7 +63,7 @@ pub(crate) fn from_json(text: &str) -> Result<N, (usize, String)> {
     if Kind::of(root) != Kind::Object {
         return json_node(&doc, root, 0);
     }
-    let err = |e: crate::json::JsonError| (e.offset, e.message);
+    let err = |e: crate::input::json::JsonError| (e.offset, e.message);
     let mut top = Vec::new();
     for m in doc.object(root, "template").map_err(err)? {
         let key_span = m.key_span.clone().unwrap_or_else(|| doc.span(m.value));
@@ -133,7 +133,7 @@ fn json_node(doc: &Doc<'_>, raw: Raw<'_>, depth: usize) -> Result<N, (usize, Str
             format!("nested more than {MAX_DEPTH} levels deep"),
         ));
     }
-    let err = |e: crate::json::JsonError| (e.offset, e.message);
+    let err = |e: crate::input::json::JsonError| (e.offset, e.message);
     let v = match Kind::of(raw) {
         Kind::Null => V::Null,
         Kind::Bool => V::Bool(raw.get() == "true"),

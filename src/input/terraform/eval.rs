@@ -19,7 +19,8 @@
 //!   arithmetic (inside `for` bodies and templates) runs under [`guarded`].
 
 use super::syntax::{Items, Shape, TAttr};
-use crate::input::resolved::{Assumptions, RNode, Test, RV};
+use crate::input::resolved::{RNode, RV};
+use crate::model::{Assumptions, Test};
 use hcl::eval::{Context, Evaluate, FuncArgs, FuncDef, ParamType};
 use hcl::expr::{
     BinaryOperator, Conditional, Expression, ObjectKey, Operation, TraversalOperator, UnaryOperator,

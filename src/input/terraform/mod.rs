@@ -16,13 +16,12 @@ pub mod syntax;
 
 pub use plan::{looks_like_plan, parse_plan, relocate_plan_findings};
 
-use super::resolved::{
-    self, Assumptions, Names, RNode, Reader, RV, TERRAFORM_AWS, TERRAFORM_AWSCC,
-};
+use super::resolved::{self, Names, RNode, Reader, RV, TERRAFORM_AWS, TERRAFORM_AWSCC};
 use super::{Ctx, Given, GivenValue, Parsed};
 use crate::diag::Diagnostic;
-use crate::inventory::*;
-use crate::source::SourceFile;
+use crate::load::source::SourceFile;
+use crate::model::Assumptions;
+use crate::model::*;
 use eval::{Evaluator, Scope};
 use hcl::{Map, Value};
 use std::collections::BTreeMap;
@@ -147,7 +146,7 @@ pub fn parse_module(files: &[(FileId, &SourceFile)], ctx: &Ctx<'_>) -> Parsed {
         .and_then(|(_, f)| {
             std::path::Path::new(&f.name)
                 .parent()
-                .map(crate::source::display_path)
+                .map(crate::load::source::display_path)
         })
         .unwrap_or_default();
     let values = variable_values(&decls, tfvars, ctx.variables, &module, files);
@@ -316,8 +315,8 @@ pub fn tfvars(text: &str, json: bool) -> Located<Values> {
     let empty = Evaluator::with(EMPTY.clone());
     let scope = empty.root();
     if json {
-        let (doc, root) =
-            crate::json::Doc::parse(text).map_err(|e| (e.offset..e.offset + 1, e.message))?;
+        let (doc, root) = crate::input::json::Doc::parse(text)
+            .map_err(|e| (e.offset..e.offset + 1, e.message))?;
         let members = doc
             .object(root, "variable values")
             .map_err(|e| (e.offset..e.offset + 1, e.message))?;

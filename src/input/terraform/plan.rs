@@ -6,11 +6,11 @@
 
 use super::{AWS, AWSCC};
 use crate::diag::Diagnostic;
+use crate::input::json::{Doc, Kind, Member, Raw};
 use crate::input::resolved::{Names, Place, RNode, Reader, RV, TERRAFORM_AWS, TERRAFORM_AWSCC};
 use crate::input::{Ctx, Parsed};
-use crate::inventory::*;
-use crate::json::{Doc, Kind, Member, Raw};
-use crate::source::SourceFile;
+use crate::load::source::SourceFile;
+use crate::model::*;
 use std::collections::{BTreeMap, HashMap};
 
 /// Is this JSON text a `terraform show -json` plan or state?

@@ -5,7 +5,7 @@
 //! literal lists and objects they are written as, so an item of a list is
 //! located where it is written.
 
-use crate::json::{Doc, Kind, Raw};
+use crate::input::json::{Doc, Kind, Raw};
 use hcl::expr::{Expression, ObjectKey};
 use hcl_edit::Span as _;
 use std::ops::Range;
@@ -212,7 +212,7 @@ struct Json<'d, 'a> {
 pub type Located<T> = Result<T, (Range<usize>, String)>;
 
 impl<'a> Json<'_, 'a> {
-    fn err(&self, e: crate::json::JsonError) -> (Range<usize>, String) {
+    fn err(&self, e: crate::input::json::JsonError) -> (Range<usize>, String) {
         (e.offset..e.offset + e.len.max(1), e.message)
     }
 

@@ -19,7 +19,7 @@ use std::sync::{Arc, OnceLock};
 /// Most numbers one `numbers.range` or `numbers.range_step` call may make.
 pub const MAX_RANGE: i128 = 1_000_000;
 /// Widest `sprintf` width or precision: no message is longer
-/// (`crate::finding::MAX_TEXT`).
+/// (`crate::model::finding::MAX_TEXT`).
 pub const MAX_WIDTH: u64 = 4096;
 
 /// Name, number of arguments, and the check made before regorus' builtin runs.

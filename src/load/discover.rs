@@ -2,8 +2,8 @@
 //! inside its root, and reads only files whose name suggests saved data.
 
 use crate::diag::Diagnostic;
-use crate::open::{Root, Trust};
-use crate::source::display_path;
+use crate::load::open::{io_reason, Root, Trust};
+use crate::load::source::display_path;
 use aho_corasick::AhoCorasick;
 use std::path::{Path, PathBuf};
 use std::sync::LazyLock;
@@ -156,7 +156,7 @@ fn walk(root: &Path, out: &mut Vec<Candidate>, errors: &mut Vec<Diagnostic>) {
         let is_file = if ft.is_symlink() {
             // Follow a link only to a file inside the scanned root; others are
             // passed over, as any file the walk does not read.
-            crate::open::check(path, Trust::Within(root, Root::ScannedFolder)).is_ok()
+            crate::load::open::check(path, Trust::Within(root, Root::ScannedFolder)).is_ok()
         } else {
             ft.is_file()
         };
@@ -193,13 +193,13 @@ fn module_siblings(file: &Path, errors: &mut Vec<Diagnostic>) -> Vec<Candidate> 
         // Keep the same spelling of the directory as the named file.
         let path = file.with_file_name(p.file_name().unwrap_or_default());
         // Found by convention, not named: only a file inside the module's folder.
-        match crate::open::check(&p, Trust::Within(&dir, Root::ModuleFolder)) {
+        match crate::load::open::check(&p, Trust::Within(&dir, Root::ModuleFolder)) {
             Ok(_) => out.push(Candidate {
                 path,
                 explicit: false,
                 sibling: true,
             }),
-            Err(e @ crate::open::OpenError::Outside(_)) => {
+            Err(e @ crate::load::open::OpenError::Outside(_)) => {
                 errors.push(Diagnostic::whole(&display_path(&path), e.to_string()));
             }
             Err(_) => {}
@@ -212,14 +212,6 @@ fn has_input_extension(path: &Path) -> bool {
     path.extension()
         .and_then(|e| e.to_str())
         .is_some_and(|e| EXTENSIONS.iter().any(|x| x.eq_ignore_ascii_case(e)))
-}
-
-pub fn io_reason(e: &std::io::Error) -> String {
-    match e.kind() {
-        std::io::ErrorKind::NotFound => "no such file or folder".into(),
-        std::io::ErrorKind::PermissionDenied => "permission denied".into(),
-        _ => e.to_string(),
-    }
 }
 
 /// Would a walk of `root` read `path` (both canonical)? A report does not

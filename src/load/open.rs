@@ -66,7 +66,7 @@ impl fmt::Display for OpenError {
                 write!(f, "symlink to outside {}, not read", root.describe())
             }
             OpenError::NotRegular(kind) => write!(f, "{kind}, not a regular file: not read"),
-            OpenError::Io(e) => f.write_str(&crate::discover::io_reason(e)),
+            OpenError::Io(e) => f.write_str(&io_reason(e)),
         }
     }
 }
@@ -162,6 +162,15 @@ fn regular(meta: &std::fs::Metadata) -> Result<(), OpenError> {
         return Err(OpenError::NotRegular("a folder"));
     }
     Err(OpenError::NotRegular("not a file"))
+}
+
+/// Why a file could not be read, in words.
+pub fn io_reason(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => "no such file or folder".into(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".into(),
+        _ => e.to_string(),
+    }
 }
 
 #[cfg(all(test, unix))]

@@ -1,455 +1,29 @@
-//! The normalised model every policy sees as `input`, whatever file it came from.
-//!
-//! Parsers fill these types with byte spans; [`Inventory::to_value`] turns them
-//! into one regorus value and a table that maps each `loc` id back to its span.
+//! The model as the policies' `input`: one regorus value, built for speed
+//! (shared keys, interned strings, aggregators in parallel chunks, the source
+//! statuses kept as Rust values until a part of them is evaluated), and the
+//! table that maps each `loc` id back to its span and resource.
 
-use crate::finding::Resource;
-use crate::source::SourceFile;
-use crate::timestamp::Instant;
+mod locations;
+
+pub use locations::{Locations, Reading};
+
+use crate::load::source::SourceFile;
+use crate::model::finding::Resource;
+use crate::model::timestamp::Instant;
+use crate::model::*;
 use rayon::prelude::*;
 use regorus::value::Object;
 use regorus::Value;
 use std::collections::HashMap;
 use std::sync::Arc;
 
-/// Index of a file in the scan's file list.
-pub type FileId = u32;
-
-/// A byte range in one scanned file.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct Span {
-    pub file: FileId,
-    pub start: u32,
-    pub end: u32,
-}
-
-impl Span {
-    pub fn new(file: FileId, range: std::ops::Range<usize>) -> Span {
-        Span {
-            file,
-            start: range.start.min(u32::MAX as usize) as u32,
-            end: range.end.min(u32::MAX as usize) as u32,
-        }
-    }
-}
-
-/// A configurable value: present or not, resolvable offline or not, and where.
-///
-/// `explicit: false` means the source left it out and the AWS default applies;
-/// `span` then points at the enclosing block. `known: false` means a value is
-/// there but cannot be resolved offline (a reference, `(known after apply)`).
-#[derive(Debug, Clone)]
-pub struct Field<T> {
-    pub value: Option<T>,
-    pub known: bool,
-    pub explicit: bool,
-    pub span: Span,
-    /// For an unknown value with no expression to quote (`(known after apply)`).
-    pub note: Option<&'static str>,
-}
-
-impl<T> Field<T> {
-    pub fn given(value: T, span: Span) -> Self {
-        Field {
-            value: Some(value),
-            known: true,
-            explicit: true,
-            span,
-            note: None,
-        }
-    }
-    pub fn missing(enclosing: Span) -> Self {
-        Field {
-            value: None,
-            known: true,
-            explicit: false,
-            span: enclosing,
-            note: None,
-        }
-    }
-    pub fn unknown(span: Span) -> Self {
-        Field {
-            value: None,
-            known: false,
-            explicit: true,
-            span,
-            note: None,
-        }
-    }
-    /// Unknown, described by `note` rather than by the text at `span`.
-    pub fn unknown_as(span: Span, note: &'static str) -> Self {
-        Field {
-            note: Some(note),
-            ..Field::unknown(span)
-        }
-    }
-}
-
-#[derive(Debug, Clone)]
-pub struct AccountSource {
-    pub account_ids: Field<Vec<Field<String>>>,
-    pub all_regions: Field<bool>,
-    pub regions: Field<Vec<Field<String>>>,
-    pub span: Span,
-}
-
-#[derive(Debug, Clone)]
-pub struct OrganizationSource {
-    pub role_arn: Field<String>,
-    pub all_regions: Field<bool>,
-    pub regions: Field<Vec<Field<String>>>,
-    pub span: Span,
-}
-
-#[derive(Debug, Clone)]
-pub struct Tag {
-    pub key: Field<String>,
-    pub value: Field<String>,
-}
-
-/// One aggregator definition or describe entry.
-#[derive(Debug, Clone)]
-pub struct Aggregator {
-    pub name: Field<String>,
-    /// The input kind it came from: `aws-cli`, `cloudformation`, `terraform`, `terraform-plan`.
-    pub kind: &'static str,
-    pub file: FileId,
-    /// Where in the file: `ConfigurationAggregators[2]`, a logical id, a resource address.
-    pub address: String,
-    pub arn: Option<String>,
-    pub account: Option<String>,
-    pub region: Option<String>,
-    /// How the region was learnt: `arn`, `path` or `flag`.
-    pub region_from: Option<&'static str>,
-    pub account_sources: Vec<AccountSource>,
-    pub organization_source: Option<OrganizationSource>,
-    pub tags: Field<Vec<Tag>>,
-    pub span: Span,
-    /// The whole definition (block, resource, object): what a finding inside it is about.
-    pub extent: Span,
-    /// Suppressions written on the resource (CloudFormation `Metadata.aggrego.ignore`).
-    pub ignores: Vec<Ignore>,
-    /// The resource type as written; `None` for API output.
-    pub resource_type: Option<&'static str>,
-    /// How its input spells the attributes.
-    pub dialect: Dialect,
-    /// Whether the definition must name the aggregator (Terraform's `name`);
-    /// CloudFormation and the Cloud Control provider generate a name when none is given.
-    pub name_required: bool,
-    /// False when how many sources there are is not known offline (a `dynamic`
-    /// block whose `for_each` is unknown): checks of the sources' number are not made.
-    pub sources_known: bool,
-    /// The branch of a definition that conditions undecidable offline split.
-    pub variant: Option<Arc<Variant>>,
-    /// Another definition in the same template, or the same module and provider,
-    /// with the same name: both cannot be created.
-    pub duplicate_of: Option<String>,
-}
-
-/// The attribute names of an input kind.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Dialect {
-    /// The API, the CLI and CloudFormation: `AllAwsRegions`, `AccountAggregationSources`.
-    #[default]
-    Aws,
-    /// Terraform's `aws` provider: `all_regions`, `account_aggregation_source` blocks.
-    TerraformAws,
-    /// Terraform's Cloud Control provider (`awscc`): `all_aws_regions`,
-    /// `account_aggregation_sources` objects.
-    TerraformAwscc,
-}
-
-/// One reading of a definition, under assumptions about what cannot be decided
-/// offline (a CloudFormation condition, a Terraform conditional's test).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Variant {
-    /// Assumptions, in words, each with the value assumed: (`condition IsOrg`, false).
-    pub assumptions: Vec<(String, bool)>,
-    /// The tests assumed, for telling whether two readings can hold together:
-    /// one set, or several when readings that differ only in tests this
-    /// definition does not use were made one (it holds under any of them).
-    pub tests: Vec<crate::input::resolved::Assumptions>,
-    /// The assumptions of the other readings, in which the definition is not
-    /// created: a finding of every reading that is created still holds only
-    /// under the assumptions that create it.
-    pub absent: Vec<Vec<(String, bool)>>,
-}
-
-impl Variant {
-    /// `condition IsOrg is false and var.x is true`.
-    pub fn words(&self) -> String {
-        words(&self.assumptions)
-    }
-}
-
-/// Assumptions in words: `condition IsOrg is false`, `var.create is true`,
-/// and for an equality `var.mode is "org"` / `var.mode is not "org"`.
-pub fn words(assumptions: &[(String, bool)]) -> String {
-    assumptions
-        .iter()
-        .map(|(k, v)| match k.split_once(" == ") {
-            Some((x, lit)) if *v => format!("{x} is {lit}"),
-            Some((x, lit)) => format!("{x} is not {lit}"),
-            None => format!("{k} is {v}"),
-        })
-        .collect::<Vec<_>>()
-        .join(" and ")
-}
-
-/// A definition aggrego recognises but does not check, and why.
-#[derive(Debug, Clone)]
-pub struct Unchecked {
-    pub file: FileId,
-    pub address: String,
-    pub resource_type: &'static str,
-    pub kind: &'static str,
-    pub reason: String,
-    pub span: Span,
-}
-
-/// A Terraform variable or CloudFormation parameter of a module or template
-/// with an aggregator: its value, and where the value came from.
-#[derive(Debug, Clone)]
-pub struct Variable {
-    pub kind: &'static str,
-    /// The template file, or the module's folder.
-    pub scope: String,
-    pub name: String,
-    /// As JSON; `None` when no value is known offline.
-    pub value: Option<serde_json::Value>,
-    /// `default`, `terraform.tfvars`, `x.auto.tfvars`, `TF_VAR_x`, `--var`,
-    /// `--var-file F`, `--parameter`, `--parameter-file F`; `None` without a value.
-    pub from: Option<String>,
-    /// Where the value is written, when in a scanned file.
-    pub span: Option<Span>,
-}
-
-/// One suppression entry on a resource: the rules it accepts and why.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Ignore {
-    pub ids: Vec<String>,
-    pub reason: String,
-    pub span: Span,
-}
-
-/// One entry of `describe-configuration-aggregator-sources-status`. Strings are
-/// shared (`Arc<str>`): exports repeat the same few regions, statuses and errors.
-#[derive(Debug, Clone)]
-pub struct SourceStatus {
-    /// The aggregator the status belongs to, shared by every status of a file.
-    pub context: Arc<StatusContext>,
-    pub source_id: Option<Arc<str>>,
-    pub source_type: Option<Arc<str>>,
-    pub region: Option<Arc<str>>,
-    pub status: Option<Arc<str>>,
-    /// Last update, nanoseconds since the epoch (UTC).
-    pub updated_ns: Option<i64>,
-    pub error_code: Option<Arc<str>>,
-    pub error_message: Option<Arc<str>>,
-    pub span: Span,
-    pub status_span: Span,
-    pub updated_span: Span,
-}
-
-/// The aggregator a sources-status file belongs to: one per file, shared by
-/// each of its statuses (an export holds hundreds of thousands).
-#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
-pub struct StatusContext {
-    pub aggregator: Option<Arc<str>>,
-    /// How the aggregator was learnt: `flag`, `manifest` or `path`.
-    pub aggregator_from: Option<&'static str>,
-    /// The aggregator's own account and region, for remediation commands.
-    pub account: Option<Arc<str>>,
-    pub region: Option<Arc<str>>,
-}
-
-impl SourceStatus {
-    /// The aggregator the status belongs to, when known.
-    pub fn aggregator(&self) -> Option<&Arc<str>> {
-        self.context.aggregator.as_ref()
-    }
-
-    /// Words for messages: `aggregator org: account 111122223333 in eu-west-1`.
-    pub fn subject(&self) -> String {
-        let id = self.source_id.as_deref().unwrap_or("unknown");
-        let what = match self.source_type.as_deref() {
-            Some("ACCOUNT") => "account",
-            Some("ORGANIZATION") => "organization",
-            _ => "source",
-        };
-        let region = self.region.as_deref().unwrap_or("an unknown region");
-        match self.aggregator() {
-            Some(a) => format!("aggregator {a}: {what} {id} in {region}"),
-            None => format!("{what} {id} in {region}"),
-        }
-    }
-
-    /// `Code: message`, or words saying no error was reported.
-    pub fn error_text(&self) -> String {
-        match (&self.error_code, &self.error_message) {
-            (Some(c), Some(m)) if !m.is_empty() => format!("{c}: {m}"),
-            (Some(c), _) => c.to_string(),
-            (None, Some(m)) if !m.is_empty() => m.to_string(),
-            _ => "No error code reported.".to_string(),
-        }
-    }
-}
-
-/// One `describe-configuration-aggregators` output: which aggregators a region has.
-#[derive(Debug, Clone)]
-pub struct RegionListing {
-    pub region: Option<String>,
-    pub region_from: Option<&'static str>,
-    pub aggregator_names: Vec<String>,
-    /// False when the output is one page of several.
-    pub complete: bool,
-    pub span: Span,
-}
-
-/// One saved API output file.
-#[derive(Debug, Clone)]
-pub struct Snapshot {
-    pub file: FileId,
-    pub kind: &'static str,
-    pub next_token: Option<String>,
-    pub span: Span,
-}
-
-/// One account of `aws organizations list-accounts`, or of an `--expect-accounts` list.
-#[derive(Debug, Clone)]
-pub struct OrgAccount {
-    pub id: String,
-    pub name: Option<String>,
-    pub email: Option<String>,
-    /// `State` (ACTIVE, SUSPENDED, PENDING_CLOSURE, CLOSED), else the older `Status`.
-    pub status: Option<String>,
-    pub joined_ns: Option<i64>,
-    /// `organizations` (a list-accounts output) or `flag` (an `--expect-accounts` file).
-    pub from: &'static str,
-    pub span: Span,
-}
-
-impl OrgAccount {
-    /// Expected to report: active, or of unknown status in a plain list.
-    pub fn active(&self) -> bool {
-        self.status.as_deref().is_none_or(|s| s == "ACTIVE")
-    }
-}
-
-/// One region of `aws account list-regions` or `aws ec2 describe-regions`.
-#[derive(Debug, Clone)]
-pub struct RegionEntry {
-    pub region: String,
-    pub enabled: bool,
-    /// `RegionOptStatus` or `OptInStatus` as written.
-    pub status: Option<String>,
-    /// `account list-regions` or `ec2 describe-regions`.
-    pub from: &'static str,
-    pub span: Span,
-}
-
-/// The `manifest.json` of a snapshot folder written by `aggrego collect-script`.
-#[derive(Debug, Clone)]
-pub struct Manifest {
-    pub file: FileId,
-    /// The folder the manifest's paths are relative to.
-    pub dir: std::path::PathBuf,
-    pub captured_ns: Option<i64>,
-    pub caller_account: Option<String>,
-    pub cli_version: Option<String>,
-    pub regions: Vec<String>,
-    pub region_source: Option<String>,
-    pub files: Vec<ManifestFile>,
-    pub failures: Vec<ManifestFailure>,
-    /// Listed files not found beside the manifest (filled in by the scan).
-    pub missing: Vec<ManifestFile>,
-    /// Listed files that are symlinks to outside the manifest's folder: not
-    /// read (filled in by the scan).
-    pub refused: Vec<ManifestFile>,
-    pub span: Span,
-}
-
-#[derive(Debug, Clone)]
-pub struct ManifestFile {
-    pub path: String,
-    pub command: Option<String>,
-    pub region: Option<String>,
-    pub aggregator: Option<String>,
-    pub span: Span,
-}
-
-#[derive(Debug, Clone)]
-pub struct ManifestFailure {
-    pub command: String,
-    /// The call that stood in for this one (`ec2 describe-regions` for `account list-regions`).
-    pub fallback: Option<String>,
-    pub region: Option<String>,
-    pub aggregator: Option<String>,
-    pub exit_code: Option<i64>,
-    pub message: String,
-    pub span: Span,
-}
-
-#[derive(Debug, Default, Clone)]
-pub struct Inventory {
-    pub aggregators: Vec<Aggregator>,
-    pub unchecked: Vec<Unchecked>,
-    pub variables: Vec<Variable>,
-    pub source_statuses: Vec<SourceStatus>,
-    pub region_listings: Vec<RegionListing>,
-    pub snapshots: Vec<Snapshot>,
-    pub accounts: Vec<OrgAccount>,
-    pub regions: Vec<RegionEntry>,
-    pub manifests: Vec<Manifest>,
-}
-
-/// Scan-wide settings policies read from `input.settings`.
-#[derive(Debug, Clone)]
-pub struct Settings {
-    pub now: Instant,
-    pub now_source: &'static str,
-    pub max_age_ns: i64,
-    pub expected_regions: Vec<String>,
-    pub expected_accounts: Vec<String>,
-    /// Where the expected regions came from: `flag`, `region-list` or `manifest`.
-    pub expected_regions_from: Option<&'static str>,
-    /// Where the expected accounts came from: `flag` or `organizations`.
-    pub expected_accounts_from: Option<&'static str>,
-    /// `--aggregator-in-every-region`.
-    pub aggregator_in_every_region: bool,
-}
-
 impl Inventory {
-    pub fn append(&mut self, mut other: Inventory) {
-        // Taking the other's list when this one is empty saves copying a large export.
-        if self.source_statuses.is_empty() {
-            std::mem::swap(&mut self.source_statuses, &mut other.source_statuses);
-        }
-        self.aggregators.append(&mut other.aggregators);
-        self.unchecked.append(&mut other.unchecked);
-        self.variables.append(&mut other.variables);
-        self.source_statuses.append(&mut other.source_statuses);
-        self.region_listings.append(&mut other.region_listings);
-        self.snapshots.append(&mut other.snapshots);
-        self.accounts.append(&mut other.accounts);
-        self.regions.append(&mut other.regions);
-        self.manifests.append(&mut other.manifests);
-    }
-
-    /// Every timestamp the snapshot holds, for the default "now".
-    pub fn newest_timestamp(&self) -> Option<i64> {
-        self.source_statuses
-            .iter()
-            .filter_map(|s| s.updated_ns)
-            .max()
-    }
-
     /// The policy input, and the table that turns each `loc` id back into a
     /// span and the resource it belongs to.
     pub fn to_value(
         self,
         settings: &Settings,
-        coverage: &[crate::coverage::Item],
+        coverage: &[crate::resolve::coverage::Item],
         files: &[SourceFile],
     ) -> (Value, Locations) {
         let (input, locs) = self.to_input(settings, coverage, files);
@@ -462,7 +36,7 @@ impl Inventory {
     pub fn to_input(
         mut self,
         settings: &Settings,
-        coverage: &[crate::coverage::Item],
+        coverage: &[crate::resolve::coverage::Item],
         files: &[SourceFile],
     ) -> (PolicyInput, Locations) {
         let file_names: Vec<&str> = files.iter().map(|f| f.name.as_str()).collect();
@@ -936,93 +510,6 @@ fn opt_str(s: &Option<String>) -> Value {
     s.as_deref().map_or(Value::Null, Value::from)
 }
 
-/// Where each `loc` id points, and what it belongs to: a finding that names no
-/// `resource` is about the resource of its `loc`.
-///
-/// The statuses' locs (three each, from `status_base` on) are read from the
-/// statuses themselves rather than copied into these tables.
-#[derive(Debug, Default)]
-pub struct Locations {
-    /// Every other loc, in id order (ids past the statuses' shifted down).
-    spans: Vec<Span>,
-    /// For each of `spans`, an index into `resources`.
-    owners: Vec<u32>,
-    resources: Vec<Resource>,
-    status_base: usize,
-    statuses: Arc<Vec<SourceStatus>>,
-    /// For the owners that are one reading of a definition (an aggregator's
-    /// owner index is its index): which definition, and which reading.
-    variants: HashMap<u32, Reading>,
-}
-
-/// One reading of a definition read several ways.
-#[derive(Debug, Clone)]
-pub struct Reading {
-    /// The definition: the index of its first reading.
-    pub group: u32,
-    pub variant: Arc<Variant>,
-}
-
-impl Locations {
-    /// How many loc ids there are: every id below this has a location.
-    pub fn len(&self) -> usize {
-        self.spans.len() + self.statuses.len() * 3
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.len() == 0
-    }
-
-    /// The readings of definitions read several ways, by owner index.
-    pub fn readings(&self) -> &HashMap<u32, Reading> {
-        &self.variants
-    }
-
-    /// How many source statuses the table holds (their locs are computed).
-    pub fn status_count(&self) -> usize {
-        self.statuses.len()
-    }
-
-    /// The reading a loc belongs to, when its definition was read several ways.
-    pub fn reading(&self, loc: usize) -> Option<&Reading> {
-        if loc >= self.status_base {
-            return None;
-        }
-        let owner = *self.owners.get(loc)?;
-        self.variants.get(&owner)
-    }
-
-    pub fn get(&self, loc: usize) -> Option<(Span, Resource)> {
-        let n = self.statuses.len() * 3;
-        if loc >= self.status_base && loc - self.status_base < n {
-            let i = loc - self.status_base;
-            let s = &self.statuses[i / 3];
-            let span = match i % 3 {
-                0 => s.span,
-                1 => s.status_span,
-                _ => s.updated_span,
-            };
-            let resource = Resource {
-                aggregator: s.aggregator().cloned(),
-                account: status_account(s).cloned(),
-                region: s.region.clone(),
-            };
-            return Some((span, resource));
-        }
-        let at = if loc >= self.status_base {
-            loc - n
-        } else {
-            loc
-        };
-        let span = *self.spans.get(at)?;
-        let owner = self
-            .owners
-            .get(at)
-            .and_then(|o| self.resources.get(*o as usize));
-        Some((span, owner.cloned().unwrap_or_default()))
-    }
-}
-
 /// A fixed, fast hash for the builder's small tables of keys and strings.
 type FastHash = foldhash::fast::FixedState;
 
@@ -1432,7 +919,7 @@ impl ErrorTexts {
 }
 
 /// A status's account: its `SourceId`, unless it is an organization.
-fn status_account(s: &SourceStatus) -> Option<&Arc<str>> {
+pub(super) fn status_account(s: &SourceStatus) -> Option<&Arc<str>> {
     match s.source_type.as_deref() {
         Some("ORGANIZATION") => None,
         _ => s.source_id.as_ref(),
@@ -1763,7 +1250,7 @@ impl Builder<'_> {
             .collect()
     }
 
-    fn coverage(&mut self, items: &[crate::coverage::Item], ids: &[String]) -> Vec<Value> {
+    fn coverage(&mut self, items: &[crate::resolve::coverage::Item], ids: &[String]) -> Vec<Value> {
         items
             .iter()
             .map(|c| {
@@ -1843,7 +1330,7 @@ impl Builder<'_> {
                     })
                     .collect();
                 self.put(&mut o, "expected_regions", Value::from(regions));
-                let status = |r: &crate::coverage::Reported| {
+                let status = |r: &crate::resolve::coverage::Reported| {
                     r.status
                         .as_ref()
                         .map_or(Value::from(""), |s| Value::String(s.clone()))

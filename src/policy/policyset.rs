@@ -2,7 +2,7 @@
 //! folders, `--data` documents, checked together before anything is scanned.
 
 use crate::diag::Diagnostic;
-use crate::engine::Extras;
+use crate::policy::engine::Extras;
 use crate::policy::{self, Module, Policy};
 use saphyr::LoadableYamlNode;
 use std::collections::BTreeMap;
@@ -40,7 +40,7 @@ pub fn load(req: &Request<'_>) -> Result<PolicySet, Vec<Diagnostic>> {
         .iter()
         .map(|p| (p.id().to_ascii_uppercase(), p.path.clone()))
         .collect();
-    for r in crate::catalog::own_rules() {
+    for r in crate::policy::catalog::own_rules() {
         owner.insert(r.id.to_ascii_uppercase(), "aggrego's own rules".into());
     }
     for p in user.policies {
@@ -91,11 +91,11 @@ pub fn load(req: &Request<'_>) -> Result<PolicySet, Vec<Diagnostic>> {
 
 /// A `--data` document (JSON or YAML), an object merged under `data.`.
 pub fn load_data(path: &std::path::Path) -> Result<(String, regorus::Value), Diagnostic> {
-    let shown = crate::source::display_path(path);
+    let shown = crate::load::source::display_path(path);
     // Named by the user, or found in a policy folder and checked there.
-    let text = crate::open::read(path, crate::open::Trust::Named)
+    let text = crate::load::open::read(path, crate::load::open::Trust::Named)
         .map_err(|e| e.to_string())
-        .and_then(|b| crate::source::decode(b).map_err(|e| e.message))
+        .and_then(|b| crate::load::source::decode(b).map_err(|e| e.message))
         .map_err(|e| Diagnostic::whole(&shown, format!("cannot read: {e}")))?;
     let yaml = matches!(
         path.extension().and_then(|e| e.to_str()),
@@ -111,7 +111,7 @@ pub fn load_data(path: &std::path::Path) -> Result<(String, regorus::Value), Dia
             )
         })?;
         match docs.first() {
-            Some(d) => crate::metadata_block::yaml_to_json(d)
+            Some(d) => crate::policy::metadata_block::yaml_to_json(d)
                 .map_err(|e| Diagnostic::whole(&shown, format!("invalid data: {e}")))?,
             None => serde_json::Value::Object(Default::default()),
         }

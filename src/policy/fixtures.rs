@@ -4,7 +4,7 @@
 //! snapshot as a whole.
 //! The built-in catalogue's tests and `aggrego test` share this code.
 
-use crate::engine::Engine;
+use crate::policy::engine::Engine;
 use crate::scan::{self, Options};
 use serde::Deserialize;
 use std::path::{Path, PathBuf};
@@ -52,7 +52,7 @@ pub struct ExpectedFinding {
 
 /// A path as reports show it, relative to the fixture folder.
 pub fn rel(dir: &Path, file: &str) -> String {
-    let prefix = crate::source::display_path(dir);
+    let prefix = crate::load::source::display_path(dir);
     file.strip_prefix(&format!("{}/", prefix.trim_end_matches('/')))
         .unwrap_or(file)
         .to_string()
@@ -92,7 +92,7 @@ pub fn find(roots: &[PathBuf], ids: &[String]) -> Vec<(String, PathBuf)> {
 
 fn pairs(v: &[String]) -> Vec<(String, String)> {
     v.iter()
-        .filter_map(|p| crate::cli::parse_key_value(p).ok())
+        .filter_map(|p| crate::config::cli::parse_key_value(p).ok())
         .collect()
 }
 
@@ -105,7 +105,7 @@ pub fn check(dir: &Path, id: &str, engine: &Engine) -> Result<(), Vec<String>> {
         serde_json::from_str(&text).map_err(|e| vec![format!("expected.json: {e}")])?;
     let now = match &expected.options.now {
         Some(n) => Some(
-            crate::timestamp::parse(n)
+            crate::model::timestamp::parse(n)
                 .ok_or_else(|| vec![format!("expected.json: `{n}` is not an RFC 3339 time")])?,
         ),
         None => None,
@@ -217,7 +217,7 @@ pub fn check(dir: &Path, id: &str, engine: &Engine) -> Result<(), Vec<String>> {
             continue;
         }
         let name = entry.file_name().to_string_lossy().to_string();
-        let r = rel(dir, &crate::source::display_path(entry.path()));
+        let r = rel(dir, &crate::load::source::display_path(entry.path()));
         if name.starts_with("negative") && got_locs.iter().any(|(f, _, _)| *f == r) {
             problems.push(format!("{r} is negative but has findings"));
         } else if name.starts_with("positive") && !got_locs.iter().any(|(f, _, _)| *f == r) {

@@ -2,9 +2,9 @@
 //! region and aggregator, and its account and region lists say who is
 //! expected to report.
 
-use crate::inventory::Inventory;
-use crate::open::{self, OpenError, Root, Trust};
-use crate::source::SourceFile;
+use crate::load::open::{self, OpenError, Root, Trust};
+use crate::load::source::SourceFile;
+use crate::model::Inventory;
 use std::collections::{BTreeSet, HashMap};
 use std::path::Path;
 use std::sync::Arc;
@@ -55,7 +55,7 @@ pub fn apply_manifests(inv: &mut Inventory, files: &[SourceFile]) {
         return;
     }
     // Each file's context is updated once and shared again by its statuses.
-    let mut updated: std::collections::HashMap<u32, Arc<crate::inventory::StatusContext>> =
+    let mut updated: std::collections::HashMap<u32, Arc<crate::model::StatusContext>> =
         std::collections::HashMap::new();
     for s in &mut inv.source_statuses {
         let file = s.span.file;

@@ -4,7 +4,7 @@
 //! Policies get it as `input.coverage` (AGG007 decides what is a blind spot);
 //! the HTML report draws it as a grid.
 
-use crate::inventory::{Aggregator, Field, Inventory, Settings, SourceStatus, Span};
+use crate::model::{Aggregator, Field, Inventory, Settings, SourceStatus, Span};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::sync::Arc;
 
@@ -450,7 +450,7 @@ fn detail_of(r: &Reported, via: Option<&str>) -> String {
     if let Some(t) = r.updated_ns {
         d.push_str(&format!(
             ", last update {}",
-            crate::timestamp::Instant::from_ns(t).rfc3339
+            crate::model::timestamp::Instant::from_ns(t).rfc3339
         ));
     }
     if let Some(e) = &r.error {

@@ -1,8 +1,8 @@
 //! The Rego engine: policies compiled once, evaluated in parallel over one input.
 
 use crate::diag::Diagnostic;
-use crate::finding::Resource;
-use crate::inventory::{AggregatorCondition, Condition, PolicyInput};
+use crate::encode::{AggregatorCondition, Condition, PolicyInput};
+use crate::model::finding::Resource;
 use crate::policy::{Checks, Module, Policy, BUILTIN_LIB};
 use rayon::prelude::*;
 use regorus::rvm::program::Program;
@@ -50,7 +50,7 @@ fn compile(policies: &[Policy], extras: &Extras) -> Result<Compiled, Vec<Diagnos
             errors.push(Diagnostic::whole("aggrego", e.to_string()));
         }
     }
-    for &(name, arity, f) in crate::timefns::BUILTINS {
+    for &(name, arity, f) in crate::policy::time::BUILTINS {
         if let Err(e) = base.add_extension(name.to_string(), arity, Box::new(f)) {
             errors.push(Diagnostic::whole("aggrego", e.to_string()));
         }
@@ -58,7 +58,7 @@ fn compile(policies: &[Policy], extras: &Extras) -> Result<Compiled, Vec<Diagnos
     // Built-in policies call these with literal formats and small bounds;
     // a user policy (or an evidence package's) may not.
     if policies.iter().any(|p| !p.builtin) || !extras.libraries.is_empty() {
-        for (name, arity, f) in crate::bounded::extensions() {
+        for (name, arity, f) in crate::policy::bounded::extensions() {
             if let Err(e) = base.add_extension(name, arity, f) {
                 errors.push(Diagnostic::whole("aggrego", e.to_string()));
             }
@@ -183,7 +183,7 @@ pub struct RawFinding {
     pub remediation: Option<std::sync::Arc<str>>,
     /// The finding's own severity, when the policy gives one (`severity`):
     /// a policy whose findings differ in weight, like AGG002's.
-    pub severity: Option<crate::finding::Severity>,
+    pub severity: Option<crate::model::finding::Severity>,
 }
 
 pub struct Engine {
@@ -298,9 +298,9 @@ impl Engine {
     }
 
     fn warm_up(&self) -> Vec<Diagnostic> {
-        let empty = crate::inventory::Inventory::default();
-        let settings = crate::inventory::Settings {
-            now: crate::timestamp::Instant::from_ns(0),
+        let empty = crate::model::Inventory::default();
+        let settings = crate::model::Settings {
+            now: crate::model::timestamp::Instant::from_ns(0),
             now_source: "clock",
             max_age_ns: 0,
             expected_regions: vec![],
@@ -646,7 +646,7 @@ impl Engine {
         engine.set_gather_prints(true);
         let value = engine.eval_rule(compiled.entry_points[i].clone());
         for line in engine.take_prints().unwrap_or_default() {
-            eprintln!("{}", crate::report::human::clean_name(&line));
+            eprintln!("{}", crate::escape::clean_name(&line));
         }
         value.map_err(|e| {
             let raw = e.to_string();
@@ -849,7 +849,7 @@ fn text(v: &Value, key: &str) -> Result<Option<String>, String> {
         Some(Value::Array(a)) => match a.first() {
             Some(Value::String(f)) => {
                 let args: Vec<&Value> = a.iter().skip(1).collect();
-                Ok(Some(crate::format::format(f, &args)))
+                Ok(Some(crate::policy::format::format(f, &args)))
             }
             _ => Err(format!(
                 "`{key}` as an array whose first item is not a format string"
@@ -892,7 +892,7 @@ fn raw_finding(policy: usize, v: &Value) -> Result<RawFinding, String> {
     let severity = match opt_string(v, "severity")? {
         None => None,
         Some(s) => Some(
-            crate::finding::Severity::ALL
+            crate::model::finding::Severity::ALL
                 .into_iter()
                 .find(|x| x.as_str() == s)
                 .ok_or_else(|| {
@@ -913,7 +913,7 @@ fn raw_finding(policy: usize, v: &Value) -> Result<RawFinding, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::inventory::{Inventory, Settings, SourceStatus, Span};
+    use crate::model::{Inventory, Settings, SourceStatus, Span};
     use std::sync::Arc;
 
     /// Statuses of every kind the per-item conditions distinguish: each status
@@ -923,11 +923,11 @@ mod tests {
         let status = texts(&["SUCCEEDED", "FAILED", "OUTDATED", "succeeded", ""]);
         let kinds = texts(&["ACCOUNT", "ORGANIZATION"]);
         let codes = texts(&["AccessDeniedException", "OrganizationAccessDeniedException"]);
-        let contexts: Vec<Arc<crate::inventory::StatusContext>> =
+        let contexts: Vec<Arc<crate::model::StatusContext>> =
             [Some(("org", "flag")), None, Some(("other", "path"))]
                 .iter()
                 .map(|c| {
-                    Arc::new(crate::inventory::StatusContext {
+                    Arc::new(crate::model::StatusContext {
                         aggregator: c.map(|c| Arc::from(c.0)),
                         aggregator_from: c.map(|c| c.1),
                         account: c.map(|_| Arc::from("999988887777")),
@@ -992,7 +992,7 @@ mod tests {
     /// Settings of a scan at `now_ns` with `--max-age` `max_age_ns`.
     fn settings(now_ns: i64, max_age_ns: i64) -> Settings {
         Settings {
-            now: crate::timestamp::Instant::from_ns(now_ns),
+            now: crate::model::timestamp::Instant::from_ns(now_ns),
             now_source: "flag",
             max_age_ns,
             expected_regions: vec![],
@@ -1049,7 +1049,7 @@ mod tests {
         let engine = builtin_engine();
         let settings = settings(1_000_000_000_000_000_000, 86_400_000_000_000);
         let unchecked = (0..50)
-            .map(|i| crate::inventory::Unchecked {
+            .map(|i| crate::model::Unchecked {
                 file: 0,
                 address: format!(
                     "{}.x{i}",
@@ -1220,10 +1220,8 @@ ok(v) := false if not role_arn.role_arn(v)
     /// IDs valid, short, repeated, unknown or missing; organization sources
     /// with role ARNs of each kind; regions and all-regions in each state;
     /// tags within and beyond the limits.
-    fn aggregators(n: usize) -> Vec<crate::inventory::Aggregator> {
-        use crate::inventory::{
-            AccountSource, Aggregator, Dialect, Field, OrganizationSource, Tag,
-        };
+    fn aggregators(n: usize) -> Vec<crate::model::Aggregator> {
+        use crate::model::{AccountSource, Aggregator, Dialect, Field, OrganizationSource, Tag};
         let mut x: u64 = 0x2545_F491_4F6C_DD1D;
         let mut next = move || {
             x ^= x << 13;

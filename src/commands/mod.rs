@@ -1,19 +1,43 @@
 //! Running a command: options checked first, then the scan, the report and the exit code.
 
-use crate::cli::{ColorChoice, FormatSpec, InputArgs, PolicyArgs, ScanArgs};
+pub mod collect;
+pub mod inspect;
+pub mod test;
+
+use crate::config::cli::{
+    ColorChoice, Command, EvidenceSub, FormatSpec, InputArgs, PolicyArgs, ScanArgs,
+};
 use crate::diag::Diagnostic;
-use crate::engine::Engine;
+use crate::model::timestamp;
 use crate::output::Output;
-use crate::policyset::{self, PolicySet};
+use crate::policy::catalog;
+use crate::policy::engine::Engine;
+use crate::policy::policyset::{self, PolicySet};
 use crate::report::{self, Format, RenderOptions};
 use crate::scan::{self, Options};
-use crate::{catalog, timestamp};
 use std::collections::BTreeSet;
 use std::io::{IsTerminal, Write};
 
 pub const EXIT_CLEAN: u8 = 0;
 pub const EXIT_FINDINGS: u8 = 1;
 pub const EXIT_ERROR: u8 = 2;
+
+/// Runs one subcommand: its exit code, or the problems that stopped it.
+pub fn run(command: &Command) -> Result<u8, Fatal> {
+    match command {
+        Command::Scan(args) => scan(args),
+        Command::Policies(args) => policies(args),
+        Command::Explain(args) => explain(args),
+        Command::CollectScript(args) => collect::run(args),
+        Command::Completions(args) => completions(args),
+        Command::Inspect(args) => inspect::run(args),
+        Command::Test(args) => test::run(args),
+        Command::Evidence(cmd) => match &cmd.verify {
+            Some(EvidenceSub::Verify(v)) => crate::evidence::verify(v),
+            None => crate::evidence::create(&cmd.create),
+        },
+    }
+}
 
 /// A problem that stops the command before scanning (bad flag, broken policy).
 #[derive(Debug)]
@@ -48,7 +72,7 @@ pub fn input_options(input: &InputArgs) -> Result<Options, Fatal> {
         if r.is_empty() {
             continue;
         }
-        if !crate::context::is_region_code(r) {
+        if !crate::resolve::context::is_region_code(r) {
             return Err(fatal(
                 "--expect-regions",
                 format!("`{r}` is not an AWS region code (e.g. us-east-1, eu-west-1)"),
@@ -207,7 +231,7 @@ pub fn scan(args: &ScanArgs) -> Result<u8, Fatal> {
 /// is of a `--fail-on-rule` rule, else 0.
 pub fn exit_code(
     result: &scan::ScanResult,
-    fail_on: crate::cli::FailOn,
+    fail_on: crate::config::cli::FailOn,
     selection: &Selection,
 ) -> u8 {
     if !result.errors.is_empty() {
@@ -232,7 +256,10 @@ pub struct Selection {
 }
 
 impl Selection {
-    pub fn new(args: &crate::cli::RuleArgs, known: &BTreeSet<String>) -> Result<Selection, Fatal> {
+    pub fn new(
+        args: &crate::config::cli::RuleArgs,
+        known: &BTreeSet<String>,
+    ) -> Result<Selection, Fatal> {
         let check = |flag: &str, ids: &[String]| -> Result<BTreeSet<String>, Fatal> {
             let mut out = BTreeSet::new();
             for id in ids {
@@ -306,7 +333,7 @@ fn sinks(args: &ScanArgs) -> Result<Vec<Sink>, Fatal> {
     for s in specs {
         let file = match &s.file {
             Some(path) => {
-                let display = crate::source::display_path(path);
+                let display = crate::load::source::display_path(path);
                 let (output, file) =
                     Output::create(path, &inputs).map_err(|e| fatal(&display, e.to_string()))?;
                 // Streams may take several reports; a file keeps only the last.
@@ -343,21 +370,21 @@ fn terminal_width() -> usize {
 }
 
 // Evidence packages stage their temporaries through the same interrupt handling.
-pub use crate::interrupt::{
+pub use crate::output::interrupt::{
     install_handler as install_interrupt_handler, pending, EXIT_INTERRUPTED,
 };
 
 /// `aggrego policies`: the catalogue, as a table or JSON.
-pub fn policies(args: &crate::cli::PoliciesArgs) -> Result<u8, Fatal> {
+pub fn policies(args: &crate::config::cli::PoliciesArgs) -> Result<u8, Fatal> {
     let rules = catalog::catalogue(&policy_set(&args.policies)?.policies);
     let mut out = String::new();
     match args.format {
-        crate::cli::ListFormat::Json => {
+        crate::config::cli::ListFormat::Json => {
             out = serde_json::to_string_pretty(&rules)
                 .map_err(|e| fatal("<stdout>", e.to_string()))?;
             out.push('\n');
         }
-        crate::cli::ListFormat::Text => {
+        crate::config::cli::ListFormat::Text => {
             let width = rules
                 .iter()
                 .map(|r| r.title.chars().count())
@@ -382,7 +409,7 @@ pub fn policies(args: &crate::cli::PoliciesArgs) -> Result<u8, Fatal> {
 }
 
 /// `aggrego explain ID`: everything about one rule.
-pub fn explain(args: &crate::cli::ExplainArgs) -> Result<u8, Fatal> {
+pub fn explain(args: &crate::config::cli::ExplainArgs) -> Result<u8, Fatal> {
     let rules = catalog::catalogue(&policy_set(&args.policies)?.policies);
     let Some(r) = rules
         .iter()
@@ -395,13 +422,13 @@ pub fn explain(args: &crate::cli::ExplainArgs) -> Result<u8, Fatal> {
         ));
     };
     let out = match args.format {
-        crate::cli::ListFormat::Json => {
+        crate::config::cli::ListFormat::Json => {
             let mut s =
                 serde_json::to_string_pretty(r).map_err(|e| fatal("<stdout>", e.to_string()))?;
             s.push('\n');
             s
         }
-        crate::cli::ListFormat::Text => {
+        crate::config::cli::ListFormat::Text => {
             let mut s = format!(
                 "{} — {}\nSeverity: {}\nInputs: {}\n",
                 r.id,
@@ -433,9 +460,9 @@ pub fn explain(args: &crate::cli::ExplainArgs) -> Result<u8, Fatal> {
 }
 
 /// `aggrego completions SHELL`.
-pub fn completions(args: &crate::cli::CompletionsArgs) -> Result<u8, Fatal> {
+pub fn completions(args: &crate::config::cli::CompletionsArgs) -> Result<u8, Fatal> {
     use clap::CommandFactory;
-    let mut cmd = crate::cli::Cli::command();
+    let mut cmd = crate::config::cli::Cli::command();
     let mut buf = Vec::new();
     clap_complete::generate(args.shell, &mut cmd, "aggrego", &mut buf);
     print_stdout(&String::from_utf8_lossy(&buf))

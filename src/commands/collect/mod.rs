@@ -4,8 +4,8 @@
 //! read, linted and parsed as they are; rendering only fills in the generator line, the
 //! command line and the regions baked in by `--regions`.
 
-use crate::cli::{CollectScriptArgs, ScriptShell};
-use crate::run::{fatal, print_stdout, Fatal};
+use crate::commands::{fatal, print_stdout, Fatal};
+use crate::config::cli::{CollectScriptArgs, ScriptShell};
 
 const BASH: &str = include_str!("collect.sh");
 const POWERSHELL: &str = include_str!("collect.ps1");
@@ -54,7 +54,7 @@ pub fn parse_regions(raw: &[String]) -> Result<Vec<String>, Fatal> {
     }
     let mut out = Vec::new();
     for r in raw.iter().map(|r| r.trim()).filter(|r| !r.is_empty()) {
-        if !crate::context::is_region_code(r) {
+        if !crate::resolve::context::is_region_code(r) {
             return Err(fatal(
                 "--regions",
                 format!(

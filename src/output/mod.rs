@@ -8,7 +8,10 @@
 //! (`/dev/stdout`, `/dev/fd/N`) are written straight: renaming over them
 //! would put a regular file in their place.
 
-use crate::cli::ScanArgs;
+pub mod interrupt;
+pub mod progress;
+
+use crate::config::cli::ScanArgs;
 use std::fmt;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -42,7 +45,7 @@ impl fmt::Display for DestinationError {
             DestinationError::MissingFolder(dir) => write!(
                 f,
                 "cannot write the report there: folder {} does not exist",
-                crate::source::display_path(dir)
+                crate::load::source::display_path(dir)
             ),
             DestinationError::TooManyLinks => {
                 write!(f, "more than {MAX_LINKS} symbolic links to follow")
@@ -60,7 +63,7 @@ impl fmt::Display for DestinationError {
                 write!(
                     f,
                     "cannot write the report there: {}",
-                    crate::discover::io_reason(e)
+                    crate::load::open::io_reason(e)
                 )
             }
         }
@@ -98,7 +101,9 @@ impl Inputs {
             .filter_map(|g| Some((g, canonical(g)?)))
         {
             if p.is_dir() {
-                inputs.roots.push((p, crate::source::display_path(given)));
+                inputs
+                    .roots
+                    .push((p, crate::load::source::display_path(given)));
             } else {
                 if crate::input::is_terraform(&p) {
                     inputs.modules.extend(p.parent().map(Path::to_path_buf));
@@ -142,7 +147,7 @@ impl Inputs {
         if let Some((_, root)) = self
             .roots
             .iter()
-            .find(|(r, _)| crate::discover::walk_reads(r, dest))
+            .find(|(r, _)| crate::load::discover::walk_reads(r, dest))
         {
             // A new report there is harmless (the next scan reads it as a JSON
             // file of no known shape), and a report of an earlier run is
@@ -290,7 +295,7 @@ impl Output {
         path: &Path,
         inputs: &Inputs,
     ) -> Result<(Output, Option<PathBuf>), DestinationError> {
-        let display = crate::source::display_path(path);
+        let display = crate::load::source::display_path(path);
         let (target, replaced) = match resolve(path)? {
             Resolved::Stdout => (Target::Stdout, None),
             Resolved::Stderr => (Target::Stderr, None),
@@ -299,7 +304,7 @@ impl Output {
                 let canonical = canonical_destination(&file)?;
                 inputs.check(&canonical)?;
                 let tmp = temporary_beside(&canonical)?;
-                crate::interrupt::pending(tmp.path(), true);
+                crate::output::interrupt::pending(tmp.path(), true);
                 let target = Target::Replace {
                     tmp,
                     path: canonical.clone(),
@@ -340,7 +345,7 @@ impl Output {
             Target::Replace { tmp, path } => {
                 let tmp_path = tmp.path().to_path_buf();
                 let result = tmp.persist(&path).map(|_| ()).map_err(|e| e.error);
-                crate::interrupt::pending(&tmp_path, false);
+                crate::output::interrupt::pending(&tmp_path, false);
                 result
             }
             Target::Stdout => std::io::stdout().flush(),
@@ -371,7 +376,7 @@ fn canonical_destination(path: &Path) -> Result<PathBuf, DestinationError> {
 
 fn temporary_beside(path: &Path) -> Result<tempfile::NamedTempFile, DestinationError> {
     let dir = path.parent().unwrap_or(Path::new("."));
-    crate::interrupt::install_handler();
+    crate::output::interrupt::install_handler();
     let mut builder = tempfile::Builder::new();
     builder.prefix(".aggrego-report-");
     // A report is an ordinary file: 0666 less the umask, not the 0600 of a temp file.

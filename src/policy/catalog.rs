@@ -1,7 +1,7 @@
 //! The rule catalogue as reports, `aggrego policies` and `aggrego explain` show it:
 //! the policies that were loaded, plus the rules aggrego applies itself (waivers).
 
-use crate::finding::Severity;
+use crate::model::finding::Severity;
 use crate::policy::{Checks, Policy};
 use serde::Serialize;
 use std::sync::Arc;

@@ -3,13 +3,14 @@
 //! reading is reported once, as it is; what fails in some is reported with the
 //! assumptions it needs (`when condition IsOrg is false: …`).
 
-use crate::finding::Finding;
-use crate::inventory::{words, Reading, Variant};
+use crate::encode::Reading;
+use crate::model::finding::Finding;
+use crate::model::{words, Variant};
 use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
 
 /// `findings` with the reading each was made on; `readings` every reading of
-/// the scan by owner (see [`crate::inventory::Locations::variants`]).
+/// the scan by owner (see [`crate::encode::Locations::variants`]).
 pub fn merge(
     findings: Vec<(Finding, Option<Reading>)>,
     readings: &HashMap<u32, Reading>,

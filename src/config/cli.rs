@@ -1,6 +1,6 @@
 //! The command line. The doc comments here are the `--help` text.
 
-use crate::finding::Severity;
+use crate::model::finding::Severity;
 use crate::report::Format;
 use clap::{Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;

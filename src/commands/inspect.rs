@@ -1,21 +1,21 @@
 //! `aggrego inspect`: the normalised input exactly as policies see it, so a
 //! policy author knows what to write against; `--schema` prints its JSON Schema.
 
-use crate::cli::InspectArgs;
-use crate::run::{fatal, input_options, Fatal, EXIT_CLEAN, EXIT_ERROR};
+use crate::commands::{fatal, input_options, Fatal, EXIT_CLEAN, EXIT_ERROR};
+use crate::config::cli::InspectArgs;
 use crate::scan;
 use std::io::Write;
 
 pub fn run(args: &InspectArgs) -> Result<u8, Fatal> {
     if args.schema {
-        let mut s = crate::model::schema_json();
+        let mut s = crate::model::schema::schema_json();
         s.push('\n');
-        return crate::run::print_stdout(&s);
+        return crate::commands::print_stdout(&s);
     }
     let mut opts = input_options(&args.input)?;
-    opts.given.env_vars = crate::run::tf_env_vars();
-    let prepared = scan::prepare(&opts, &crate::progress::Progress::new(false, 0));
-    let coverage = crate::coverage::build(&prepared.inventory, &prepared.settings);
+    opts.given.env_vars = crate::commands::tf_env_vars();
+    let prepared = scan::prepare(&opts, &crate::output::progress::Progress::new(false, 0));
+    let coverage = crate::resolve::coverage::build(&prepared.inventory, &prepared.settings);
     let (input, locs) = prepared
         .inventory
         .to_value(&prepared.settings, &coverage, &prepared.files);
@@ -49,7 +49,7 @@ pub fn run(args: &InspectArgs) -> Result<u8, Fatal> {
             e.message_with_snippet()
         );
     }
-    crate::run::print_stdout(&text)?;
+    crate::commands::print_stdout(&text)?;
     Ok(if prepared.errors.is_empty() {
         EXIT_CLEAN
     } else {

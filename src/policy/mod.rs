@@ -3,10 +3,19 @@
 //! regorus does not read OPA's `# METADATA` comments, so they are parsed here
 //! and validated strictly: a policy with a missing or unknown field is refused.
 
+pub mod bounded;
+pub mod catalog;
+pub mod engine;
+pub mod fixtures;
+pub mod format;
+pub mod metadata_block;
+pub mod policyset;
+pub mod time;
+
 use crate::diag::Diagnostic;
-use crate::finding::Severity;
-use crate::metadata_block::yaml_to_json;
-use crate::open::Trust;
+use crate::load::open::Trust;
+use crate::model::finding::Severity;
+use crate::policy::metadata_block::yaml_to_json;
 use saphyr::{LoadableYamlNode, Yaml};
 use serde::{Deserialize, Serialize};
 
@@ -55,7 +64,7 @@ pub fn is_rego_v0(source: &str) -> bool {
 /// The files a policy folder contributes: `.rego` files and data files, in
 /// sorted order, hidden entries skipped.
 pub fn folder_files(root: &std::path::Path) -> (Vec<std::path::PathBuf>, Vec<Diagnostic>) {
-    let shown = crate::source::display_path(root);
+    let shown = crate::load::source::display_path(root);
     let mut files = Vec::new();
     let mut errors = Vec::new();
     for entry in walkdir::WalkDir::new(root)
@@ -71,10 +80,10 @@ pub fn folder_files(root: &std::path::Path) -> (Vec<std::path::PathBuf>, Vec<Dia
                 }
                 // A link is followed only to a file inside the policy folder.
                 if e.file_type().is_symlink() {
-                    let within = Trust::Within(root, crate::open::Root::PolicyFolder);
-                    if let Err(err) = crate::open::check(e.path(), within) {
+                    let within = Trust::Within(root, crate::load::open::Root::PolicyFolder);
+                    if let Err(err) = crate::load::open::check(e.path(), within) {
                         errors.push(Diagnostic::whole(
-                            &crate::source::display_path(e.path()),
+                            &crate::load::source::display_path(e.path()),
                             err.to_string(),
                         ));
                         continue;
@@ -84,7 +93,8 @@ pub fn folder_files(root: &std::path::Path) -> (Vec<std::path::PathBuf>, Vec<Dia
             }
             Ok(_) => {}
             Err(e) => errors.push(Diagnostic::whole(
-                &e.path().map_or(shown.clone(), crate::source::display_path),
+                &e.path()
+                    .map_or(shown.clone(), crate::load::source::display_path),
                 format!("cannot read: {e}"),
             )),
         }
@@ -99,7 +109,7 @@ pub fn load_user(paths: &[std::path::PathBuf]) -> (UserFiles, Vec<Diagnostic>) {
     let mut errors = Vec::new();
     let mut files = Vec::new();
     for root in paths {
-        let shown = crate::source::display_path(root);
+        let shown = crate::load::source::display_path(root);
         if root.is_file() {
             if root.extension().and_then(|e| e.to_str()) != Some("rego") {
                 errors.push(Diagnostic::whole(&shown, "a policy file must end in .rego"));
@@ -132,11 +142,11 @@ pub fn load_user(paths: &[std::path::PathBuf]) -> (UserFiles, Vec<Diagnostic>) {
         .then(|| regex::Regex::new(r"(?m)^\s*deny\b").ok())
         .flatten();
     for file in files {
-        let path = crate::source::display_path(&file);
+        let path = crate::load::source::display_path(&file);
         // Named by the user, or found in a policy folder and checked there.
-        let source = match crate::open::read(&file, crate::open::Trust::Named)
+        let source = match crate::load::open::read(&file, crate::load::open::Trust::Named)
             .map_err(|e| e.to_string())
-            .and_then(|b| crate::source::decode(b).map_err(|e| e.message))
+            .and_then(|b| crate::load::source::decode(b).map_err(|e| e.message))
         {
             Ok(s) => s,
             Err(e) => {
@@ -222,7 +232,7 @@ pub struct Custom {
     /// With `per_item`: conditions every reported item satisfies, the policy's
     /// own first tests (`status != SUCCEEDED`, `organization_source != null`);
     /// items that fail one are never evaluated, at any input size. See
-    /// [`crate::inventory::Condition`] and [`crate::inventory::AggregatorCondition`].
+    /// [`crate::encode::Condition`] and [`crate::encode::AggregatorCondition`].
     #[serde(default, rename = "where", skip_serializing)]
     pub conditions: Vec<String>,
 }
@@ -292,7 +302,7 @@ pub const INPUT_KINDS: &[&str] = &["aws-cli", "cloudformation", "terraform", "te
 
 macro_rules! builtin {
     ($($file:literal),* $(,)?) => {
-        &[$(($file, include_str!(concat!("../policies/", $file)))),*]
+        &[$(($file, include_str!(concat!("../../policies/", $file)))),*]
     };
 }
 
@@ -371,7 +381,7 @@ pub fn builtin_policies() -> Result<Vec<Policy>, Diagnostic> {
 
 /// Find the `# METADATA` comment block above `package` and validate it.
 pub fn parse_metadata(path: &str, source: &str) -> Result<Metadata, Diagnostic> {
-    let Some((start, yaml)) = crate::metadata_block::block(source) else {
+    let Some((start, yaml)) = crate::policy::metadata_block::block(source) else {
         return Err(located(
             path,
             source,
@@ -423,7 +433,7 @@ fn user_metadata_ok(path: &str, source: &str, meta: &Metadata) -> Result<(), Dia
     } else {
         return Ok(());
     };
-    let at = crate::metadata_block::block(source)
+    let at = crate::policy::metadata_block::block(source)
         .and_then(|(start, yaml)| field_offset(source, start, &yaml, field))
         .unwrap_or(0);
     Err(located(
@@ -533,8 +543,8 @@ fn validate(meta: &Metadata) -> Result<(), String> {
     }
     for c in &meta.custom.conditions {
         match checks {
-            Checks::Aggregators => crate::inventory::AggregatorCondition::parse(c).map(|_| ()),
-            _ => crate::inventory::Condition::parse(c).map(|_| ()),
+            Checks::Aggregators => crate::encode::AggregatorCondition::parse(c).map(|_| ()),
+            _ => crate::encode::Condition::parse(c).map(|_| ()),
         }
         .map_err(|e| format!("custom.where: {e}"))?;
     }

@@ -2,7 +2,7 @@
 //! region listings and saved outputs of a scan. JUnit reports one test case per
 //! item and policy, passes included.
 
-use crate::inventory::{FileId, Inventory};
+use crate::model::{FileId, Inventory};
 use crate::policy::Checks;
 use std::collections::HashMap;
 use std::ops::Range;

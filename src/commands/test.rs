@@ -3,10 +3,12 @@
 //! fixture folder named after a policy id is scanned and compared with its
 //! `expected.json`, with the same code that tests the built-in catalogue.
 
-use crate::cli::{ListFormat, TestArgs};
-use crate::engine::Engine;
-use crate::policyset;
-use crate::run::{duration, fatal, print_stdout, Fatal, EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS};
+use crate::commands::{
+    duration, fatal, print_stdout, Fatal, EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS,
+};
+use crate::config::cli::{ListFormat, TestArgs};
+use crate::policy::engine::Engine;
+use crate::policy::policyset;
 use serde::Serialize;
 use std::collections::BTreeMap;
 
@@ -90,7 +92,7 @@ pub fn run(args: &TestArgs) -> Result<u8, Fatal> {
                 ),
                 Ok(v) => (false, vec![format!("evaluated to {v} (expected true)")]),
                 Err(e) => {
-                    let le = crate::engine::located_error(&m.path, &e.to_string());
+                    let le = crate::policy::engine::located_error(&m.path, &e.to_string());
                     (
                         false,
                         vec![format!(
@@ -116,8 +118,8 @@ pub fn run(args: &TestArgs) -> Result<u8, Fatal> {
         .iter()
         .map(|p| p.id().to_string())
         .collect();
-    for (id, dir) in crate::fixtures::find(&args.paths, &ids) {
-        let shown = crate::source::display_path(&dir);
+    for (id, dir) in crate::policy::fixtures::find(&args.paths, &ids) {
+        let shown = crate::load::source::display_path(&dir);
         let name = match dir.file_name().map(|n| n.to_string_lossy()) {
             Some(case) if case != id.as_str() => format!("fixtures/{id}/{case}"),
             _ => format!("fixtures/{id}"),
@@ -128,7 +130,7 @@ pub fn run(args: &TestArgs) -> Result<u8, Fatal> {
         {
             continue;
         }
-        let result = crate::fixtures::check(&dir, &id, &engine);
+        let result = crate::policy::fixtures::check(&dir, &id, &engine);
         outcomes.push(Outcome {
             name,
             file: format!("{shown}/expected.json"),

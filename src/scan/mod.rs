@@ -1,18 +1,22 @@
 //! One scan: discover, load and parse in parallel, resolve context, evaluate, locate.
 
-use crate::catalog::Rule;
-use crate::context;
+pub mod subject;
+pub mod variants;
+
 use crate::diag::Diagnostic;
-use crate::discover::{self, io_reason, Candidate};
-use crate::engine::Engine;
-use crate::finding::Finding;
 use crate::input::{self, Ctx, Parsed};
-use crate::inventory::{Inventory, Settings, Span, StatusContext};
-use crate::open::Trust;
-use crate::source::{self, display_path, SourceFile};
-use crate::subject::Subject;
+use crate::load::discover::{self, Candidate};
+use crate::load::open::io_reason;
+use crate::load::open::Trust;
+use crate::load::source::{self, display_path, SourceFile};
+use crate::model::finding::Finding;
+use crate::model::timestamp::Instant;
+use crate::model::{Inventory, Settings, Span, StatusContext};
+use crate::policy::catalog::Rule;
+use crate::policy::engine::Engine;
+use crate::resolve::context;
+use crate::scan::subject::Subject;
 use crate::suppress::{self, waivers};
-use crate::timestamp::Instant;
 use rayon::prelude::*;
 use std::collections::BTreeSet;
 use std::path::PathBuf;
@@ -148,7 +152,7 @@ pub struct ScanResult {
     /// What was checked, when asked for (`Options::subjects`).
     pub subjects: Vec<Subject>,
     /// Accounts × regions of each aggregator whose coverage the scan can judge.
-    pub coverage: Vec<crate::coverage::Grid>,
+    pub coverage: Vec<crate::resolve::coverage::Grid>,
 }
 
 impl ScanResult {
@@ -178,7 +182,7 @@ pub fn scan(opts: &Options, engine: &Engine) -> ScanResult {
             eprintln!("{:>8.3}s {what} (rss {rss} MB)", t0.elapsed().as_secs_f64());
         }
     };
-    let progress = crate::progress::Progress::new(opts.progress, 0);
+    let progress = crate::output::progress::Progress::new(opts.progress, 0);
     let Prepared {
         files,
         inventory,
@@ -201,12 +205,12 @@ pub fn scan(opts: &Options, engine: &Engine) -> ScanResult {
     mark("parsed");
     let owners = suppress::Owners::from_inventory(&inventory, &files);
     let subjects = if opts.subjects {
-        crate::subject::collect(&inventory)
+        crate::scan::subject::collect(&inventory)
     } else {
         Vec::new()
     };
-    let coverage_items = crate::coverage::build(&inventory, &settings);
-    let coverage = crate::coverage::grids(&coverage_items, now.ns, settings.max_age_ns);
+    let coverage_items = crate::resolve::coverage::build(&inventory, &settings);
+    let coverage = crate::resolve::coverage::grids(&coverage_items, now.ns, settings.max_age_ns);
     let (input, locs) = inventory.to_input(&settings, &coverage_items, &files);
     drop(coverage_items);
     mark("input built");
@@ -231,7 +235,7 @@ pub fn scan(opts: &Options, engine: &Engine) -> ScanResult {
         .collect();
     let file_names: Vec<Arc<str>> = files.iter().map(|f| Arc::from(f.name.as_str())).collect();
     // Located in parallel (a line and column is a search in the file), in order.
-    let located: Vec<Result<(Finding, Option<crate::inventory::Reading>), Diagnostic>> = raw
+    let located: Vec<Result<(Finding, Option<crate::encode::Reading>), Diagnostic>> = raw
         .into_par_iter()
         .with_min_len(256)
         .map(|r| {
@@ -270,7 +274,7 @@ pub fn scan(opts: &Options, engine: &Engine) -> ScanResult {
     let mut findings = if locs.readings().is_empty() {
         findings.into_iter().map(|(f, _)| f).collect()
     } else {
-        crate::variants::merge(findings, locs.readings())
+        crate::scan::variants::merge(findings, locs.readings())
     };
     let_go(locs.status_count() > 1000, locs);
     // Suppressions, then aggrego's own rules about them.
@@ -278,7 +282,7 @@ pub fn scan(opts: &Options, engine: &Engine) -> ScanResult {
     rules.extend(
         opts.own_rules
             .clone()
-            .unwrap_or_else(crate::catalog::own_rules),
+            .unwrap_or_else(crate::policy::catalog::own_rules),
     );
     let known: BTreeSet<String> = if opts.known_ids.is_empty() {
         rules.iter().map(|r| r.id.to_string()).collect()
@@ -296,9 +300,9 @@ pub fn scan(opts: &Options, engine: &Engine) -> ScanResult {
         let id = files.len() as u32;
         let name = opts.name_of(&path);
         let trust = root.as_deref().map_or(Trust::Named, |r| {
-            Trust::Within(r, crate::open::Root::ScannedFolder)
+            Trust::Within(r, crate::load::open::Root::ScannedFolder)
         });
-        match crate::open::read(&path, trust)
+        match crate::load::open::read(&path, trust)
             .map_err(|e| match e {
                 e if e.is_not_found() => "the waivers file does not exist".to_string(),
                 e => format!("cannot read the waivers file: {e}"),
@@ -448,14 +452,14 @@ pub struct Prepared {
 }
 
 /// Discover, load and parse in parallel, resolve context, fix "now".
-pub fn prepare(opts: &Options, progress: &crate::progress::Progress) -> Prepared {
+pub fn prepare(opts: &Options, progress: &crate::output::progress::Progress) -> Prepared {
     prepare_with(opts, progress, &|| {})
 }
 
 /// [`prepare`], calling `found` when a file turns out to hold something to check.
 fn prepare_with(
     opts: &Options,
-    progress: &crate::progress::Progress,
+    progress: &crate::output::progress::Progress,
     found: &(dyn Fn() + Sync),
 ) -> Prepared {
     let (mut candidates, mut errors) = discover::discover(&opts.paths);
@@ -551,7 +555,7 @@ fn prepare_with(
         let name = opts.name_of(path);
         read_expected_accounts(path, name, &mut files, &mut inventory, &mut errors, &ctx);
     }
-    crate::snapshot::apply_manifests(&mut inventory, &files);
+    crate::resolve::snapshot::apply_manifests(&mut inventory, &files);
     resolve_status_context(&mut inventory, &files, &ctx);
 
     let captured = inventory
@@ -571,9 +575,9 @@ fn prepare_with(
         ),
     };
     let (expected_accounts, expected_accounts_from) =
-        crate::snapshot::expected_accounts(&inventory, opts.expect_accounts.is_some());
+        crate::resolve::snapshot::expected_accounts(&inventory, opts.expect_accounts.is_some());
     let (expected_regions, expected_regions_from) =
-        crate::snapshot::expected_regions(&inventory, &opts.expect_regions);
+        crate::resolve::snapshot::expected_regions(&inventory, &opts.expect_regions);
     let settings = Settings {
         now: now.clone(),
         now_source,
@@ -614,7 +618,7 @@ fn load_given(opts: &Options, first: usize) -> (Vec<SourceFile>, Given, Vec<Diag
     let mut out = Given::default();
     let mut read = |path: &PathBuf, what: &str, parse: ReadGiven| {
         let name = opts.name_of(path);
-        let text = crate::open::read(path, Trust::Named)
+        let text = crate::load::open::read(path, Trust::Named)
             .map_err(|e| e.to_string())
             .and_then(|b| source::decode(b).map_err(|e| e.message));
         match text {
@@ -709,7 +713,7 @@ fn read_expected_accounts(
     ctx: &Ctx<'_>,
 ) {
     let id = files.len() as u32;
-    let text = match crate::open::read(path, Trust::Named)
+    let text = match crate::load::open::read(path, Trust::Named)
         .map_err(|e| e.to_string())
         .and_then(|b| source::decode(b).map_err(|e| e.message))
     {
@@ -755,9 +759,9 @@ fn locate(
     policy: &crate::policy::Policy,
     shared: &PolicyStrings,
     file_names: &[Arc<str>],
-    r: crate::engine::RawFinding,
+    r: crate::policy::engine::RawFinding,
     span: Span,
-    owner: crate::finding::Resource,
+    owner: crate::model::finding::Resource,
     files: &[SourceFile],
 ) -> Finding {
     let (file, start, end) = match files.get(span.file as usize) {
@@ -871,8 +875,8 @@ fn read_bounded(path: &std::path::Path, max: u64) -> std::io::Result<Vec<u8>> {
     use std::io::Read;
     // Checked again here: a FIFO or device put in place since the walk would block.
     let (file, meta) =
-        crate::open::open_with_metadata(path, Trust::Named).map_err(|e| match e {
-            crate::open::OpenError::Io(e) => e,
+        crate::load::open::open_with_metadata(path, Trust::Named).map_err(|e| match e {
+            crate::load::open::OpenError::Io(e) => e,
             other => std::io::Error::other(other.to_string()),
         })?;
     let len = meta.len();

@@ -1,0 +1,6 @@
+//! Finding the files to audit and reading them: which files may be opened, and
+//! their text with a line index.
+
+pub mod discover;
+pub mod open;
+pub mod source;
