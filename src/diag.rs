@@ -9,6 +9,28 @@ use crate::load::source::{LineCol, SourceFile};
 use crate::model::FileId;
 use std::ops::Range;
 
+/// How a run ends: no finding to fail on, findings to fail on, or an error.
+pub const EXIT_CLEAN: u8 = 0;
+pub const EXIT_FINDINGS: u8 = 1;
+pub const EXIT_ERROR: u8 = 2;
+
+/// Problems that stop a command before or instead of its work (a bad flag, a
+/// broken policy, a report that cannot be written).
+#[derive(Debug)]
+pub struct Fatal(pub Vec<Diagnostic>);
+
+/// One problem about `what` (a path, a flag) that stops the command.
+pub fn fatal(what: &str, message: String) -> Fatal {
+    let d = if what.starts_with("--") {
+        Diagnostic::flag(what, message)
+    } else if what == "<stdout>" {
+        Diagnostic::output(what, message)
+    } else {
+        Diagnostic::whole(what, message)
+    };
+    Fatal(vec![d])
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
     /// Display path of the file (input, policy, data, waivers), the flag, or

@@ -21,7 +21,7 @@ fn main() -> ExitCode {
     let result = commands::run(&cli.command);
     match result {
         Ok(code) => ExitCode::from(code),
-        Err(commands::Fatal(errors)) => {
+        Err(aggrego::diag::Fatal(errors)) => {
             for e in errors {
                 eprintln!(
                     "aggrego: error: {}: {}",
@@ -32,7 +32,7 @@ fn main() -> ExitCode {
                     eprintln!("  help: {}", clean(help));
                 }
             }
-            ExitCode::from(commands::EXIT_ERROR)
+            ExitCode::from(aggrego::diag::EXIT_ERROR)
         }
     }
 }

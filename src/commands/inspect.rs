@@ -1,8 +1,9 @@
 //! `aggrego inspect`: the normalised input exactly as policies see it, so a
 //! policy author knows what to write against; `--schema` prints its JSON Schema.
 
-use crate::commands::{fatal, input_options, Fatal, EXIT_CLEAN, EXIT_ERROR};
 use crate::config::cli::InspectArgs;
+use crate::config::ScanConfig;
+use crate::diag::{fatal, Fatal, EXIT_CLEAN, EXIT_ERROR};
 use crate::scan;
 use std::io::Write;
 
@@ -10,10 +11,13 @@ pub fn run(args: &InspectArgs) -> Result<u8, Fatal> {
     if args.schema {
         let mut s = crate::model::schema::schema_json();
         s.push('\n');
-        return crate::commands::print_stdout(&s);
+        return crate::output::print_stdout(&s);
     }
-    let mut opts = input_options(&args.input)?;
-    opts.given.env_vars = crate::commands::tf_env_vars();
+    let opts = scan::Options {
+        config: ScanConfig::from_input(&args.input),
+        env_vars: crate::config::tf_env_vars(),
+        ..scan::Options::default()
+    };
     let prepared = scan::prepare(&opts, &crate::output::progress::Progress::new(false, 0));
     let coverage = crate::resolve::coverage::build(&prepared.inventory, &prepared.settings);
     let (input, locs) = prepared
@@ -49,7 +53,7 @@ pub fn run(args: &InspectArgs) -> Result<u8, Fatal> {
             e.message_with_snippet()
         );
     }
-    crate::commands::print_stdout(&text)?;
+    crate::output::print_stdout(&text)?;
     Ok(if prepared.errors.is_empty() {
         EXIT_CLEAN
     } else {

@@ -4,23 +4,18 @@ pub mod collect;
 pub mod inspect;
 pub mod test;
 
-use crate::config::cli::{
-    ColorChoice, Command, EvidenceSub, FormatSpec, InputArgs, PolicyArgs, ScanArgs,
-};
-use crate::diag::Diagnostic;
-use crate::model::timestamp;
+use crate::config::cli::{ColorChoice, Command, EvidenceSub, FormatSpec, PolicyArgs, ScanArgs};
+use crate::config::ScanConfig;
+use crate::diag::{fatal, Fatal};
+use crate::output::print_stdout;
 use crate::output::Output;
 use crate::policy::catalog;
-use crate::policy::engine::Engine;
 use crate::policy::policyset::{self, PolicySet};
 use crate::report::{self, Format, RenderOptions};
+use crate::scan::Plan;
 use crate::scan::{self, Options};
 use std::collections::BTreeSet;
 use std::io::{IsTerminal, Write};
-
-pub const EXIT_CLEAN: u8 = 0;
-pub const EXIT_FINDINGS: u8 = 1;
-pub const EXIT_ERROR: u8 = 2;
 
 /// Runs one subcommand: its exit code, or the problems that stopped it.
 pub fn run(command: &Command) -> Result<u8, Fatal> {
@@ -39,133 +34,35 @@ pub fn run(command: &Command) -> Result<u8, Fatal> {
     }
 }
 
-/// A problem that stops the command before scanning (bad flag, broken policy).
-#[derive(Debug)]
-pub struct Fatal(pub Vec<Diagnostic>);
-
-/// Scan options from the input flags (shared by `scan` and `inspect`).
-pub fn input_options(input: &InputArgs) -> Result<Options, Fatal> {
-    let now = match &input.now {
-        Some(s) => Some(timestamp::parse(s).ok_or_else(|| {
-            fatal(
-                "--now",
-                format!("`{s}` is not an RFC 3339 time (e.g. 2026-11-23T15:00:00Z)"),
-            )
-        })?),
-        None => None,
-    };
-    let max_age = humantime::parse_duration(&input.max_age).map_err(|e| {
-        fatal(
-            "--max-age",
-            format!("`{}`: {e} (e.g. 24h, 90m, 2d)", input.max_age),
-        )
-    })?;
-    let max_file_size: bytesize::ByteSize = input.max_file_size.parse().map_err(|e| {
-        fatal(
-            "--max-file-size",
-            format!("`{}`: {e} (e.g. 512MiB, 2GB)", input.max_file_size),
-        )
-    })?;
-    let mut expect_regions = Vec::new();
-    for r in &input.expect_regions {
-        let r = r.trim();
-        if r.is_empty() {
-            continue;
-        }
-        if !crate::resolve::context::is_region_code(r) {
-            return Err(fatal(
-                "--expect-regions",
-                format!("`{r}` is not an AWS region code (e.g. us-east-1, eu-west-1)"),
-            ));
-        }
-        expect_regions.push(r.to_string());
-    }
-    Ok(Options {
-        aggregator_in_every_region: input.aggregator_in_every_region,
-        skip_unrecognised: input.skip_unrecognised,
-        given: crate::scan::GivenValues {
-            parameters: input.parameter.clone(),
-            parameter_files: input.parameter_file.clone(),
-            vars: input.var.clone(),
-            var_files: input.var_file.clone(),
-            env_vars: Vec::new(),
-        },
-        expect_accounts: input.expect_accounts.clone(),
-        expect_regions,
-        limits: crate::scan::Limits {
-            max_file_size: max_file_size.as_u64(),
-            max_files: input.max_files,
-            items: crate::input::ItemLimits {
-                aggregators: input.max_aggregators_per_file,
-                items: input.max_items_per_file,
-            },
-            max_findings_per_rule: input.max_findings_per_rule,
-            max_errors_per_file: input.max_errors_per_file,
-        },
-        paths: input.paths.clone(),
-        aggregator: input.aggregator.clone(),
-        region: input.region.clone(),
-        now,
-        max_age_ns: i64::try_from(max_age.as_nanos()).unwrap_or(i64::MAX),
-        ..Options::default()
-    })
-}
-
-/// `TF_VAR_NAME` environment variables, as Terraform reads them (`scan` and
-/// `inspect`; an evidence package records values given with flags only).
-pub fn tf_env_vars() -> Vec<(String, String)> {
-    let mut out: Vec<(String, String)> = std::env::vars_os()
-        .filter_map(|(k, v)| {
-            let name = k.to_str()?.strip_prefix("TF_VAR_")?.to_string();
-            Some((name, v.into_string().ok()?))
-        })
-        .filter(|(k, _)| !k.is_empty())
-        .collect();
-    out.sort();
-    out
-}
-
-pub fn duration(flag: &str, value: &str) -> Result<std::time::Duration, Fatal> {
-    humantime::parse_duration(value)
-        .map_err(|e| fatal(flag, format!("`{value}`: {e} (e.g. 30s, 2m)")))
-}
-
 /// The policy set from `--policy`, `--data`, `--no-builtin`, `--policy-timeout`.
 pub fn policy_set(p: &PolicyArgs) -> Result<PolicySet, Fatal> {
     policyset::load(&policyset::Request {
         policy_paths: &p.policy,
         data_paths: &p.data,
         builtin: !p.no_builtin,
-        timeout: duration("--policy-timeout", &p.policy_timeout)?,
+        timeout: p.policy_timeout,
     })
     .map_err(Fatal)
 }
 
-pub fn scan(args: &ScanArgs) -> Result<u8, Fatal> {
-    let mut options = input_options(&args.input)?;
-    options.given.env_vars = tf_env_vars();
-    let set = policy_set(&args.policies)?;
-    let mut catalogue = catalog::catalogue(&set.policies);
-    let known: BTreeSet<String> = catalogue.iter().map(|r| r.id.to_string()).collect();
-    let selection = Selection::new(&args.rules, &known)?;
-    let policies: Vec<_> = set
-        .policies
-        .into_iter()
-        .filter(|p| selection.runs(p.id()))
-        .collect();
-    catalogue.retain(|r| r.checks.is_none() && selection.runs(&r.id));
+/// The scan's policies and options, from its configuration (`scan`, `inspect`).
+pub fn plan(config: &ScanConfig) -> Result<(Plan, Options), Fatal> {
+    let set = policyset::of_config(config).map_err(Fatal)?;
+    let plan = Plan::new(set, config)?;
+    let mut options = plan.options(config.clone());
+    options.env_vars = crate::config::tf_env_vars();
+    Ok((plan, options))
+}
 
+pub fn scan(args: &ScanArgs) -> Result<u8, Fatal> {
+    let config = ScanConfig::from_args(&args.input, &args.policies, &args.rules);
     // Fail before scanning when a report cannot be written.
     let sinks = sinks(args)?;
-    let engine = Engine::with(policies, &set.extras).map_err(Fatal)?;
-    options.waivers = args.rules.waivers.clone();
-    options.known_ids = known;
-    options.own_rules = Some(catalogue);
+    let (plan, mut options) = plan(&config)?;
     options.subjects = sinks.iter().any(|s| s.format == Format::Junit);
     options.progress = !args.no_progress;
-    let result = scan::scan(&options, &engine);
-
-    let code = exit_code(&result, args.rules.fail_on, &selection);
+    let result = scan::scan(&options, &plan.engine);
+    let code = result.exit_code(config.fail_on, &plan.selection);
 
     let trace = std::env::var_os("AGGREGO_TRACE").is_some();
     for sink in sinks {
@@ -225,75 +122,6 @@ pub fn scan(args: &ScanArgs) -> Result<u8, Fatal> {
     // would only delay the exit.
     std::mem::forget(result);
     Ok(code)
-}
-
-/// 2 on any error, else 1 when an unsuppressed finding reaches the threshold or
-/// is of a `--fail-on-rule` rule, else 0.
-pub fn exit_code(
-    result: &scan::ScanResult,
-    fail_on: crate::config::cli::FailOn,
-    selection: &Selection,
-) -> u8 {
-    if !result.errors.is_empty() {
-        return EXIT_ERROR;
-    }
-    let threshold = fail_on.threshold();
-    let fails = result.active().any(|f| {
-        threshold.is_some_and(|t| f.severity >= t) || selection.fail_on.contains(&*f.rule_id)
-    });
-    if fails {
-        EXIT_FINDINGS
-    } else {
-        EXIT_CLEAN
-    }
-}
-
-/// Which rules run, and which fail the run whatever their severity.
-pub struct Selection {
-    pub only: BTreeSet<String>,
-    pub skip: BTreeSet<String>,
-    pub fail_on: BTreeSet<String>,
-}
-
-impl Selection {
-    pub fn new(
-        args: &crate::config::cli::RuleArgs,
-        known: &BTreeSet<String>,
-    ) -> Result<Selection, Fatal> {
-        let check = |flag: &str, ids: &[String]| -> Result<BTreeSet<String>, Fatal> {
-            let mut out = BTreeSet::new();
-            for id in ids {
-                let id = id.trim();
-                if id.is_empty() {
-                    continue;
-                }
-                match known.iter().find(|k| k.eq_ignore_ascii_case(id)) {
-                    Some(k) => {
-                        out.insert(k.clone());
-                    }
-                    None => {
-                        return Err(fatal(
-                            flag,
-                            format!(
-                                "unknown rule `{id}` (known: {})",
-                                known.iter().cloned().collect::<Vec<_>>().join(", ")
-                            ),
-                        ))
-                    }
-                }
-            }
-            Ok(out)
-        };
-        Ok(Selection {
-            only: check("--only-rule", &args.only_rule)?,
-            skip: check("--skip-rule", &args.skip_rule)?,
-            fail_on: check("--fail-on-rule", &args.fail_on_rule)?,
-        })
-    }
-
-    pub fn runs(&self, id: &str) -> bool {
-        (self.only.is_empty() || self.only.contains(id)) && !self.skip.contains(id)
-    }
 }
 
 struct Sink {
@@ -357,10 +185,6 @@ fn sinks(args: &ScanArgs) -> Result<Vec<Sink>, Fatal> {
     Ok(out)
 }
 
-pub fn fatal(what: &str, message: String) -> Fatal {
-    Fatal(vec![Diagnostic::whole(what, message)])
-}
-
 fn terminal_width() -> usize {
     std::env::var("COLUMNS")
         .ok()
@@ -368,11 +192,6 @@ fn terminal_width() -> usize {
         .filter(|w: &usize| *w >= 40)
         .unwrap_or(100)
 }
-
-// Evidence packages stage their temporaries through the same interrupt handling.
-pub use crate::output::interrupt::{
-    install_handler as install_interrupt_handler, pending, EXIT_INTERRUPTED,
-};
 
 /// `aggrego policies`: the catalogue, as a table or JSON.
 pub fn policies(args: &crate::config::cli::PoliciesArgs) -> Result<u8, Fatal> {
@@ -473,13 +292,4 @@ fn indent(s: &str) -> String {
         .map(|l| format!("  {l}"))
         .collect::<Vec<_>>()
         .join("\n")
-}
-
-pub fn print_stdout(s: &str) -> Result<u8, Fatal> {
-    let mut out = std::io::stdout().lock();
-    match out.write_all(s.as_bytes()).and_then(|_| out.flush()) {
-        Ok(()) => Ok(EXIT_CLEAN),
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(EXIT_CLEAN),
-        Err(e) => Err(fatal("<stdout>", format!("cannot write: {e}"))),
-    }
 }

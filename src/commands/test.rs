@@ -3,10 +3,9 @@
 //! fixture folder named after a policy id is scanned and compared with its
 //! `expected.json`, with the same code that tests the built-in catalogue.
 
-use crate::commands::{
-    duration, fatal, print_stdout, Fatal, EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS,
-};
 use crate::config::cli::{ListFormat, TestArgs};
+use crate::diag::{fatal, Fatal, EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS};
+use crate::output::print_stdout;
 use crate::policy::engine::Engine;
 use crate::policy::policyset;
 use serde::Serialize;
@@ -52,7 +51,7 @@ pub fn run(args: &TestArgs) -> Result<u8, Fatal> {
         policy_paths: &args.paths,
         data_paths: &args.data,
         builtin: true,
-        timeout: duration("--policy-timeout", &args.policy_timeout)?,
+        timeout: args.policy_timeout,
     })
     .map_err(Fatal)?;
     let tests = set.tests.clone();

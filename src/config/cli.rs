@@ -1,9 +1,11 @@
 //! The command line. The doc comments here are the `--help` text.
 
 use crate::model::finding::Severity;
+use crate::model::timestamp::Instant;
 use crate::report::Format;
 use clap::{Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
+use std::time::Duration;
 
 /// Audit AWS Config configuration aggregators offline, with policies in Rego.
 ///
@@ -205,8 +207,8 @@ pub struct VerifyArgs {
 
     /// Read at most this much of the package, inflated (e.g. 1GiB, 200MB); a
     /// larger package is not verified, whatever its manifest says.
-    #[arg(long, value_name = "SIZE", default_value = "1GiB")]
-    pub max_package_size: String,
+    #[arg(long, value_name = "SIZE", default_value = "1GiB", value_parser = parse_size)]
+    pub max_package_size: u64,
 
     /// Refuse a package with more files than this.
     #[arg(long, value_name = "N", default_value_t = 100_000)]
@@ -214,8 +216,8 @@ pub struct VerifyArgs {
 
     /// Stop a policy whose re-run takes longer than this; a package's own
     /// recorded timeout may only lower it.
-    #[arg(long, value_name = "DURATION", default_value = "60s")]
-    pub policy_timeout: String,
+    #[arg(long, value_name = "DURATION", default_value = "60s", value_parser = parse_duration)]
+    pub policy_timeout: Duration,
 }
 
 #[derive(Debug, clap::Args)]
@@ -238,8 +240,8 @@ pub struct TestArgs {
     pub data: Vec<PathBuf>,
 
     /// Stop a test whose evaluation takes longer than this.
-    #[arg(long, value_name = "DURATION", default_value = "60s")]
-    pub policy_timeout: String,
+    #[arg(long, value_name = "DURATION", default_value = "60s", value_parser = parse_duration)]
+    pub policy_timeout: Duration,
 
     /// Output format.
     #[arg(long, value_enum, default_value_t = ListFormat::Text)]
@@ -348,12 +350,12 @@ pub struct InputArgs {
     /// Snapshot time (RFC 3339). Default: a snapshot manifest's capture time, else
     /// the newest timestamp in the scanned snapshot, else the clock. The report
     /// states which was used.
-    #[arg(long, value_name = "RFC3339")]
-    pub now: Option<String>,
+    #[arg(long, value_name = "RFC3339", value_parser = parse_time)]
+    pub now: Option<Instant>,
 
     /// Oldest allowed last update of a SUCCEEDED source (AGG006), e.g. 24h, 90m, 2d.
-    #[arg(long, value_name = "DURATION", default_value = "24h")]
-    pub max_age: String,
+    #[arg(long, value_name = "DURATION", default_value = "24h", value_parser = parse_duration)]
+    pub max_age: Duration,
 
     /// Aggregator that sources-status files belong to (they do not name it).
     #[arg(long, value_name = "NAME")]
@@ -364,8 +366,8 @@ pub struct InputArgs {
     pub region: Option<String>,
 
     /// Larger files are reported as errors and not read (e.g. 512MiB, 2GB).
-    #[arg(long, value_name = "SIZE", default_value = "512MiB")]
-    pub max_file_size: String,
+    #[arg(long, value_name = "SIZE", default_value = "512MiB", value_parser = parse_size)]
+    pub max_file_size: u64,
 
     /// Scan at most this many files; the rest are reported, not read.
     #[arg(long, value_name = "N", default_value_t = 1_000_000)]
@@ -397,7 +399,7 @@ pub struct InputArgs {
     /// Regions expected to report (AGG002, AGG007), comma-separated or repeated.
     /// Default: the enabled regions of a region list in the scan, else the
     /// regions a snapshot manifest captured.
-    #[arg(long, value_name = "LIST", value_delimiter = ',')]
+    #[arg(long, value_name = "LIST", value_delimiter = ',', value_parser = parse_region)]
     pub expect_regions: Vec<String>,
 
     /// Skip files named on the command line that hold no aggregator data, as a
@@ -438,6 +440,36 @@ pub struct InputArgs {
     pub var_file: Vec<PathBuf>,
 }
 
+/// An RFC 3339 time (`--now`).
+fn parse_time(s: &str) -> Result<Instant, String> {
+    crate::model::timestamp::parse(s)
+        .ok_or_else(|| format!("`{s}` is not an RFC 3339 time (e.g. 2026-11-23T15:00:00Z)"))
+}
+
+/// A duration (`--max-age`, `--policy-timeout`): 24h, 90m, 2d, 30s.
+fn parse_duration(s: &str) -> Result<Duration, String> {
+    humantime::parse_duration(s).map_err(|e| format!("`{s}`: {e} (e.g. 24h, 90m, 30s)"))
+}
+
+/// A size in bytes (`--max-file-size`, `--max-package-size`): 512MiB, 2GB.
+fn parse_size(s: &str) -> Result<u64, String> {
+    s.parse::<bytesize::ByteSize>()
+        .map(|b| b.as_u64())
+        .map_err(|e| format!("`{s}`: {e} (e.g. 512MiB, 2GB)"))
+}
+
+/// An AWS region code (`--expect-regions`), spaces around it ignored.
+fn parse_region(s: &str) -> Result<String, String> {
+    let r = s.trim();
+    if crate::resolve::context::is_region_code(r) {
+        Ok(r.to_string())
+    } else {
+        Err(format!(
+            "`{r}` is not an AWS region code (e.g. us-east-1, eu-west-1)"
+        ))
+    }
+}
+
 /// `NAME=VALUE`, as `--parameter` and `--var` take it (and packages and
 /// fixtures record it).
 pub fn parse_key_value(s: &str) -> Result<(String, String), String> {
@@ -465,8 +497,8 @@ pub struct PolicyArgs {
     pub no_builtin: bool,
 
     /// Stop a policy whose evaluation takes longer than this (its error is reported).
-    #[arg(long, value_name = "DURATION", default_value = "60s")]
-    pub policy_timeout: String,
+    #[arg(long, value_name = "DURATION", default_value = "60s", value_parser = parse_duration)]
+    pub policy_timeout: Duration,
 }
 
 #[derive(Debug, clap::Args)]
@@ -526,7 +558,8 @@ pub struct RuleArgs {
     pub waivers: Option<PathBuf>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum FailOn {
     Info,
     Low,
@@ -537,6 +570,18 @@ pub enum FailOn {
 }
 
 impl FailOn {
+    /// The value's name, as the command line and packages spell it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FailOn::Info => "info",
+            FailOn::Low => "low",
+            FailOn::Medium => "medium",
+            FailOn::High => "high",
+            FailOn::Critical => "critical",
+            FailOn::Never => "never",
+        }
+    }
+
     pub fn threshold(self) -> Option<Severity> {
         match self {
             FailOn::Info => Some(Severity::Info),

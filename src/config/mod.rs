@@ -1,3 +1,9 @@
-//! What a run is asked to do: the command line.
+//! What a run is asked to do: the command line, and the scan configuration
+//! built from it once.
 
 pub mod cli;
+mod scan;
+mod selection;
+
+pub use scan::{tf_env_vars, ScanConfig};
+pub use selection::Selection;

@@ -2,6 +2,7 @@
 //! list is sorted and every field has a fixed order, so the same package is
 //! always the same bytes.
 
+use crate::config::ScanConfig;
 use serde::{Deserialize, Serialize};
 
 pub const FORMAT: &str = "aggrego-evidence/1";
@@ -15,7 +16,7 @@ pub struct Manifest {
     /// The scan's snapshot time (RFC 3339) and where it came from.
     pub now: String,
     pub now_source: String,
-    pub flags: Flags,
+    pub flags: ScanConfig,
     /// The PATH arguments, in order, by their names in the package.
     pub roots: Vec<Root>,
     /// The policies that ran, in catalogue order.
@@ -42,66 +43,6 @@ pub struct Manifest {
 pub struct Tool {
     pub name: String,
     pub version: String,
-}
-
-/// The flags that decide the results, normalised: durations and sizes as
-/// numbers, rule ids in catalogue spelling and sorted, paths as package paths.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Flags {
-    /// `--now`, when given.
-    pub now: Option<String>,
-    pub max_age_ns: i64,
-    pub aggregator: Option<String>,
-    pub region: Option<String>,
-    pub max_file_size: u64,
-    pub max_files: usize,
-    /// `--max-aggregators-per-file`, `--max-items-per-file`,
-    /// `--max-findings-per-rule`, `--max-errors-per-file` (their defaults in a
-    /// package made before they existed).
-    #[serde(default = "default_max_aggregators")]
-    pub max_aggregators_per_file: usize,
-    #[serde(default = "default_max_items")]
-    pub max_items_per_file: usize,
-    #[serde(default = "default_max_findings")]
-    pub max_findings_per_rule: usize,
-    #[serde(default = "default_max_errors")]
-    pub max_errors_per_file: usize,
-    /// `--expect-accounts` (`expect/<name>`).
-    pub expect_accounts: Option<String>,
-    /// `--expect-regions`, sorted.
-    pub expect_regions: Vec<String>,
-    /// `--policy` paths (`policies/<name>`).
-    pub policy: Vec<String>,
-    /// `--data` files (`policies/<name>`).
-    pub data: Vec<String>,
-    pub no_builtin: bool,
-    pub policy_timeout_ns: u64,
-    pub only_rule: Vec<String>,
-    pub skip_rule: Vec<String>,
-    pub fail_on: String,
-    pub fail_on_rule: Vec<String>,
-    /// `--waivers` (`waivers/<name>`).
-    pub waivers: Option<String>,
-    /// `--aggregator-in-every-region`.
-    #[serde(default)]
-    pub aggregator_in_every_region: bool,
-    /// `--skip-unrecognised`.
-    #[serde(default)]
-    pub skip_unrecognised: bool,
-    /// `--parameter`, as `KEY=VALUE`, in the order given.
-    #[serde(default)]
-    pub parameters: Vec<String>,
-    /// `--parameter-file` files (`values/<name>`).
-    #[serde(default)]
-    pub parameter_files: Vec<String>,
-    /// `--var`, as `NAME=VALUE`, in the order given (`TF_VAR_*` are not read
-    /// for a package: it would depend on the environment).
-    #[serde(default)]
-    pub vars: Vec<String>,
-    /// `--var-file` files (`values/<name>`).
-    #[serde(default)]
-    pub var_files: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -190,17 +131,4 @@ impl Manifest {
         out.push(b'\n');
         out
     }
-}
-
-fn default_max_aggregators() -> usize {
-    crate::scan::Limits::default().items.aggregators
-}
-fn default_max_items() -> usize {
-    crate::scan::Limits::default().items.items
-}
-fn default_max_findings() -> usize {
-    crate::scan::Limits::default().max_findings_per_rule
-}
-fn default_max_errors() -> usize {
-    crate::scan::Limits::default().max_errors_per_file
 }

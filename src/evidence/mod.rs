@@ -9,6 +9,7 @@
 //! package reproduces byte for byte whatever the current folder or the paths
 //! first given.
 
+mod html;
 pub mod manifest;
 mod package;
 pub mod redact;
@@ -16,21 +17,18 @@ mod verify;
 
 pub use verify::{check_package, verify, Verdict};
 
-use crate::commands::{self, fatal, Fatal, Selection};
-use crate::config::cli::{EvidenceArgs, FailOn, RuleArgs};
+use crate::config::cli::EvidenceArgs;
+use crate::config::ScanConfig;
 use crate::diag::Diagnostic;
+use crate::diag::{fatal, Fatal};
 use crate::load::discover;
 use crate::load::source::display_path;
-use crate::model::timestamp;
-use crate::policy::catalog;
-use crate::policy::engine::Engine;
 use crate::policy::policyset::{self, PolicySet};
 use crate::report;
-use crate::scan::{self, Options, ScanResult};
-use clap::ValueEnum;
+use crate::scan::{self, Options, Plan, ScanResult};
 use manifest::{
-    Flags, Hashed, Input, InputError, Manifest, PackageFile, PolicyEntry, Redaction, Root,
-    SeverityCount, Summary, Tool,
+    Hashed, Input, InputError, Manifest, PackageFile, PolicyEntry, Redaction, Root, SeverityCount,
+    Summary, Tool,
 };
 use sha2::{Digest, Sha256};
 use std::collections::BTreeSet;
@@ -546,9 +544,33 @@ fn redact_tree_with(
 /// What a run needs besides the files: the flags, the roots and the errors
 /// found while copying.
 pub struct Recipe {
-    pub flags: Flags,
+    pub flags: ScanConfig,
     pub roots: Vec<Root>,
     pub input_errors: Vec<InputError>,
+}
+
+impl Recipe {
+    /// The names and messages of the inputs: text that redaction must see.
+    pub fn input_texts(&self) -> Vec<&str> {
+        let mut texts: Vec<&str> = self.roots.iter().map(|r| r.name.as_str()).collect();
+        for e in &self.input_errors {
+            texts.push(&e.file);
+            texts.push(&e.message);
+        }
+        texts
+    }
+
+    /// The roots and input errors with their texts redacted.
+    pub fn redact_inputs(&mut self, r: &redact::Redactor) {
+        for root in &mut self.roots {
+            root.name = r.text(&root.name);
+        }
+        for e in &mut self.input_errors {
+            e.file = r.text(&e.file);
+            e.message = r.text(&e.message);
+        }
+        self.input_errors.sort();
+    }
 }
 
 /// What a run made.
@@ -591,22 +613,51 @@ impl Caps {
     };
 }
 
-/// Load the recorded policies from a package folder and scan its inputs.
+/// The recorded configuration as a re-run in `dir` uses it: its paths inside
+/// the package, its inputs the recorded roots, and every bound no higher than
+/// `caps` allows.
+fn in_package(recorded: &ScanConfig, dir: &Path, recipe: &Recipe, caps: &Caps) -> ScanConfig {
+    let inputs = dir.join(INPUTS);
+    let within = |paths: &[PathBuf]| paths.iter().map(|p| dir.join(p)).collect::<Vec<_>>();
+    let mut c = recorded.clone();
+    c.paths = recipe
+        .roots
+        .iter()
+        .filter(|r| r.kind == "folder" || r.kind == "file")
+        .map(|r| inputs.join(&r.name))
+        .collect();
+    c.policy = within(&recorded.policy);
+    c.data = within(&recorded.data);
+    c.parameter_files = within(&recorded.parameter_files);
+    c.var_files = within(&recorded.var_files);
+    c.expect_accounts = recorded.expect_accounts.as_ref().map(|p| dir.join(p));
+    c.waivers = recorded.waivers.as_ref().map(|p| dir.join(p));
+    c.policy_timeout = c.policy_timeout.min(caps.policy_timeout);
+    c.max_file_size = c.max_file_size.min(caps.max_file_size);
+    c.max_files = c.max_files.min(caps.max_files);
+    let per_file = &caps.per_file;
+    c.max_aggregators_per_file = c.max_aggregators_per_file.min(per_file.items.aggregators);
+    c.max_items_per_file = c.max_items_per_file.min(per_file.items.items);
+    c.max_findings_per_rule = c.max_findings_per_rule.min(per_file.max_findings_per_rule);
+    c.max_errors_per_file = c.max_errors_per_file.min(per_file.max_errors_per_file);
+    c
+}
+
+/// Load the recorded policies from a package folder and scan its inputs: the
+/// recorded configuration, its paths in the package and its bounds capped.
 pub fn run(dir: &Path, recipe: &Recipe, progress: bool, caps: &Caps) -> Result<Outcome, Fatal> {
-    let f = &recipe.flags;
     let prefix = format!("{}/", display_path(dir));
     let rename = |s: &mut String| {
         if let Some(rest) = s.strip_prefix(prefix.as_str()) {
             *s = rest.to_string();
         }
     };
-    let policy_paths: Vec<PathBuf> = f.policy.iter().map(|p| dir.join(p)).collect();
-    let data_paths: Vec<PathBuf> = f.data.iter().map(|p| dir.join(p)).collect();
+    let config = in_package(&recipe.flags, dir, recipe, caps);
     let mut set: PolicySet = policyset::load(&policyset::Request {
-        policy_paths: &policy_paths,
-        data_paths: &data_paths,
-        builtin: !f.no_builtin,
-        timeout: std::time::Duration::from_nanos(f.policy_timeout_ns).min(caps.policy_timeout),
+        policy_paths: &config.policy,
+        data_paths: &config.data,
+        builtin: !config.no_builtin,
+        timeout: config.policy_timeout,
     })
     .map_err(|mut errors| {
         for e in &mut errors {
@@ -624,102 +675,32 @@ pub fn run(dir: &Path, recipe: &Recipe, progress: bool, caps: &Caps) -> Result<O
     for (path, _) in &mut set.extras.data {
         rename(path);
     }
-    let mut catalogue = catalog::catalogue(&set.policies);
-    let known: BTreeSet<String> = catalogue.iter().map(|r| r.id.to_string()).collect();
-    let fail_on = FailOn::from_str(&f.fail_on, true).map_err(|_| {
-        fatal(
-            manifest::FILE,
-            format!("flags.fail_on: unknown value `{}`", f.fail_on),
-        )
-    })?;
-    let rules = RuleArgs {
-        fail_on,
-        fail_on_rule: f.fail_on_rule.clone(),
-        skip_rule: f.skip_rule.clone(),
-        only_rule: f.only_rule.clone(),
-        waivers: None,
-    };
-    let selection = Selection::new(&rules, &known)?;
-    let policies: Vec<_> = set
-        .policies
-        .into_iter()
-        .filter(|p| selection.runs(p.id()))
-        .collect();
-    catalogue.retain(|r| r.checks.is_none() && selection.runs(&r.id));
-    let engine = Engine::with(policies, &set.extras).map_err(Fatal)?;
+    let extras = set.extras.clone();
+    let plan = Plan::new(set, &config)?;
+    let engine = &plan.engine;
 
-    let now = match &f.now {
-        Some(s) => Some(timestamp::parse(s).ok_or_else(|| {
-            fatal(
-                manifest::FILE,
-                format!("flags.now: `{s}` is not an RFC 3339 time"),
-            )
-        })?),
-        None => None,
-    };
     let inputs = dir.join(INPUTS);
     let mut names: Vec<(PathBuf, String)> = Vec::new();
-    let mut paths = Vec::new();
     for r in &recipe.roots {
         if r.kind == "folder" || r.kind == "file" {
-            paths.push(inputs.join(&r.name));
             names.push((inputs.join(&r.name), r.name.clone()));
         }
     }
     names.push((dir.join(WAIVERS), WAIVERS.into()));
     names.push((dir.join(EXPECT), EXPECT.into()));
     names.push((dir.join(VALUES), VALUES.into()));
-    let options = Options {
-        expect_accounts: f.expect_accounts.as_ref().map(|p| dir.join(p)),
-        expect_regions: f.expect_regions.clone(),
-        paths,
-        aggregator: f.aggregator.clone(),
-        region: f.region.clone(),
-        now,
-        max_age_ns: f.max_age_ns,
-        waivers: f.waivers.as_ref().map(|w| dir.join(w)),
-        known_ids: known,
-        own_rules: Some(catalogue),
-        subjects: false,
-        progress,
-        limits: scan::Limits {
-            max_file_size: f.max_file_size.min(caps.max_file_size),
-            max_files: f.max_files.min(caps.max_files),
-            items: crate::input::ItemLimits {
-                aggregators: (f.max_aggregators_per_file).min(caps.per_file.items.aggregators),
-                items: f.max_items_per_file.min(caps.per_file.items.items),
-            },
-            max_findings_per_rule: f
-                .max_findings_per_rule
-                .min(caps.per_file.max_findings_per_rule),
-            max_errors_per_file: f.max_errors_per_file.min(caps.per_file.max_errors_per_file),
-        },
-        names,
-        errors: recipe
-            .input_errors
-            .iter()
-            .map(|e| Diagnostic::whole(&e.file, e.message.clone()))
-            .collect(),
-        given: scan::GivenValues {
-            parameters: f
-                .parameters
-                .iter()
-                .filter_map(|p| crate::config::cli::parse_key_value(p).ok())
-                .collect(),
-            parameter_files: f.parameter_files.iter().map(|p| dir.join(p)).collect(),
-            vars: f
-                .vars
-                .iter()
-                .filter_map(|p| crate::config::cli::parse_key_value(p).ok())
-                .collect(),
-            var_files: f.var_files.iter().map(|p| dir.join(p)).collect(),
-            env_vars: Vec::new(),
-        },
-        aggregator_in_every_region: f.aggregator_in_every_region,
-        skip_unrecognised: f.skip_unrecognised,
-    };
-    let result = scan::scan(&options, &engine);
-    let exit_code = commands::exit_code(&result, fail_on, &selection);
+    let fail_on = config.fail_on;
+    let mut options = plan.options(config);
+    options.subjects = false;
+    options.progress = progress;
+    options.names = names;
+    options.errors = recipe
+        .input_errors
+        .iter()
+        .map(|e| Diagnostic::whole(&e.file, e.message.clone()))
+        .collect();
+    let result = scan::scan(&options, engine);
+    let exit_code = result.exit_code(fail_on, &plan.selection);
 
     let policies = engine
         .policies()
@@ -738,12 +719,12 @@ pub fn run(dir: &Path, recipe: &Recipe, progress: bool, caps: &Caps) -> Result<O
             sha256: sha256_hex(src.as_bytes()),
         })
         .collect();
-    modules.extend(set.extras.libraries.iter().map(|m| Hashed {
+    modules.extend(extras.libraries.iter().map(|m| Hashed {
         file: m.path.clone(),
         sha256: sha256_hex(m.source.as_bytes()),
     }));
     let mut data = Vec::new();
-    for (path, _) in &set.extras.data {
+    for (path, _) in &extras.data {
         let (_, sha256) = hash_file(&dir.join(path)).map_err(|e| {
             fatal(
                 path,
@@ -825,7 +806,14 @@ pub fn write_outputs(
         match name {
             RESULTS_JSON => report::json::write(&outcome.result, &mut w)?,
             RESULTS_SARIF => report::sarif::write(&outcome.result, &mut w)?,
-            _ => report::html::render(&outcome.result, Some(core), &mut w)?,
+            _ => report::html::render(
+                &outcome.result,
+                Some(report::html::Appendix {
+                    title: "aggrego evidence report",
+                    html: &html::manifest_section(core),
+                }),
+                &mut w,
+            )?,
         }
         w.flush()?;
         drop(w);
@@ -859,55 +847,42 @@ fn rule_list(ids: &[String]) -> Vec<String> {
 /// `aggrego evidence PATH… --out DIR|FILE.zip`.
 pub fn create(args: &EvidenceArgs) -> Result<u8, Fatal> {
     // Staging folders and files are made below: an interrupt must remove them.
-    crate::commands::install_interrupt_handler();
+    crate::output::interrupt::install_handler();
     let Some(out) = args.out.clone() else {
         return Err(fatal(
             "--out",
             "give the package's folder or .zip file".into(),
         ));
     };
-    // Flags and policies are checked on the originals first, so a mistake is
+    // ScanConfig and policies are checked on the originals first, so a mistake is
     // reported with the paths as given.
-    let base = commands::input_options(&args.input)?;
-    let set = commands::policy_set(&args.policies)?;
-    let known: BTreeSet<String> = catalog::catalogue(&set.policies)
-        .iter()
-        .map(|r| r.id.to_string())
-        .collect();
-    Selection::new(&args.rules, &known)?;
-    drop(set);
-    let timeout = commands::duration("--policy-timeout", &args.policies.policy_timeout)?;
+    let given = ScanConfig::from_args(&args.input, &args.policies, &args.rules);
+    let known = Plan::new(policyset::of_config(&given).map_err(Fatal)?, &given)?.known;
     check_roots(&args.input.paths)?;
     let target = package::Target::new(&out, args.force)?;
     let stage = target.stage()?;
     let dir = stage.path().to_path_buf();
 
-    let names = canonical_names(&args.input.paths);
+    let names = canonical_names(&given.paths);
     let staged = stage_inputs(
-        &args.input.paths,
+        &given.paths,
         &names,
         &dir,
-        args.rules.waivers.is_none(),
+        given.waivers.is_none(),
         Some(&out),
     )?;
-    let (policy, data) = stage_policies(&args.policies.policy, &args.policies.data, &dir)?;
-    let waivers = stage_file(args.rules.waivers.as_deref(), &dir, WAIVERS)?;
-    let expect_accounts = stage_file(args.input.expect_accounts.as_deref(), &dir, EXPECT)?;
-    let value_files: Vec<PathBuf> = args
-        .input
-        .parameter_file
+    let (policy, data) = stage_policies(&given.policy, &given.data, &dir)?;
+    let waivers = stage_file(given.waivers.as_deref(), &dir, WAIVERS)?;
+    let expect_accounts = stage_file(given.expect_accounts.as_deref(), &dir, EXPECT)?;
+    let value_files: Vec<PathBuf> = given
+        .parameter_files
         .iter()
-        .chain(&args.input.var_file)
+        .chain(&given.var_files)
         .cloned()
         .collect();
     let mut staged_values = stage_files(&value_files, &dir, VALUES)?;
-    let var_files = staged_values.split_off(args.input.parameter_file.len());
+    let var_files = staged_values.split_off(given.parameter_files.len());
     let parameter_files = staged_values;
-    let pairs = |v: &[(String, String)]| {
-        v.iter()
-            .map(|(k, x)| format!("{k}={x}"))
-            .collect::<Vec<_>>()
-    };
     let canonical = |ids: &[String]| {
         rule_list(ids)
             .into_iter()
@@ -920,44 +895,28 @@ pub fn create(args: &EvidenceArgs) -> Result<u8, Fatal> {
             })
             .collect::<Vec<_>>()
     };
-    let mut flags = Flags {
-        now: base.now.as_ref().map(|n| n.rfc3339.clone()),
-        max_age_ns: base.max_age_ns,
-        aggregator: base.aggregator.clone(),
-        region: base.region.clone(),
-        max_file_size: base.limits.max_file_size,
-        max_files: base.limits.max_files,
-        max_aggregators_per_file: base.limits.items.aggregators,
-        max_items_per_file: base.limits.items.items,
-        max_findings_per_rule: base.limits.max_findings_per_rule,
-        max_errors_per_file: base.limits.max_errors_per_file,
-        expect_accounts,
-        expect_regions: base
+    let paths = |names: Vec<String>| names.into_iter().map(PathBuf::from).collect::<Vec<_>>();
+    // The configuration as recorded: the package's own paths, rule ids in
+    // catalogue spelling and sorted, regions sorted and each once.
+    let mut flags = ScanConfig {
+        paths: Vec::new(),
+        expect_accounts: expect_accounts.map(PathBuf::from),
+        expect_regions: given
             .expect_regions
             .iter()
             .cloned()
             .collect::<BTreeSet<_>>()
             .into_iter()
             .collect(),
-        policy,
-        data,
-        no_builtin: args.policies.no_builtin,
-        policy_timeout_ns: u64::try_from(timeout.as_nanos()).unwrap_or(u64::MAX),
-        only_rule: canonical(&args.rules.only_rule),
-        skip_rule: canonical(&args.rules.skip_rule),
-        fail_on: args
-            .rules
-            .fail_on
-            .to_possible_value()
-            .map_or_else(|| "low".into(), |v| v.get_name().to_string()),
-        fail_on_rule: canonical(&args.rules.fail_on_rule),
-        waivers,
-        aggregator_in_every_region: base.aggregator_in_every_region,
-        skip_unrecognised: base.skip_unrecognised,
-        parameters: pairs(&base.given.parameters),
-        parameter_files,
-        vars: pairs(&base.given.vars),
-        var_files,
+        policy: paths(policy),
+        data: paths(data),
+        only_rule: canonical(&given.only_rule),
+        skip_rule: canonical(&given.skip_rule),
+        fail_on_rule: canonical(&given.fail_on_rule),
+        waivers: waivers.map(PathBuf::from),
+        parameter_files: paths(parameter_files),
+        var_files: paths(var_files),
+        ..given.clone()
     };
     let mut recipe = Recipe {
         flags: flags.clone(),
@@ -966,44 +925,43 @@ pub fn create(args: &EvidenceArgs) -> Result<u8, Fatal> {
     };
     let redaction = if args.redact {
         let key = args.redact_key.as_deref().unwrap_or(redact::DEFAULT_KEY);
-        let mut texts: Vec<&str> = recipe.roots.iter().map(|r| r.name.as_str()).collect();
-        for e in &recipe.input_errors {
-            texts.push(&e.file);
-            texts.push(&e.message);
-        }
+        let pairs: Vec<String> = flags
+            .parameters
+            .iter()
+            .chain(&flags.vars)
+            .map(|(k, v)| format!("{k}={v}"))
+            .collect();
+        let mut texts = recipe.input_texts();
         texts.extend(flags.aggregator.as_deref());
         texts.extend(flags.region.as_deref());
-        texts.extend(
-            flags
-                .parameters
-                .iter()
-                .chain(&flags.vars)
-                .map(String::as_str),
-        );
-        let r = redact_tree_with(&dir, key, &texts, flags.expect_accounts.as_deref())?;
-        for root in &mut recipe.roots {
-            root.name = r.text(&root.name);
-        }
-        for e in &mut recipe.input_errors {
-            e.file = r.text(&e.file);
-            e.message = r.text(&e.message);
-        }
-        recipe.input_errors.sort();
+        texts.extend(pairs.iter().map(String::as_str));
+        let expect = flags
+            .expect_accounts
+            .as_ref()
+            .map(|p| p.to_string_lossy().to_string());
+        let r = redact_tree_with(&dir, key, &texts, expect.as_deref())?;
+        recipe.redact_inputs(&r);
+        let path = |p: &PathBuf| PathBuf::from(r.text(&p.to_string_lossy()));
         for p in flags.policy.iter_mut().chain(flags.data.iter_mut()) {
-            *p = r.text(p);
+            *p = path(p);
         }
-        flags.waivers = flags.waivers.map(|w| r.text(&w));
-        flags.expect_accounts = flags.expect_accounts.map(|w| r.text(&w));
+        flags.waivers = flags.waivers.as_ref().map(path);
+        flags.expect_accounts = flags.expect_accounts.as_ref().map(path);
         flags.aggregator = flags.aggregator.map(|a| r.text(&a));
         flags.region = flags.region.map(|a| r.text(&a));
-        for v in flags
-            .parameters
+        for (k, v) in flags.parameters.iter_mut().chain(flags.vars.iter_mut()) {
+            // A pair is redacted as its text, as it was recorded before.
+            let text = r.text(&format!("{k}={v}"));
+            if let Ok(pair) = crate::config::cli::parse_key_value(&text) {
+                (*k, *v) = pair;
+            }
+        }
+        for p in flags
+            .parameter_files
             .iter_mut()
-            .chain(flags.vars.iter_mut())
-            .chain(flags.parameter_files.iter_mut())
             .chain(flags.var_files.iter_mut())
         {
-            *v = r.text(v);
+            *p = path(p);
         }
         recipe.flags = flags;
         Some(Redaction {

@@ -3,8 +3,9 @@
 //! reading one back without trusting it.
 
 use super::{files_under, io_fatal, manifest, safe_relative};
-use crate::commands::{fatal, pending, Fatal};
+use crate::diag::{fatal, Fatal};
 use crate::load::source::display_path;
+use crate::output::interrupt::pending;
 use sha2::{Digest, Sha256};
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};

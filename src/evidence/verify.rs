@@ -10,10 +10,12 @@ use super::{
     safe_relative, sha256_hex, stage_inputs, write_outputs, Caps, Recipe, EXPECT, INPUTS, POLICIES,
     RESULTS_JSON, VALUES, WAIVERS,
 };
-use crate::commands::{fatal, pending, print_stdout, Fatal, EXIT_CLEAN, EXIT_FINDINGS};
 use crate::config::cli::VerifyArgs;
+use crate::diag::{fatal, Fatal, EXIT_CLEAN, EXIT_FINDINGS};
 use crate::escape::clean_name as terminal_safe;
 use crate::load::source::display_path;
+use crate::output::interrupt::pending;
+use crate::output::print_stdout;
 use serde_json::Value;
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -33,7 +35,7 @@ pub struct Verdict {
 
 pub fn verify(args: &VerifyArgs) -> Result<u8, Fatal> {
     // Temporary copies are made below: an interrupt must remove them.
-    crate::commands::install_interrupt_handler();
+    crate::output::interrupt::install_handler();
     let verdict = check_package(args)?;
     print_stdout(&verdict.text)?;
     Ok(verdict.code)
@@ -55,20 +57,14 @@ fn private_tempdir() -> Result<tempfile::TempDir, Fatal> {
 /// `evidence verify` without printing: what it would print and its exit code.
 pub fn check_package(args: &VerifyArgs) -> Result<Verdict, Fatal> {
     let shown = terminal_safe(&display_path(&args.package));
-    let max_size: bytesize::ByteSize = args.max_package_size.parse().map_err(|e| {
-        fatal(
-            "--max-package-size",
-            format!("`{}`: {e} (e.g. 1GiB, 200MB)", args.max_package_size),
-        )
-    })?;
     let limits = Limits {
-        max_size: max_size.as_u64(),
+        max_size: args.max_package_size,
         max_files: args.max_package_files,
     };
     let caps = Caps {
         max_file_size: limits.max_size,
         max_files: limits.max_files,
-        policy_timeout: crate::commands::duration("--policy-timeout", &args.policy_timeout)?,
+        policy_timeout: args.policy_timeout,
         per_file: crate::scan::Limits::default(),
     };
     let too_large = || {
@@ -253,30 +249,29 @@ fn check_paths(m: &Manifest) -> Result<(), String> {
             ));
         }
     }
-    for p in m.flags.policy.iter().chain(&m.flags.data) {
-        if !safe_relative(p) || !p.starts_with(&format!("{POLICIES}/")) {
-            return bad("flags.policy", p);
+    // Every path the configuration records is the package's own, in its folder.
+    let inside = |field: &'static str, p: &Path, folder: &str| {
+        let text = p.to_string_lossy();
+        if safe_relative(&text) && text.starts_with(&format!("{folder}/")) {
+            Ok(())
+        } else {
+            bad(field, &text)
         }
+    };
+    for p in m.flags.policy.iter().chain(&m.flags.data) {
+        inside("flags.policy", p, POLICIES)?;
     }
     if let Some(w) = &m.flags.waivers {
-        if !safe_relative(w) || !w.starts_with(&format!("{WAIVERS}/")) {
-            return bad("flags.waivers", w);
-        }
+        inside("flags.waivers", w, WAIVERS)?;
     }
     if let Some(w) = &m.flags.expect_accounts {
-        if !safe_relative(w) || !w.starts_with(&format!("{EXPECT}/")) {
-            return bad("flags.expect_accounts", w);
-        }
+        inside("flags.expect_accounts", w, EXPECT)?;
     }
-    for (field, files) in [
-        ("flags.parameter_files", &m.flags.parameter_files),
-        ("flags.var_files", &m.flags.var_files),
-    ] {
-        for v in files {
-            if !safe_relative(v) || !v.starts_with(&format!("{VALUES}/")) {
-                return bad(field, v);
-            }
-        }
+    for p in &m.flags.parameter_files {
+        inside("flags.parameter_files", p, VALUES)?;
+    }
+    for p in &m.flags.var_files {
+        inside("flags.var_files", p, VALUES)?;
     }
     for f in &m.files {
         if !safe_relative(&f.path) || f.path == manifest::FILE {
@@ -426,20 +421,8 @@ fn check_in(
                     },
                 )));
             }
-            let mut texts: Vec<&str> = recipe.roots.iter().map(|r| r.name.as_str()).collect();
-            for e in &recipe.input_errors {
-                texts.push(&e.file);
-                texts.push(&e.message);
-            }
-            let r = redact_tree(&tmp.join(INPUTS), key, &texts)?;
-            for root in &mut recipe.roots {
-                root.name = r.text(&root.name);
-            }
-            for e in &mut recipe.input_errors {
-                e.file = r.text(&e.file);
-                e.message = r.text(&e.message);
-            }
-            recipe.input_errors.sort();
+            let r = redact_tree(&tmp.join(INPUTS), key, &recipe.input_texts())?;
+            recipe.redact_inputs(&r);
         }
         if recipe.roots != recorded.roots {
             let given: Vec<&str> = recipe.roots.iter().map(|r| r.name.as_str()).collect();

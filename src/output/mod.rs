@@ -12,6 +12,7 @@ pub mod interrupt;
 pub mod progress;
 
 use crate::config::cli::ScanArgs;
+use crate::diag::{fatal, Fatal, EXIT_CLEAN};
 use std::fmt;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -386,4 +387,14 @@ fn temporary_beside(path: &Path) -> Result<tempfile::NamedTempFile, DestinationE
         builder.permissions(std::fs::Permissions::from_mode(0o666));
     }
     Ok(builder.tempfile_in(dir)?)
+}
+
+/// Write `s` to standard output; a reader that closes it early (`| head`) chose to.
+pub fn print_stdout(s: &str) -> Result<u8, Fatal> {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(s.as_bytes()).and_then(|_| out.flush()) {
+        Ok(()) => Ok(EXIT_CLEAN),
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(EXIT_CLEAN),
+        Err(e) => Err(fatal("<stdout>", format!("cannot write: {e}"))),
+    }
 }

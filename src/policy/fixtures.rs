@@ -4,6 +4,7 @@
 //! snapshot as a whole.
 //! The built-in catalogue's tests and `aggrego test` share this code.
 
+use crate::config::ScanConfig;
 use crate::policy::engine::Engine;
 use crate::scan::{self, Options};
 use serde::Deserialize;
@@ -113,23 +114,24 @@ pub fn check(dir: &Path, id: &str, engine: &Engine) -> Result<(), Vec<String>> {
     let max_age = expected.options.max_age.as_deref().unwrap_or("24h");
     let max_age = humantime::parse_duration(max_age)
         .map_err(|e| vec![format!("expected.json: max_age `{max_age}`: {e}")])?;
+    let config = ScanConfig {
+        paths: vec![dir.to_path_buf()],
+        now,
+        max_age,
+        expect_accounts: expected
+            .options
+            .expect_accounts
+            .as_ref()
+            .map(|f| dir.join(f)),
+        expect_regions: expected.options.expect_regions.clone(),
+        aggregator_in_every_region: expected.options.aggregator_in_every_region,
+        parameters: pairs(&expected.options.parameters),
+        vars: pairs(&expected.options.vars),
+        ..ScanConfig::default()
+    };
     let result = scan::scan(
         &Options {
-            paths: vec![dir.to_path_buf()],
-            now,
-            max_age_ns: i64::try_from(max_age.as_nanos()).unwrap_or(i64::MAX),
-            expect_accounts: expected
-                .options
-                .expect_accounts
-                .as_ref()
-                .map(|f| dir.join(f)),
-            expect_regions: expected.options.expect_regions.clone(),
-            aggregator_in_every_region: expected.options.aggregator_in_every_region,
-            given: scan::GivenValues {
-                parameters: pairs(&expected.options.parameters),
-                vars: pairs(&expected.options.vars),
-                ..scan::GivenValues::default()
-            },
+            config,
             ..Options::default()
         },
         engine,

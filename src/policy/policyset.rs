@@ -139,3 +139,13 @@ pub fn load_data(path: &std::path::Path) -> Result<(String, regorus::Value), Dia
         .map_err(|e| Diagnostic::whole(&shown, format!("invalid data: {e}")))?;
     Ok((shown, value))
 }
+
+/// The policy set a scan configuration names.
+pub fn of_config(c: &crate::config::ScanConfig) -> Result<PolicySet, Vec<Diagnostic>> {
+    load(&Request {
+        policy_paths: &c.policy,
+        data_paths: &c.data,
+        builtin: !c.no_builtin,
+        timeout: c.policy_timeout,
+    })
+}

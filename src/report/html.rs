@@ -4,7 +4,6 @@
 //! escaped for the text or attribute it lands in.
 
 use super::human::plural;
-use crate::evidence::manifest::Manifest;
 use crate::model::finding::{Finding, Severity};
 use crate::resolve::coverage::{CellState, Grid};
 use crate::scan::ScanResult;
@@ -15,7 +14,6 @@ use std::io::Write;
 /// Findings listed on the page; all of them are in results.json and SARIF.
 const MAX_FINDINGS: usize = 5_000;
 const MAX_ERRORS: usize = 1_000;
-const MAX_INPUTS: usize = 2_000;
 
 const CSP: &str = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
 
@@ -87,19 +85,22 @@ pub fn write(result: &ScanResult, out: &mut dyn Write) -> std::io::Result<()> {
     render(result, None, out)
 }
 
-/// The page, with the package's manifest when it is part of one.
+/// An evidence package's own section of the page: its title, and the HTML
+/// of its manifest (made by `evidence`, escaped with [`esc`]).
+pub struct Appendix<'a> {
+    pub title: &'a str,
+    pub html: &'a str,
+}
+
+/// The page, with an evidence package's manifest when it is part of one.
 pub fn render(
     result: &ScanResult,
-    manifest: Option<&Manifest>,
+    manifest: Option<Appendix<'_>>,
     out: &mut dyn Write,
 ) -> std::io::Result<()> {
     let mut s = String::with_capacity(64 * 1024);
     let active = result.findings.len() - result.suppressed_count();
-    let title = if manifest.is_some() {
-        "aggrego evidence report"
-    } else {
-        "aggrego report"
-    };
+    let title = manifest.as_ref().map_or("aggrego report", |m| m.title);
     let _ = write!(
         s,
         "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
@@ -139,7 +140,7 @@ pub fn render(
     findings(&mut s, result);
     errors(&mut s, result);
     if let Some(m) = manifest {
-        manifest_section(&mut s, m);
+        s.push_str(m.html);
     }
     let _ = writeln!(
         s,
@@ -406,134 +407,6 @@ fn errors(s: &mut String, result: &ScanResult) {
             "<p class=\"note\">… and {} more: see results.json.</p>",
             result.errors.len() - MAX_ERRORS
         );
-    }
-    s.push_str("</section>\n");
-}
-
-fn manifest_section(s: &mut String, m: &Manifest) {
-    let _ = writeln!(
-        s,
-        "<section id=\"manifest\">\n<h2>Manifest</h2>\n<table>\n\
-<tr><th>Format</th><td><code>{}</code></td></tr>\n\
-<tr><th>Tool</th><td>{} {}</td></tr>\n\
-<tr><th>Snapshot time</th><td>{} ({})</td></tr>\n\
-<tr><th>Inputs included</th><td>{}</td></tr>\n\
-<tr><th>Redacted</th><td>{}</td></tr>\n</table>",
-        esc(&m.format),
-        esc(&m.tool.name),
-        esc(&m.tool.version),
-        esc(&m.now),
-        esc(&m.now_source),
-        if m.inputs_included {
-            "yes"
-        } else {
-            "no (hashes only)"
-        },
-        match &m.redaction {
-            Some(r) => format!("yes (key: {})", esc(&r.key)),
-            None => "no".into(),
-        },
-    );
-    let f = &m.flags;
-    let list = |v: &[String]| {
-        if v.is_empty() {
-            "—".to_string()
-        } else {
-            v.iter().map(|x| esc(x)).collect::<Vec<_>>().join(", ")
-        }
-    };
-    let opt = |v: &Option<String>| v.as_deref().map_or("—".to_string(), esc);
-    let _ = writeln!(
-        s,
-        "<h3>Flags</h3>\n<table>\n\
-<tr><th>--now</th><td>{}</td></tr>\n<tr><th>--max-age</th><td>{}</td></tr>\n\
-<tr><th>--aggregator</th><td>{}</td></tr>\n<tr><th>--region</th><td>{}</td></tr>\n\
-<tr><th>--max-file-size</th><td>{} bytes</td></tr>\n<tr><th>--max-files</th><td>{}</td></tr>\n\
-<tr><th>--expect-accounts</th><td>{}</td></tr>\n<tr><th>--expect-regions</th><td>{}</td></tr>\n\
-<tr><th>--policy</th><td>{}</td></tr>\n<tr><th>--data</th><td>{}</td></tr>\n\
-<tr><th>--no-builtin</th><td>{}</td></tr>\n<tr><th>--policy-timeout</th><td>{}</td></tr>\n\
-<tr><th>--only-rule</th><td>{}</td></tr>\n<tr><th>--skip-rule</th><td>{}</td></tr>\n\
-<tr><th>--fail-on</th><td>{}</td></tr>\n<tr><th>--fail-on-rule</th><td>{}</td></tr>\n\
-<tr><th>--waivers</th><td>{}</td></tr>\n</table>",
-        opt(&f.now),
-        esc(&humantime::format_duration(std::time::Duration::from_nanos(
-            f.max_age_ns.max(0) as u64
-        ))
-        .to_string()),
-        opt(&f.aggregator),
-        opt(&f.region),
-        f.max_file_size,
-        f.max_files,
-        opt(&f.expect_accounts),
-        list(&f.expect_regions),
-        list(&f.policy),
-        list(&f.data),
-        if f.no_builtin { "yes" } else { "no" },
-        esc(
-            &humantime::format_duration(std::time::Duration::from_nanos(f.policy_timeout_ns))
-                .to_string()
-        ),
-        list(&f.only_rule),
-        list(&f.skip_rule),
-        esc(&f.fail_on),
-        list(&f.fail_on_rule),
-        opt(&f.waivers),
-    );
-    s.push_str("<h3>Policies</h3>\n<table class=\"policies\">\n<tr><th>Id</th><th>File</th><th>SHA-256</th></tr>\n");
-    for p in &m.policies {
-        let _ = writeln!(
-            s,
-            "<tr><td><code>{}</code></td><td class=\"mono\">{}</td><td class=\"mono\">{}</td></tr>",
-            esc(&p.id),
-            esc(&p.file),
-            esc(&p.sha256)
-        );
-    }
-    for x in m.modules.iter().chain(&m.data) {
-        let _ = writeln!(
-            s,
-            "<tr><td class=\"note\">{}</td><td class=\"mono\">{}</td><td class=\"mono\">{}</td></tr>",
-            if x.file.ends_with(".rego") { "module" } else { "data" },
-            esc(&x.file),
-            esc(&x.sha256)
-        );
-    }
-    s.push_str("</table>\n");
-    let _ = writeln!(
-        s,
-        "<h3>Inputs</h3>\n<p>{} file{}{}.</p>\n<table class=\"inputs\">\n<tr><th>Name</th><th class=\"n\">Bytes</th><th>SHA-256</th></tr>",
-        m.inputs.len(),
-        plural(m.inputs.len()),
-        if m.inputs_included { ", stored under inputs/" } else { ", not stored in the package" }
-    );
-    for i in m.inputs.iter().take(MAX_INPUTS) {
-        let _ = writeln!(
-            s,
-            "<tr><td class=\"mono\">{}</td><td class=\"n\">{}</td><td class=\"mono\">{}</td></tr>",
-            esc(&i.name),
-            i.size,
-            esc(&i.sha256)
-        );
-    }
-    s.push_str("</table>\n");
-    if m.inputs.len() > MAX_INPUTS {
-        let _ = writeln!(
-            s,
-            "<p class=\"note\">… and {} more: see manifest.json.</p>",
-            m.inputs.len() - MAX_INPUTS
-        );
-    }
-    if !m.input_errors.is_empty() {
-        s.push_str("<h3>Inputs not read</h3>\n<table>\n<tr><th>File</th><th>Error</th></tr>\n");
-        for e in &m.input_errors {
-            let _ = writeln!(
-                s,
-                "<tr><td class=\"mono\">{}</td><td>{}</td></tr>",
-                esc(&e.file),
-                esc(&e.message)
-            );
-        }
-        s.push_str("</table>\n");
     }
     s.push_str("</section>\n");
 }

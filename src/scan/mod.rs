@@ -3,7 +3,10 @@
 pub mod subject;
 pub mod variants;
 
+use crate::config::cli::FailOn;
+use crate::config::{ScanConfig, Selection};
 use crate::diag::Diagnostic;
+use crate::diag::{Fatal, EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS};
 use crate::input::{self, Ctx, Parsed};
 use crate::load::discover::{self, Candidate};
 use crate::load::open::io_reason;
@@ -14,6 +17,7 @@ use crate::model::timestamp::Instant;
 use crate::model::{Inventory, Settings, Span, StatusContext};
 use crate::policy::catalog::Rule;
 use crate::policy::engine::Engine;
+use crate::policy::policyset::PolicySet;
 use crate::resolve::context;
 use crate::scan::subject::Subject;
 use crate::suppress::{self, waivers};
@@ -22,15 +26,13 @@ use std::collections::BTreeSet;
 use std::path::PathBuf;
 use std::sync::Arc;
 
+/// One scan: the configuration the user gave, and what the command adds to it.
 #[derive(Debug, Clone, Default)]
 pub struct Options {
-    pub paths: Vec<PathBuf>,
-    pub aggregator: Option<String>,
-    pub region: Option<String>,
-    pub now: Option<Instant>,
-    pub max_age_ns: i64,
-    /// `--waivers FILE`; without it, `.aggrego-waivers.yaml` in a scanned folder.
-    pub waivers: Option<PathBuf>,
+    /// Paths, values, limits and rules, as the user gave them.
+    pub config: ScanConfig,
+    /// `TF_VAR_NAME` from the environment (`scan` and `inspect` only; never recorded).
+    pub env_vars: Vec<(String, String)>,
     /// Every rule id that exists (for checking suppressions); empty: the
     /// engine's policies and aggrego's own rules.
     pub known_ids: BTreeSet<String>,
@@ -40,11 +42,6 @@ pub struct Options {
     pub subjects: bool,
     /// Show progress on standard error when the scan takes a while.
     pub progress: bool,
-    pub limits: Limits,
-    /// `--expect-accounts FILE`: list-accounts JSON or one account ID per line.
-    pub expect_accounts: Option<PathBuf>,
-    /// `--expect-regions LIST`.
-    pub expect_regions: Vec<String>,
     /// Display names for what lies under these roots: `(root, name)` calls a file
     /// `name/<path relative to root>` (the root itself `name`), whatever the
     /// current folder or the root's spelling. Empty: paths as given.
@@ -52,28 +49,6 @@ pub struct Options {
     /// Problems found before the scan (inputs an evidence package could not
     /// copy), reported with the scan's own.
     pub errors: Vec<Diagnostic>,
-    /// Values given for CloudFormation parameters and Terraform variables.
-    pub given: GivenValues,
-    /// `--aggregator-in-every-region`: AGG002's per-region check at its own severity.
-    pub aggregator_in_every_region: bool,
-    /// `--skip-unrecognised`: a named file without aggregator data is skipped, not an error.
-    pub skip_unrecognised: bool,
-}
-
-/// Parameter and variable values the user gives, as given: files are read
-/// with the inputs.
-#[derive(Debug, Clone, Default)]
-pub struct GivenValues {
-    /// `--parameter KEY=VALUE`
-    pub parameters: Vec<(String, String)>,
-    /// `--parameter-file FILE`
-    pub parameter_files: Vec<PathBuf>,
-    /// `--var NAME=VALUE`
-    pub vars: Vec<(String, String)>,
-    /// `--var-file FILE`
-    pub var_files: Vec<PathBuf>,
-    /// `TF_VAR_NAME` from the environment.
-    pub env_vars: Vec<(String, String)>,
 }
 
 impl Options {
@@ -125,15 +100,24 @@ pub struct Limits {
     pub max_errors_per_file: usize,
 }
 
+impl Limits {
+    pub fn of(c: &ScanConfig) -> Limits {
+        Limits {
+            max_file_size: c.max_file_size,
+            max_files: c.max_files,
+            items: input::ItemLimits {
+                aggregators: c.max_aggregators_per_file,
+                items: c.max_items_per_file,
+            },
+            max_findings_per_rule: c.max_findings_per_rule,
+            max_errors_per_file: c.max_errors_per_file,
+        }
+    }
+}
+
 impl Default for Limits {
     fn default() -> Self {
-        Limits {
-            max_file_size: 512 * 1024 * 1024,
-            max_files: 1_000_000,
-            items: input::ItemLimits::DEFAULT,
-            max_findings_per_rule: 5_000_000,
-            max_errors_per_file: 1_000,
-        }
+        Limits::of(&ScanConfig::default())
     }
 }
 
@@ -163,6 +147,67 @@ impl ScanResult {
 
     pub fn suppressed_count(&self) -> usize {
         self.findings.iter().filter(|f| f.suppressed).count()
+    }
+}
+
+/// What a scan runs, as its configuration selects: the engine with the
+/// selected policies, aggrego's own rules, and the selection for the exit code.
+pub struct Plan {
+    pub engine: Engine,
+    pub selection: Selection,
+    /// Every rule id of the catalogue: suppressions may name any.
+    pub known: BTreeSet<String>,
+    /// aggrego's own rules that run (waivers, suppressions).
+    pub own_rules: Vec<Rule>,
+}
+
+impl Plan {
+    pub fn new(set: PolicySet, config: &ScanConfig) -> Result<Plan, Fatal> {
+        let mut catalogue = crate::policy::catalog::catalogue(&set.policies);
+        let known: BTreeSet<String> = catalogue.iter().map(|r| r.id.to_string()).collect();
+        let selection = Selection::new(config, &known)?;
+        let policies: Vec<_> = set
+            .policies
+            .into_iter()
+            .filter(|p| selection.runs(p.id()))
+            .collect();
+        catalogue.retain(|r| r.checks.is_none() && selection.runs(&r.id));
+        let engine = Engine::with(policies, &set.extras).map_err(Fatal)?;
+        Ok(Plan {
+            engine,
+            selection,
+            known,
+            own_rules: catalogue,
+        })
+    }
+
+    /// The options of a scan of `config` under this plan.
+    pub fn options(&self, config: ScanConfig) -> Options {
+        Options {
+            config,
+            known_ids: self.known.clone(),
+            own_rules: Some(self.own_rules.clone()),
+            ..Options::default()
+        }
+    }
+}
+
+impl ScanResult {
+    /// 2 on any error, else 1 when an unsuppressed finding reaches the
+    /// threshold or is of a `--fail-on-rule` rule, else 0.
+    pub fn exit_code(&self, fail_on: FailOn, selection: &Selection) -> u8 {
+        if !self.errors.is_empty() {
+            return EXIT_ERROR;
+        }
+        let threshold = fail_on.threshold();
+        let fails = self.active().any(|f| {
+            threshold.is_some_and(|t| f.severity >= t) || selection.fail_on.contains(&*f.rule_id)
+        });
+        if fails {
+            EXIT_FINDINGS
+        } else {
+            EXIT_CLEAN
+        }
     }
 }
 
@@ -339,11 +384,11 @@ pub fn scan(opts: &Options, engine: &Engine) -> ScanResult {
     findings.dedup();
     cap_findings(
         &mut findings,
-        opts.limits.max_findings_per_rule,
+        Limits::of(&opts.config).max_findings_per_rule,
         &mut errors,
     );
     Diagnostic::sort_and_dedup(&mut errors);
-    let mut errors = cap_errors(errors, opts.limits.max_errors_per_file);
+    let mut errors = cap_errors(errors, Limits::of(&opts.config).max_errors_per_file);
     Diagnostic::sort_and_dedup(&mut errors);
     mark("located and sorted");
     progress.finish();
@@ -424,12 +469,13 @@ fn let_go<T: Send + 'static>(large: bool, value: T) {
 /// `--waivers FILE`, else `.aggrego-waivers.yaml` in each scanned folder
 /// (with that folder: the file must lie inside it).
 fn waiver_files(opts: &Options) -> Vec<(PathBuf, Option<PathBuf>)> {
-    if let Some(p) = &opts.waivers {
+    if let Some(p) = &opts.config.waivers {
         return vec![(p.clone(), None)];
     }
     // Present in any form (a dangling or outside link too): reading it says
     // why it is refused, rather than passing over it in silence.
     let mut out: Vec<(PathBuf, Option<PathBuf>)> = opts
+        .config
         .paths
         .iter()
         .filter(|p| p.is_dir())
@@ -462,8 +508,8 @@ fn prepare_with(
     progress: &crate::output::progress::Progress,
     found: &(dyn Fn() + Sync),
 ) -> Prepared {
-    let (mut candidates, mut errors) = discover::discover(&opts.paths);
-    if opts.skip_unrecognised {
+    let (mut candidates, mut errors) = discover::discover(&opts.config.paths);
+    if opts.config.skip_unrecognised {
         for c in &mut candidates {
             c.explicit = false;
         }
@@ -486,24 +532,24 @@ fn prepare_with(
         names
     };
     errors.extend(opts.errors.iter().cloned());
-    if candidates.len() > opts.limits.max_files {
+    if candidates.len() > Limits::of(&opts.config).max_files {
         errors.push(Diagnostic::whole(
-            &names[opts.limits.max_files],
+            &names[Limits::of(&opts.config).max_files],
             format!(
                 "{} files found; only the first {} are scanned (--max-files); this file and those after it are not",
                 candidates.len(),
-                opts.limits.max_files
+                Limits::of(&opts.config).max_files
             ),
         ));
-        candidates.truncate(opts.limits.max_files);
+        candidates.truncate(Limits::of(&opts.config).max_files);
     }
     // Parameter and variable files are read first: every input is read with their values.
     let (given_files, given, given_errors) = load_given(opts, candidates.len());
     errors.extend(given_errors);
     let ctx = Ctx {
-        limits: opts.limits.items,
-        aggregator: opts.aggregator.as_deref(),
-        region: opts.region.as_deref(),
+        limits: Limits::of(&opts.config).items,
+        aggregator: opts.config.aggregator.as_deref(),
+        region: opts.config.region.as_deref(),
         parameters: &given.parameters,
         variables: &given.variables,
     };
@@ -518,7 +564,7 @@ fn prepare_with(
                 c,
                 names[i].clone(),
                 &ctx,
-                opts.limits.max_file_size,
+                Limits::of(&opts.config).max_file_size,
             );
             progress.inc();
             l
@@ -530,7 +576,7 @@ fn prepare_with(
     let mut inventory = Inventory::default();
     let mut files = Vec::with_capacity(loaded.len());
     let mut terraform = Vec::new();
-    let max_errors = opts.limits.max_errors_per_file;
+    let max_errors = Limits::of(&opts.config).max_errors_per_file;
     for (id, (file, parsed, tf)) in loaded.into_iter().enumerate() {
         inventory.append(parsed.inventory);
         errors.extend(cap_errors(parsed.errors, max_errors));
@@ -551,7 +597,7 @@ fn prepare_with(
         inventory.aggregators.retain(|a| reported(a.file));
         inventory.unchecked.retain(|u| reported(u.file));
     }
-    if let Some(path) = &opts.expect_accounts {
+    if let Some(path) = &opts.config.expect_accounts {
         let name = opts.name_of(path);
         read_expected_accounts(path, name, &mut files, &mut inventory, &mut errors, &ctx);
     }
@@ -563,7 +609,7 @@ fn prepare_with(
         .iter()
         .filter_map(|m| m.captured_ns)
         .max();
-    let (now, now_source) = match (&opts.now, captured, inventory.newest_timestamp()) {
+    let (now, now_source) = match (&opts.config.now, captured, inventory.newest_timestamp()) {
         (Some(t), _, _) => (t.clone(), "flag"),
         (None, Some(ns), _) => (Instant::from_ns(ns), "manifest"),
         (None, None, Some(ns)) => (Instant::from_ns(ns), "snapshot"),
@@ -574,19 +620,21 @@ fn prepare_with(
             "clock",
         ),
     };
-    let (expected_accounts, expected_accounts_from) =
-        crate::resolve::snapshot::expected_accounts(&inventory, opts.expect_accounts.is_some());
+    let (expected_accounts, expected_accounts_from) = crate::resolve::snapshot::expected_accounts(
+        &inventory,
+        opts.config.expect_accounts.is_some(),
+    );
     let (expected_regions, expected_regions_from) =
-        crate::resolve::snapshot::expected_regions(&inventory, &opts.expect_regions);
+        crate::resolve::snapshot::expected_regions(&inventory, &opts.config.expect_regions);
     let settings = Settings {
         now: now.clone(),
         now_source,
-        max_age_ns: opts.max_age_ns,
+        max_age_ns: i64::try_from(opts.config.max_age.as_nanos()).unwrap_or(i64::MAX),
         expected_regions,
         expected_accounts,
         expected_regions_from,
         expected_accounts_from,
-        aggregator_in_every_region: opts.aggregator_in_every_region,
+        aggregator_in_every_region: opts.config.aggregator_in_every_region,
     };
     Prepared {
         files,
@@ -612,7 +660,7 @@ struct Given {
 /// scan from id `first` on, so their values are located) and order every given
 /// value as it applies: files, then flags; `TF_VAR_*` below both.
 fn load_given(opts: &Options, first: usize) -> (Vec<SourceFile>, Given, Vec<Diagnostic>) {
-    let g = &opts.given;
+    let g = &opts.config;
     let mut files = Vec::new();
     let mut errors = Vec::new();
     let mut out = Given::default();
@@ -651,7 +699,7 @@ fn load_given(opts: &Options, first: usize) -> (Vec<SourceFile>, Given, Vec<Diag
         .extend(input::given::flags(&g.parameters, &|_| {
             input::Origin::Flag("--parameter")
         }));
-    out.variables = input::given::flags(&g.env_vars, &|k| input::Origin::Env(k.to_string()));
+    out.variables = input::given::flags(&opts.env_vars, &|k| input::Origin::Env(k.to_string()));
     out.variables.extend(var_files);
     out.variables.extend(input::given::flags(&g.vars, &|_| {
         input::Origin::Flag("--var")

@@ -4,8 +4,9 @@
 //! read, linted and parsed as they are; rendering only fills in the generator line, the
 //! command line and the regions baked in by `--regions`.
 
-use crate::commands::{fatal, print_stdout, Fatal};
 use crate::config::cli::{CollectScriptArgs, ScriptShell};
+use crate::diag::{fatal, Fatal};
+use crate::output::print_stdout;
 
 const BASH: &str = include_str!("collect.sh");
 const POWERSHELL: &str = include_str!("collect.ps1");
