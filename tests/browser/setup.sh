@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Headless Chromium for the HTML report test (tests/html_browser.rs): Debian's
+# Headless Chromium for the HTML report test (tests/integration/html_browser.rs): Debian's
 # `chromium` package, installed with apt-get when it is missing.
 set -euo pipefail
 if command -v chromium >/dev/null 2>&1; then

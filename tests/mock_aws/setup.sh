@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The Python environment tests/collect.rs needs: the real AWS CLI v1, moto's server,
+# The Python environment tests/integration/collect.rs needs: the real AWS CLI v1, moto's server,
 # shellcheck and the tree-sitter grammars, at the versions pinned beside this file.
 #
 # Usage: tests/mock_aws/setup.sh [VENV]    (default: ${CARGO_TARGET_DIR:-target}/test-venv)

@@ -2,7 +2,7 @@
 //! `evidence verify` accepts, how much it reads and how long it runs, what it
 //! prints, and what it leaves behind.
 
-mod common;
+use crate::common;
 
 use serde_json::Value;
 use std::io::Write;

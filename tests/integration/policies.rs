@@ -3,7 +3,7 @@
 //! named `negative*` must produce none. Adding a fixture file and its expected
 //! finding is all it takes to add a case.
 
-mod common;
+use crate::common;
 
 use serde::Deserialize;
 use std::path::Path;

@@ -3,9 +3,7 @@
 //! blind spots planted in the scenario, build an evidence package twice with identical
 //! bytes, verify it, and catch a one-byte tamper.
 
-mod common;
-
-use common::mock_aws::{generate, run_script, scenario, Mock};
+use crate::common::mock_aws::{generate, run_script, scenario, Mock};
 use serde_json::Value;
 use std::collections::BTreeSet;
 use std::ffi::OsStr;

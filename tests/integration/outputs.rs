@@ -2,7 +2,7 @@
 //! replaced; folders, special files and the scan's own inputs are refused
 //! before the scan.
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 

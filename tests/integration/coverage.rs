@@ -1,7 +1,7 @@
 //! The coverage grid of a snapshot: who is expected to report where, and what the
 //! sources status says; its missing cells are exactly AGG007's blind spots.
 
-mod common;
+use crate::common;
 
 use aggrego::resolve::coverage::CellState;
 use std::collections::BTreeSet;

@@ -1,6 +1,6 @@
 //! The JSON report matches `docs/report.schema.json`.
 
-mod common;
+use crate::common;
 
 use serde_json::Value;
 

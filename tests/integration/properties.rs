@@ -2,7 +2,7 @@
 //! or located errors — never a panic — with every span inside the text and on
 //! character boundaries; and a report does not depend on the thread count.
 
-mod common;
+use crate::common;
 
 use aggrego::input::{Ctx, Parsed};
 use aggrego::load::source::SourceFile;

@@ -1,7 +1,7 @@
 //! `aggrego inspect` prints the input exactly as policies see it, and that
 //! matches the JSON Schema generated from the model's types.
 
-mod common;
+use crate::common;
 
 use serde_json::Value;
 

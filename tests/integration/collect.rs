@@ -6,9 +6,9 @@
 //! The Python environment comes from tests/mock_aws/setup.sh, run here when it is missing
 //! or stale, so a plain `cargo test` works on a machine with only Rust and python3.
 
-mod common;
+use crate::common;
 
-use common::mock_aws::{generate, mock_dir, read_json, run_script, scenario, venv, Mock};
+use crate::common::mock_aws::{generate, mock_dir, read_json, run_script, scenario, venv, Mock};
 
 use serde_json::{json, Value};
 use std::collections::BTreeSet;

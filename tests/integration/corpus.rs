@@ -1,7 +1,7 @@
 //! Every file of the real-world AWS CLI / boto3 corpus (`../shared/corpus/awscli/`)
 //! gives the result its name implies.
 
-mod common;
+use crate::common;
 
 use aggrego::scan::ScanResult;
 

@@ -2,7 +2,7 @@
 //! scanned with the binary, and the exit code, every finding (with how it was
 //! suppressed) and every error must be exactly those in its `expected.json`.
 
-mod common;
+use crate::common;
 
 use serde::Deserialize;
 use serde_json::Value;

@@ -3,7 +3,7 @@
 //! a report. Small cases live in `fixtures/_hostile/` with `expected.json`; the
 //! big ones (a 100 MB line, 10^5 files) are made here.
 
-mod common;
+use crate::common;
 
 use serde::Deserialize;
 use serde_json::Value;

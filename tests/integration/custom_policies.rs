@@ -2,7 +2,7 @@
 //! driven from `fixtures/_policy_errors/expected.json`), data, Rego v0, limits,
 //! `aggrego test` and the shipped examples.
 
-mod common;
+use crate::common;
 
 use serde::Deserialize;
 use serde_json::Value;

@@ -6,7 +6,7 @@
 //! info must be exactly those listed, no file may be an error, and the exit
 //! code is checked when given. Adding a case is adding a folder.
 
-mod common;
+use crate::common;
 
 use serde::Deserialize;
 use std::path::Path;

@@ -2,7 +2,7 @@
 //! compared with their verdicts. Where aggrego deliberately differs, the test
 //! asserts aggrego's answer and says why.
 
-mod common;
+use crate::common;
 
 use std::collections::BTreeSet;
 

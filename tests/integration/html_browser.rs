@@ -4,7 +4,7 @@
 //! console message, the grids in the DOM with every cell, and input markup
 //! shown as text. Screenshots are left in target/html-browser/ for people.
 
-mod common;
+use crate::common;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;

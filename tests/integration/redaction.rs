@@ -5,7 +5,7 @@
 //! any byte or name of the package, which must verify and find what the
 //! unredacted package finds.
 
-mod common;
+use crate::common;
 
 use serde_json::Value;
 use std::path::{Path, PathBuf};

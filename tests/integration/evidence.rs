@@ -2,7 +2,7 @@
 //! verified, every tamper found, `--no-inputs`, `--redact`, user policies,
 //! hostile packages, and an interrupted run that leaves nothing.
 
-mod common;
+use crate::common;
 
 use serde_json::Value;
 use std::collections::BTreeSet;

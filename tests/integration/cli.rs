@@ -1,6 +1,6 @@
 //! End to end: the `aggrego` binary, its formats, exit codes and bad inputs.
 
-mod common;
+use crate::common;
 
 use assert_cmd::Command;
 use predicates::str::contains;

@@ -4,7 +4,7 @@
 //! never FIFOs or devices, which would block the scan.
 #![cfg(unix)]
 
-mod common;
+use crate::common;
 
 use serde_json::Value;
 use std::os::unix::fs::symlink;

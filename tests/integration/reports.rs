@@ -2,7 +2,7 @@
 //! complete (suppressions and errors included), escaped, and byte-identical
 //! from one run to the next.
 
-mod common;
+use crate::common;
 
 use serde_json::Value;
 use std::collections::{BTreeSet, HashMap};

@@ -1,0 +1,26 @@
+//! The integration tests, one binary: each module below was a test file of its own.
+//! `cargo test --test integration <module>::` runs one of them.
+
+mod common;
+
+mod cli;
+mod collect;
+mod corpus;
+mod coverage;
+mod custom_policies;
+mod end_to_end;
+mod evidence;
+mod evidence_hostile;
+mod hostile;
+mod html_browser;
+mod inspect;
+mod links;
+mod outputs;
+mod peers;
+mod policies;
+mod properties;
+mod real_world;
+mod redaction;
+mod reports;
+mod schema;
+mod suppressions;
