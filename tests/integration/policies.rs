@@ -5,8 +5,9 @@
 
 use crate::common;
 
+use rstest::rstest;
 use serde::Deserialize;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 fn rel(dir: &Path, file: &str) -> String {
     let prefix = aggrego::load::source::display_path(dir);
@@ -15,45 +16,65 @@ fn rel(dir: &Path, file: &str) -> String {
         .to_string()
 }
 
-#[test]
-fn every_policy_fixture_folder() {
-    let fixtures = common::root().join("fixtures");
-    let mut dirs: Vec<_> = std::fs::read_dir(&fixtures)
-        .expect("fixtures folder")
-        .filter_map(|e| e.ok())
-        .map(|e| e.path())
-        .filter(|p| p.is_dir() && !p.file_name().unwrap().to_string_lossy().starts_with('_'))
-        .collect();
-    dirs.sort();
-    assert!(dirs.len() >= 4, "expected a fixture folder per policy");
+/// One case per built-in policy, from the file names of `policies/<ID>_*.rego`: every
+/// case folder of `fixtures/<ID>/` is checked, and all their problems are reported.
+#[rstest]
+fn policy_fixtures(#[files("policies/*.rego")] policy: PathBuf) {
+    let file = policy.file_name().unwrap().to_string_lossy().to_string();
+    let id = file.split('_').next().unwrap().to_string();
     let engine = common::engine();
-    let ids: Vec<String> = engine
+    assert!(
+        engine.policies().iter().any(|p| p.id() == id),
+        "policies/{file} does not define policy {id}"
+    );
+    let dir = common::root().join("fixtures").join(&id);
+    assert!(dir.is_dir(), "policy {id} has no fixtures/{id}/");
+    let cases = aggrego::policy::fixtures::find(std::slice::from_ref(&dir), std::slice::from_ref(&id));
+    assert!(!cases.is_empty(), "fixtures/{id} has no expected.json");
+    let problems: Vec<String> = cases
+        .iter()
+        .filter_map(|(_, case)| {
+            aggrego::policy::fixtures::check(case, &id, &engine)
+                .err()
+                .map(|p| format!("{}:\n  {}", case.display(), p.join("\n  ")))
+        })
+        .collect();
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+/// Every fixture folder names a built-in policy, and every built-in policy has a
+/// file `policies/<ID>_*.rego`, hence a case of `policy_fixtures`.
+#[test]
+fn fixture_folders_and_policy_files_match() {
+    let root = common::root();
+    let ids: Vec<String> = common::engine()
         .policies()
         .iter()
         .map(|p| p.id().to_string())
         .collect();
-    for dir in dirs {
-        let id = dir.file_name().unwrap().to_string_lossy().to_string();
-        assert!(ids.contains(&id), "fixtures/{id} names no policy");
-        let cases =
-            aggrego::policy::fixtures::find(std::slice::from_ref(&dir), std::slice::from_ref(&id));
-        assert!(!cases.is_empty(), "fixtures/{id} has no expected.json");
-        for (_, case) in cases {
-            check_folder(&case, &id);
-        }
+    let mut dirs: Vec<String> = std::fs::read_dir(root.join("fixtures"))
+        .expect("fixtures folder")
+        .filter_map(|e| e.ok())
+        .filter(|e| e.path().is_dir())
+        .map(|e| e.file_name().to_string_lossy().to_string())
+        .filter(|n| !n.starts_with('_'))
+        .collect();
+    dirs.sort();
+    assert!(dirs.len() >= 4, "expected a fixture folder per policy");
+    for id in &dirs {
+        assert!(ids.contains(id), "fixtures/{id} names no policy");
     }
-    // Every policy has fixtures.
-    for id in ids {
+    let files: Vec<String> = std::fs::read_dir(root.join("policies"))
+        .expect("policies folder")
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().to_string())
+        .filter(|n| n.ends_with(".rego"))
+        .collect();
+    for id in &ids {
         assert!(
-            fixtures.join(&id).is_dir(),
-            "policy {id} has no fixtures/{id}/"
+            files.iter().any(|f| f.starts_with(&format!("{id}_"))),
+            "policy {id} has no file policies/{id}_*.rego"
         );
-    }
-}
-
-fn check_folder(dir: &Path, id: &str) {
-    if let Err(problems) = aggrego::policy::fixtures::check(dir, id, &common::engine()) {
-        panic!("{}:\n  {}", dir.display(), problems.join("\n  "));
     }
 }
 
