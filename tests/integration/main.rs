@@ -21,6 +21,7 @@ mod policies;
 mod properties;
 mod real_world;
 mod redaction;
+mod report_snapshots;
 mod reports;
 mod schema;
 mod suppressions;
