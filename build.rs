@@ -1,8 +1,11 @@
-//! Turns the METADATA of the built-in policies into JSON at build time: a scan
-//! then reads it with serde_json instead of parsing YAML on every start (it was
-//! most of the start-up of a scan with nothing to check). A test holds the JSON
-//! to what the YAML parses to at run time.
+//! Embeds every policy of `policies/` (adding a built-in rule is adding a
+//! file: no list to update), and turns their METADATA into JSON at build time:
+//! a scan then reads it with serde_json instead of parsing YAML on every start
+//! (it was most of the start-up of a scan with nothing to check). A test holds
+//! the JSON to what the YAML parses to at run time.
 
+// Shared with the crate, where its items are public.
+#[allow(unreachable_pub, dead_code)]
 #[path = "src/policy/metadata_block.rs"]
 mod metadata_block;
 
@@ -19,6 +22,20 @@ fn main() {
         })
         .unwrap_or_default();
     files.sort();
+    let root = std::env::var("CARGO_MANIFEST_DIR").unwrap_or_else(|_| ".".into());
+    let mut sources = String::from(
+        "/// The built-in catalogue: every policy of `policies/`, by file name (made by build.rs).\npub const BUILTIN: &[(&str, &str)] = &[\n",
+    );
+    for path in &files {
+        if let Some(name) = path.file_name().and_then(|n| n.to_str()) {
+            let full = std::path::Path::new(&root).join(path);
+            sources.push_str(&format!(
+                "    ({name:?}, include_str!({:?})),\n",
+                full.to_string_lossy()
+            ));
+        }
+    }
+    sources.push_str("];\n");
     let mut out = String::from(
         "/// METADATA of the built-in policies as JSON, by file name (made by build.rs).\npub const BUILTIN_METADATA: &[(&str, &str)] = &[\n",
     );
@@ -43,7 +60,11 @@ fn main() {
     }
     out.push_str("];\n");
     let dir = std::env::var("OUT_DIR").unwrap_or_else(|_| ".".into());
-    if let Err(e) = std::fs::write(std::path::Path::new(&dir).join("builtin_metadata.rs"), out) {
+    let dir = std::path::Path::new(&dir);
+    if let Err(e) = std::fs::write(dir.join("builtin_metadata.rs"), out) {
         println!("cargo:warning=cannot write the built-in metadata: {e}");
+    }
+    if let Err(e) = std::fs::write(dir.join("builtin_policies.rs"), sources) {
+        println!("cargo:warning=cannot write the built-in policies: {e}");
     }
 }

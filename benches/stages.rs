@@ -74,7 +74,7 @@ fn engine() -> Engine {
 fn settings() -> Settings {
     Settings {
         now: Instant::from_ns(1_773_187_200_000_000_000),
-        now_source: "flag",
+        now_source: aggrego::model::NowSource::Flag,
         max_age_ns: 30 * 86_400_000_000_000,
         expected_regions: vec![],
         expected_accounts: vec![],
@@ -160,9 +160,12 @@ fn scans(c: &mut Criterion) {
     g.sample_size(10);
     for (name, path) in [("terraform-500-files", tf), ("sources-status-30k", status)] {
         let opts = Options {
-            paths: vec![path],
-            now: Some(settings().now),
-            max_age_ns: settings().max_age_ns,
+            config: aggrego::config::ScanConfig {
+                paths: vec![path],
+                now: Some(settings().now),
+                max_age: std::time::Duration::from_nanos(settings().max_age_ns as u64),
+                ..Default::default()
+            },
             ..Options::default()
         };
         g.bench_function(name, |b| b.iter(|| scan::scan(&opts, &engine)));

@@ -8,6 +8,8 @@
 //! pipeline, locating findings) → `suppress` → `report`; `evidence` packages a
 //! scan, `commands` runs each subcommand, `output` writes files and the terminal.
 
+#![forbid(unsafe_code)]
+
 pub mod commands;
 pub mod config;
 pub mod diag;

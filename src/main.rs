@@ -1,3 +1,5 @@
+#![forbid(unsafe_code)]
+
 use aggrego::commands;
 use aggrego::config::cli::Cli;
 use aggrego::escape::{clean, clean_name};
@@ -14,8 +16,8 @@ fn main() -> ExitCode {
     // a stack trace when RUST_BACKTRACE is set (6% of a small scan's CPU). Errors
     // are reported without traces anyway; panics keep theirs (RUST_BACKTRACE).
     if std::env::var_os("RUST_LIB_BACKTRACE").is_none() {
-        // SAFETY: the first statement of `main`, before any thread is started.
-        unsafe { std::env::set_var("RUST_LIB_BACKTRACE", "0") };
+        // The first statement of `main`, before any thread is started.
+        std::env::set_var("RUST_LIB_BACKTRACE", "0");
     }
     let cli = Cli::parse();
     let result = commands::run(&cli.command);

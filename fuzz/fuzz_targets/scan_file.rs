@@ -22,9 +22,12 @@ fuzz_target!(|data: &[u8]| {
         return;
     }
     let opts = aggrego::scan::Options {
-        paths: vec![path],
-        now: aggrego::model::timestamp::parse("2026-11-24T00:00:00Z"),
-        max_age_ns: 86_400_000_000_000,
+        config: aggrego::config::ScanConfig {
+            paths: vec![path],
+            now: aggrego::model::timestamp::parse("2026-11-24T00:00:00Z"),
+            max_age: std::time::Duration::from_secs(86_400),
+            ..Default::default()
+        },
         ..Default::default()
     };
     let result = aggrego::scan::scan(&opts, engine);

@@ -2,7 +2,6 @@
 
 use crate::model::finding::Severity;
 use crate::model::timestamp::Instant;
-use crate::report::Format;
 use clap::{Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 use std::time::Duration;
@@ -599,4 +598,32 @@ pub enum ColorChoice {
     Auto,
     Always,
     Never,
+}
+
+/// A report format (`--format`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// Diagnostics with source snippets, for people.
+    Human,
+    /// One JSON document, for machines (schema in the README).
+    Json,
+    /// SARIF 2.1.0, for code scanning (GitHub, GitLab, Azure DevOps).
+    Sarif,
+    /// JUnit XML: a test suite per policy, a test case per item checked.
+    Junit,
+    /// A summary and the findings by file, for a pull-request comment.
+    Markdown,
+    /// One self-contained page: summary, source coverage, findings, errors.
+    Html,
+}
+
+impl Format {
+    pub const ALL: [Format; 6] = [
+        Format::Human,
+        Format::Json,
+        Format::Sarif,
+        Format::Junit,
+        Format::Markdown,
+        Format::Html,
+    ];
 }

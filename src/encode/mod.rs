@@ -207,7 +207,7 @@ impl Inventory {
                 b.put(&mut o, "file", file(u.file));
                 b.put(&mut o, "address", Value::from(u.address.as_str()));
                 b.put(&mut o, "type", Value::from(u.resource_type));
-                b.put(&mut o, "kind", Value::from(u.kind));
+                b.put(&mut o, "kind", Value::from(u.kind.as_str()));
                 b.put(&mut o, "reason", Value::from(u.reason.as_str()));
                 let v = b.loc(u.span);
                 b.put(&mut o, "loc", v);
@@ -220,7 +220,7 @@ impl Inventory {
             .map(|v| {
                 b.own(Resource::default());
                 let mut o = Object::new();
-                b.put(&mut o, "kind", Value::from(v.kind));
+                b.put(&mut o, "kind", Value::from(v.kind.as_str()));
                 b.put(&mut o, "scope", Value::from(v.scope.as_str()));
                 b.put(&mut o, "name", Value::from(v.name.as_str()));
                 let value = v.value.clone().map_or(Value::Null, Value::from);
@@ -240,7 +240,11 @@ impl Inventory {
         let mut st = Object::new();
         b.put(&mut st, "now", Value::from(settings.now.rfc3339.as_str()));
         b.put(&mut st, "now_ns", Value::from(settings.now.ns));
-        b.put(&mut st, "now_source", Value::from(settings.now_source));
+        b.put(
+            &mut st,
+            "now_source",
+            Value::from(settings.now_source.as_str()),
+        );
         b.put(&mut st, "max_age_ns", Value::from(settings.max_age_ns));
         b.put(
             &mut st,
@@ -353,7 +357,7 @@ fn aggregator_value(
     b.key = "name";
     let name = b.str_field(&a.name);
     b.put(&mut o, "name", name);
-    b.put(&mut o, "kind", Value::from(a.kind));
+    b.put(&mut o, "kind", Value::from(a.kind.as_str()));
     b.put(&mut o, "file", file(a.file));
     b.put(&mut o, "address", Value::from(a.address.as_str()));
     let arn = opt_str(&a.arn);
@@ -386,8 +390,8 @@ fn aggregator_value(
         b.put(&mut o, "duplicate_of", Value::from(d.as_str()));
     }
     let label = match (a.kind, &a.name.value) {
-        ("aws-cli", Some(n)) => format!("aggregator {n}"),
-        ("aws-cli", None) => format!("aggregator at {}", a.address),
+        (InputKind::AwsCli, Some(n)) => format!("aggregator {n}"),
+        (InputKind::AwsCli, None) => format!("aggregator at {}", a.address),
         (kind, _) => format!("{} ({kind})", a.address),
     };
     b.put(&mut o, "label", Value::from(label));
@@ -450,8 +454,8 @@ fn aggregator_value(
 /// `yaml` or `json` (a CloudFormation template), or `api` (an API output).
 fn syntax(a: &Aggregator, file_names: &[&str]) -> &'static str {
     match a.kind {
-        "aws-cli" => "api",
-        "cloudformation" => {
+        InputKind::AwsCli => "api",
+        InputKind::Cloudformation => {
             let name = file_names.get(a.file as usize).copied().unwrap_or("");
             match std::path::Path::new(name).extension() {
                 Some(e) if e.eq_ignore_ascii_case("json") => "json",
@@ -822,7 +826,8 @@ impl StatusTable {
                 o.insert(Value::from("aggregator"), opt_arc(&c.aggregator));
                 o.insert(
                     Value::from("aggregator_from"),
-                    c.aggregator_from.map_or(Value::Null, Value::from),
+                    c.aggregator_from
+                        .map_or(Value::Null, |f| Value::from(f.as_str())),
                 );
                 o.insert(Value::from("account"), opt_arc(&c.account));
                 o.insert(Value::from("region"), opt_arc(&c.region));
@@ -985,10 +990,14 @@ impl Builder<'_> {
     }
 
     /// `region` and `region_from`: where a resource is, and how that was learnt.
-    fn region(&mut self, o: &mut Object, region: &Option<String>, from: Option<&'static str>) {
+    fn region(&mut self, o: &mut Object, region: &Option<String>, from: Option<Learnt>) {
         let v = self.intern_opt(region);
         self.put(o, "region", v);
-        self.put(o, "region_from", from.map_or(Value::Null, Value::from));
+        self.put(
+            o,
+            "region_from",
+            from.map_or(Value::Null, |f| Value::from(f.as_str())),
+        );
     }
 
     fn intern_opt(&mut self, s: &Option<String>) -> Value {

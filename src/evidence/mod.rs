@@ -762,7 +762,7 @@ pub fn manifest_core(
             version: env!("CARGO_PKG_VERSION").into(),
         },
         now: r.now.rfc3339.clone(),
-        now_source: r.now_source.into(),
+        now_source: r.now_source.as_str().into(),
         flags: recipe.flags.clone(),
         roots: recipe.roots.clone(),
         policies: outcome.policies.clone(),
@@ -977,7 +977,7 @@ pub fn create(args: &EvidenceArgs) -> Result<u8, Fatal> {
     };
 
     let outcome = run(&dir, &recipe, !args.no_progress, &Caps::NONE)?;
-    if outcome.result.now_source == "clock" {
+    if outcome.result.now_source == crate::model::NowSource::Clock {
         return Err(fatal(
             "--now",
             "the inputs hold no timestamp to take the snapshot time from: give --now RFC3339 so the package is reproducible".into(),

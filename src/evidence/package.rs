@@ -11,20 +11,20 @@ use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 
 /// Where a package goes: a folder, or a zip file when the name ends in `.zip`.
-pub struct Target {
+pub(super) struct Target {
     path: PathBuf,
     zip: bool,
     parent: PathBuf,
 }
 
 /// A staging folder beside the destination, removed on drop and on Ctrl-C.
-pub struct Stage {
+pub(super) struct Stage {
     dir: Option<tempfile::TempDir>,
     path: PathBuf,
 }
 
 impl Stage {
-    pub fn path(&self) -> &Path {
+    pub(super) fn path(&self) -> &Path {
         &self.path
     }
 }
@@ -99,7 +99,7 @@ fn replaceable(p: &Path, zip: bool) -> bool {
 impl Target {
     /// Check the destination before anything is scanned: an existing package is
     /// replaced only with `--force`, and never anything that is not a package.
-    pub fn new(path: &Path, force: bool) -> Result<Target, Fatal> {
+    pub(super) fn new(path: &Path, force: bool) -> Result<Target, Fatal> {
         let shown = display_path(path);
         let zip = path
             .extension()
@@ -135,7 +135,7 @@ impl Target {
         })
     }
 
-    pub fn stage(&self) -> Result<Stage, Fatal> {
+    pub(super) fn stage(&self) -> Result<Stage, Fatal> {
         let mut b = tempfile::Builder::new();
         b.prefix(".aggrego-evidence-");
         #[cfg(unix)]
@@ -156,7 +156,7 @@ impl Target {
     }
 
     /// Put the staged package in place.
-    pub fn commit(&self, mut stage: Stage) -> Result<(), Fatal> {
+    pub(super) fn commit(&self, mut stage: Stage) -> Result<(), Fatal> {
         if self.zip {
             let mut b = tempfile::Builder::new();
             b.prefix(".aggrego-evidence-").suffix(".zip");
@@ -246,14 +246,14 @@ fn write_zip(dir: &Path, file: &mut std::fs::File) -> std::io::Result<()> {
 }
 
 /// The largest manifest.json read.
-pub const MAX_MANIFEST: u64 = 64 * 1024 * 1024;
+pub(super) const MAX_MANIFEST: u64 = 64 * 1024 * 1024;
 /// How much of a file the manifest does not list is read (to hash it).
-pub const MAX_UNLISTED: u64 = 64 * 1024 * 1024;
+pub(super) const MAX_UNLISTED: u64 = 64 * 1024 * 1024;
 
 /// What `evidence verify` reads of a package at most, whatever its manifest
 /// says: a package cannot raise these.
 #[derive(Debug, Clone, Copy)]
-pub struct Limits {
+pub(super) struct Limits {
     /// Bytes read (inflated) from the whole package.
     pub max_size: u64,
     /// Entries of a zip file, files of a folder.
@@ -262,7 +262,7 @@ pub struct Limits {
 
 /// One file as found in a package.
 #[derive(Debug, Clone)]
-pub struct Found {
+pub(super) struct Found {
     pub size: u64,
     pub sha256: String,
     /// Read only up to the limit: `size` is a lower bound and the hash is not
@@ -275,14 +275,14 @@ pub struct Found {
 /// A problem with one entry of the package (reported as a difference), as
 /// opposed to a package that cannot be read at all (an error).
 #[derive(Debug, Clone)]
-pub struct Unreadable {
+pub(super) struct Unreadable {
     pub path: String,
     pub reason: String,
 }
 
 /// Why an entry was not read.
 #[derive(Debug, Clone)]
-pub enum ReadError {
+pub(super) enum ReadError {
     /// This entry only: a difference.
     Entry(Unreadable),
     /// The package holds more than [`Limits::max_size`]: nothing can be concluded.
@@ -290,7 +290,7 @@ pub enum ReadError {
 }
 
 /// What to do with each entry while reading it.
-pub enum Use {
+pub(super) enum Use {
     /// Hash it.
     Hash,
     /// Hash it and keep its bytes.
@@ -306,7 +306,7 @@ enum Source {
 
 /// A package being read: a folder or a zip file, with what is left of the
 /// size budget.
-pub struct Reader {
+pub(super) struct Reader {
     source: Source,
     limits: Limits,
     left: u64,
@@ -320,7 +320,7 @@ fn unreadable_file(shown: &str, e: &std::io::Error) -> Fatal {
 }
 
 impl Reader {
-    pub fn open(path: &Path, limits: Limits) -> Result<Reader, Fatal> {
+    pub(super) fn open(path: &Path, limits: Limits) -> Result<Reader, Fatal> {
         let shown = display_path(path);
         let meta = std::fs::metadata(path).map_err(|e| unreadable_file(&shown, &e))?;
         let source = if meta.is_dir() {
@@ -376,7 +376,7 @@ impl Reader {
 
     /// Every file's path and kind; a zip with an unsafe or duplicate name, a
     /// link or an encrypted entry is refused as a whole.
-    pub fn list(&mut self, shown: &str) -> Result<(Vec<String>, Vec<Unreadable>), Fatal> {
+    pub(super) fn list(&mut self, shown: &str) -> Result<(Vec<String>, Vec<Unreadable>), Fatal> {
         let mut files = Vec::new();
         let mut odd = Vec::new();
         let max_files = self.limits.max_files;
@@ -497,7 +497,7 @@ impl Reader {
 
     /// Read one file, at most `limit` bytes, and never more than what is left
     /// of the package's size budget.
-    pub fn read(&mut self, path: &str, limit: u64, what: Use) -> Result<Found, ReadError> {
+    pub(super) fn read(&mut self, path: &str, limit: u64, what: Use) -> Result<Found, ReadError> {
         let unreadable = |reason: String| {
             ReadError::Entry(Unreadable {
                 path: path.to_string(),

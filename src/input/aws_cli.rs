@@ -263,15 +263,15 @@ impl<'a, 'c> Parser<'a, 'c> {
         });
     }
 
-    fn region(&self, from_arn: Option<String>) -> (Option<String>, Option<&'static str>) {
+    fn region(&self, from_arn: Option<String>) -> (Option<String>, Option<Learnt>) {
         if let Some(r) = from_arn {
-            return (Some(r), Some("arn"));
+            return (Some(r), Some(Learnt::Arn));
         }
         if let Some(r) = context::region_in_path(std::path::Path::new(self.name)) {
-            return (Some(r), Some("path"));
+            return (Some(r), Some(Learnt::Path));
         }
         match self.ctx.region {
-            Some(r) => (Some(r.to_string()), Some("flag")),
+            Some(r) => (Some(r.to_string()), Some(Learnt::Flag)),
             None => (None, None),
         }
     }
@@ -359,7 +359,7 @@ impl<'a, 'c> Parser<'a, 'c> {
         let (region, region_from) = self.region(arn_parts.as_ref().map(|p| p.0.clone()));
         Some(Aggregator {
             name,
-            kind: "aws-cli",
+            kind: InputKind::AwsCli,
             file: self.file,
             address,
             account: arn_parts.map(|p| p.1),
@@ -492,7 +492,7 @@ impl<'a, 'c> Parser<'a, 'c> {
         let aggregator = self.ctx.aggregator;
         let context = Arc::new(StatusContext {
             aggregator: aggregator.map(Arc::from),
-            aggregator_from: aggregator.map(|_| "flag"),
+            aggregator_from: aggregator.map(|_| Learnt::Flag),
             ..StatusContext::default()
         });
         // Collected in place, one allocation for the whole list (a large export

@@ -456,7 +456,7 @@ pub fn string_end(text: &str, start: usize) -> usize {
 mod structure {
     use std::ops::Range;
 
-    pub fn skip_ws(b: &[u8], mut i: usize) -> usize {
+    pub(super) fn skip_ws(b: &[u8], mut i: usize) -> usize {
         while i < b.len() && matches!(b[i], b' ' | b'\t' | b'\n' | b'\r') {
             i += 1;
         }
@@ -464,7 +464,7 @@ mod structure {
     }
 
     /// The end (past the closing quote) of the string opening at `i`.
-    pub fn string_end(b: &[u8], i: usize) -> usize {
+    pub(super) fn string_end(b: &[u8], i: usize) -> usize {
         let mut at = i + 1;
         while let Some(j) = memchr::memchr2(b'"', b'\\', &b[at.min(b.len())..]) {
             let j = at + j;
@@ -478,7 +478,7 @@ mod structure {
     }
 
     /// The end of the value starting at `i`.
-    pub fn value_end(b: &[u8], i: usize) -> usize {
+    pub(super) fn value_end(b: &[u8], i: usize) -> usize {
         match b.get(i) {
             Some(b'"') => string_end(b, i),
             Some(&open @ (b'{' | b'[')) => {
@@ -519,7 +519,7 @@ mod structure {
     }
 
     /// The spans of the elements of the array `text`.
-    pub fn elements(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
+    pub(super) fn elements(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
         let b = text.as_bytes();
         let mut at = 1;
         std::iter::from_fn(move || {
@@ -538,7 +538,7 @@ mod structure {
     }
 
     /// The spans of the keys (with their quotes) and values of the object `text`.
-    pub fn members(text: &str) -> impl Iterator<Item = (Range<usize>, Range<usize>)> + '_ {
+    pub(super) fn members(text: &str) -> impl Iterator<Item = (Range<usize>, Range<usize>)> + '_ {
         let b = text.as_bytes();
         let mut at = 1;
         std::iter::from_fn(move || {
@@ -560,7 +560,7 @@ mod structure {
     }
 
     /// The text of a quoted JSON string without escapes, else `None`.
-    pub fn unescaped(quoted: &str) -> Option<&str> {
+    pub(super) fn unescaped(quoted: &str) -> Option<&str> {
         let inner = quoted.strip_prefix('"')?.strip_suffix('"')?;
         (!inner.contains('\\')).then_some(inner)
     }

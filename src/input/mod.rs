@@ -9,10 +9,12 @@ pub mod manifest;
 pub mod organizations;
 pub mod resolved;
 pub mod terraform;
+pub mod yaml;
 
 use crate::diag::Diagnostic;
 use crate::input::json::Doc;
 use crate::load::source::SourceFile;
+use crate::model::Learnt;
 use crate::model::{FileId, Inventory};
 
 /// Turn text the parsers need not read into white space: every byte but line
@@ -70,8 +72,8 @@ impl Ctx<'_> {
     /// file's path (`us-east-1/…`), else `--region`.
     pub fn place_in_region(&self, name: &str, a: &mut crate::model::Aggregator) {
         let region = crate::resolve::context::region_in_path(std::path::Path::new(name))
-            .map(|r| (r, "path"))
-            .or_else(|| self.region.map(|r| (r.to_string(), "flag")));
+            .map(|r| (r, Learnt::Path))
+            .or_else(|| self.region.map(|r| (r.to_string(), Learnt::Flag)));
         if let Some((r, from)) = region {
             a.region = Some(r);
             a.region_from = Some(from);

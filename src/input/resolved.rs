@@ -412,7 +412,7 @@ pub struct Read {
 
 /// Where a definition is, for [`Read::into_aggregator`].
 pub struct Place {
-    pub kind: &'static str,
+    pub kind: InputKind,
     pub resource_type: &'static str,
     pub file: FileId,
     pub address: String,

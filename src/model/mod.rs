@@ -7,6 +7,9 @@ pub mod finding;
 pub mod schema;
 pub mod timestamp;
 
+use schemars::JsonSchema;
+use serde::Serialize;
+
 use crate::model::timestamp::Instant;
 use std::sync::Arc;
 
@@ -105,12 +108,90 @@ pub struct Tag {
     pub value: Field<String>,
 }
 
+/// The kind of input a value was read from, named as policies (`inputs`,
+/// `input.aggregators[].kind`) and reports name it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum InputKind {
+    AwsCli,
+    Cloudformation,
+    Terraform,
+    TerraformPlan,
+}
+
+impl InputKind {
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            InputKind::AwsCli => "aws-cli",
+            InputKind::Cloudformation => "cloudformation",
+            InputKind::Terraform => "terraform",
+            InputKind::TerraformPlan => "terraform-plan",
+        }
+    }
+}
+
+impl std::fmt::Display for InputKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// How the scan learnt a region or an aggregator a file does not state.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum Learnt {
+    /// From the aggregator's ARN.
+    Arn,
+    /// From the file's path (`us-east-1/…`).
+    Path,
+    /// From a flag (`--region`, `--aggregator`).
+    Flag,
+    /// From a snapshot manifest.
+    Manifest,
+}
+
+impl Learnt {
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Learnt::Arn => "arn",
+            Learnt::Path => "path",
+            Learnt::Flag => "flag",
+            Learnt::Manifest => "manifest",
+        }
+    }
+}
+
+/// Where the scan's "now" came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum NowSource {
+    /// `--now`.
+    Flag,
+    /// The capture time of a snapshot manifest.
+    Manifest,
+    /// The newest timestamp in the inputs.
+    Snapshot,
+    /// The clock: the inputs hold no timestamp.
+    Clock,
+}
+
+impl NowSource {
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            NowSource::Flag => "flag",
+            NowSource::Manifest => "manifest",
+            NowSource::Snapshot => "snapshot",
+            NowSource::Clock => "clock",
+        }
+    }
+}
+
 /// One aggregator definition or describe entry.
 #[derive(Debug, Clone)]
 pub struct Aggregator {
     pub name: Field<String>,
-    /// The input kind it came from: `aws-cli`, `cloudformation`, `terraform`, `terraform-plan`.
-    pub kind: &'static str,
+    /// The input kind it came from.
+    pub kind: InputKind,
     pub file: FileId,
     /// Where in the file: `ConfigurationAggregators[2]`, a logical id, a resource address.
     pub address: String,
@@ -118,7 +199,7 @@ pub struct Aggregator {
     pub account: Option<String>,
     pub region: Option<String>,
     /// How the region was learnt: `arn`, `path` or `flag`.
-    pub region_from: Option<&'static str>,
+    pub region_from: Option<Learnt>,
     pub account_sources: Vec<AccountSource>,
     pub organization_source: Option<OrganizationSource>,
     pub tags: Field<Vec<Tag>>,
@@ -211,7 +292,7 @@ pub struct Unchecked {
     pub file: FileId,
     pub address: String,
     pub resource_type: &'static str,
-    pub kind: &'static str,
+    pub kind: InputKind,
     pub reason: String,
     pub span: Span,
 }
@@ -220,7 +301,7 @@ pub struct Unchecked {
 /// with an aggregator: its value, and where the value came from.
 #[derive(Debug, Clone)]
 pub struct Variable {
-    pub kind: &'static str,
+    pub kind: InputKind,
     /// The template file, or the module's folder.
     pub scope: String,
     pub name: String,
@@ -266,7 +347,7 @@ pub struct SourceStatus {
 pub struct StatusContext {
     pub aggregator: Option<Arc<str>>,
     /// How the aggregator was learnt: `flag`, `manifest` or `path`.
-    pub aggregator_from: Option<&'static str>,
+    pub aggregator_from: Option<Learnt>,
     /// The aggregator's own account and region, for remediation commands.
     pub account: Option<Arc<str>>,
     pub region: Option<Arc<str>>,
@@ -308,7 +389,7 @@ impl SourceStatus {
 #[derive(Debug, Clone)]
 pub struct RegionListing {
     pub region: Option<String>,
-    pub region_from: Option<&'static str>,
+    pub region_from: Option<Learnt>,
     pub aggregator_names: Vec<String>,
     /// False when the output is one page of several.
     pub complete: bool,
@@ -416,7 +497,7 @@ pub struct Inventory {
 #[derive(Debug, Clone)]
 pub struct Settings {
     pub now: Instant,
-    pub now_source: &'static str,
+    pub now_source: NowSource,
     pub max_age_ns: i64,
     pub expected_regions: Vec<String>,
     pub expected_accounts: Vec<String>,

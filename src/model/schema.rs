@@ -6,6 +6,8 @@
 use schemars::{JsonSchema, Schema};
 use serde::Serialize;
 
+pub use super::InputKind;
+
 /// A location id: findings return it as `loc`, and aggrego turns it back into
 /// the file, line and column of the value (or of its definition when absent).
 pub type Loc = u64;
@@ -216,16 +218,6 @@ pub struct Field<T> {
     /// For unknown values: the expression as written (`var.regions`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub expr: Option<String>,
-}
-
-/// Where a value came from.
-#[derive(Serialize, JsonSchema)]
-#[serde(rename_all = "kebab-case")]
-pub enum InputKind {
-    AwsCli,
-    Cloudformation,
-    Terraform,
-    TerraformPlan,
 }
 
 #[derive(Serialize, JsonSchema)]

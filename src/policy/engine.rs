@@ -301,7 +301,7 @@ impl Engine {
         let empty = crate::model::Inventory::default();
         let settings = crate::model::Settings {
             now: crate::model::timestamp::Instant::from_ns(0),
-            now_source: "clock",
+            now_source: crate::model::NowSource::Clock,
             max_age_ns: 0,
             expected_regions: vec![],
             expected_accounts: vec![],
@@ -923,18 +923,21 @@ mod tests {
         let status = texts(&["SUCCEEDED", "FAILED", "OUTDATED", "succeeded", ""]);
         let kinds = texts(&["ACCOUNT", "ORGANIZATION"]);
         let codes = texts(&["AccessDeniedException", "OrganizationAccessDeniedException"]);
-        let contexts: Vec<Arc<crate::model::StatusContext>> =
-            [Some(("org", "flag")), None, Some(("other", "path"))]
-                .iter()
-                .map(|c| {
-                    Arc::new(crate::model::StatusContext {
-                        aggregator: c.map(|c| Arc::from(c.0)),
-                        aggregator_from: c.map(|c| c.1),
-                        account: c.map(|_| Arc::from("999988887777")),
-                        region: c.map(|_| Arc::from("eu-west-1")),
-                    })
-                })
-                .collect();
+        let contexts: Vec<Arc<crate::model::StatusContext>> = [
+            Some(("org", crate::model::Learnt::Flag)),
+            None,
+            Some(("other", crate::model::Learnt::Path)),
+        ]
+        .iter()
+        .map(|c| {
+            Arc::new(crate::model::StatusContext {
+                aggregator: c.map(|c| Arc::from(c.0)),
+                aggregator_from: c.map(|c| c.1),
+                account: c.map(|_| Arc::from("999988887777")),
+                region: c.map(|_| Arc::from("eu-west-1")),
+            })
+        })
+        .collect();
         let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
         (0..n)
             .map(|i| {
@@ -993,7 +996,7 @@ mod tests {
     fn settings(now_ns: i64, max_age_ns: i64) -> Settings {
         Settings {
             now: crate::model::timestamp::Instant::from_ns(now_ns),
-            now_source: "flag",
+            now_source: crate::model::NowSource::Flag,
             max_age_ns,
             expected_regions: vec![],
             expected_accounts: vec![],
@@ -1059,7 +1062,10 @@ mod tests {
                     "aws_config_configuration_aggregator",
                     "AWS::Config::ConfigurationAggregator",
                 ][i % 2],
-                kind: ["terraform", "cloudformation"][i % 2],
+                kind: [
+                    crate::model::InputKind::Terraform,
+                    crate::model::InputKind::Cloudformation,
+                ][i % 2],
                 reason: "not created".into(),
                 span: Span {
                     file: 0,
@@ -1282,7 +1288,12 @@ ok(v) := false if not role_arn.role_arn(v)
             "",
             "role/config",
         ];
-        let kinds = ["aws-cli", "cloudformation", "terraform", "terraform-plan"];
+        let kinds = [
+            crate::model::InputKind::AwsCli,
+            crate::model::InputKind::Cloudformation,
+            crate::model::InputKind::Terraform,
+            crate::model::InputKind::TerraformPlan,
+        ];
         (0..n)
             .map(|i| {
                 let at = (i * 1000) as u32;
@@ -1359,7 +1370,7 @@ ok(v) := false if not role_arn.role_arn(v)
                     arn: None,
                     account: Some("999988887777".into()),
                     region: Some("eu-west-1".into()),
-                    region_from: Some("arn"),
+                    region_from: Some(crate::model::Learnt::Arn),
                     account_sources,
                     organization_source,
                     tags: if (r2 >> 8) % 7 == 0 {

@@ -300,28 +300,7 @@ impl Checks {
 /// Input kinds a policy may declare.
 pub const INPUT_KINDS: &[&str] = &["aws-cli", "cloudformation", "terraform", "terraform-plan"];
 
-macro_rules! builtin {
-    ($($file:literal),* $(,)?) => {
-        &[$(($file, include_str!(concat!("../../policies/", $file)))),*]
-    };
-}
-
-/// The built-in catalogue, embedded at build time (a test checks the folder matches).
-pub const BUILTIN: &[(&str, &str)] = builtin![
-    "AGG001_source_not_succeeded.rego",
-    "AGG002_region_without_aggregator.rego",
-    "AGG003_not_all_regions.rego",
-    "AGG004_role_arn.rego",
-    "AGG005_account_ids.rego",
-    "AGG006_source_stale.rego",
-    "AGG007_coverage_gap.rego",
-    "AGG008_invalid_definition.rego",
-    "AGG009_incomplete_snapshot.rego",
-    "AGG010_account_based.rego",
-    "AGG011_not_evaluated.rego",
-    "AGG012_not_checked.rego",
-];
-
+include!(concat!(env!("OUT_DIR"), "/builtin_policies.rs"));
 include!(concat!(env!("OUT_DIR"), "/builtin_metadata.rs"));
 
 /// A built-in policy's METADATA from the JSON made at build time, when it is
@@ -335,7 +314,10 @@ fn builtin_metadata(path: &str) -> Option<Metadata> {
 }
 
 /// Shared helpers, imported by policies as `data.aggrego.lib`.
-pub const BUILTIN_LIB: &[(&str, &str)] = builtin!["lib/aggrego.rego"];
+pub const BUILTIN_LIB: &[(&str, &str)] = &[(
+    "lib/aggrego.rego",
+    include_str!("../../policies/lib/aggrego.rego"),
+)];
 
 impl Policy {
     pub fn load(path: &str, source: String, builtin: bool) -> Result<Policy, Diagnostic> {
@@ -389,7 +371,7 @@ pub fn parse_metadata(path: &str, source: &str) -> Result<Metadata, Diagnostic> 
             "no `# METADATA` block: every policy needs one above `package`",
         ));
     };
-    crate::input::cloudformation::yaml_depth_ok(&yaml, 64)
+    crate::input::yaml::yaml_depth_ok(&yaml, 64)
         .map_err(|(_, e)| located(path, source, start, &format!("METADATA: {e}")))?;
     let docs = Yaml::load_from_str(&yaml).map_err(|e| {
         located(

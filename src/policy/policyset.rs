@@ -102,7 +102,7 @@ pub fn load_data(path: &std::path::Path) -> Result<(String, regorus::Value), Dia
         Some("yaml" | "yml")
     );
     let json: serde_json::Value = if yaml {
-        crate::input::cloudformation::yaml_depth_ok(&text, 256)
+        crate::input::yaml::yaml_depth_ok(&text, 256)
             .map_err(|(_, e)| Diagnostic::whole(&shown, format!("invalid YAML: {e}")))?;
         let docs = saphyr::Yaml::load_from_str(&text).map_err(|e| {
             Diagnostic::whole(

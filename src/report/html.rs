@@ -5,6 +5,7 @@
 
 use super::human::plural;
 use crate::model::finding::{Finding, Severity};
+use crate::model::NowSource;
 use crate::resolve::coverage::{CellState, Grid};
 use crate::scan::ScanResult;
 use std::collections::BTreeMap;
@@ -151,13 +152,12 @@ pub fn render(
     out.flush()
 }
 
-fn now_source(src: &str) -> &'static str {
+fn now_source(src: NowSource) -> &'static str {
     match src {
-        "flag" => "given with --now",
-        "manifest" => "capture time of the snapshot manifest",
-        "snapshot" => "newest timestamp in the inputs",
-        "clock" => "the clock: the inputs hold no timestamp",
-        _ => "recorded",
+        NowSource::Flag => "given with --now",
+        NowSource::Manifest => "capture time of the snapshot manifest",
+        NowSource::Snapshot => "newest timestamp in the inputs",
+        NowSource::Clock => "the clock: the inputs hold no timestamp",
     }
 }
 

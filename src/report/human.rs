@@ -5,6 +5,7 @@ use crate::diag::Origin;
 use crate::escape::{clean, clean_name};
 use crate::load::source::SourceFile;
 use crate::model::finding::Severity;
+use crate::model::NowSource;
 use crate::scan::ScanResult;
 use miette::{
     Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteError,
@@ -151,10 +152,10 @@ pub fn summary(result: &ScanResult) -> String {
         plural(result.files_scanned),
         result.now.rfc3339,
         match result.now_source {
-            "flag" => "from --now",
-            "manifest" => "capture time in the snapshot manifest",
-            "snapshot" => "newest timestamp in the snapshot",
-            _ => "the clock: no timestamp in the inputs",
+            NowSource::Flag => "from --now",
+            NowSource::Manifest => "capture time in the snapshot manifest",
+            NowSource::Snapshot => "newest timestamp in the snapshot",
+            NowSource::Clock => "the clock: no timestamp in the inputs",
         }
     ));
     s

@@ -143,7 +143,7 @@ fn report<'a>(result: &'a ScanResult, findings: &'a [Finding]) -> Report<'a> {
             version: env!("CARGO_PKG_VERSION"),
         },
         now: &result.now.rfc3339,
-        now_source: result.now_source,
+        now_source: result.now_source.as_str(),
         summary: Summary {
             files_scanned: result.files_scanned,
             findings: result.findings.len() - result.suppressed_count(),
@@ -188,7 +188,7 @@ mod tests {
                 findings: (0..n).map(|i| finding(i, "m\n{}[]\"")).collect(),
                 errors: vec![crate::diag::Diagnostic::whole("x.json", "bad \"x\"\n")],
                 now: crate::model::timestamp::Instant::from_ns(0),
-                now_source: "flag",
+                now_source: crate::model::NowSource::Flag,
                 rules: Vec::new(),
                 subjects: Vec::new(),
                 coverage: Vec::new(),

@@ -93,7 +93,7 @@ fn checked_suite(
     }
     let mut cases: Vec<(&str, usize, TestCase)> = Vec::new();
     for (i, s) in result.subjects.iter().enumerate() {
-        if s.collection != collection || !rule.inputs.iter().any(|k| k == s.kind) {
+        if s.collection != collection || !rule.inputs.iter().any(|k| k == s.kind.as_str()) {
             continue;
         }
         let file = result

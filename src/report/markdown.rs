@@ -44,7 +44,7 @@ pub fn write(result: &ScanResult, out: &mut dyn Write) -> std::io::Result<()> {
         result.files_scanned,
         plural(result.files_scanned),
         result.now.rfc3339,
-        result.now_source
+        result.now_source.as_str()
     );
 
     // Summary by severity and policy.

@@ -10,32 +10,8 @@ pub mod sarif;
 use crate::scan::ScanResult;
 use std::io::Write;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum Format {
-    /// Diagnostics with source snippets, for people.
-    Human,
-    /// One JSON document, for machines (schema in the README).
-    Json,
-    /// SARIF 2.1.0, for code scanning (GitHub, GitLab, Azure DevOps).
-    Sarif,
-    /// JUnit XML: a test suite per policy, a test case per item checked.
-    Junit,
-    /// A summary and the findings by file, for a pull-request comment.
-    Markdown,
-    /// One self-contained page: summary, source coverage, findings, errors.
-    Html,
-}
-
-impl Format {
-    pub const ALL: [Format; 6] = [
-        Format::Human,
-        Format::Json,
-        Format::Sarif,
-        Format::Junit,
-        Format::Markdown,
-        Format::Html,
-    ];
-}
+// The format is chosen on the command line, so its type is the configuration's.
+pub use crate::config::cli::Format;
 
 /// How a format wants to be written.
 pub struct RenderOptions {

@@ -291,7 +291,7 @@ pub fn write(result: &ScanResult, out: &mut dyn Write) -> std::io::Result<()> {
         .build();
     let mut run_props = BTreeMap::new();
     run_props.insert("now".to_string(), json!(result.now.rfc3339));
-    run_props.insert("nowSource".to_string(), json!(result.now_source));
+    run_props.insert("nowSource".to_string(), json!(result.now_source.as_str()));
     let run = Run::builder()
         .tool(Tool::builder().driver(driver).build())
         .column_kind(json!("unicodeCodePoints"))

@@ -4,6 +4,7 @@
 //! Policies get it as `input.coverage` (AGG007 decides what is a blind spot);
 //! the HTML report draws it as a grid.
 
+use crate::model::InputKind;
 use crate::model::{Aggregator, Field, Inventory, Settings, SourceStatus, Span};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::sync::Arc;
@@ -108,7 +109,8 @@ pub fn build(inv: &Inventory, settings: &Settings) -> Vec<Item> {
         };
         let key = (Some(name), a.region.clone());
         match definitions.get(&key) {
-            Some(&j) if inv.aggregators[j].kind == "aws-cli" || a.kind != "aws-cli" => {}
+            Some(&j)
+                if inv.aggregators[j].kind == InputKind::AwsCli || a.kind != InputKind::AwsCli => {}
             _ => {
                 definitions.insert(key, i);
             }
@@ -137,7 +139,7 @@ pub fn build(inv: &Inventory, settings: &Settings) -> Vec<Item> {
     }
     if snapshot {
         for (key, &i) in &definitions {
-            if inv.aggregators[i].kind == "aws-cli" {
+            if inv.aggregators[i].kind == InputKind::AwsCli {
                 keys.insert(key.clone());
             }
         }
@@ -343,7 +345,7 @@ impl Context<'_> {
             }
         }
         let label = match (&name, def) {
-            (_, Some(a)) if a.kind != "aws-cli" => format!("{} ({})", a.address, a.kind),
+            (_, Some(a)) if a.kind != InputKind::AwsCli => format!("{} ({})", a.address, a.kind),
             (Some(n), _) => format!("aggregator {n}"),
             (None, _) => "sources of an unnamed aggregator".to_string(),
         };

@@ -5,6 +5,7 @@
 use crate::load::open::{self, OpenError, Root, Trust};
 use crate::load::source::SourceFile;
 use crate::model::Inventory;
+use crate::model::Learnt;
 use std::collections::{BTreeSet, HashMap};
 use std::path::Path;
 use std::sync::Arc;
@@ -65,7 +66,7 @@ pub fn apply_manifests(inv: &mut Inventory, files: &[SourceFile]) {
                 if c.aggregator.is_none() {
                     if let Some(a) = agg {
                         c.aggregator = Some(Arc::from(a.as_str()));
-                        c.aggregator_from = Some("manifest");
+                        c.aggregator_from = Some(Learnt::Manifest);
                     }
                 }
                 if c.region.is_none() {
@@ -78,17 +79,17 @@ pub fn apply_manifests(inv: &mut Inventory, files: &[SourceFile]) {
     }
     for l in &mut inv.region_listings {
         if let Some((Some(region), _)) = named.get(&l.span.file) {
-            if l.region_from != Some("arn") {
+            if l.region_from != Some(Learnt::Arn) {
                 l.region = Some(region.clone());
-                l.region_from = Some("manifest");
+                l.region_from = Some(Learnt::Manifest);
             }
         }
     }
     for a in &mut inv.aggregators {
         if let Some((Some(region), _)) = named.get(&a.file) {
-            if a.region_from != Some("arn") {
+            if a.region_from != Some(Learnt::Arn) {
                 a.region = Some(region.clone());
-                a.region_from = Some("manifest");
+                a.region_from = Some(Learnt::Manifest);
             }
         }
     }

@@ -14,6 +14,9 @@ use crate::load::open::Trust;
 use crate::load::source::{self, display_path, SourceFile};
 use crate::model::finding::Finding;
 use crate::model::timestamp::Instant;
+use crate::model::InputKind;
+use crate::model::Learnt;
+use crate::model::NowSource;
 use crate::model::{Inventory, Settings, Span, StatusContext};
 use crate::policy::catalog::Rule;
 use crate::policy::engine::Engine;
@@ -120,9 +123,6 @@ impl Default for Limits {
         Limits::of(&ScanConfig::default())
     }
 }
-
-/// Where "now" came from: `flag`, `snapshot` (newest timestamp) or `clock`.
-pub type NowSource = &'static str;
 
 pub struct ScanResult {
     pub files: Vec<SourceFile>,
@@ -610,14 +610,14 @@ fn prepare_with(
         .filter_map(|m| m.captured_ns)
         .max();
     let (now, now_source) = match (&opts.config.now, captured, inventory.newest_timestamp()) {
-        (Some(t), _, _) => (t.clone(), "flag"),
-        (None, Some(ns), _) => (Instant::from_ns(ns), "manifest"),
-        (None, None, Some(ns)) => (Instant::from_ns(ns), "snapshot"),
+        (Some(t), _, _) => (t.clone(), NowSource::Flag),
+        (None, Some(ns), _) => (Instant::from_ns(ns), NowSource::Manifest),
+        (None, None, Some(ns)) => (Instant::from_ns(ns), NowSource::Snapshot),
         (None, None, None) => (
             chrono::Utc::now()
                 .timestamp_nanos_opt()
                 .map_or_else(|| Instant::from_ns(0), Instant::from_ns),
-            "clock",
+            NowSource::Clock,
         ),
     };
     let (expected_accounts, expected_accounts_from) = crate::resolve::snapshot::expected_accounts(
@@ -711,14 +711,14 @@ fn load_given(opts: &Options, first: usize) -> (Vec<SourceFile>, Given, Vec<Diag
 /// scanned template or module declares is a mistake worth saying (Terraform
 /// refuses `-var` for an undeclared variable, CloudFormation an unknown parameter).
 fn undeclared(given: &Given, inv: &Inventory) -> Vec<Diagnostic> {
-    let declared = |kind: &str, name: &str| {
+    let declared = |kind: InputKind, name: &str| {
         inv.variables
             .iter()
             .any(|v| v.kind == kind && v.name == name)
     };
     let mut out = Vec::new();
     for g in &given.parameters {
-        if !declared("cloudformation", &g.name) {
+        if !declared(InputKind::Cloudformation, &g.name) {
             let path = match &g.from {
                 input::Origin::File(_, path) => path.clone(),
                 other => other.to_string(),
@@ -737,7 +737,7 @@ fn undeclared(given: &Given, inv: &Inventory) -> Vec<Diagnostic> {
         .iter()
         .filter(|g| g.from == input::Origin::Flag("--var"))
     {
-        if !declared("terraform", &g.name) {
+        if !declared(InputKind::Terraform, &g.name) {
             out.push(Diagnostic::whole(
                 "--var",
                 format!(
@@ -1049,7 +1049,7 @@ fn resolve_status_context(inv: &mut Inventory, files: &[SourceFile], ctx: &Ctx<'
             let (agg, from) = match (&s.context.aggregator, path) {
                 (Some(a), _) => (Some(a.clone()), s.context.aggregator_from),
                 (None, Some(p)) => match context::aggregator_in_path(p, &known) {
-                    Some(a) => (Some(Arc::from(a)), Some("path")),
+                    Some(a) => (Some(Arc::from(a)), Some(Learnt::Path)),
                     None => (None, None),
                 },
                 (None, None) => (None, None),

@@ -2,6 +2,7 @@
 //! region listings and saved outputs of a scan. JUnit reports one test case per
 //! item and policy, passes included.
 
+use crate::model::InputKind;
 use crate::model::{FileId, Inventory};
 use crate::policy::Checks;
 use std::collections::HashMap;
@@ -11,7 +12,7 @@ use std::ops::Range;
 pub struct Subject {
     pub collection: Checks,
     /// Input kind (`aws-cli`, `terraform`, …), to match a policy's `inputs`.
-    pub kind: &'static str,
+    pub kind: InputKind,
     pub name: String,
     pub file: FileId,
     pub extent: Range<usize>,
@@ -26,7 +27,7 @@ pub fn collect(inv: &Inventory) -> Vec<Subject> {
             continue;
         }
         let name = match &a.name.value {
-            Some(n) if a.kind == "aws-cli" => format!("aggregator {n}"),
+            Some(n) if a.kind == InputKind::AwsCli => format!("aggregator {n}"),
             Some(n) => format!("{} ({n})", a.address),
             None => a.address.clone(),
         };
@@ -41,7 +42,7 @@ pub fn collect(inv: &Inventory) -> Vec<Subject> {
     for s in &inv.source_statuses {
         out.push(Subject {
             collection: Checks::SourceStatuses,
-            kind: "aws-cli",
+            kind: InputKind::AwsCli,
             name: s.subject(),
             file: s.span.file,
             extent: s.span.start as usize..s.span.end as usize,
@@ -50,7 +51,7 @@ pub fn collect(inv: &Inventory) -> Vec<Subject> {
     for l in &inv.region_listings {
         out.push(Subject {
             collection: Checks::RegionListings,
-            kind: "aws-cli",
+            kind: InputKind::AwsCli,
             name: format!(
                 "aggregators in {}",
                 l.region.as_deref().unwrap_or("an unknown region")
@@ -71,7 +72,7 @@ pub fn collect(inv: &Inventory) -> Vec<Subject> {
     for s in &inv.snapshots {
         out.push(Subject {
             collection: Checks::Snapshots,
-            kind: "aws-cli",
+            kind: InputKind::AwsCli,
             name: format!("{} output", s.kind),
             file: s.file,
             extent: s.span.start as usize..s.span.end as usize,

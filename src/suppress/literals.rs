@@ -14,14 +14,14 @@ use std::ops::Range;
 /// (where a YAML parse stopped) nothing is known, and every offset counts as
 /// inside a string.
 #[derive(Debug, Default)]
-pub struct Literals {
+pub(super) struct Literals {
     ranges: Vec<Range<usize>>,
     unknown_from: usize,
 }
 
 impl Literals {
     /// Is `offset` inside a string value (or where the parser could not tell)?
-    pub fn contains(&self, offset: usize) -> bool {
+    pub(super) fn contains(&self, offset: usize) -> bool {
         if offset >= self.unknown_from {
             return true;
         }
@@ -36,7 +36,7 @@ impl Literals {
 /// String values of a Terraform file. A file that does not parse is read as
 /// the scan reads it (only aggregators, variables and locals); if that fails
 /// too, `None`: nothing in it is known to be a comment.
-pub fn terraform(text: &str) -> Option<Literals> {
+pub(super) fn terraform(text: &str) -> Option<Literals> {
     let body = hcl_edit::parser::parse_body(text).ok().or_else(|| {
         let masked = crate::input::hcl_blocks::masked(text, |b| {
             crate::input::terraform::read_block(b.ident, b.label)
@@ -86,13 +86,13 @@ impl Visit for HclStrings {
 /// String values of a YAML (or JSON) document: the span of every scalar,
 /// converted from saphyr's character indexes to byte offsets. Where the parse
 /// stops on an error, the rest is unknown.
-pub fn yaml(text: &str) -> Literals {
+pub(super) fn yaml(text: &str) -> Literals {
     let mut out = Literals {
         ranges: Vec::new(),
         unknown_from: usize::MAX,
     };
     // Deep nesting is refused before parsing, as for the templates themselves.
-    if crate::input::cloudformation::yaml_depth_ok(text, 256).is_err() {
+    if crate::input::yaml::yaml_depth_ok(text, 256).is_err() {
         out.unknown_from = 0;
         return out;
     }

@@ -10,7 +10,7 @@
 //! ```
 
 use crate::diag::Diagnostic;
-use crate::input::cloudformation::{from_yaml, N, V};
+use crate::input::yaml::{from_yaml, N, V};
 use crate::load::source::SourceFile;
 use crate::model::FileId;
 use globset::{GlobBuilder, GlobMatcher};

@@ -154,7 +154,7 @@ fn timestamp_forms_agree() {
 fn whole_corpus_snapshot_time() {
     let dir = common::corpus().join("awscli");
     let r = common::scan_paths(&[&dir], None, "24h");
-    assert_eq!(r.now_source, "snapshot");
+    assert_eq!(r.now_source, aggrego::model::NowSource::Snapshot);
     assert_eq!(r.now.rfc3339, "2026-11-23T14:35:58.123Z");
     // Berlin's 15:35:58.123+01:00 is the same instant as the UTC files' newest.
     assert_eq!(r.errors.len(), 2, "text and table outputs: {:?}", r.errors);

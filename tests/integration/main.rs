@@ -1,6 +1,11 @@
 //! The integration tests, one binary: each module below was a test file of its own.
 //! `cargo test --test integration <module>::` runs one of them.
 
+// Some tests make FIFOs, send signals and read rusage through libc.
+#![allow(unsafe_code)]
+// A test binary exports nothing: its helpers are `pub` for its own modules.
+#![allow(unreachable_pub)]
+
 mod common;
 
 mod cli;

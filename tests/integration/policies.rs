@@ -29,7 +29,8 @@ fn policy_fixtures(#[files("policies/*.rego")] policy: PathBuf) {
     );
     let dir = common::root().join("fixtures").join(&id);
     assert!(dir.is_dir(), "policy {id} has no fixtures/{id}/");
-    let cases = aggrego::policy::fixtures::find(std::slice::from_ref(&dir), std::slice::from_ref(&id));
+    let cases =
+        aggrego::policy::fixtures::find(std::slice::from_ref(&dir), std::slice::from_ref(&id));
     assert!(!cases.is_empty(), "fixtures/{id} has no expected.json");
     let problems: Vec<String> = cases
         .iter()

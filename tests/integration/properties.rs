@@ -172,9 +172,12 @@ fn scans_of_mutated_fixtures_stay_inside_their_files() {
             let dir = tempfile::tempdir().unwrap();
             std::fs::write(dir.path().join(&name), &bytes).unwrap();
             let opts = aggrego::scan::Options {
-                paths: vec![dir.path().to_path_buf()],
-                now: aggrego::model::timestamp::parse("2026-11-24T00:00:00Z"),
-                max_age_ns: 86_400_000_000_000,
+                config: aggrego::config::ScanConfig {
+                    paths: vec![dir.path().to_path_buf()],
+                    now: aggrego::model::timestamp::parse("2026-11-24T00:00:00Z"),
+                    max_age: std::time::Duration::from_secs(86_400),
+                    ..Default::default()
+                },
                 ..Default::default()
             };
             let result = aggrego::scan::scan(&opts, &engine);

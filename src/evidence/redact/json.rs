@@ -68,7 +68,7 @@ fn value(key: Option<&str>, s: &str, map: &mut Map<'_>) -> String {
 }
 
 /// The redacted document.
-pub fn redact(text: &str, map: &mut Map<'_>) -> String {
+pub(super) fn redact(text: &str, map: &mut Map<'_>) -> String {
     let b = text.as_bytes();
     let mut edits: Vec<(Range<usize>, String)> = Vec::new();
     let mut stack: Vec<Frame> = Vec::new();

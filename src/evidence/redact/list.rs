@@ -14,7 +14,7 @@
 
 use super::{patterns, Kind, Map};
 
-pub fn redact(text: &str, map: &mut Map<'_>) -> String {
+pub(super) fn redact(text: &str, map: &mut Map<'_>) -> String {
     let mut out = String::with_capacity(text.len());
     let mut accounts = 0usize;
     for line in text.split_inclusive('\n') {

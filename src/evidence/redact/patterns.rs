@@ -111,7 +111,7 @@ fn arn(service: &str, resource: &str, at: usize, out: &mut Vec<(Range<usize>, Ki
 }
 
 /// The e-mail addresses of `s`, without leading punctuation (`'a@b.c'`).
-pub fn emails(s: &str) -> Vec<Range<usize>> {
+pub(super) fn emails(s: &str) -> Vec<Range<usize>> {
     let Some(re) = EMAIL.as_ref() else {
         return Vec::new();
     };
@@ -125,7 +125,7 @@ pub fn emails(s: &str) -> Vec<Range<usize>> {
 }
 
 /// Every sensitive value of `s`, replaced through `map`.
-pub fn text(s: &str, map: &mut Map<'_>) -> String {
+pub(super) fn text(s: &str, map: &mut Map<'_>) -> String {
     let mut found: Vec<(Range<usize>, Kind)> = Vec::new();
     if let Some(re) = ARN.as_ref() {
         for c in re.captures_iter(s) {

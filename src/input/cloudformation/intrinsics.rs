@@ -5,8 +5,8 @@
 //! a parameter with no value) is unknown; a condition that depends on it is
 //! decided only under an assumption (see [`super::super::resolved::explore`]).
 
-use super::tree::{N, V};
 use crate::input::resolved::{RNode, RV};
+use crate::input::yaml::{N, V};
 use crate::model::{Assumptions, Test};
 use std::cell::{Cell, RefCell};
 use std::collections::{BTreeMap, HashMap};
@@ -16,7 +16,7 @@ const MAX_DEPTH: usize = 32;
 
 /// A declared parameter and the value it takes.
 #[derive(Debug, Clone)]
-pub struct Param<'t> {
+pub(crate) struct Param<'t> {
     pub ty: String,
     pub default: Option<&'t N>,
     /// A value the user gave (`--parameter`, a parameter file) and where from.
@@ -31,7 +31,7 @@ impl Param<'_> {
 
 /// A template's parameters, conditions and mappings.
 #[derive(Debug, Default)]
-pub struct Template<'t> {
+pub(crate) struct Template<'t> {
     pub params: BTreeMap<String, Param<'t>>,
     pub conditions: HashMap<String, &'t N>,
     pub mappings: Option<&'t N>,
@@ -40,7 +40,7 @@ pub struct Template<'t> {
 /// One evaluation under a set of assumptions. It records the tests it could
 /// not decide (`open`) and the named conditions an assumption decided (`used`),
 /// which name the reading in messages.
-pub struct Eval<'t> {
+pub(crate) struct Eval<'t> {
     pub t: &'t Template<'t>,
     pub assumptions: &'t Assumptions,
     pub open: RefCell<Vec<Test>>,
@@ -63,7 +63,7 @@ enum Named {
 }
 
 impl<'t> Eval<'t> {
-    pub fn new(t: &'t Template<'t>, assumptions: &'t Assumptions) -> Self {
+    pub(crate) fn new(t: &'t Template<'t>, assumptions: &'t Assumptions) -> Self {
         Eval {
             t,
             assumptions,
@@ -76,7 +76,7 @@ impl<'t> Eval<'t> {
 
     /// A named condition, as the resource's `Condition` or `Fn::If` uses it:
     /// `None` when it cannot be decided.
-    pub fn condition(&self, name: &str) -> Option<bool> {
+    pub(crate) fn condition(&self, name: &str) -> Option<bool> {
         self.condition_at(name, 0)
     }
 
@@ -184,7 +184,7 @@ impl<'t> Eval<'t> {
 
     /// A value with every intrinsic CloudFormation evaluates before deploying
     /// evaluated; `None` for `AWS::NoValue` (the property or item is removed).
-    pub fn resolve(&self, n: &N, depth: usize) -> Option<RNode> {
+    pub(crate) fn resolve(&self, n: &N, depth: usize) -> Option<RNode> {
         let unknown = || Some(RNode::unknown(n.span.clone()));
         if depth > MAX_DEPTH {
             return unknown();
@@ -390,7 +390,7 @@ fn equality(x: &N, lit: &str) -> Test {
 }
 
 /// A short rendering of a template value for messages: `!Ref Env`, `!GetAtt A.B`.
-pub fn words(n: &N) -> String {
+pub(crate) fn words(n: &N) -> String {
     match &n.v {
         V::Null => "null".into(),
         V::Bool(b) => b.to_string(),

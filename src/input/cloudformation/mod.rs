@@ -10,7 +10,7 @@
 pub(crate) mod intrinsics;
 pub(crate) mod tree;
 
-pub(crate) use tree::{from_yaml, yaml_depth_ok, N, V};
+pub(crate) use crate::input::yaml::{from_yaml, N, V};
 
 use super::resolved::{self, RNode, Reader, CLOUDFORMATION};
 use super::{Ctx, Given, GivenValue, Parsed};
@@ -76,7 +76,7 @@ fn read(root: &N, id: FileId, file: &SourceFile, ctx: &Ctx<'_>) -> Parsed {
                     file: id,
                     address: logical_id.clone(),
                     resource_type: AGGREGATOR,
-                    kind: "cloudformation",
+                    kind: InputKind::Cloudformation,
                     reason: "it is made by the `Fn::ForEach` loop of the AWS::LanguageExtensions transform, which aggrego does not expand; check the processed template (`aws cloudformation get-template --template-stage Processed`)".into(),
                     span: Span::new(id, key_span.clone()),
                 });
@@ -234,7 +234,7 @@ fn variables(
                 (None, None) => (None, None, None),
             };
             Variable {
-                kind: "cloudformation",
+                kind: InputKind::Cloudformation,
                 scope: file.to_string(),
                 name: name.clone(),
                 value,
@@ -329,7 +329,7 @@ impl ResourceReader<'_> {
                 file: self.file,
                 address: self.logical_id.to_string(),
                 resource_type: AGGREGATOR,
-                kind: "cloudformation",
+                kind: InputKind::Cloudformation,
                 reason: format!(
                     "not created with these parameter values: {why}{}",
                     match not_created.first() {
@@ -381,7 +381,7 @@ impl ResourceReader<'_> {
         let a = reader.read(resolved.as_ref(), enclosing).into_aggregator(
             &CLOUDFORMATION,
             resolved::Place {
-                kind: "cloudformation",
+                kind: InputKind::Cloudformation,
                 resource_type: AGGREGATOR,
                 file: self.file,
                 address: self.logical_id.to_string(),

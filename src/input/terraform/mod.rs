@@ -186,7 +186,7 @@ pub fn parse_module(files: &[(FileId, &SourceFile)], ctx: &Ctx<'_>) -> Parsed {
     out.inventory.variables = values
         .into_iter()
         .map(|(name, v)| Variable {
-            kind: "terraform",
+            kind: InputKind::Terraform,
             scope: module.clone(),
             name,
             value: v.value.as_ref().and_then(|x| serde_json::to_value(x).ok()),
@@ -558,7 +558,7 @@ impl ResourceReader<'_> {
                 file: self.file,
                 address: self.address(),
                 resource_type: self.names().1,
-                kind: "terraform",
+                kind: InputKind::Terraform,
                 reason: format!("not created with these values: {}", why_not.join("; ")),
                 span: self.span(&self.block.head),
             });
@@ -651,7 +651,7 @@ impl ResourceReader<'_> {
             reading.instances.push(read.into_aggregator(
                 names,
                 resolved::Place {
-                    kind: "terraform",
+                    kind: InputKind::Terraform,
                     resource_type: ty,
                     file: self.file,
                     address,

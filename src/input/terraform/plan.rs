@@ -163,7 +163,7 @@ impl<'a> PlanReader<'_, 'a> {
         let a = read.into_aggregator(
             names,
             Place {
-                kind: "terraform-plan",
+                kind: InputKind::TerraformPlan,
                 resource_type: ty,
                 file: self.file,
                 address: addr.to_string(),
@@ -246,7 +246,10 @@ impl<'a> PlanReader<'_, 'a> {
 /// reported at the `.tf` lines (the plan's values are the more exact, so they are
 /// kept); the `.tf` reading of that resource is then dropped.
 pub fn relocate_plan_findings(aggregators: &mut Vec<Aggregator>, files: &[SourceFile]) {
-    if !aggregators.iter().any(|a| a.kind == "terraform-plan") {
+    if !aggregators
+        .iter()
+        .any(|a| a.kind == InputKind::TerraformPlan)
+    {
         return;
     }
     // A plan belongs to the module in its own directory.
@@ -259,13 +262,13 @@ pub fn relocate_plan_findings(aggregators: &mut Vec<Aggregator>, files: &[Source
     type Key = (Option<std::path::PathBuf>, String);
     let tf: HashMap<Key, Aggregator> = aggregators
         .iter()
-        .filter(|a| a.kind == "terraform")
+        .filter(|a| a.kind == InputKind::Terraform)
         .map(|a| ((dir(a.file), a.address.clone()), a.clone()))
         .collect();
     let mut replaced = std::collections::HashSet::new();
     for a in aggregators
         .iter_mut()
-        .filter(|a| a.kind == "terraform-plan")
+        .filter(|a| a.kind == InputKind::TerraformPlan)
     {
         let key = (dir(a.file), a.address.clone());
         let Some(t) = tf.get(&key) else {
@@ -298,7 +301,7 @@ pub fn relocate_plan_findings(aggregators: &mut Vec<Aggregator>, files: &[Source
         }
     }
     aggregators.retain(|a| {
-        !(a.kind == "terraform" && replaced.contains(&(dir(a.file), a.address.clone())))
+        !(a.kind == InputKind::Terraform && replaced.contains(&(dir(a.file), a.address.clone())))
     });
 }
 

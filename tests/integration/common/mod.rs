@@ -24,11 +24,12 @@ pub fn engine() -> Engine {
 /// Scan `paths` with the built-in policies.
 pub fn scan_paths(paths: &[&Path], now: Option<&str>, max_age: &str) -> ScanResult {
     let opts = Options {
-        paths: paths.iter().map(|p| p.to_path_buf()).collect(),
-        now: now.map(|n| aggrego::model::timestamp::parse(n).expect("valid --now")),
-        max_age_ns: humantime::parse_duration(max_age)
-            .expect("valid max age")
-            .as_nanos() as i64,
+        config: aggrego::config::ScanConfig {
+            paths: paths.iter().map(|p| p.to_path_buf()).collect(),
+            now: now.map(|n| aggrego::model::timestamp::parse(n).expect("valid --now")),
+            max_age: humantime::parse_duration(max_age).expect("valid max age"),
+            ..Default::default()
+        },
         ..Options::default()
     };
     scan::scan(&opts, &engine())
