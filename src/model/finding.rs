@@ -85,12 +85,38 @@ impl Finding {
     }
 }
 
+/// Where a suppression is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SuppressionKind {
+    /// An `aggrego:ignore` comment.
+    Inline,
+    /// CloudFormation `Metadata.aggrego.ignore`.
+    Metadata,
+    /// A waivers file entry.
+    Waiver,
+}
+
+impl SuppressionKind {
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            SuppressionKind::Inline => "inline",
+            SuppressionKind::Metadata => "metadata",
+            SuppressionKind::Waiver => "waiver",
+        }
+    }
+}
+
+impl std::fmt::Display for SuppressionKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
 /// How a finding was accepted, and where that decision is written.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Suppression {
-    /// `inline` (an `aggrego:ignore` comment), `metadata` (CloudFormation
-    /// `Metadata.aggrego.ignore`) or `waiver` (a waivers file entry).
-    pub kind: &'static str,
+    pub kind: SuppressionKind,
     pub reason: String,
     pub file: Arc<str>,
     pub line: usize,

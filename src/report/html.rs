@@ -339,7 +339,7 @@ fn findings(s: &mut String, result: &ScanResult) {
                         " class=\"suppressed\"",
                         format!(
                             "<div class=\"note\"><span class=\"tag\">suppressed</span> {} at <code>{}:{}</code>{expires}: {}</div>",
-                            esc(sup.kind),
+                            esc(sup.kind.as_str()),
                             esc(&sup.file),
                             sup.line,
                             esc(&sup.reason)

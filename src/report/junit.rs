@@ -180,7 +180,7 @@ fn status_for(findings: &[&Finding]) -> TestCaseStatus {
         let mut status = TestCaseStatus::skipped();
         if let Some(s) = findings.first().and_then(|f| f.suppression.as_ref()) {
             status.set_message(format!("suppressed: {}", s.reason));
-            status.set_type(s.kind);
+            status.set_type(s.kind.as_str());
         }
         status.set_description(description);
         status

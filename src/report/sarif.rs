@@ -235,11 +235,13 @@ pub fn write(result: &ScanResult, out: &mut dyn Write) -> std::io::Result<()> {
             res.rule_index = index.get(&*f.rule_id).map(|i| *i as i64);
             if let Some(s) = &f.suppression {
                 res.suppressions = Some(vec![Suppression::builder()
-                    .kind(json!(if s.kind == "waiver" {
-                        "external"
-                    } else {
-                        "inSource"
-                    }))
+                    .kind(json!(
+                        if s.kind == crate::model::finding::SuppressionKind::Waiver {
+                            "external"
+                        } else {
+                            "inSource"
+                        }
+                    ))
                     .status(json!("accepted"))
                     .justification(s.reason.clone())
                     .location(location(

@@ -12,6 +12,7 @@ pub mod waivers;
 
 use crate::diag::Diagnostic;
 use crate::load::source::SourceFile;
+use crate::model::finding::SuppressionKind;
 use crate::model::finding::{Finding, Resource, Suppression};
 use crate::model::{FileId, Ignore, Inventory};
 use crate::policy::catalog::{Rule, SUPPRESSION_UNUSED, WAIVER_EXPIRED};
@@ -96,7 +97,7 @@ impl Context<'_> {
     /// A suppression record pointing at where it is written.
     fn suppression(
         &self,
-        kind: &'static str,
+        kind: SuppressionKind,
         reason: &str,
         file: FileId,
         offset: usize,
@@ -177,7 +178,7 @@ pub fn apply(findings: &mut Vec<Finding>, cx: &Context<'_>, errors: &mut Vec<Dia
                         *used = true;
                         if found.is_none() {
                             found = Some(cx.suppression(
-                                "inline",
+                                SuppressionKind::Inline,
                                 &d.reason,
                                 d.file,
                                 d.span.start,
@@ -195,7 +196,7 @@ pub fn apply(findings: &mut Vec<Finding>, cx: &Context<'_>, errors: &mut Vec<Dia
                             *used = true;
                             if found.is_none() {
                                 found = Some(cx.suppression(
-                                    "metadata",
+                                    SuppressionKind::Metadata,
                                     &ig.reason,
                                     o.file,
                                     ig.span.start as usize,
@@ -212,7 +213,7 @@ pub fn apply(findings: &mut Vec<Finding>, cx: &Context<'_>, errors: &mut Vec<Dia
                     if found.is_none() && !expired[i] {
                         let expires = w.expires.as_ref().map(|(s, _, _)| s.clone());
                         found = Some(cx.suppression(
-                            "waiver",
+                            SuppressionKind::Waiver,
                             &w.reason,
                             w.file,
                             w.span.start,
