@@ -1,0 +1,160 @@
+//! `aggrego scan`: the configuration, report destinations checked before the
+//! scan, the scan, each report, and the exit code.
+
+use crate::config::cli::{ColorChoice, FormatSpec, ScanArgs};
+use crate::config::ScanConfig;
+use crate::diag::{fatal, Fatal};
+use crate::output::Output;
+use crate::policy::policyset;
+use crate::report::{self, Format, RenderOptions};
+use crate::scan::{self, Options, Plan};
+use std::collections::BTreeSet;
+use std::io::{IsTerminal, Write};
+
+/// The scan's policies and options, from its configuration (`scan`, `inspect`).
+pub fn plan(config: &ScanConfig) -> Result<(Plan, Options), Fatal> {
+    let set = policyset::of_config(config).map_err(Fatal)?;
+    let plan = Plan::new(set, config)?;
+    let mut options = plan.options(config.clone());
+    options.env_vars = crate::config::tf_env_vars();
+    Ok((plan, options))
+}
+
+pub fn run(args: &ScanArgs) -> Result<u8, Fatal> {
+    let config = ScanConfig::from_args(&args.input, &args.policies, &args.rules);
+    // Fail before scanning when a report cannot be written.
+    let sinks = sinks(args)?;
+    let (plan, mut options) = plan(&config)?;
+    options.subjects = sinks.iter().any(|s| s.format == Format::Junit);
+    options.progress = !args.no_progress;
+    let result = scan::scan(&options, &plan.engine);
+    let code = result.exit_code(config.fail_on, &plan.selection);
+
+    let trace = std::env::var_os("AGGREGO_TRACE").is_some();
+    for sink in sinks {
+        let t = std::time::Instant::now();
+        let format = sink.format;
+        match sink.file {
+            Some(mut file) => {
+                let display = file.display.clone();
+                let opts = RenderOptions {
+                    color: args.color == ColorChoice::Always,
+                    width: 120,
+                };
+                let stream = file.is_stream();
+                let written = file
+                    .writer()
+                    .and_then(|mut w| report::write(format, &result, &opts, &mut w))
+                    .and_then(|_| file.commit());
+                match written {
+                    Ok(()) => {}
+                    // A reader that leaves a stream (`| head`) chose to.
+                    Err(e) if stream && e.kind() == std::io::ErrorKind::BrokenPipe => {}
+                    Err(e) => return Err(fatal(&display, format!("cannot write the report: {e}"))),
+                }
+            }
+            None => {
+                let stdout = std::io::stdout();
+                let to_terminal = stdout.is_terminal();
+                let opts = RenderOptions {
+                    color: match args.color {
+                        ColorChoice::Always => true,
+                        ColorChoice::Never => false,
+                        ColorChoice::Auto => {
+                            to_terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+                        }
+                    },
+                    width: if to_terminal { terminal_width() } else { 120 },
+                };
+                let mut lock = stdout.lock();
+                match report::write(format, &result, &opts, &mut lock).and_then(|_| lock.flush()) {
+                    Ok(()) => {}
+                    // A closed pipe (`| head`) is the reader's choice, not an error.
+                    Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {}
+                    Err(e) => {
+                        return Err(fatal("<stdout>", format!("cannot write the report: {e}")))
+                    }
+                }
+            }
+        }
+        if trace {
+            eprintln!(
+                "  {format:?} report written in {:.3}s",
+                t.elapsed().as_secs_f64()
+            );
+        }
+    }
+    // The process ends here: freeing hundreds of thousands of findings one by one
+    // would only delay the exit.
+    std::mem::forget(result);
+    Ok(code)
+}
+
+struct Sink {
+    format: Format,
+    file: Option<Output>,
+}
+
+/// One sink per `--format`; at most one writes to standard output.
+fn sinks(args: &ScanArgs) -> Result<Vec<Sink>, Fatal> {
+    let mut specs = args.format.clone();
+    if specs.is_empty() {
+        specs.push(FormatSpec {
+            format: Format::Human,
+            file: None,
+        });
+    }
+    let unnamed = specs.iter().filter(|s| s.file.is_none()).count();
+    if let Some(out) = &args.output {
+        if unnamed != 1 {
+            return Err(fatal(
+                "--output",
+                "give exactly one --format without `=FILE` for --output to write".into(),
+            ));
+        }
+        for s in specs.iter_mut().filter(|s| s.file.is_none()) {
+            s.file = Some(out.clone());
+        }
+    } else if unnamed > 1 {
+        return Err(fatal(
+            "--format",
+            "only one report can go to standard output: give the others a file (`--format sarif=aggrego.sarif`)".into(),
+        ));
+    }
+    let inputs = crate::output::Inputs::of(args);
+    let mut replaced = BTreeSet::new();
+    let mut out = Vec::new();
+    for s in specs {
+        let file = match &s.file {
+            Some(path) => {
+                let display = crate::load::source::display_path(path);
+                let (output, file) =
+                    Output::create(path, &inputs).map_err(|e| fatal(&display, e.to_string()))?;
+                // Streams may take several reports; a file keeps only the last.
+                if let Some(file) = file {
+                    if !replaced.insert(file) {
+                        return Err(fatal(
+                            &display,
+                            "two reports would be written to the same file".into(),
+                        ));
+                    }
+                }
+                Some(output)
+            }
+            None => None,
+        };
+        out.push(Sink {
+            format: s.format,
+            file,
+        });
+    }
+    Ok(out)
+}
+
+fn terminal_width() -> usize {
+    std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.parse().ok())
+        .filter(|w: &usize| *w >= 40)
+        .unwrap_or(100)
+}
