@@ -273,14 +273,14 @@ impl Inventory {
             "expected_regions_from",
             settings
                 .expected_regions_from
-                .map_or(Value::Null, Value::from),
+                .map_or(Value::Null, |f| Value::from(f.as_str())),
         );
         b.put(
             &mut st,
             "expected_accounts_from",
             settings
                 .expected_accounts_from
-                .map_or(Value::Null, Value::from),
+                .map_or(Value::Null, |f| Value::from(f.as_str())),
         );
         b.put(
             &mut st,
@@ -1164,7 +1164,7 @@ impl Builder<'_> {
                     .joined_ns
                     .map_or(Value::Null, |t| Value::from(Instant::from_ns(t).rfc3339));
                 self.put(&mut o, "joined_at", joined);
-                self.put(&mut o, "from", Value::from(a.from));
+                self.put(&mut o, "from", Value::from(a.from.as_str()));
                 let l = self.loc(a.span);
                 self.put(&mut o, "loc", l);
                 o.into_value()
@@ -1287,8 +1287,12 @@ impl Builder<'_> {
                 let l = self.loc(c.span);
                 self.put(&mut o, "loc", l);
                 self.put(&mut o, "organization", Value::from(c.organization));
-                self.put(&mut o, "accounts_from", Value::from(c.accounts_from));
-                self.put(&mut o, "regions_from", Value::from(c.regions_from));
+                self.put(
+                    &mut o,
+                    "accounts_from",
+                    Value::from(c.accounts_from.as_str()),
+                );
+                self.put(&mut o, "regions_from", Value::from(c.regions_from.as_str()));
                 self.put(&mut o, "captured", Value::from(c.captured));
                 self.put(&mut o, "capture_failed", Value::from(c.capture_failed));
                 let accounts: Vec<Value> = c

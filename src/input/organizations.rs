@@ -6,6 +6,7 @@ use super::aws_cli::read_time;
 use crate::diag::Diagnostic;
 use crate::input::json::{Doc, JsonError, Kind, Member, Raw, Root};
 use crate::load::source::SourceFile;
+use crate::model::Listed;
 use crate::model::*;
 use std::ops::Range;
 
@@ -179,7 +180,7 @@ pub fn parse_accounts(
             email: r.text(&members, "Email").map(|s| s.0),
             status,
             joined_ns,
-            from: "organizations",
+            from: Listed::Organizations,
             span: r.span(id_raw),
         });
     }
@@ -278,7 +279,7 @@ pub fn parse_account_list(
                     email: None,
                     status: None,
                     joined_ns: None,
-                    from: "flag",
+                    from: Listed::Flag,
                     span: Span::new(file_id, start + at..start + at + 12),
                 });
             }

@@ -186,6 +186,37 @@ impl NowSource {
     }
 }
 
+/// Where a list of who or where is expected to report came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum Listed {
+    /// `--expect-accounts`, `--expect-regions`.
+    Flag,
+    /// An `aws organizations list-accounts` output.
+    Organizations,
+    /// An `aws account list-regions` or `aws ec2 describe-regions` output.
+    RegionList,
+    /// The regions a snapshot manifest captured.
+    Manifest,
+    /// The aggregator's own definition.
+    Definition,
+    /// What the aggregator's sources status reports.
+    Observed,
+}
+
+impl Listed {
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Listed::Flag => "flag",
+            Listed::Organizations => "organizations",
+            Listed::RegionList => "region-list",
+            Listed::Manifest => "manifest",
+            Listed::Definition => "definition",
+            Listed::Observed => "observed",
+        }
+    }
+}
+
 /// One aggregator definition or describe entry.
 #[derive(Debug, Clone)]
 pub struct Aggregator {
@@ -415,7 +446,7 @@ pub struct OrgAccount {
     pub status: Option<String>,
     pub joined_ns: Option<i64>,
     /// `organizations` (a list-accounts output) or `flag` (an `--expect-accounts` file).
-    pub from: &'static str,
+    pub from: Listed,
     pub span: Span,
 }
 
@@ -502,9 +533,9 @@ pub struct Settings {
     pub expected_regions: Vec<String>,
     pub expected_accounts: Vec<String>,
     /// Where the expected regions came from: `flag`, `region-list` or `manifest`.
-    pub expected_regions_from: Option<&'static str>,
+    pub expected_regions_from: Option<Listed>,
     /// Where the expected accounts came from: `flag` or `organizations`.
-    pub expected_accounts_from: Option<&'static str>,
+    pub expected_accounts_from: Option<Listed>,
     /// `--aggregator-in-every-region`.
     pub aggregator_in_every_region: bool,
 }

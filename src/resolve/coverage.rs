@@ -5,6 +5,7 @@
 //! the HTML report draws it as a grid.
 
 use crate::model::InputKind;
+use crate::model::Listed;
 use crate::model::{Aggregator, Field, Inventory, Settings, SourceStatus, Span};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::sync::Arc;
@@ -68,9 +69,9 @@ pub struct Item {
     /// Collects through an organisation source.
     pub organization: bool,
     /// `definition`, `organizations`, `flag` or `observed`.
-    pub accounts_from: &'static str,
+    pub accounts_from: Listed,
     /// `definition`, `region-list`, `manifest`, `flag` or `observed`.
-    pub regions_from: &'static str,
+    pub regions_from: Listed,
     /// A sources-status output for it is in the scan.
     pub captured: bool,
     /// A snapshot manifest records that capturing its sources status failed.
@@ -249,7 +250,7 @@ impl Context<'_> {
             });
 
         // Scan-wide regions, else those this aggregator's sources report from.
-        let (global_regions, global_from): (Vec<(String, Span)>, &'static str) =
+        let (global_regions, global_from): (Vec<(String, Span)>, Listed) =
             match self.settings.expected_regions_from {
                 Some(from) if !self.settings.expected_regions.is_empty() => (
                     self.settings
@@ -264,9 +265,9 @@ impl Context<'_> {
                         .collect(),
                     from,
                 ),
-                _ => (region_seen.clone().into_iter().collect(), "observed"),
+                _ => (region_seen.clone().into_iter().collect(), Listed::Observed),
             };
-        let org_accounts = || -> (Vec<(String, Span)>, &'static str) {
+        let org_accounts = || -> (Vec<(String, Span)>, Listed) {
             match self.settings.expected_accounts_from {
                 Some(from) if !self.settings.expected_accounts.is_empty() => {
                     let wanted: BTreeSet<&str> = self
@@ -277,7 +278,9 @@ impl Context<'_> {
                         .collect();
                     let mut out: BTreeMap<String, Span> = BTreeMap::new();
                     for a in &self.inv.accounts {
-                        if wanted.contains(a.id.as_str()) && (from != "flag" || a.from == "flag") {
+                        if wanted.contains(a.id.as_str())
+                            && (from != Listed::Flag || a.from == Listed::Flag)
+                        {
                             out.entry(a.id.clone()).or_insert(a.span);
                         }
                     }
@@ -286,18 +289,18 @@ impl Context<'_> {
                     }
                     (out.into_iter().collect(), from)
                 }
-                _ => (first_seen.clone().into_iter().collect(), "observed"),
+                _ => (first_seen.clone().into_iter().collect(), Listed::Observed),
             }
         };
 
         // Each source expects its accounts in its regions.
-        let mut sources: Vec<(Located, &'static str, Located, &'static str)> = Vec::new();
+        let mut sources: Vec<(Located, Listed, Located, Listed)> = Vec::new();
         let regions_of = |all: &Field<bool>, list: &Field<Vec<Field<String>>>| {
             if all.value == Some(true) {
                 return (global_regions.clone(), global_from);
             }
             match known_values(list) {
-                Some(v) if all.known && !v.is_empty() => (v, "definition"),
+                Some(v) if all.known && !v.is_empty() => (v, Listed::Definition),
                 _ => (global_regions.clone(), global_from),
             }
         };
@@ -307,7 +310,7 @@ impl Context<'_> {
                 for s in &a.account_sources {
                     let accounts = known_values(&s.account_ids).unwrap_or_default();
                     let (regions, rf) = regions_of(&s.all_regions, &s.regions);
-                    sources.push((accounts, "definition", regions, rf));
+                    sources.push((accounts, Listed::Definition, regions, rf));
                 }
                 if let Some(o) = &a.organization_source {
                     organization = true;
@@ -324,10 +327,10 @@ impl Context<'_> {
 
         let mut accounts: BTreeMap<String, ExpectedAccount> = BTreeMap::new();
         let mut regions: BTreeMap<String, Span> = BTreeMap::new();
-        let (mut accounts_from, mut regions_from) = ("observed", "observed");
+        let (mut accounts_from, mut regions_from) = (Listed::Observed, Listed::Observed);
         for (i, (acc, af, regs, rf)) in sources.iter().enumerate() {
             if i == 0 {
-                (accounts_from, regions_from) = (af, rf);
+                (accounts_from, regions_from) = (*af, *rf);
             }
             for (r, span) in regs {
                 regions.entry(r.clone()).or_insert(*span);

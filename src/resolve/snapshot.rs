@@ -6,6 +6,7 @@ use crate::load::open::{self, OpenError, Root, Trust};
 use crate::load::source::SourceFile;
 use crate::model::Inventory;
 use crate::model::Learnt;
+use crate::model::Listed;
 use std::collections::{BTreeSet, HashMap};
 use std::path::Path;
 use std::sync::Arc;
@@ -97,8 +98,12 @@ pub fn apply_manifests(inv: &mut Inventory, files: &[SourceFile]) {
 
 /// The accounts expected to report: an `--expect-accounts` list, else the
 /// organisation's ACTIVE accounts.
-pub fn expected_accounts(inv: &Inventory, flag: bool) -> (Vec<String>, Option<&'static str>) {
-    let from = if flag { "flag" } else { "organizations" };
+pub fn expected_accounts(inv: &Inventory, flag: bool) -> (Vec<String>, Option<Listed>) {
+    let from = if flag {
+        Listed::Flag
+    } else {
+        Listed::Organizations
+    };
     let ids: BTreeSet<String> = inv
         .accounts
         .iter()
@@ -111,10 +116,10 @@ pub fn expected_accounts(inv: &Inventory, flag: bool) -> (Vec<String>, Option<&'
 
 /// The regions expected to report: `--expect-regions`, else the enabled regions
 /// of a region list, else the regions a snapshot manifest captured.
-pub fn expected_regions(inv: &Inventory, flag: &[String]) -> (Vec<String>, Option<&'static str>) {
+pub fn expected_regions(inv: &Inventory, flag: &[String]) -> (Vec<String>, Option<Listed>) {
     if !flag.is_empty() {
         let set: BTreeSet<String> = flag.iter().cloned().collect();
-        return (set.into_iter().collect(), Some("flag"));
+        return (set.into_iter().collect(), Some(Listed::Flag));
     }
     if !inv.regions.is_empty() {
         let set: BTreeSet<String> = inv
@@ -123,7 +128,7 @@ pub fn expected_regions(inv: &Inventory, flag: &[String]) -> (Vec<String>, Optio
             .filter(|r| r.enabled)
             .map(|r| r.region.clone())
             .collect();
-        return (set.into_iter().collect(), Some("region-list"));
+        return (set.into_iter().collect(), Some(Listed::RegionList));
     }
     let set: BTreeSet<String> = inv
         .manifests
@@ -133,5 +138,5 @@ pub fn expected_regions(inv: &Inventory, flag: &[String]) -> (Vec<String>, Optio
     if set.is_empty() {
         return (Vec::new(), None);
     }
-    (set.into_iter().collect(), Some("manifest"))
+    (set.into_iter().collect(), Some(Listed::Manifest))
 }

@@ -789,7 +789,7 @@ fn read_expected_accounts(
         input::organizations::parse_account_list(id, file)
     };
     for a in &mut accounts {
-        a.from = "flag";
+        a.from = crate::model::Listed::Flag;
     }
     inventory.accounts.append(&mut accounts);
     errors.extend(errs);
