@@ -3,6 +3,7 @@
 
 pub mod catalogue;
 pub mod collect;
+pub mod fixtures;
 pub mod inspect;
 pub mod scan;
 pub mod test;

@@ -117,7 +117,7 @@ pub fn run(args: &TestArgs) -> Result<u8, Fatal> {
         .iter()
         .map(|p| p.id().to_string())
         .collect();
-    for (id, dir) in crate::policy::fixtures::find(&args.paths, &ids) {
+    for (id, dir) in crate::commands::fixtures::find(&args.paths, &ids) {
         let shown = crate::load::source::display_path(&dir);
         let name = match dir.file_name().map(|n| n.to_string_lossy()) {
             Some(case) if case != id.as_str() => format!("fixtures/{id}/{case}"),
@@ -129,7 +129,7 @@ pub fn run(args: &TestArgs) -> Result<u8, Fatal> {
         {
             continue;
         }
-        let result = crate::policy::fixtures::check(&dir, &id, &engine);
+        let result = crate::commands::fixtures::check(&dir, &id, &engine);
         outcomes.push(Outcome {
             name,
             file: format!("{shown}/expected.json"),

@@ -460,7 +460,7 @@ fn parse_size(s: &str) -> Result<u64, String> {
 /// An AWS region code (`--expect-regions`), spaces around it ignored.
 fn parse_region(s: &str) -> Result<String, String> {
     let r = s.trim();
-    if crate::resolve::context::is_region_code(r) {
+    if crate::model::aws::is_region_code(r) {
         Ok(r.to_string())
     } else {
         Err(format!(

@@ -5,9 +5,9 @@
 use super::Ctx;
 use crate::diag::Diagnostic;
 use crate::input::json::{Doc, JsonError, Kind, Member, Raw, Root};
+use crate::model::aws;
 use crate::model::timestamp;
 use crate::model::*;
-use crate::resolve::context;
 use rayon::prelude::*;
 use std::ops::Range;
 use std::sync::Arc;
@@ -267,7 +267,7 @@ impl<'a, 'c> Parser<'a, 'c> {
         if let Some(r) = from_arn {
             return (Some(r), Some(Learnt::Arn));
         }
-        if let Some(r) = context::region_in_path(std::path::Path::new(self.name)) {
+        if let Some(r) = aws::region_in_path(std::path::Path::new(self.name)) {
             return (Some(r), Some(Learnt::Path));
         }
         match self.ctx.region {
@@ -306,7 +306,7 @@ impl<'a, 'c> Parser<'a, 'c> {
                         a.name.value.clone().unwrap_or_default(),
                         a.arn
                             .as_deref()
-                            .and_then(context::arn_region_account)
+                            .and_then(aws::arn_region_account)
                             .map(|p| p.0),
                     ));
                     self.inventory.aggregators.push(a);
@@ -355,7 +355,7 @@ impl<'a, 'c> Parser<'a, 'c> {
                 _ => {}
             }
         }
-        let arn_parts = arn.as_deref().and_then(context::arn_region_account);
+        let arn_parts = arn.as_deref().and_then(aws::arn_region_account);
         let (region, region_from) = self.region(arn_parts.as_ref().map(|p| p.0.clone()));
         Some(Aggregator {
             name,

@@ -71,7 +71,7 @@ impl Ctx<'_> {
     /// Sets the region of an aggregator defined in file `name`: a region in the
     /// file's path (`us-east-1/…`), else `--region`.
     pub fn place_in_region(&self, name: &str, a: &mut crate::model::Aggregator) {
-        let region = crate::resolve::context::region_in_path(std::path::Path::new(name))
+        let region = crate::model::aws::region_in_path(std::path::Path::new(name))
             .map(|r| (r, Learnt::Path))
             .or_else(|| self.region.map(|r| (r.to_string(), Learnt::Flag)));
         if let Some((r, from)) = region {
@@ -187,9 +187,7 @@ fn not_recognised(file: &SourceFile, id: FileId, at: usize) -> Diagnostic {
 
 /// Terraform files are read a directory (module) at a time: variables, locals and
 /// tfvars in one file resolve references in another.
-pub fn is_terraform(path: &std::path::Path) -> bool {
-    terraform::role(path).is_some()
-}
+pub use crate::load::names::is_terraform;
 
 fn parse_json(id: FileId, file: &SourceFile, ctx: &Ctx<'_>, explicit: bool) -> Parsed {
     let mut out = Parsed::default();

@@ -302,7 +302,7 @@ pub fn parse_account_list(
 /// Byte offset of the first account ID (exactly 12 digits).
 fn twelve_digits(s: &str) -> Option<usize> {
     let mut first = None;
-    crate::resolve::context::account_id_runs(s.as_bytes(), |r| {
+    crate::model::aws::account_id_runs(s.as_bytes(), |r| {
         first.get_or_insert(r.start);
     });
     first

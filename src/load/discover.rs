@@ -103,7 +103,7 @@ pub fn discover(roots: &[PathBuf]) -> (Vec<Candidate>, Vec<Diagnostic>) {
                 });
                 // A Terraform file is read with its module: the other `.tf` and
                 // `.tfvars` files beside it define its variables.
-                if crate::input::is_terraform(root) {
+                if crate::load::names::is_terraform(root) {
                     out.extend(module_siblings(root, &mut errors));
                 }
             } else {
@@ -161,8 +161,8 @@ fn walk(root: &Path, out: &mut Vec<Candidate>, errors: &mut Vec<Diagnostic>) {
             ft.is_file()
         };
         // The waivers file configures the scan; it is not an input.
-        let is_waivers = path.file_name().and_then(|n| n.to_str())
-            == Some(crate::suppress::waivers::DEFAULT_FILE);
+        let is_waivers =
+            path.file_name().and_then(|n| n.to_str()) == Some(crate::load::names::WAIVERS_FILE);
         if !is_file || !has_input_extension(path) || (is_waivers && entry.depth() > 0) {
             continue;
         }
@@ -185,7 +185,7 @@ fn module_siblings(file: &Path, errors: &mut Vec<Diagnostic>) -> Vec<Candidate> 
     let mut paths: Vec<PathBuf> = entries
         .filter_map(|e| e.ok())
         .map(|e| e.path())
-        .filter(|p| crate::input::is_terraform(p) && p.file_name() != file.file_name())
+        .filter(|p| crate::load::names::is_terraform(p) && p.file_name() != file.file_name())
         .collect();
     paths.sort();
     let mut out = Vec::new();

@@ -2,5 +2,6 @@
 //! their text with a line index.
 
 pub mod discover;
+pub mod names;
 pub mod open;
 pub mod source;

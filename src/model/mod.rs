@@ -3,6 +3,7 @@
 //! Parsers fill these types with byte spans; `encode` turns them into the
 //! policies' `input` and a table that maps each `loc` id back to its span.
 
+pub mod aws;
 pub mod finding;
 pub mod schema;
 pub mod timestamp;

@@ -1,5 +1,5 @@
 //! The input model, as types: what `input` holds for every policy. The values
-//! are built for speed in `inventory.rs`; these types document them, give the
+//! are built for speed in `encode`; these types document them, give the
 //! JSON Schema published in `docs/input.schema.json` (`aggrego inspect --schema`),
 //! and a test checks that what `aggrego inspect` prints matches it.
 

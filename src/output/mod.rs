@@ -106,7 +106,7 @@ impl Inputs {
                     .roots
                     .push((p, crate::load::source::display_path(given)));
             } else {
-                if crate::input::is_terraform(&p) {
+                if crate::load::names::is_terraform(&p) {
                     inputs.modules.extend(p.parent().map(Path::to_path_buf));
                 }
                 inputs.files.push(p);
@@ -136,7 +136,7 @@ impl Inputs {
         if self.files.iter().any(|f| f == dest) {
             return Err(DestinationError::Input("named on the command line"));
         }
-        if crate::input::is_terraform(dest)
+        if crate::load::names::is_terraform(dest)
             && dest
                 .parent()
                 .is_some_and(|d| self.modules.iter().any(|m| m == d))

@@ -6,7 +6,6 @@
 pub mod bounded;
 pub mod catalog;
 pub mod engine;
-pub mod fixtures;
 pub mod format;
 pub mod metadata_block;
 pub mod policyset;

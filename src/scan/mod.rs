@@ -12,6 +12,7 @@ use crate::load::discover::{self, Candidate};
 use crate::load::open::io_reason;
 use crate::load::open::Trust;
 use crate::load::source::{self, display_path, SourceFile};
+use crate::model::aws;
 use crate::model::finding::Finding;
 use crate::model::timestamp::Instant;
 use crate::model::InputKind;
@@ -21,7 +22,6 @@ use crate::model::{Inventory, Settings, Span, StatusContext};
 use crate::policy::catalog::Rule;
 use crate::policy::engine::Engine;
 use crate::policy::policyset::PolicySet;
-use crate::resolve::context;
 use crate::scan::subject::Subject;
 use crate::suppress::{self, waivers};
 use rayon::prelude::*;
@@ -1048,7 +1048,7 @@ fn resolve_status_context(inv: &mut Inventory, files: &[SourceFile], ctx: &Ctx<'
                 .map(|f| std::path::Path::new(f.name.as_str()));
             let (agg, from) = match (&s.context.aggregator, path) {
                 (Some(a), _) => (Some(a.clone()), s.context.aggregator_from),
-                (None, Some(p)) => match context::aggregator_in_path(p, &known) {
+                (None, Some(p)) => match aws::aggregator_in_path(p, &known) {
                     Some(a) => (Some(Arc::from(a)), Some(Learnt::Path)),
                     None => (None, None),
                 },
@@ -1060,7 +1060,7 @@ fn resolve_status_context(inv: &mut Inventory, files: &[SourceFile], ctx: &Ctx<'
                 .region
                 .as_deref()
                 .map(str::to_string)
-                .or_else(|| path.and_then(context::region_in_path))
+                .or_else(|| path.and_then(aws::region_in_path))
                 .or_else(|| ctx.region.map(str::to_string));
             let (account, region) = agg
                 .as_deref()

@@ -17,7 +17,7 @@ use globset::{GlobBuilder, GlobMatcher};
 use std::ops::Range;
 
 /// The waivers file read from the scan root when `--waivers` is not given.
-pub const DEFAULT_FILE: &str = ".aggrego-waivers.yaml";
+pub use crate::load::names::WAIVERS_FILE as DEFAULT_FILE;
 
 const KEYS: &[&str] = &[
     "id",

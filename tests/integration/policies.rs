@@ -30,12 +30,12 @@ fn policy_fixtures(#[files("policies/*.rego")] policy: PathBuf) {
     let dir = common::root().join("fixtures").join(&id);
     assert!(dir.is_dir(), "policy {id} has no fixtures/{id}/");
     let cases =
-        aggrego::policy::fixtures::find(std::slice::from_ref(&dir), std::slice::from_ref(&id));
+        aggrego::commands::fixtures::find(std::slice::from_ref(&dir), std::slice::from_ref(&id));
     assert!(!cases.is_empty(), "fixtures/{id} has no expected.json");
     let problems: Vec<String> = cases
         .iter()
         .filter_map(|(_, case)| {
-            aggrego::policy::fixtures::check(case, &id, &engine)
+            aggrego::commands::fixtures::check(case, &id, &engine)
                 .err()
                 .map(|p| format!("{}:\n  {}", case.display(), p.join("\n  ")))
         })
@@ -83,7 +83,7 @@ fn fixture_folders_and_policy_files_match() {
 #[serde(deny_unknown_fields)]
 struct ExpectedErrors {
     errors: Vec<ExpectedError>,
-    findings: Vec<aggrego::policy::fixtures::ExpectedFinding>,
+    findings: Vec<aggrego::commands::fixtures::ExpectedFinding>,
 }
 
 #[derive(Deserialize)]

@@ -184,7 +184,7 @@ fn policy_fixture(
     let dir = expected.parent().unwrap();
     let case = rel(dir);
     let text = std::fs::read_to_string(&expected).unwrap();
-    let e: aggrego::policy::fixtures::Expected =
+    let e: aggrego::commands::fixtures::Expected =
         serde_json::from_str(&text).unwrap_or_else(|err| panic!("{case}/expected.json: {err}"));
     let o = &e.options;
     let mut args = strings(&["scan", &case]);

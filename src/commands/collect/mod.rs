@@ -55,7 +55,7 @@ pub fn parse_regions(raw: &[String]) -> Result<Vec<String>, Fatal> {
     }
     let mut out = Vec::new();
     for r in raw.iter().map(|r| r.trim()).filter(|r| !r.is_empty()) {
-        if !crate::resolve::context::is_region_code(r) {
+        if !crate::model::aws::is_region_code(r) {
             return Err(fatal(
                 "--regions",
                 format!(

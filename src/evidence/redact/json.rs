@@ -166,7 +166,7 @@ pub(super) fn redact(text: &str, map: &mut Map<'_>) -> String {
                     i += 1;
                 }
                 let token = &text[start..i];
-                crate::resolve::context::account_id_runs(token.as_bytes(), |r| {
+                crate::model::aws::account_id_runs(token.as_bytes(), |r| {
                     let id = &token[r.clone()];
                     let out = map(Kind::Account, id);
                     if out != id {

@@ -50,7 +50,7 @@ pub(super) fn redact(text: &str, map: &mut Map<'_>) -> String {
 
 fn first_id(s: &str) -> bool {
     let mut found = false;
-    crate::resolve::context::account_id_runs(s.as_bytes(), |_| found = true);
+    crate::model::aws::account_id_runs(s.as_bytes(), |_| found = true);
     found
 }
 
@@ -80,7 +80,7 @@ fn field(raw: &str, map: &mut Map<'_>) -> String {
         return raw.to_string();
     }
     let mut id = None;
-    crate::resolve::context::account_id_runs(raw.as_bytes(), |r| {
+    crate::model::aws::account_id_runs(raw.as_bytes(), |r| {
         id.get_or_insert(r);
     });
     if let Some(r) = id {

@@ -195,7 +195,7 @@ impl Collected {
             Some(t) => {
                 rewrite(name, &t.text, format, &mut self.map());
             }
-            None => crate::resolve::context::account_id_runs(bytes, |r| {
+            None => crate::model::aws::account_id_runs(bytes, |r| {
                 self.values
                     .entry(Kind::Account)
                     .or_default()
@@ -268,7 +268,7 @@ impl Redactor {
             None => {
                 // Not text: account IDs only, in place.
                 let mut out = bytes.to_vec();
-                crate::resolve::context::account_id_runs(bytes, |r| {
+                crate::model::aws::account_id_runs(bytes, |r| {
                     let p =
                         self.pseudonym(Kind::Account, &String::from_utf8_lossy(&bytes[r.clone()]));
                     out[r].copy_from_slice(p.as_bytes());

@@ -182,7 +182,7 @@ pub(super) fn text(s: &str, map: &mut Map<'_>) -> String {
 /// `text` with its account IDs replaced.
 fn gap(out: &mut String, text: &str, map: &mut Map<'_>) {
     let mut last = 0;
-    crate::resolve::context::account_id_runs(text.as_bytes(), |r| {
+    crate::model::aws::account_id_runs(text.as_bytes(), |r| {
         out.push_str(&text[last..r.start]);
         out.push_str(&map(Kind::Account, &text[r.clone()]));
         last = r.end;

@@ -19,6 +19,7 @@ pub use plan::{looks_like_plan, parse_plan, relocate_plan_findings};
 use super::resolved::{self, Names, RNode, Reader, RV, TERRAFORM_AWS, TERRAFORM_AWSCC};
 use super::{Ctx, Given, GivenValue, Parsed};
 use crate::diag::Diagnostic;
+pub use crate::load::names::{role, FileRole};
 use crate::load::source::SourceFile;
 use crate::model::Assumptions;
 use crate::model::*;
@@ -34,37 +35,6 @@ pub const AWSCC: &str = "awscc_config_configuration_aggregator";
 
 /// Instances of one resource read at most (a `count` of thousands is read this far).
 const MAX_INSTANCES: usize = 64;
-
-/// Which files of a folder Terraform reads, and how.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub enum FileRole {
-    /// `.tf`
-    Hcl,
-    /// `.tf.json`
-    Json,
-    /// `terraform.tfvars(.json)` (0) or `*.auto.tfvars(.json)` (1): applied in that order.
-    Tfvars(u8),
-    /// Any other `.tfvars`: read only when given with `--var-file`.
-    Unloaded,
-}
-
-pub fn role(path: &std::path::Path) -> Option<FileRole> {
-    let name = path.file_name()?.to_str()?.to_ascii_lowercase();
-    if let Some(stem) = name
-        .strip_suffix(".tfvars")
-        .or_else(|| name.strip_suffix(".tfvars.json"))
-    {
-        return Some(match stem {
-            "terraform" => FileRole::Tfvars(0),
-            s if s.ends_with(".auto") => FileRole::Tfvars(1),
-            _ => FileRole::Unloaded,
-        });
-    }
-    if name.ends_with(".tf.json") {
-        return Some(FileRole::Json);
-    }
-    name.ends_with(".tf").then_some(FileRole::Hcl)
-}
 
 /// A declared variable.
 #[derive(Debug, Clone)]

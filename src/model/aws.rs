@@ -1,4 +1,5 @@
-//! Context a file does not state itself: the region and aggregator a path implies.
+//! AWS identifiers: region codes, account IDs in text, and the region or
+//! aggregator a path implies (context a file does not state itself).
 
 use regex::Regex;
 use std::path::Path;
