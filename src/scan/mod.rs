@@ -21,6 +21,7 @@ use crate::model::NowSource;
 use crate::model::{Inventory, Settings, Span, StatusContext};
 use crate::policy::catalog::Rule;
 use crate::policy::engine::Engine;
+use crate::policy::engine::RawFinding;
 use crate::policy::policyset::PolicySet;
 use crate::scan::subject::Subject;
 use crate::suppress::{self, waivers};
@@ -211,43 +212,26 @@ impl ScanResult {
     }
 }
 
+/// One scan, stage by stage: load and parse the inputs (the policies compile
+/// beside them), resolve what no file states, encode the policy input,
+/// evaluate, locate, suppress, and put the result in report order.
 pub fn scan(opts: &Options, engine: &Engine) -> ScanResult {
-    let t0 = std::time::Instant::now();
-    let trace = std::env::var_os("AGGREGO_TRACE").is_some();
-    let mark = |what: &str| {
-        if trace {
-            let rss = std::fs::read_to_string("/proc/self/statm")
-                .ok()
-                .and_then(|s| {
-                    s.split_whitespace()
-                        .nth(1)
-                        .and_then(|v| v.parse::<u64>().ok())
-                })
-                .map_or(0, |pages| pages * 4096 / 1_000_000);
-            eprintln!("{:>8.3}s {what} (rss {rss} MB)", t0.elapsed().as_secs_f64());
-        }
-    };
+    let trace = Trace::start();
     let progress = crate::output::progress::Progress::new(opts.progress, 0);
+    // Load: every file the scan reads is read here, the waivers first.
+    let waiver_texts = read_waivers(opts);
     let Prepared {
-        files,
+        mut files,
         inventory,
         mut errors,
         now,
         now_source,
         settings,
-    } = std::thread::scope(|scope| {
-        // The policies are compiled beside the parsing, from the first file that
-        // holds something to check: by the time the inputs are read, they are ready.
-        let started = std::sync::Once::new();
-        let compile = || {
-            started.call_once(|| {
-                scope.spawn(|| engine.prepare_policies());
-            })
-        };
-        prepare_with(opts, &progress, &compile)
-    });
-    let mut files = files;
-    mark("parsed");
+    } = parse(opts, engine, &progress);
+    trace.mark("parsed");
+
+    // Resolve: what suppressions, JUnit and the coverage grid need of the
+    // definitions, before the inventory is encoded.
     let owners = suppress::Owners::from_inventory(&inventory, &files);
     let subjects = if opts.subjects {
         crate::scan::subject::collect(&inventory)
@@ -256,18 +240,144 @@ pub fn scan(opts: &Options, engine: &Engine) -> ScanResult {
     };
     let coverage_items = crate::resolve::coverage::build(&inventory, &settings);
     let coverage = crate::resolve::coverage::grids(&coverage_items, now.ns, settings.max_age_ns);
+
+    // Encode, evaluate.
     let (input, locs) = inventory.to_input(&settings, &coverage_items, &files);
     drop(coverage_items);
-    mark("input built");
+    trace.mark("input built");
     progress.stage("evaluating policies");
     let (raw, policy_errors) = engine.evaluate_input(&input, now.ns);
     let_go(
         input.status_count() + input.aggregator_count() > 1000,
         input,
     );
-    mark("evaluated");
+    trace.mark("evaluated");
     errors.extend(policy_errors);
 
+    // Locate.
+    let mut findings = locate_all(engine, raw, &locs, &files, &mut errors);
+    let_go(locs.status_count() > 1000, locs);
+
+    // Suppress, then aggrego's own rules about suppressions.
+    let mut rules: Vec<Rule> = engine.policies().iter().map(Rule::from_policy).collect();
+    rules.extend(
+        opts.own_rules
+            .clone()
+            .unwrap_or_else(crate::policy::catalog::own_rules),
+    );
+    let known: BTreeSet<String> = if opts.known_ids.is_empty() {
+        rules.iter().map(|r| r.id.to_string()).collect()
+    } else {
+        opts.known_ids.clone()
+    };
+    let ran: BTreeSet<String> = engine
+        .policies()
+        .iter()
+        .map(|p| p.id().to_string())
+        .collect();
+    let files_scanned = files.len();
+    let waiver_list = parse_waivers(waiver_texts, &mut files, &known, &mut errors);
+    let file_names: Vec<Arc<str>> = files.iter().map(|f| Arc::from(f.name.as_str())).collect();
+    suppress::apply(
+        &mut findings,
+        &suppress::Context {
+            files: &files,
+            file_names: &file_names,
+            owners: &owners,
+            waivers: &waiver_list,
+            now_ns: now.ns,
+            known: &known,
+            ran: &ran,
+            rules: &rules,
+        },
+        &mut errors,
+    );
+
+    // Report order, within the per-file bounds.
+    let limits = Limits::of(&opts.config);
+    findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    findings.dedup();
+    cap_findings(&mut findings, limits.max_findings_per_rule, &mut errors);
+    Diagnostic::sort_and_dedup(&mut errors);
+    let mut errors = cap_errors(errors, limits.max_errors_per_file);
+    Diagnostic::sort_and_dedup(&mut errors);
+    trace.mark("located and sorted");
+    progress.finish();
+    ScanResult {
+        files_scanned,
+        files,
+        findings,
+        errors,
+        now,
+        now_source,
+        rules,
+        subjects,
+        coverage,
+    }
+}
+
+/// Timings and memory of each stage on standard error, with `AGGREGO_TRACE` set.
+struct Trace {
+    start: std::time::Instant,
+    on: bool,
+}
+
+impl Trace {
+    fn start() -> Trace {
+        Trace {
+            start: std::time::Instant::now(),
+            on: std::env::var_os("AGGREGO_TRACE").is_some(),
+        }
+    }
+
+    fn mark(&self, what: &str) {
+        if !self.on {
+            return;
+        }
+        let rss = std::fs::read_to_string("/proc/self/statm")
+            .ok()
+            .and_then(|s| {
+                s.split_whitespace()
+                    .nth(1)
+                    .and_then(|v| v.parse::<u64>().ok())
+            })
+            .map_or(0, |pages| pages * 4096 / 1_000_000);
+        eprintln!(
+            "{:>8.3}s {what} (rss {rss} MB)",
+            self.start.elapsed().as_secs_f64()
+        );
+    }
+}
+
+/// Read and parse the inputs. The policies are compiled beside the parsing,
+/// from the first file that holds something to check: by the time the inputs
+/// are read, they are ready.
+fn parse(
+    opts: &Options,
+    engine: &Engine,
+    progress: &crate::output::progress::Progress,
+) -> Prepared {
+    std::thread::scope(|scope| {
+        let started = std::sync::Once::new();
+        let compile = || {
+            started.call_once(|| {
+                scope.spawn(|| engine.prepare_policies());
+            })
+        };
+        prepare_with(opts, progress, &compile)
+    })
+}
+
+/// Each finding's `loc` turned into its file, span, line and column, and the
+/// resource it belongs to (in parallel: a line and column is a search in the
+/// file), in order; findings of a definition read several ways merged.
+fn locate_all(
+    engine: &Engine,
+    raw: Vec<RawFinding>,
+    locs: &crate::encode::Locations,
+    files: &[SourceFile],
+    errors: &mut Vec<Diagnostic>,
+) -> Vec<Finding> {
     let shared: Vec<PolicyStrings> = engine
         .policies()
         .iter()
@@ -279,7 +389,6 @@ pub fn scan(opts: &Options, engine: &Engine) -> ScanResult {
         })
         .collect();
     let file_names: Vec<Arc<str>> = files.iter().map(|f| Arc::from(f.name.as_str())).collect();
-    // Located in parallel (a line and column is a search in the file), in order.
     let located: Vec<Result<(Finding, Option<crate::encode::Reading>), Diagnostic>> = raw
         .into_par_iter()
         .with_min_len(256)
@@ -303,7 +412,7 @@ pub fn scan(opts: &Options, engine: &Engine) -> ScanResult {
                     r,
                     span,
                     owner,
-                    &files,
+                    files,
                 ),
                 reading,
             ))
@@ -316,93 +425,66 @@ pub fn scan(opts: &Options, engine: &Engine) -> ScanResult {
             Err(e) => errors.push(e),
         }
     }
-    let mut findings = if locs.readings().is_empty() {
+    if locs.readings().is_empty() {
         findings.into_iter().map(|(f, _)| f).collect()
     } else {
         crate::scan::variants::merge(findings, locs.readings())
-    };
-    let_go(locs.status_count() > 1000, locs);
-    // Suppressions, then aggrego's own rules about them.
-    let mut rules: Vec<Rule> = engine.policies().iter().map(Rule::from_policy).collect();
-    rules.extend(
-        opts.own_rules
-            .clone()
-            .unwrap_or_else(crate::policy::catalog::own_rules),
-    );
-    let known: BTreeSet<String> = if opts.known_ids.is_empty() {
-        rules.iter().map(|r| r.id.to_string()).collect()
-    } else {
-        opts.known_ids.clone()
-    };
-    let ran: BTreeSet<String> = engine
-        .policies()
-        .iter()
-        .map(|p| p.id().to_string())
-        .collect();
-    let files_scanned = files.len();
-    let mut waiver_list = Vec::new();
-    for (path, root) in waiver_files(opts) {
-        let id = files.len() as u32;
-        let name = opts.name_of(&path);
-        let trust = root.as_deref().map_or(Trust::Named, |r| {
-            Trust::Within(r, crate::load::open::Root::ScannedFolder)
-        });
-        match crate::load::open::read(&path, trust)
-            .map_err(|e| match e {
-                e if e.is_not_found() => "the waivers file does not exist".to_string(),
-                e => format!("cannot read the waivers file: {e}"),
-            })
-            .and_then(|b| {
-                source::decode(b)
-                    .map_err(|e| format!("cannot read the waivers file: {}", e.message))
-            }) {
+    }
+}
+
+/// A waivers file as read: its path, its name in reports, and its text or why
+/// it could not be read.
+struct WaiverText {
+    path: PathBuf,
+    name: String,
+    text: Result<String, String>,
+}
+
+/// Read the waivers files (`--waivers`, else each scanned folder's).
+fn read_waivers(opts: &Options) -> Vec<WaiverText> {
+    waiver_files(opts)
+        .into_iter()
+        .map(|(path, root)| {
+            let name = opts.name_of(&path);
+            let trust = root.as_deref().map_or(Trust::Named, |r| {
+                Trust::Within(r, crate::load::open::Root::ScannedFolder)
+            });
+            let text = crate::load::open::read(&path, trust)
+                .map_err(|e| match e {
+                    e if e.is_not_found() => "the waivers file does not exist".to_string(),
+                    e => format!("cannot read the waivers file: {e}"),
+                })
+                .and_then(|b| {
+                    source::decode(b)
+                        .map_err(|e| format!("cannot read the waivers file: {}", e.message))
+                });
+            WaiverText { path, name, text }
+        })
+        .collect()
+}
+
+/// Parse the waivers read: each becomes a file of the scan (after the inputs),
+/// so its entries and errors are located.
+fn parse_waivers(
+    texts: Vec<WaiverText>,
+    files: &mut Vec<SourceFile>,
+    known: &BTreeSet<String>,
+    errors: &mut Vec<Diagnostic>,
+) -> Vec<waivers::Waiver> {
+    let mut out = Vec::new();
+    for w in texts {
+        match w.text {
             Ok(text) => {
-                files.push(SourceFile::named(path, name, text));
-                let (w, errs) = waivers::parse(id, &files[id as usize], &|r| known.contains(r));
-                waiver_list.extend(w);
+                let id = files.len() as u32;
+                files.push(SourceFile::named(w.path, w.name, text));
+                let (list, errs) = waivers::parse(id, &files[id as usize], &|r| known.contains(r));
+                out.extend(list);
                 errors.extend(errs);
             }
-            Err(e) => errors.push(Diagnostic::whole(&name, e)),
+            Err(e) => errors.push(Diagnostic::whole(&w.name, e)),
         }
     }
-    let file_names: Vec<Arc<str>> = files.iter().map(|f| Arc::from(f.name.as_str())).collect();
-    suppress::apply(
-        &mut findings,
-        &suppress::Context {
-            files: &files,
-            file_names: &file_names,
-            owners: &owners,
-            waivers: &waiver_list,
-            now_ns: now.ns,
-            known: &known,
-            ran: &ran,
-            rules: &rules,
-        },
-        &mut errors,
-    );
-    findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
-    findings.dedup();
-    cap_findings(
-        &mut findings,
-        Limits::of(&opts.config).max_findings_per_rule,
-        &mut errors,
-    );
-    Diagnostic::sort_and_dedup(&mut errors);
-    let mut errors = cap_errors(errors, Limits::of(&opts.config).max_errors_per_file);
-    Diagnostic::sort_and_dedup(&mut errors);
-    mark("located and sorted");
-    progress.finish();
-    ScanResult {
-        files_scanned,
-        files,
-        findings,
-        errors,
-        now,
-        now_source,
-        rules,
-        subjects,
-        coverage,
-    }
+    out
 }
 
 /// Keep the first `max` findings of each rule in each file (in report order);
