@@ -72,16 +72,11 @@ fn engine() -> Engine {
 }
 
 fn settings() -> Settings {
-    Settings {
-        now: Instant::from_ns(1_773_187_200_000_000_000),
-        now_source: aggrego::model::NowSource::Flag,
-        max_age_ns: 30 * 86_400_000_000_000,
-        expected_regions: vec![],
-        expected_accounts: vec![],
-        expected_regions_from: None,
-        expected_accounts_from: None,
-        aggregator_in_every_region: false,
-    }
+    Settings::new(
+        &Instant::from_ns(1_773_187_200_000_000_000),
+        aggrego::model::NowSource::Flag,
+        30 * 86_400_000_000_000,
+    )
 }
 
 fn statuses(c: &mut Criterion) {
@@ -129,11 +124,11 @@ fn statuses(c: &mut Criterion) {
     });
     let (input, _) = parsed.clone().to_input(&settings, &[], &files);
     g.bench_function("evaluate (parts)", |b| {
-        b.iter(|| engine.evaluate_input(&input, settings.now.ns))
+        b.iter(|| engine.evaluate_input(&input, settings.now_ns))
     });
     let whole = input.full();
     g.bench_function("evaluate (one input)", |b| {
-        b.iter(|| engine.evaluate(whole.clone(), settings.now.ns))
+        b.iter(|| engine.evaluate(whole.clone(), settings.now_ns))
     });
     g.finish();
 }
@@ -162,7 +157,7 @@ fn scans(c: &mut Criterion) {
         let opts = Options {
             config: aggrego::config::ScanConfig {
                 paths: vec![path],
-                now: Some(settings().now),
+                now: Some(Instant::from_ns(settings().now_ns)),
                 max_age: std::time::Duration::from_nanos(settings().max_age_ns as u64),
                 ..Default::default()
             },

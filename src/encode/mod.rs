@@ -4,6 +4,7 @@
 //! table that maps each `loc` id back to its span and resource.
 
 mod locations;
+mod ser;
 
 pub use locations::{Locations, Reading};
 
@@ -14,6 +15,7 @@ use crate::model::*;
 use rayon::prelude::*;
 use regorus::value::Object;
 use regorus::Value;
+use serde::Serialize as _;
 use std::collections::HashMap;
 use std::sync::Arc;
 
@@ -156,137 +158,47 @@ impl Inventory {
         }
         let no_statuses = self.source_statuses.is_empty();
         let statuses = Arc::new(std::mem::take(&mut self.source_statuses));
-        let table = StatusTable::new(&statuses, settings.now.ns, &mut b);
+        let table = StatusTable::new(&statuses, settings.now_ns, &mut b);
         let status_base = table.base;
 
-        let listings: Vec<Value> = self
-            .region_listings
-            .iter()
-            .map(|l| {
-                b.own(Resource {
-                    aggregator: None,
+        // The collections below are encoded by their own `Serialize` (one
+        // description of each: the model type, which also gives the schema);
+        // each item owns the locs made while it is encoded.
+        let listings = b.encode_each(&self.region_listings, |l| Resource {
+            aggregator: None,
+            account: None,
+            region: l.region.as_deref().map(Arc::from),
+        });
+        let snapshots = b.encode_each(&self.snapshots, |_| Resource::default());
+        let unchecked = b.encode_each(&self.unchecked, |_| Resource::default());
+        let variables = b.encode_each(&self.variables, |_| Resource::default());
+        let accounts = b.encode_each(&self.accounts, |a| Resource {
+            aggregator: None,
+            account: Some(Arc::from(a.id.as_str())),
+            region: None,
+        });
+        let regions = b.encode_each(&self.regions, |r| Resource {
+            aggregator: None,
+            account: None,
+            region: Some(Arc::from(r.region.as_str())),
+        });
+        // A capture failure is about its aggregator and region.
+        for f in self.manifests.iter().flat_map(|m| &m.failures) {
+            b.span_owners.insert(
+                f.span,
+                Resource {
+                    aggregator: f.aggregator.as_deref().map(Arc::from),
                     account: None,
-                    region: l.region.as_deref().map(Arc::from),
-                });
-                let mut o = Object::new();
-                b.region(&mut o, &l.region, l.region_from);
-                let names: Vec<Value> = l
-                    .aggregator_names
-                    .iter()
-                    .map(|n| Value::from(n.as_str()))
-                    .collect();
-                b.put(&mut o, "aggregator_names", Value::from(names));
-                b.put(&mut o, "complete", Value::from(l.complete));
-                let v = b.loc(l.span);
-                b.put(&mut o, "loc", v);
-                o.into_value()
-            })
-            .collect();
-
-        let snapshots: Vec<Value> = self
-            .snapshots
-            .iter()
-            .map(|s| {
-                b.own(Resource::default());
-                let mut o = Object::new();
-                b.put(&mut o, "file", file(s.file));
-                b.put(&mut o, "kind", Value::from(s.kind));
-                b.put(&mut o, "next_token", opt_str(&s.next_token));
-                let v = b.loc(s.span);
-                b.put(&mut o, "loc", v);
-                o.into_value()
-            })
-            .collect();
-
-        let unchecked: Vec<Value> = self
-            .unchecked
-            .iter()
-            .map(|u| {
-                b.own(Resource::default());
-                let mut o = Object::new();
-                b.put(&mut o, "file", file(u.file));
-                b.put(&mut o, "address", Value::from(u.address.as_str()));
-                b.put(&mut o, "type", Value::from(u.resource_type));
-                b.put(&mut o, "kind", Value::from(u.kind.as_str()));
-                b.put(&mut o, "reason", Value::from(u.reason.as_str()));
-                let v = b.loc(u.span);
-                b.put(&mut o, "loc", v);
-                o.into_value()
-            })
-            .collect();
-        let variables: Vec<Value> = self
-            .variables
-            .iter()
-            .map(|v| {
-                b.own(Resource::default());
-                let mut o = Object::new();
-                b.put(&mut o, "kind", Value::from(v.kind.as_str()));
-                b.put(&mut o, "scope", Value::from(v.scope.as_str()));
-                b.put(&mut o, "name", Value::from(v.name.as_str()));
-                let value = v.value.clone().map_or(Value::Null, Value::from);
-                b.put(&mut o, "known", Value::from(v.value.is_some()));
-                b.put(&mut o, "value", value);
-                b.put(&mut o, "from", opt_str(&v.from));
-                let l = v.span.map_or(Value::Null, |s| b.loc(s));
-                b.put(&mut o, "loc", l);
-                o.into_value()
-            })
-            .collect();
-        let accounts = b.accounts(&self.accounts);
-        let regions = b.regions(&self.regions);
-        let manifests = b.manifests(&self.manifests, &file);
+                    region: f.region.as_deref().map(Arc::from),
+                },
+            );
+        }
+        let manifests = b.encode_each(&self.manifests, |_| Resource::default());
         let coverage = b.coverage(coverage, &aggregator_ids);
 
-        let mut st = Object::new();
-        b.put(&mut st, "now", Value::from(settings.now.rfc3339.as_str()));
-        b.put(&mut st, "now_ns", Value::from(settings.now.ns));
-        b.put(
-            &mut st,
-            "now_source",
-            Value::from(settings.now_source.as_str()),
-        );
-        b.put(&mut st, "max_age_ns", Value::from(settings.max_age_ns));
-        b.put(
-            &mut st,
-            "max_age_hours",
-            Value::from(settings.max_age_ns as f64 / 3.6e12),
-        );
-        let strs = |v: &[String]| {
-            Value::from(
-                v.iter()
-                    .map(|s| Value::from(s.as_str()))
-                    .collect::<Vec<_>>(),
-            )
-        };
-        b.put(
-            &mut st,
-            "expected_regions",
-            strs(&settings.expected_regions),
-        );
-        b.put(
-            &mut st,
-            "expected_accounts",
-            strs(&settings.expected_accounts),
-        );
-        b.put(
-            &mut st,
-            "expected_regions_from",
-            settings
-                .expected_regions_from
-                .map_or(Value::Null, |f| Value::from(f.as_str())),
-        );
-        b.put(
-            &mut st,
-            "expected_accounts_from",
-            settings
-                .expected_accounts_from
-                .map_or(Value::Null, |f| Value::from(f.as_str())),
-        );
-        b.put(
-            &mut st,
-            "aggregator_in_every_region",
-            Value::from(settings.aggregator_in_every_region),
-        );
+        let settings_value = settings
+            .serialize(ser::Encoder { b: &mut b })
+            .unwrap_or(Value::Null);
 
         let mut root = Object::new();
         let aggregator_values = aggregators.clone();
@@ -304,7 +216,7 @@ impl Inventory {
         b.put(&mut root, "coverage", Value::from(coverage));
         b.put(&mut root, "unchecked", Value::from(unchecked));
         b.put(&mut root, "variables", Value::from(variables));
-        b.put(&mut root, "settings", st.into_value());
+        b.put(&mut root, "settings", settings_value);
         let root = root.into_value();
         (
             PolicyInput {
@@ -538,6 +450,9 @@ struct Builder<'t> {
     resource_base: usize,
     keys: HashMap<&'static str, Value, FastHash>,
     interned: HashMap<String, Value, FastHash>,
+    /// Locs owned by a resource of their own inside the item being encoded
+    /// (a snapshot manifest's capture failures).
+    span_owners: HashMap<Span, Resource>,
 }
 
 /// The policy input, with the source statuses (often most of it) kept as Rust
@@ -977,6 +892,25 @@ impl Builder<'_> {
         self.resources.push(r);
     }
 
+    /// Each item through its own `Serialize`, owning the locs it makes.
+    fn encode_each<T: serde::Serialize>(
+        &mut self,
+        items: &[T],
+        owner: impl Fn(&T) -> Resource,
+    ) -> Vec<Value> {
+        items
+            .iter()
+            .map(|item| {
+                self.own(owner(item));
+                // The model's types hold nothing the encoder refuses (the
+                // schema test encodes every fixture): a failure would be a
+                // type's, not an input's.
+                item.serialize(ser::Encoder { b: self })
+                    .unwrap_or(Value::Null)
+            })
+            .collect()
+    }
+
     fn loc(&mut self, span: Span) -> Value {
         self.locs.push(span);
         // No owner yet: u32::MAX, which `Locations::get` treats as none.
@@ -1145,120 +1079,6 @@ fn strings<'s>(items: impl IntoIterator<Item = &'s String>) -> Value {
 
 /// Who and where is expected to report: accounts, regions, manifests, coverage.
 impl Builder<'_> {
-    fn accounts(&mut self, accounts: &[OrgAccount]) -> Vec<Value> {
-        accounts
-            .iter()
-            .map(|a| {
-                self.own(Resource {
-                    aggregator: None,
-                    account: Some(Arc::from(a.id.as_str())),
-                    region: None,
-                });
-                let mut o = Object::new();
-                self.put(&mut o, "id", Value::from(a.id.as_str()));
-                self.put(&mut o, "name", opt_str(&a.name));
-                self.put(&mut o, "email", opt_str(&a.email));
-                self.put(&mut o, "status", opt_str(&a.status));
-                self.put(&mut o, "active", Value::from(a.active()));
-                let joined = a
-                    .joined_ns
-                    .map_or(Value::Null, |t| Value::from(Instant::from_ns(t).rfc3339));
-                self.put(&mut o, "joined_at", joined);
-                self.put(&mut o, "from", Value::from(a.from.as_str()));
-                let l = self.loc(a.span);
-                self.put(&mut o, "loc", l);
-                o.into_value()
-            })
-            .collect()
-    }
-
-    fn regions(&mut self, regions: &[RegionEntry]) -> Vec<Value> {
-        regions
-            .iter()
-            .map(|r| {
-                self.own(Resource {
-                    aggregator: None,
-                    account: None,
-                    region: Some(Arc::from(r.region.as_str())),
-                });
-                let mut o = Object::new();
-                self.put(&mut o, "region", Value::from(r.region.as_str()));
-                self.put(&mut o, "enabled", Value::from(r.enabled));
-                self.put(&mut o, "status", opt_str(&r.status));
-                self.put(&mut o, "from", Value::from(r.from));
-                let l = self.loc(r.span);
-                self.put(&mut o, "loc", l);
-                o.into_value()
-            })
-            .collect()
-    }
-
-    fn manifest_file(&mut self, f: &ManifestFile) -> Value {
-        let mut o = Object::new();
-        self.put(&mut o, "path", Value::from(f.path.as_str()));
-        self.put(&mut o, "command", opt_str(&f.command));
-        self.put(&mut o, "region", opt_str(&f.region));
-        self.put(&mut o, "aggregator", opt_str(&f.aggregator));
-        let l = self.loc(f.span);
-        self.put(&mut o, "loc", l);
-        o.into_value()
-    }
-
-    fn manifests(&mut self, manifests: &[Manifest], file: &dyn Fn(FileId) -> Value) -> Vec<Value> {
-        manifests
-            .iter()
-            .map(|m| {
-                self.own(Resource::default());
-                let mut o = Object::new();
-                self.put(&mut o, "file", file(m.file));
-                let captured = m
-                    .captured_ns
-                    .map_or(Value::Null, |t| Value::from(Instant::from_ns(t).rfc3339));
-                self.put(&mut o, "captured_at", captured);
-                self.put(&mut o, "caller_account", opt_str(&m.caller_account));
-                self.put(&mut o, "cli_version", opt_str(&m.cli_version));
-                self.put(&mut o, "regions", strings(&m.regions));
-                self.put(&mut o, "region_source", opt_str(&m.region_source));
-                let files: Vec<Value> = m.files.iter().map(|f| self.manifest_file(f)).collect();
-                self.put(&mut o, "files", Value::from(files));
-                let missing: Vec<Value> = m.missing.iter().map(|f| self.manifest_file(f)).collect();
-                self.put(&mut o, "missing", Value::from(missing));
-                let refused: Vec<Value> = m.refused.iter().map(|f| self.manifest_file(f)).collect();
-                self.put(&mut o, "refused", Value::from(refused));
-                let failures: Vec<Value> = m
-                    .failures
-                    .iter()
-                    .map(|f| {
-                        self.own(Resource {
-                            aggregator: f.aggregator.as_deref().map(Arc::from),
-                            account: None,
-                            region: f.region.as_deref().map(Arc::from),
-                        });
-                        let mut o = Object::new();
-                        self.put(&mut o, "command", Value::from(f.command.as_str()));
-                        self.put(&mut o, "fallback", opt_str(&f.fallback));
-                        self.put(&mut o, "region", opt_str(&f.region));
-                        self.put(&mut o, "aggregator", opt_str(&f.aggregator));
-                        self.put(
-                            &mut o,
-                            "exit_code",
-                            f.exit_code.map_or(Value::Null, Value::from),
-                        );
-                        self.put(&mut o, "message", Value::from(f.message.as_str()));
-                        let l = self.loc(f.span);
-                        self.put(&mut o, "loc", l);
-                        o.into_value()
-                    })
-                    .collect();
-                self.put(&mut o, "failures", Value::from(failures));
-                self.own(Resource::default());
-                let l = self.loc(m.span);
-                self.put(&mut o, "loc", l);
-                o.into_value()
-            })
-            .collect()
-    }
-
     fn coverage(&mut self, items: &[crate::resolve::coverage::Item], ids: &[String]) -> Vec<Value> {
         items
             .iter()

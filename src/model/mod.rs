@@ -25,6 +25,59 @@ pub struct Span {
     pub end: u32,
 }
 
+/// The newtype names through which the model's own `Serialize` tells the
+/// encoder (`encode::serde`) to turn a span into a `loc` id, a file id into
+/// the file's name, and a JSON value into a regorus value.
+pub const LOC_NEWTYPE: &str = "$aggrego::Loc";
+pub const FILE_NEWTYPE: &str = "$aggrego::File";
+pub const JSON_NEWTYPE: &str = "$aggrego::Json";
+
+/// In the policies' input a span is its `loc`: an id that findings return,
+/// and that aggrego turns back into the file, line and column.
+impl Serialize for Span {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_newtype_struct(LOC_NEWTYPE, &(self.file, self.start, self.end))
+    }
+}
+
+impl JsonSchema for Span {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Loc".into()
+    }
+    fn inline_schema() -> bool {
+        true
+    }
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        let mut schema = <u64 as JsonSchema>::json_schema(generator);
+        schema.insert(
+            "description".into(),
+            "A location id: findings return it as `loc`, and aggrego turns it back into the file, line and column of the value (or of its definition when absent).".into(),
+        );
+        schema
+    }
+}
+
+/// A file id as the file's name (`#[serde(serialize_with)]`).
+pub(crate) fn file_name<S: serde::Serializer>(id: &FileId, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_newtype_struct(FILE_NEWTYPE, id)
+}
+
+/// An optional time in nanoseconds as RFC 3339 UTC text.
+pub(crate) fn rfc3339<S: serde::Serializer>(ns: &Option<i64>, s: S) -> Result<S::Ok, S::Error> {
+    ns.map(|t| Instant::from_ns(t).rfc3339).serialize(s)
+}
+
+/// A JSON value as regorus reads JSON.
+pub(crate) fn json<S: serde::Serializer>(
+    v: &Option<serde_json::Value>,
+    s: S,
+) -> Result<S::Ok, S::Error> {
+    match v {
+        Some(v) => s.serialize_newtype_struct(JSON_NEWTYPE, v),
+        None => s.serialize_none(),
+    }
+}
+
 impl Span {
     pub fn new(file: FileId, range: std::ops::Range<usize>) -> Span {
         Span {
@@ -319,30 +372,43 @@ pub fn words(assumptions: &[(String, bool)]) -> String {
 }
 
 /// A definition aggrego recognises but does not check, and why.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct Unchecked {
+    #[serde(serialize_with = "file_name")]
+    #[schemars(with = "String")]
     pub file: FileId,
+    /// A logical id or resource address.
     pub address: String,
+    /// `AWS::Config::ConfigurationAggregator`, `aws_config_configuration_aggregator`, …
+    #[serde(rename = "type")]
     pub resource_type: &'static str,
     pub kind: InputKind,
+    /// Why it is not checked: `not created with these values: count = … is 0`.
     pub reason: String,
+    #[serde(rename = "loc")]
     pub span: Span,
 }
 
 /// A Terraform variable or CloudFormation parameter of a module or template
 /// with an aggregator: its value, and where the value came from.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct Variable {
     pub kind: InputKind,
     /// The template file, or the module's folder.
     pub scope: String,
     pub name: String,
-    /// As JSON; `None` when no value is known offline.
+    /// The value, when known offline.
+    #[serde(serialize_with = "json")]
     pub value: Option<serde_json::Value>,
-    /// `default`, `terraform.tfvars`, `x.auto.tfvars`, `TF_VAR_x`, `--var`,
-    /// `--var-file F`, `--parameter`, `--parameter-file F`; `None` without a value.
+    /// Whether `value` is known offline.
+    pub known: bool,
+    /// `default`, `terraform.tfvars`, `x.auto.tfvars`, `TF_VAR_name`, `--var`,
+    /// `--var-file FILE`, `--parameter`, `--parameter-file FILE`; null without a value.
     pub from: Option<String>,
-    /// Where the value is written, when in a scanned file.
+    /// Where the value is written; null when it came from a flag or the environment.
+    #[serde(rename = "loc")]
     pub span: Option<Span>,
 }
 
@@ -418,97 +484,133 @@ impl SourceStatus {
 }
 
 /// One `describe-configuration-aggregators` output: which aggregators a region has.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct RegionListing {
     pub region: Option<String>,
+    /// How the region was learnt.
     pub region_from: Option<Learnt>,
     pub aggregator_names: Vec<String>,
     /// False when the output is one page of several.
     pub complete: bool,
+    #[serde(rename = "loc")]
     pub span: Span,
 }
 
 /// One saved API output file.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct Snapshot {
+    #[serde(serialize_with = "file_name")]
+    #[schemars(with = "String")]
     pub file: FileId,
+    /// The API call: `describe-configuration-aggregators`, …
     pub kind: &'static str,
     pub next_token: Option<String>,
+    #[serde(rename = "loc")]
     pub span: Span,
 }
 
 /// One account of `aws organizations list-accounts`, or of an `--expect-accounts` list.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+#[schemars(deny_unknown_fields, rename = "Account")]
 pub struct OrgAccount {
+    /// The 12-digit account ID.
     pub id: String,
     pub name: Option<String>,
     pub email: Option<String>,
-    /// `State` (ACTIVE, SUSPENDED, PENDING_CLOSURE, CLOSED), else the older `Status`.
+    /// `State` (ACTIVE, SUSPENDED, PENDING_CLOSURE, CLOSED), else `Status`.
     pub status: Option<String>,
+    /// Expected to report: ACTIVE, or listed without a status.
+    pub active: bool,
+    #[serde(rename = "joined_at", serialize_with = "rfc3339")]
+    #[schemars(with = "Option<String>")]
     pub joined_ns: Option<i64>,
-    /// `organizations` (a list-accounts output) or `flag` (an `--expect-accounts` file).
+    /// `organizations` (list-accounts output) or `flag` (`--expect-accounts`).
     pub from: Listed,
+    #[serde(rename = "loc")]
     pub span: Span,
 }
 
 impl OrgAccount {
     /// Expected to report: active, or of unknown status in a plain list.
-    pub fn active(&self) -> bool {
-        self.status.as_deref().is_none_or(|s| s == "ACTIVE")
+    pub fn is_active(status: Option<&str>) -> bool {
+        status.is_none_or(|s| s == "ACTIVE")
     }
 }
 
 /// One region of `aws account list-regions` or `aws ec2 describe-regions`.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+#[schemars(deny_unknown_fields, rename = "Region")]
 pub struct RegionEntry {
     pub region: String,
+    /// Enabled for the account (`ENABLED`, `ENABLED_BY_DEFAULT`, `opt-in-not-required`, `opted-in`).
     pub enabled: bool,
     /// `RegionOptStatus` or `OptInStatus` as written.
     pub status: Option<String>,
     /// `account list-regions` or `ec2 describe-regions`.
     pub from: &'static str,
+    #[serde(rename = "loc")]
     pub span: Span,
 }
 
 /// The `manifest.json` of a snapshot folder written by `aggrego collect-script`.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct Manifest {
+    #[serde(serialize_with = "file_name")]
+    #[schemars(with = "String")]
     pub file: FileId,
     /// The folder the manifest's paths are relative to.
+    #[serde(skip)]
     pub dir: std::path::PathBuf,
+    /// When the capture started, RFC 3339 UTC.
+    #[serde(rename = "captured_at", serialize_with = "rfc3339")]
+    #[schemars(with = "Option<String>")]
     pub captured_ns: Option<i64>,
     pub caller_account: Option<String>,
     pub cli_version: Option<String>,
+    /// The regions captured.
     pub regions: Vec<String>,
+    /// `account list-regions`, `ec2 describe-regions` or `--regions`.
     pub region_source: Option<String>,
     pub files: Vec<ManifestFile>,
-    pub failures: Vec<ManifestFailure>,
     /// Listed files not found beside the manifest (filled in by the scan).
     pub missing: Vec<ManifestFile>,
     /// Listed files that are symlinks to outside the manifest's folder: not
     /// read (filled in by the scan).
     pub refused: Vec<ManifestFile>,
+    /// Calls that failed during the capture.
+    pub failures: Vec<ManifestFailure>,
+    #[serde(rename = "loc")]
     pub span: Span,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct ManifestFile {
+    /// Relative to the manifest's folder.
     pub path: String,
     pub command: Option<String>,
     pub region: Option<String>,
     pub aggregator: Option<String>,
+    #[serde(rename = "loc")]
     pub span: Span,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct ManifestFailure {
+    /// `organizations list-accounts`, `configservice describe-configuration-aggregator-sources-status`, …
     pub command: String,
-    /// The call that stood in for this one (`ec2 describe-regions` for `account list-regions`).
+    /// The call whose output stood in for this one (`ec2 describe-regions`): nothing is missing.
     pub fallback: Option<String>,
     pub region: Option<String>,
     pub aggregator: Option<String>,
     pub exit_code: Option<i64>,
+    /// What the AWS CLI printed.
     pub message: String,
+    #[serde(rename = "loc")]
     pub span: Span,
 }
 
@@ -525,20 +627,47 @@ pub struct Inventory {
     pub manifests: Vec<Manifest>,
 }
 
-/// Scan-wide settings policies read from `input.settings`.
-#[derive(Debug, Clone)]
+/// Scan-wide settings, `input.settings`.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct Settings {
-    pub now: Instant,
+    /// The snapshot time, RFC 3339 UTC (`--now`, else the newest timestamp in the inputs).
+    pub now: String,
+    pub now_ns: i64,
+    /// Where the snapshot time came from.
     pub now_source: NowSource,
+    /// `--max-age`.
     pub max_age_ns: i64,
+    pub max_age_hours: f64,
+    /// Regions expected to report: `--expect-regions`, the enabled regions of a region list, or a manifest's regions.
     pub expected_regions: Vec<String>,
+    /// Accounts expected to report: `--expect-accounts`, or the ACTIVE accounts of list-accounts outputs.
     pub expected_accounts: Vec<String>,
-    /// Where the expected regions came from: `flag`, `region-list` or `manifest`.
+    /// Where the expected regions came from, or null when nothing says.
     pub expected_regions_from: Option<Listed>,
-    /// Where the expected accounts came from: `flag` or `organizations`.
+    /// Where the expected accounts came from, or null when nothing says.
     pub expected_accounts_from: Option<Listed>,
-    /// `--aggregator-in-every-region`.
+    /// `--aggregator-in-every-region`: a region aggregated only from another
+    /// region is a finding at AGG002's own severity, not info.
     pub aggregator_in_every_region: bool,
+}
+
+impl Settings {
+    /// Settings at `now` with `--max-age` `max_age_ns`, nothing expected.
+    pub fn new(now: &Instant, now_source: NowSource, max_age_ns: i64) -> Settings {
+        Settings {
+            now: now.rfc3339.clone(),
+            now_ns: now.ns,
+            now_source,
+            max_age_ns,
+            max_age_hours: max_age_ns as f64 / 3.6e12,
+            expected_regions: Vec::new(),
+            expected_accounts: Vec::new(),
+            expected_regions_from: None,
+            expected_accounts_from: None,
+            aggregator_in_every_region: false,
+        }
+    }
 }
 
 impl Inventory {

@@ -1,5 +1,7 @@
-//! The input model, as types: what `input` holds for every policy. The values
-//! are built for speed in `encode`; these types document them, give the
+//! The input model as a whole: what `input` holds for every policy. Most
+//! collections are the model's own types, encoded by their `Serialize`; the
+//! aggregators, source statuses, coverage and settings are built for speed in
+//! `encode`, and these types document them. Together they give the
 //! JSON Schema published in `docs/input.schema.json` (`aggrego inspect --schema`),
 //! and a test checks that what `aggrego inspect` prints matches it.
 
@@ -22,135 +24,24 @@ pub struct Input {
     /// Entries of saved `describe-configuration-aggregator-sources-status` outputs.
     pub source_statuses: Vec<SourceStatus>,
     /// Saved `describe-configuration-aggregators` outputs: which aggregators a region has.
-    pub region_listings: Vec<RegionListing>,
+    pub region_listings: Vec<super::RegionListing>,
     /// Every saved API output file.
-    pub snapshots: Vec<Snapshot>,
+    pub snapshots: Vec<super::Snapshot>,
     /// Accounts of `aws organizations list-accounts` outputs and `--expect-accounts`.
-    pub accounts: Vec<Account>,
+    pub accounts: Vec<super::OrgAccount>,
     /// Regions of `aws account list-regions` / `aws ec2 describe-regions` outputs.
-    pub regions: Vec<Region>,
+    pub regions: Vec<super::RegionEntry>,
     /// Snapshot manifests (`manifest.json` of `aggrego collect-script`).
-    pub manifests: Vec<Manifest>,
+    pub manifests: Vec<super::Manifest>,
     /// Per aggregator: who is expected to report where, and what its sources status shows.
     pub coverage: Vec<Coverage>,
     /// Aggregator definitions recognised but not checked, and why (not
     /// created with the values given, made by a construct aggrego does not expand).
-    pub unchecked: Vec<Unchecked>,
+    pub unchecked: Vec<super::Unchecked>,
     /// The variables and parameters of Terraform modules and CloudFormation
     /// templates that define aggregators: each value, and where it came from.
-    pub variables: Vec<Variable>,
-    pub settings: Settings,
-}
-
-#[derive(Serialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct Unchecked {
-    pub file: String,
-    /// A logical id or resource address.
-    pub address: String,
-    /// `AWS::Config::ConfigurationAggregator`, `aws_config_configuration_aggregator`, …
-    #[serde(rename = "type")]
-    pub resource_type: String,
-    pub kind: InputKind,
-    /// Why it is not checked: `not created with these values: count = … is 0`.
-    pub reason: String,
-    pub loc: Loc,
-}
-
-#[derive(Serialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct Variable {
-    /// `terraform` or `cloudformation`.
-    pub kind: InputKind,
-    /// The module's folder, or the template file.
-    pub scope: String,
-    pub name: String,
-    /// The value, when known offline.
-    pub value: Option<serde_json::Value>,
-    pub known: bool,
-    /// `default`, `terraform.tfvars`, `x.auto.tfvars`, `TF_VAR_name`, `--var`,
-    /// `--var-file FILE`, `--parameter`, `--parameter-file FILE`; null without a value.
-    pub from: Option<String>,
-    /// Where the value is written; null when it came from a flag or the environment.
-    pub loc: Option<Loc>,
-}
-
-#[derive(Serialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct Account {
-    /// The 12-digit account ID.
-    pub id: String,
-    pub name: Option<String>,
-    pub email: Option<String>,
-    /// `State` (ACTIVE, SUSPENDED, PENDING_CLOSURE, CLOSED), else `Status`.
-    pub status: Option<String>,
-    /// Expected to report: ACTIVE, or listed without a status.
-    pub active: bool,
-    pub joined_at: Option<String>,
-    /// `organizations` (list-accounts output) or `flag` (`--expect-accounts`).
-    pub from: String,
-    pub loc: Loc,
-}
-
-#[derive(Serialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct Region {
-    pub region: String,
-    /// Enabled for the account (`ENABLED`, `ENABLED_BY_DEFAULT`, `opt-in-not-required`, `opted-in`).
-    pub enabled: bool,
-    /// `RegionOptStatus` or `OptInStatus` as written.
-    pub status: Option<String>,
-    /// `account list-regions` or `ec2 describe-regions`.
-    pub from: String,
-    pub loc: Loc,
-}
-
-#[derive(Serialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct Manifest {
-    pub file: String,
-    /// When the capture started, RFC 3339 UTC.
-    pub captured_at: Option<String>,
-    pub caller_account: Option<String>,
-    pub cli_version: Option<String>,
-    /// The regions captured.
-    pub regions: Vec<String>,
-    /// `account list-regions`, `ec2 describe-regions` or `--regions`.
-    pub region_source: Option<String>,
-    pub files: Vec<ManifestFile>,
-    /// Listed files that are not in the snapshot folder.
-    pub missing: Vec<ManifestFile>,
-    /// Listed files that are symlinks to outside the snapshot folder: not read.
-    pub refused: Vec<ManifestFile>,
-    /// Calls that failed during the capture.
-    pub failures: Vec<ManifestFailure>,
-    pub loc: Loc,
-}
-
-#[derive(Serialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct ManifestFile {
-    /// Relative to the manifest's folder.
-    pub path: String,
-    pub command: Option<String>,
-    pub region: Option<String>,
-    pub aggregator: Option<String>,
-    pub loc: Loc,
-}
-
-#[derive(Serialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct ManifestFailure {
-    /// `organizations list-accounts`, `configservice describe-configuration-aggregator-sources-status`, …
-    pub command: String,
-    /// The call whose output stood in for this one (`ec2 describe-regions`): nothing is missing.
-    pub fallback: Option<String>,
-    pub region: Option<String>,
-    pub aggregator: Option<String>,
-    pub exit_code: Option<i64>,
-    /// What the AWS CLI printed.
-    pub message: String,
-    pub loc: Loc,
+    pub variables: Vec<super::Variable>,
+    pub settings: super::Settings,
 }
 
 /// One aggregator's coverage.
@@ -363,51 +254,6 @@ pub struct StatusContext {
     pub aggregator_from: Option<String>,
     pub account: Option<String>,
     pub region: Option<String>,
-}
-
-#[derive(Serialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct RegionListing {
-    pub region: Option<String>,
-    pub region_from: Option<String>,
-    pub aggregator_names: Vec<String>,
-    /// False when the output is one page of several.
-    pub complete: bool,
-    pub loc: Loc,
-}
-
-#[derive(Serialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct Snapshot {
-    pub file: String,
-    /// The API call: `describe-configuration-aggregators`, …
-    pub kind: String,
-    pub next_token: Option<String>,
-    pub loc: Loc,
-}
-
-#[derive(Serialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct Settings {
-    /// The snapshot time, RFC 3339 UTC (`--now`, else the newest timestamp in the inputs).
-    pub now: String,
-    pub now_ns: i64,
-    /// `flag`, `manifest` (capture time), `snapshot` (newest timestamp) or `clock`.
-    pub now_source: String,
-    /// `--max-age`.
-    pub max_age_ns: i64,
-    pub max_age_hours: f64,
-    /// Regions expected to report: `--expect-regions`, the enabled regions of a region list, or a manifest's regions.
-    pub expected_regions: Vec<String>,
-    /// Accounts expected to report: `--expect-accounts`, or the ACTIVE accounts of list-accounts outputs.
-    pub expected_accounts: Vec<String>,
-    /// `flag`, `region-list`, `manifest`, or null when nothing says.
-    pub expected_regions_from: Option<String>,
-    /// `flag`, `organizations`, or null when nothing says.
-    pub expected_accounts_from: Option<String>,
-    /// `--aggregator-in-every-region`: a region aggregated only from another
-    /// region is a finding at AGG002's own severity, not info.
-    pub aggregator_in_every_region: bool,
 }
 
 pub fn schema() -> Schema {

@@ -299,16 +299,11 @@ impl Engine {
 
     fn warm_up(&self) -> Vec<Diagnostic> {
         let empty = crate::model::Inventory::default();
-        let settings = crate::model::Settings {
-            now: crate::model::timestamp::Instant::from_ns(0),
-            now_source: crate::model::NowSource::Clock,
-            max_age_ns: 0,
-            expected_regions: vec![],
-            expected_accounts: vec![],
-            expected_regions_from: None,
-            expected_accounts_from: None,
-            aggregator_in_every_region: false,
-        };
+        let settings = crate::model::Settings::new(
+            &crate::model::timestamp::Instant::from_ns(0),
+            crate::model::NowSource::Clock,
+            0,
+        );
         let (input, _) = empty.to_value(&settings, &[], &[]);
         let (_, errors) = self.evaluate(input, 0);
         errors
@@ -994,16 +989,11 @@ mod tests {
 
     /// Settings of a scan at `now_ns` with `--max-age` `max_age_ns`.
     fn settings(now_ns: i64, max_age_ns: i64) -> Settings {
-        Settings {
-            now: crate::model::timestamp::Instant::from_ns(now_ns),
-            now_source: crate::model::NowSource::Flag,
+        Settings::new(
+            &crate::model::timestamp::Instant::from_ns(now_ns),
+            crate::model::NowSource::Flag,
             max_age_ns,
-            expected_regions: vec![],
-            expected_accounts: vec![],
-            expected_regions_from: None,
-            expected_accounts_from: None,
-            aggregator_in_every_region: false,
-        }
+        )
     }
 
     /// What lets `Engine::with` defer compiling the built-in policies.
@@ -1029,8 +1019,8 @@ mod tests {
             ..Inventory::default()
         };
         let (input, _) = inventory.clone().to_input(&settings, &[], &[]);
-        let (whole, e1) = engine.evaluate(input.full(), settings.now.ns);
-        let (parted, e2) = engine.evaluate_input(&input, settings.now.ns);
+        let (whole, e1) = engine.evaluate(input.full(), settings.now_ns);
+        let (parted, e2) = engine.evaluate_input(&input, settings.now_ns);
         assert!(e1.is_empty() && e2.is_empty());
         assert!(whole.len() > 1000, "{}", whole.len());
         for rule in [
@@ -1085,8 +1075,8 @@ mod tests {
         let deadline = Instant::now() + Duration::from_secs(600);
         let mut on_vm = 0;
         for (i, p) in engine.policies().iter().enumerate() {
-            let vm = engine.eval_with(i, input.clone(), settings.now.ns, deadline, true);
-            let interpreter = engine.eval_with(i, input.clone(), settings.now.ns, deadline, false);
+            let vm = engine.eval_with(i, input.clone(), settings.now_ns, deadline, true);
+            let interpreter = engine.eval_with(i, input.clone(), settings.now_ns, deadline, false);
             let (vm, interpreter) = match (vm, interpreter) {
                 (Ok(a), Ok(b)) => (a, b),
                 (a, b) => panic!("{}: {a:?} / {b:?}", p.id()),

@@ -107,7 +107,7 @@ pub fn expected_accounts(inv: &Inventory, flag: bool) -> (Vec<String>, Option<Li
     let ids: BTreeSet<String> = inv
         .accounts
         .iter()
-        .filter(|a| a.from == from && a.active())
+        .filter(|a| a.from == from && a.active)
         .map(|a| a.id.clone())
         .collect();
     let any = inv.accounts.iter().any(|a| a.from == from);

@@ -709,14 +709,16 @@ fn prepare_with(
     let (expected_regions, expected_regions_from) =
         crate::resolve::snapshot::expected_regions(&inventory, &opts.config.expect_regions);
     let settings = Settings {
-        now: now.clone(),
-        now_source,
-        max_age_ns: i64::try_from(opts.config.max_age.as_nanos()).unwrap_or(i64::MAX),
         expected_regions,
         expected_accounts,
         expected_regions_from,
         expected_accounts_from,
         aggregator_in_every_region: opts.config.aggregator_in_every_region,
+        ..Settings::new(
+            &now,
+            now_source,
+            i64::try_from(opts.config.max_age.as_nanos()).unwrap_or(i64::MAX),
+        )
     };
     Prepared {
         files,

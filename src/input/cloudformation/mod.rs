@@ -237,6 +237,7 @@ fn variables(
                 kind: InputKind::Cloudformation,
                 scope: file.to_string(),
                 name: name.clone(),
+                known: value.is_some(),
                 value,
                 from,
                 span,

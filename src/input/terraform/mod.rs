@@ -155,13 +155,17 @@ pub fn parse_module(files: &[(FileId, &SourceFile)], ctx: &Ctx<'_>) -> Parsed {
     out.inventory.aggregators = aggregators;
     out.inventory.variables = values
         .into_iter()
-        .map(|(name, v)| Variable {
-            kind: InputKind::Terraform,
-            scope: module.clone(),
-            name,
-            value: v.value.as_ref().and_then(|x| serde_json::to_value(x).ok()),
-            from: v.from,
-            span: v.span,
+        .map(|(name, v)| {
+            let value = v.value.as_ref().and_then(|x| serde_json::to_value(x).ok());
+            Variable {
+                kind: InputKind::Terraform,
+                scope: module.clone(),
+                name,
+                known: value.is_some(),
+                value,
+                from: v.from,
+                span: v.span,
+            }
         })
         .collect();
     out

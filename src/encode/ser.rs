@@ -1,0 +1,296 @@
+//! The model's own `Serialize` as the policies' `input`: a serde serializer
+//! into regorus values. The model types derive `Serialize` and `JsonSchema`
+//! once (one description, one schema); three newtypes of the model are read
+//! here rather than written as they are:
+//! - a [`Span`](crate::model::Span) (`$aggrego::Loc`) becomes a new `loc` id
+//!   in the builder's table, owned by the item being encoded;
+//! - a file id (`$aggrego::File`) becomes the file's name;
+//! - a JSON value (`$aggrego::Json`) becomes its regorus value as regorus
+//!   converts JSON.
+
+use super::Builder;
+use crate::model::{FILE_NEWTYPE, JSON_NEWTYPE, LOC_NEWTYPE};
+use regorus::value::Object;
+use regorus::Value;
+use serde::ser::{self, Impossible, Serialize};
+use std::fmt;
+
+#[derive(Debug)]
+pub(super) struct Error(String);
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for Error {}
+
+impl ser::Error for Error {
+    fn custom<T: fmt::Display>(msg: T) -> Self {
+        Error(msg.to_string())
+    }
+}
+
+/// Encodes one value of the model with `b`'s keys, locs and owners.
+pub(super) struct Encoder<'e, 't> {
+    pub(super) b: &'e mut Builder<'t>,
+}
+
+impl<'e, 't> Encoder<'e, 't> {
+    fn again(&mut self) -> Encoder<'_, 't> {
+        Encoder { b: self.b }
+    }
+}
+
+fn unsupported(what: &str) -> Error {
+    Error(format!("the model holds no {what}"))
+}
+
+impl<'e, 't> ser::Serializer for Encoder<'e, 't> {
+    type Ok = Value;
+    type Error = Error;
+    type SerializeSeq = Seq<'e, 't>;
+    type SerializeTuple = Seq<'e, 't>;
+    type SerializeTupleStruct = Impossible<Value, Error>;
+    type SerializeTupleVariant = Impossible<Value, Error>;
+    type SerializeMap = Map<'e, 't>;
+    type SerializeStruct = Map<'e, 't>;
+    type SerializeStructVariant = Impossible<Value, Error>;
+
+    fn serialize_bool(self, v: bool) -> Result<Value, Error> {
+        Ok(Value::from(v))
+    }
+    fn serialize_i8(self, v: i8) -> Result<Value, Error> {
+        Ok(Value::from(i64::from(v)))
+    }
+    fn serialize_i16(self, v: i16) -> Result<Value, Error> {
+        Ok(Value::from(i64::from(v)))
+    }
+    fn serialize_i32(self, v: i32) -> Result<Value, Error> {
+        Ok(Value::from(i64::from(v)))
+    }
+    fn serialize_i64(self, v: i64) -> Result<Value, Error> {
+        Ok(Value::from(v))
+    }
+    fn serialize_u8(self, v: u8) -> Result<Value, Error> {
+        Ok(Value::from(u64::from(v)))
+    }
+    fn serialize_u16(self, v: u16) -> Result<Value, Error> {
+        Ok(Value::from(u64::from(v)))
+    }
+    fn serialize_u32(self, v: u32) -> Result<Value, Error> {
+        Ok(Value::from(v))
+    }
+    fn serialize_u64(self, v: u64) -> Result<Value, Error> {
+        Ok(Value::from(v))
+    }
+    fn serialize_f32(self, v: f32) -> Result<Value, Error> {
+        Ok(Value::from(f64::from(v)))
+    }
+    fn serialize_f64(self, v: f64) -> Result<Value, Error> {
+        Ok(Value::from(v))
+    }
+    fn serialize_char(self, v: char) -> Result<Value, Error> {
+        Ok(Value::from(v.to_string()))
+    }
+    fn serialize_str(self, v: &str) -> Result<Value, Error> {
+        Ok(Value::from(v))
+    }
+    fn serialize_bytes(self, _: &[u8]) -> Result<Value, Error> {
+        Err(unsupported("bytes"))
+    }
+    fn serialize_none(self) -> Result<Value, Error> {
+        Ok(Value::Null)
+    }
+    fn serialize_some<T: ?Sized + Serialize>(self, value: &T) -> Result<Value, Error> {
+        value.serialize(self)
+    }
+    fn serialize_unit(self) -> Result<Value, Error> {
+        Ok(Value::Null)
+    }
+    fn serialize_unit_struct(self, _: &'static str) -> Result<Value, Error> {
+        Ok(Value::Null)
+    }
+    fn serialize_unit_variant(
+        self,
+        _: &'static str,
+        _: u32,
+        variant: &'static str,
+    ) -> Result<Value, Error> {
+        Ok(Value::from(variant))
+    }
+    fn serialize_newtype_struct<T: ?Sized + Serialize>(
+        mut self,
+        name: &'static str,
+        value: &T,
+    ) -> Result<Value, Error> {
+        match name {
+            LOC_NEWTYPE => {
+                let parts = value.serialize(self.again())?;
+                let n = |i: usize| match &parts {
+                    Value::Array(a) => a.get(i).and_then(|v| match v {
+                        Value::Number(n) => n.as_u64(),
+                        _ => None,
+                    }),
+                    _ => None,
+                };
+                let (Some(file), Some(start), Some(end)) = (n(0), n(1), n(2)) else {
+                    return Err(Error("a span is three numbers".into()));
+                };
+                let span = crate::model::Span {
+                    file: file as u32,
+                    start: start as u32,
+                    end: end as u32,
+                };
+                match self.b.span_owners.remove(&span) {
+                    Some(owner) => {
+                        let item = self.b.resources.last().cloned().unwrap_or_default();
+                        self.b.own(owner);
+                        let loc = self.b.loc(span);
+                        self.b.own(item);
+                        Ok(loc)
+                    }
+                    None => Ok(self.b.loc(span)),
+                }
+            }
+            FILE_NEWTYPE => match value.serialize(self.again())? {
+                Value::Number(n) => Ok(n
+                    .as_u64()
+                    .and_then(|id| self.b.files.get(id as usize))
+                    .map_or(Value::Null, |f| Value::from(f.name.as_str()))),
+                _ => Err(Error("a file id is a number".into())),
+            },
+            JSON_NEWTYPE => serde_json::to_value(value)
+                .map(Value::from)
+                .map_err(|e| Error(e.to_string())),
+            _ => value.serialize(self),
+        }
+    }
+    fn serialize_newtype_variant<T: ?Sized + Serialize>(
+        self,
+        _: &'static str,
+        _: u32,
+        _: &'static str,
+        _: &T,
+    ) -> Result<Value, Error> {
+        Err(unsupported("enum with data"))
+    }
+    fn serialize_seq(self, len: Option<usize>) -> Result<Seq<'e, 't>, Error> {
+        Ok(Seq {
+            b: self.b,
+            items: Vec::with_capacity(len.unwrap_or(0)),
+        })
+    }
+    fn serialize_tuple(self, len: usize) -> Result<Seq<'e, 't>, Error> {
+        self.serialize_seq(Some(len))
+    }
+    fn serialize_tuple_struct(
+        self,
+        _: &'static str,
+        _: usize,
+    ) -> Result<Self::SerializeTupleStruct, Error> {
+        Err(unsupported("tuple struct"))
+    }
+    fn serialize_tuple_variant(
+        self,
+        _: &'static str,
+        _: u32,
+        _: &'static str,
+        _: usize,
+    ) -> Result<Self::SerializeTupleVariant, Error> {
+        Err(unsupported("enum with data"))
+    }
+    fn serialize_map(self, _: Option<usize>) -> Result<Map<'e, 't>, Error> {
+        Ok(Map {
+            b: self.b,
+            object: Object::new(),
+            key: None,
+        })
+    }
+    fn serialize_struct(self, _: &'static str, _: usize) -> Result<Map<'e, 't>, Error> {
+        self.serialize_map(None)
+    }
+    fn serialize_struct_variant(
+        self,
+        _: &'static str,
+        _: u32,
+        _: &'static str,
+        _: usize,
+    ) -> Result<Self::SerializeStructVariant, Error> {
+        Err(unsupported("enum with data"))
+    }
+}
+
+pub(super) struct Seq<'e, 't> {
+    b: &'e mut Builder<'t>,
+    items: Vec<Value>,
+}
+
+impl ser::SerializeSeq for Seq<'_, '_> {
+    type Ok = Value;
+    type Error = Error;
+    fn serialize_element<T: ?Sized + Serialize>(&mut self, value: &T) -> Result<(), Error> {
+        let v = value.serialize(Encoder { b: self.b })?;
+        self.items.push(v);
+        Ok(())
+    }
+    fn end(self) -> Result<Value, Error> {
+        Ok(Value::from(self.items))
+    }
+}
+
+impl ser::SerializeTuple for Seq<'_, '_> {
+    type Ok = Value;
+    type Error = Error;
+    fn serialize_element<T: ?Sized + Serialize>(&mut self, value: &T) -> Result<(), Error> {
+        ser::SerializeSeq::serialize_element(self, value)
+    }
+    fn end(self) -> Result<Value, Error> {
+        ser::SerializeSeq::end(self)
+    }
+}
+
+pub(super) struct Map<'e, 't> {
+    b: &'e mut Builder<'t>,
+    object: Object,
+    key: Option<Value>,
+}
+
+impl ser::SerializeStruct for Map<'_, '_> {
+    type Ok = Value;
+    type Error = Error;
+    fn serialize_field<T: ?Sized + Serialize>(
+        &mut self,
+        key: &'static str,
+        value: &T,
+    ) -> Result<(), Error> {
+        let v = value.serialize(Encoder { b: self.b })?;
+        self.b.put(&mut self.object, key, v);
+        Ok(())
+    }
+    fn end(self) -> Result<Value, Error> {
+        Ok(self.object.into_value())
+    }
+}
+
+impl ser::SerializeMap for Map<'_, '_> {
+    type Ok = Value;
+    type Error = Error;
+    fn serialize_key<T: ?Sized + Serialize>(&mut self, key: &T) -> Result<(), Error> {
+        self.key = Some(key.serialize(Encoder { b: self.b })?);
+        Ok(())
+    }
+    fn serialize_value<T: ?Sized + Serialize>(&mut self, value: &T) -> Result<(), Error> {
+        let v = value.serialize(Encoder { b: self.b })?;
+        let k = self
+            .key
+            .take()
+            .ok_or_else(|| Error("a map value without its key".into()))?;
+        self.object.insert(k, v);
+        Ok(())
+    }
+    fn end(self) -> Result<Value, Error> {
+        Ok(self.object.into_value())
+    }
+}
