@@ -49,113 +49,20 @@ impl Inventory {
         let file_values: Vec<Value> = file_names.iter().map(|n| Value::from(*n)).collect();
         let file = |id: FileId| file_values.get(id as usize).cloned().unwrap_or(Value::Null);
 
-        // Attribute names as each input kind spells them, for messages.
-        let names = |pairs: [(&str, &str); 8]| {
-            let mut o = Object::new();
-            for (k, v) in pairs {
-                o.insert(Value::from(k), Value::from(v));
-            }
-            o.into_value()
-        };
-        let aws_names = names([
-            ("all_regions", "AllAwsRegions"),
-            ("regions", "AwsRegions"),
-            ("account_ids", "AccountIds"),
-            ("role_arn", "RoleArn"),
-            ("name", "ConfigurationAggregatorName"),
-            ("account_sources", "AccountAggregationSources"),
-            ("organization_source", "OrganizationAggregationSource"),
-            ("tags", "Tags"),
-        ]);
-        let tf_names = names([
-            ("all_regions", "all_regions"),
-            ("regions", "regions"),
-            ("account_ids", "account_ids"),
-            ("role_arn", "role_arn"),
-            ("name", "name"),
-            ("account_sources", "account_aggregation_source"),
-            ("organization_source", "organization_aggregation_source"),
-            ("tags", "tags"),
-        ]);
-        let cc_names = names([
-            ("all_regions", "all_aws_regions"),
-            ("regions", "aws_regions"),
-            ("account_ids", "account_ids"),
-            ("role_arn", "role_arn"),
-            ("name", "configuration_aggregator_name"),
-            ("account_sources", "account_aggregation_sources"),
-            ("organization_source", "organization_aggregation_source"),
-            ("tags", "tags"),
-        ]);
-        let all_names = [aws_names, tf_names, cc_names];
-        // Aggregators are made into values in parallel chunks, each with a
-        // builder whose locs and owners start where the chunks before it end
-        // (counted beforehand), so the ids are those of a build in one go.
-        const CHUNK: usize = 256;
-        let bases: Vec<(usize, usize)> = self
-            .aggregators
-            .chunks(CHUNK)
-            .scan((0, 0), |next, chunk| {
-                let base = *next;
-                next.0 += chunk.iter().map(loc_count).sum::<usize>();
-                next.1 += chunk.len();
-                Some(base)
-            })
-            .collect();
-
-        let built: Vec<(Builder<'_>, Vec<Built>)> = self
-            .aggregators
-            .par_chunks(CHUNK)
-            .zip(bases)
-            .map(|(chunk, (loc_base, resource_base))| {
-                let mut b = Builder {
-                    files,
-                    skipped: loc_base,
-                    resource_base,
-                    ..Builder::default()
-                };
-                let values = chunk
-                    .iter()
-                    .map(|a| {
-                        let before = b.locs.len();
-                        let v = aggregator_value(&mut b, a, &file_names, &file, &all_names);
-                        debug_assert_eq!(b.locs.len() - before, loc_count(a), "{}", a.address);
-                        v
-                    })
-                    .collect();
-                (b, values)
-            })
-            .collect();
-        let mut aggregator_ids: Vec<String> = Vec::with_capacity(self.aggregators.len());
-        let mut aggregators: Vec<Value> = Vec::with_capacity(self.aggregators.len());
-        let mut aggregator_facts: Vec<u8> = Vec::with_capacity(self.aggregators.len());
-        for (chunk, values) in built {
-            b.locs.extend(chunk.locs);
-            b.owners.extend(chunk.owners);
-            b.resources.extend(chunk.resources);
-            for (v, id, f) in values {
-                aggregators.push(v);
-                aggregator_ids.push(id);
-                aggregator_facts.push(f);
-            }
-        }
-
-        // Each reading of a definition names the first (same file and address).
-        let mut variants = HashMap::new();
-        let mut firsts: HashMap<(FileId, &str), u32> = HashMap::new();
-        for (i, a) in self.aggregators.iter().enumerate() {
-            let Some(v) = &a.variant else { continue };
-            let group = *firsts
-                .entry((a.file, a.address.as_str()))
-                .or_insert(i as u32);
-            variants.insert(
-                i as u32,
-                Reading {
-                    group,
-                    variant: v.clone(),
-                },
-            );
-        }
+        let all_names = attribute_names();
+        let Aggregators {
+            values: aggregators,
+            ids: aggregator_ids,
+            facts: aggregator_facts,
+        } = encode_aggregators(
+            &mut b,
+            &self.aggregators,
+            files,
+            &file_names,
+            &file,
+            &all_names,
+        );
+        let variants = readings(&self.aggregators);
         let no_statuses = self.source_statuses.is_empty();
         let statuses = Arc::new(std::mem::take(&mut self.source_statuses));
         let table = StatusTable::new(&statuses, settings.now_ns, &mut b);
@@ -240,6 +147,146 @@ impl Inventory {
             },
         )
     }
+}
+
+/// Attribute names as each input kind spells them, for messages: the API
+/// and CloudFormation, Terraform's aws provider, its awscc provider.
+fn attribute_names() -> [Value; 3] {
+    let names = |pairs: [(&str, &str); 8]| {
+        let mut o = Object::new();
+        for (k, v) in pairs {
+            o.insert(Value::from(k), Value::from(v));
+        }
+        o.into_value()
+    };
+    let aws_names = names([
+        ("all_regions", "AllAwsRegions"),
+        ("regions", "AwsRegions"),
+        ("account_ids", "AccountIds"),
+        ("role_arn", "RoleArn"),
+        ("name", "ConfigurationAggregatorName"),
+        ("account_sources", "AccountAggregationSources"),
+        ("organization_source", "OrganizationAggregationSource"),
+        ("tags", "Tags"),
+    ]);
+    let tf_names = names([
+        ("all_regions", "all_regions"),
+        ("regions", "regions"),
+        ("account_ids", "account_ids"),
+        ("role_arn", "role_arn"),
+        ("name", "name"),
+        ("account_sources", "account_aggregation_source"),
+        ("organization_source", "organization_aggregation_source"),
+        ("tags", "tags"),
+    ]);
+    let cc_names = names([
+        ("all_regions", "all_aws_regions"),
+        ("regions", "aws_regions"),
+        ("account_ids", "account_ids"),
+        ("role_arn", "role_arn"),
+        ("name", "configuration_aggregator_name"),
+        ("account_sources", "account_aggregation_sources"),
+        ("organization_source", "organization_aggregation_source"),
+        ("tags", "tags"),
+    ]);
+    [aws_names, tf_names, cc_names]
+}
+
+/// The aggregators as values, with their ids and the facts their `where`
+/// conditions test.
+struct Aggregators {
+    values: Vec<Value>,
+    ids: Vec<String>,
+    facts: Vec<u8>,
+}
+
+/// Every aggregator as a value, in parallel chunks: each chunk's builder
+/// starts its locs and owners where the chunks before it end (counted
+/// beforehand with `loc_count`), so the ids are those of a build in one go;
+/// the chunks' tables are then appended to `b`'s.
+fn encode_aggregators<'t>(
+    b: &mut Builder<'t>,
+    aggregators: &[Aggregator],
+    files: &'t [SourceFile],
+    file_names: &[&str],
+    file: &(dyn Fn(FileId) -> Value + Sync),
+    all_names: &[Value; 3],
+) -> Aggregators {
+    const CHUNK: usize = 256;
+    let bases: Vec<(usize, usize)> = aggregators
+        .chunks(CHUNK)
+        .scan((0, 0), |next, chunk| {
+            let base = *next;
+            next.0 += chunk.iter().map(loc_count).sum::<usize>();
+            next.1 += chunk.len();
+            Some(base)
+        })
+        .collect();
+
+    let built: Vec<(Builder<'_>, Vec<Built>)> = aggregators
+        .par_chunks(CHUNK)
+        .zip(bases)
+        .map(|(chunk, (loc_base, resource_base))| {
+            let mut b = Builder {
+                files,
+                skipped: loc_base,
+                resource_base,
+                ..Builder::default()
+            };
+            let values = chunk
+                .iter()
+                .map(|a| {
+                    let before = b.locs.len();
+                    let v = aggregator_value(&mut b, a, file_names, file, all_names);
+                    debug_assert_eq!(b.locs.len() - before, loc_count(a), "{}", a.address);
+                    v
+                })
+                .collect();
+            (b, values)
+        })
+        .collect();
+    let n = aggregators.len();
+    let mut aggregator_ids: Vec<String> = Vec::with_capacity(n);
+    let mut values: Vec<Value> = Vec::with_capacity(n);
+    let mut aggregator_facts: Vec<u8> = Vec::with_capacity(n);
+    for (chunk, chunk_values) in built {
+        b.locs.extend(chunk.locs);
+        b.owners.extend(chunk.owners);
+        b.resources.extend(chunk.resources);
+        for (v, id, f) in chunk_values {
+            values.push(v);
+            aggregator_ids.push(id);
+            aggregator_facts.push(f);
+        }
+    }
+    Aggregators {
+        values,
+        ids: aggregator_ids,
+        facts: aggregator_facts,
+    }
+}
+
+/// For each aggregator that is one reading of a definition read several
+/// ways: the definition (the index of its first reading, same file and
+/// address) and the reading.
+fn readings(aggregators: &[Aggregator]) -> HashMap<u32, Reading> {
+    // Each reading of a definition names the first (same file and address).
+    let mut variants = HashMap::new();
+    let mut firsts: HashMap<(FileId, &str), u32> = HashMap::new();
+    for (i, a) in aggregators.iter().enumerate() {
+        let Some(v) = &a.variant else { continue };
+        let group = *firsts
+            .entry((a.file, a.address.as_str()))
+            .or_insert(i as u32);
+        variants.insert(
+            i as u32,
+            Reading {
+                group,
+                variant: v.clone(),
+            },
+        );
+    }
+    variants
 }
 
 /// An aggregator's value, its id, and the facts its conditions test.
