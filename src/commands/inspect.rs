@@ -9,7 +9,7 @@ use std::io::Write;
 
 pub fn run(args: &InspectArgs) -> Result<u8, Fatal> {
     if args.schema {
-        let mut s = crate::model::schema::schema_json();
+        let mut s = crate::encode::schema::schema_json();
         s.push('\n');
         return crate::output::print_stdout(&s);
     }
@@ -19,7 +19,8 @@ pub fn run(args: &InspectArgs) -> Result<u8, Fatal> {
         ..scan::Options::default()
     };
     let prepared = scan::prepare(&opts, &crate::output::progress::Progress::new(false, 0));
-    let coverage = crate::resolve::coverage::build(&prepared.inventory, &prepared.settings);
+    let names: Vec<&str> = prepared.files.iter().map(|f| f.name.as_str()).collect();
+    let coverage = crate::resolve::coverage::build(&prepared.inventory, &prepared.settings, &names);
     let (input, locs) = prepared
         .inventory
         .to_value(&prepared.settings, &coverage, &prepared.files);

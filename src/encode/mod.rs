@@ -4,6 +4,7 @@
 //! table that maps each `loc` id back to its span and resource.
 
 mod locations;
+pub mod schema;
 mod ser;
 
 pub use locations::{Locations, Reading};
@@ -52,7 +53,6 @@ impl Inventory {
         let all_names = attribute_names();
         let Aggregators {
             values: aggregators,
-            ids: aggregator_ids,
             facts: aggregator_facts,
         } = encode_aggregators(
             &mut b,
@@ -101,7 +101,11 @@ impl Inventory {
             );
         }
         let manifests = b.encode_each(&self.manifests, |_| Resource::default());
-        let coverage = b.coverage(coverage, &aggregator_ids);
+        let coverage = b.encode_each(coverage, |c| Resource {
+            aggregator: c.aggregator.as_deref().map(Arc::from),
+            account: c.aggregator_account.as_deref().map(Arc::from),
+            region: c.aggregator_region.as_deref().map(Arc::from),
+        });
 
         let settings_value = settings
             .serialize(ser::Encoder { b: &mut b })
@@ -192,11 +196,9 @@ fn attribute_names() -> [Value; 3] {
     [aws_names, tf_names, cc_names]
 }
 
-/// The aggregators as values, with their ids and the facts their `where`
-/// conditions test.
+/// The aggregators as values, with the facts their `where` conditions test.
 struct Aggregators {
     values: Vec<Value>,
-    ids: Vec<String>,
     facts: Vec<u8>,
 }
 
@@ -246,22 +248,19 @@ fn encode_aggregators<'t>(
         })
         .collect();
     let n = aggregators.len();
-    let mut aggregator_ids: Vec<String> = Vec::with_capacity(n);
     let mut values: Vec<Value> = Vec::with_capacity(n);
     let mut aggregator_facts: Vec<u8> = Vec::with_capacity(n);
     for (chunk, chunk_values) in built {
         b.locs.extend(chunk.locs);
         b.owners.extend(chunk.owners);
         b.resources.extend(chunk.resources);
-        for (v, id, f) in chunk_values {
+        for (v, _, f) in chunk_values {
             values.push(v);
-            aggregator_ids.push(id);
             aggregator_facts.push(f);
         }
     }
     Aggregators {
         values,
-        ids: aggregator_ids,
         facts: aggregator_facts,
     }
 }
@@ -306,11 +305,7 @@ fn aggregator_value(
         region: a.region.as_deref().map(Arc::from),
     });
     let mut o = Object::new();
-    let id = format!(
-        "{}#{}",
-        file_names.get(a.file as usize).map_or("", |s| s),
-        a.address
-    );
+    let id = a.id(file_names);
     b.put(&mut o, "id", Value::from(id.as_str()));
     b.unresolved.clear();
     b.key = "name";
@@ -1111,126 +1106,5 @@ impl Builder<'_> {
     }
 }
 
-fn opt_string(s: Option<&str>) -> Value {
-    s.map_or(Value::Null, Value::from)
-}
-
-fn strings<'s>(items: impl IntoIterator<Item = &'s String>) -> Value {
-    Value::from(
-        items
-            .into_iter()
-            .map(|s| Value::from(s.as_str()))
-            .collect::<Vec<_>>(),
-    )
-}
-
 /// Who and where is expected to report: accounts, regions, manifests, coverage.
-impl Builder<'_> {
-    fn coverage(&mut self, items: &[crate::resolve::coverage::Item], ids: &[String]) -> Vec<Value> {
-        items
-            .iter()
-            .map(|c| {
-                let aggregator = c.aggregator.as_deref().map(Arc::from);
-                self.own(Resource {
-                    aggregator: aggregator.clone(),
-                    account: c.aggregator_account.as_deref().map(Arc::from),
-                    region: c.aggregator_region.as_deref().map(Arc::from),
-                });
-                let mut o = Object::new();
-                self.put(&mut o, "aggregator", opt_string(c.aggregator.as_deref()));
-                self.put(
-                    &mut o,
-                    "aggregator_region",
-                    opt_string(c.aggregator_region.as_deref()),
-                );
-                self.put(
-                    &mut o,
-                    "aggregator_account",
-                    opt_string(c.aggregator_account.as_deref()),
-                );
-                let id = c.definition.and_then(|i| ids.get(i)).map(String::as_str);
-                self.put(&mut o, "aggregator_id", opt_string(id));
-                self.put(&mut o, "label", Value::from(c.label.as_str()));
-                let l = self.loc(c.span);
-                self.put(&mut o, "loc", l);
-                self.put(&mut o, "organization", Value::from(c.organization));
-                self.put(
-                    &mut o,
-                    "accounts_from",
-                    Value::from(c.accounts_from.as_str()),
-                );
-                self.put(&mut o, "regions_from", Value::from(c.regions_from.as_str()));
-                self.put(&mut o, "captured", Value::from(c.captured));
-                self.put(&mut o, "capture_failed", Value::from(c.capture_failed));
-                let accounts: Vec<Value> = c
-                    .expected_accounts
-                    .iter()
-                    .map(|a| {
-                        self.own(Resource {
-                            aggregator: aggregator.clone(),
-                            account: Some(Arc::from(a.id.as_str())),
-                            region: None,
-                        });
-                        let mut e = Object::new();
-                        self.put(&mut e, "id", Value::from(a.id.as_str()));
-                        self.put(&mut e, "name", opt_str(&a.name));
-                        self.put(&mut e, "regions", strings(&a.regions));
-                        let l = self.loc(a.span);
-                        self.put(&mut e, "loc", l);
-                        e.into_value()
-                    })
-                    .collect();
-                self.put(&mut o, "expected_accounts", Value::from(accounts));
-                // Which accounts each region expects, so a policy need not search for them.
-                let mut by_region: HashMap<&str, Vec<Value>> = HashMap::new();
-                for a in &c.expected_accounts {
-                    for r in &a.regions {
-                        by_region
-                            .entry(r.as_str())
-                            .or_default()
-                            .push(Value::from(a.id.as_str()));
-                    }
-                }
-                let regions: Vec<Value> = c
-                    .expected_regions
-                    .iter()
-                    .map(|r| {
-                        self.own(Resource {
-                            aggregator: aggregator.clone(),
-                            account: None,
-                            region: Some(Arc::from(r.region.as_str())),
-                        });
-                        let mut e = Object::new();
-                        self.put(&mut e, "region", Value::from(r.region.as_str()));
-                        let accounts = by_region.remove(r.region.as_str()).unwrap_or_default();
-                        self.put(&mut e, "accounts", Value::from(accounts));
-                        let l = self.loc(r.span);
-                        self.put(&mut e, "loc", l);
-                        e.into_value()
-                    })
-                    .collect();
-                self.put(&mut o, "expected_regions", Value::from(regions));
-                let status = |r: &crate::resolve::coverage::Reported| {
-                    r.status
-                        .as_ref()
-                        .map_or(Value::from(""), |s| Value::String(s.clone()))
-                };
-                let mut reported = Object::new();
-                for (id, by_region) in &c.reported {
-                    let mut m = Object::new();
-                    for (region, r) in by_region {
-                        m.insert(Value::from(region.as_str()), status(r));
-                    }
-                    reported.insert(Value::from(id.as_str()), m.into_value());
-                }
-                self.put(&mut o, "reported", reported.into_value());
-                let mut orgs = Object::new();
-                for (region, r) in &c.organization_regions {
-                    orgs.insert(Value::from(region.as_str()), status(r));
-                }
-                self.put(&mut o, "organization_regions", orgs.into_value());
-                o.into_value()
-            })
-            .collect()
-    }
-}
+impl Builder<'_> {}

@@ -9,7 +9,7 @@
 //!   converts JSON.
 
 use super::Builder;
-use crate::model::{FILE_NEWTYPE, JSON_NEWTYPE, LOC_NEWTYPE};
+use crate::model::{FILE_NEWTYPE, JSON_NEWTYPE, LOC_NEWTYPE, OWNER_FIELD};
 use regorus::value::Object;
 use regorus::Value;
 use serde::ser::{self, Impossible, Serialize};
@@ -266,6 +266,22 @@ impl ser::SerializeStruct for Map<'_, '_> {
         value: &T,
     ) -> Result<(), Error> {
         let v = value.serialize(Encoder { b: self.b })?;
+        if key == OWNER_FIELD {
+            // Not a field of the input: the owner of the locs that follow.
+            let text = |k: &str| match &v {
+                Value::Object(o) => o.get(&Value::from(k)).and_then(|x| match x {
+                    Value::String(s) => Some(s.clone()),
+                    _ => None,
+                }),
+                _ => None,
+            };
+            self.b.own(crate::model::finding::Resource {
+                aggregator: text("aggregator"),
+                account: text("account"),
+                region: text("region"),
+            });
+            return Ok(());
+        }
         self.b.put(&mut self.object, key, v);
         Ok(())
     }

@@ -5,7 +5,6 @@
 
 pub mod aws;
 pub mod finding;
-pub mod schema;
 pub mod timestamp;
 
 use schemars::JsonSchema;
@@ -31,6 +30,10 @@ pub struct Span {
 pub const LOC_NEWTYPE: &str = "$aggrego::Loc";
 pub const FILE_NEWTYPE: &str = "$aggrego::File";
 pub const JSON_NEWTYPE: &str = "$aggrego::Json";
+/// A field of this name is not written: its value (a `Resource`) owns the
+/// locs of the fields after it (an item nested in another that is about
+/// something else, like one expected account of an aggregator's coverage).
+pub const OWNER_FIELD: &str = "$aggrego::owner";
 
 /// In the policies' input a span is its `loc`: an id that findings return,
 /// and that aggrego turns back into the file, line and column.
@@ -410,6 +413,17 @@ pub struct Variable {
     /// Where the value is written; null when it came from a flag or the environment.
     #[serde(rename = "loc")]
     pub span: Option<Span>,
+}
+
+impl Aggregator {
+    /// Unique within the scan: `file#address` (readings of one definition share it).
+    pub fn id(&self, file_names: &[&str]) -> String {
+        format!(
+            "{}#{}",
+            file_names.get(self.file as usize).map_or("", |s| s),
+            self.address
+        )
+    }
 }
 
 /// One suppression entry on a resource: the rules it accepts and why.

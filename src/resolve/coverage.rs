@@ -4,24 +4,41 @@
 //! Policies get it as `input.coverage` (AGG007 decides what is a blind spot);
 //! the HTML report draws it as a grid.
 
+use crate::model::finding::Resource;
 use crate::model::InputKind;
 use crate::model::Listed;
 use crate::model::{Aggregator, Field, Inventory, Settings, SourceStatus, Span};
+use schemars::JsonSchema;
+use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::sync::Arc;
 
 /// An account expected to report, in which regions, and where that expectation is written.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct ExpectedAccount {
+    /// What a finding at `loc` is about: this account of this aggregator.
+    #[serde(rename = "$aggrego::owner")]
+    #[schemars(skip)]
+    pub owner: Resource,
     pub id: String,
     pub name: Option<String>,
     pub regions: BTreeSet<String>,
+    #[serde(rename = "loc")]
     pub span: Span,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct ExpectedRegion {
+    /// What a finding at `loc` is about: this region of this aggregator.
+    #[serde(rename = "$aggrego::owner")]
+    #[schemars(skip)]
+    pub owner: Resource,
     pub region: String,
+    /// The expected accounts whose regions include this one.
+    pub accounts: Vec<String>,
+    #[serde(rename = "loc")]
     pub span: Span,
 }
 
@@ -32,6 +49,25 @@ pub struct Reported {
     pub updated_ns: Option<i64>,
     pub error: Option<String>,
     pub span: Span,
+}
+
+/// In the policies' input a report is its `LastUpdateStatus` (empty when none).
+impl Serialize for Reported {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.status.as_deref().unwrap_or(""))
+    }
+}
+
+impl JsonSchema for Reported {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Reported".into()
+    }
+    fn inline_schema() -> bool {
+        true
+    }
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        <String as JsonSchema>::json_schema(generator)
+    }
 }
 
 impl Reported {
@@ -55,36 +91,44 @@ impl Reported {
     }
 }
 
-/// One aggregator's coverage.
-#[derive(Debug, Clone)]
+/// One aggregator's coverage (`input.coverage[]`).
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+#[schemars(deny_unknown_fields, rename = "Coverage")]
 pub struct Item {
     pub aggregator: Option<String>,
     pub aggregator_region: Option<String>,
     pub aggregator_account: Option<String>,
     /// Index of its definition in `Inventory::aggregators`.
+    #[serde(skip)]
     pub definition: Option<usize>,
+    /// `id` of its entry in `aggregators`, when the scan has its definition.
+    pub aggregator_id: Option<String>,
     pub label: String,
-    /// The definition, else the first source status.
+    /// The definition, else its first source status.
+    #[serde(rename = "loc")]
     pub span: Span,
-    /// Collects through an organisation source.
+    /// Collects through an organization source.
     pub organization: bool,
-    /// `definition`, `organizations`, `flag` or `observed`.
+    /// `definition` (AccountIds), `organizations`, `flag` or `observed` (accounts seen reporting).
     pub accounts_from: Listed,
-    /// `definition`, `region-list`, `manifest`, `flag` or `observed`.
+    /// `definition` (AwsRegions), `region-list`, `manifest`, `flag` or `observed`.
     pub regions_from: Listed,
     /// A sources-status output for it is in the scan.
     pub captured: bool,
     /// A snapshot manifest records that capturing its sources status failed.
     pub capture_failed: bool,
+    /// Each account expected to report, with its regions; `loc` is where the expectation is written.
     pub expected_accounts: Vec<ExpectedAccount>,
     pub expected_regions: Vec<ExpectedRegion>,
-    /// Source id → region → status, for `ACCOUNT` sources.
+    /// Source id → region → `LastUpdateStatus` of ACCOUNT sources.
     pub reported: BTreeMap<String, BTreeMap<String, Reported>>,
-    /// Region → status of `ORGANIZATION` sources: the organisation reports as a whole.
+    /// Region → `LastUpdateStatus` of ORGANIZATION sources (the organisation as a whole).
     pub organization_regions: BTreeMap<String, Reported>,
     /// Organisation source ids seen (`o-…`).
+    #[serde(skip)]
     pub organization_ids: BTreeSet<String>,
     /// Account names from the organisation's account list, for every account above.
+    #[serde(skip)]
     pub names: BTreeMap<String, String>,
 }
 
@@ -95,7 +139,8 @@ type Located = Vec<(String, Span)>;
 
 /// Coverage of every aggregator the scan can judge: one with source statuses and a
 /// definition or scan-wide expectations, or one described in a snapshot (manifest).
-pub fn build(inv: &Inventory, settings: &Settings) -> Vec<Item> {
+/// `file_names` name the scan's files, for each definition's `id`.
+pub fn build(inv: &Inventory, settings: &Settings, file_names: &[&str]) -> Vec<Item> {
     let expectations =
         settings.expected_accounts_from.is_some() || settings.expected_regions_from.is_some();
     let snapshot = !inv.manifests.is_empty();
@@ -155,6 +200,7 @@ pub fn build(inv: &Inventory, settings: &Settings) -> Vec<Item> {
         settings,
         names,
         region_spans: region_spans(inv, settings),
+        file_names,
     };
     keys.into_iter()
         .map(|key| {
@@ -172,6 +218,7 @@ struct Context<'a> {
     names: HashMap<&'a str, &'a str>,
     /// Where each scan-wide expected region is written (a region list entry).
     region_spans: HashMap<String, Span>,
+    file_names: &'a [&'a str],
 }
 
 fn region_spans(inv: &Inventory, settings: &Settings) -> HashMap<String, Span> {
@@ -339,6 +386,11 @@ impl Context<'_> {
                 let e = accounts
                     .entry(id.clone())
                     .or_insert_with(|| ExpectedAccount {
+                        owner: Resource {
+                            aggregator: name.as_deref().map(Arc::from),
+                            account: Some(Arc::from(id.as_str())),
+                            region: None,
+                        },
                         id: id.clone(),
                         name: self.names.get(id.as_str()).map(|n| n.to_string()),
                         regions: BTreeSet::new(),
@@ -358,8 +410,27 @@ impl Context<'_> {
                 names.insert(id.clone(), n.to_string());
             }
         }
+        let expected_accounts: Vec<ExpectedAccount> = accounts.into_values().collect();
+        let expected_regions = regions
+            .into_iter()
+            .map(|(region, span)| ExpectedRegion {
+                owner: Resource {
+                    aggregator: name.as_deref().map(Arc::from),
+                    account: None,
+                    region: Some(Arc::from(region.as_str())),
+                },
+                accounts: expected_accounts
+                    .iter()
+                    .filter(|a| a.regions.contains(&region))
+                    .map(|a| a.id.clone())
+                    .collect(),
+                region,
+                span,
+            })
+            .collect();
         Item {
             names,
+            aggregator_id: def.map(|a| a.id(self.file_names)),
             aggregator: name,
             aggregator_account: def.and_then(|a| a.account.clone()).or_else(|| {
                 statuses
@@ -375,11 +446,8 @@ impl Context<'_> {
             regions_from,
             captured: !statuses.is_empty(),
             capture_failed,
-            expected_accounts: accounts.into_values().collect(),
-            expected_regions: regions
-                .into_iter()
-                .map(|(region, span)| ExpectedRegion { region, span })
-                .collect(),
+            expected_accounts,
+            expected_regions,
             reported,
             organization_regions,
             organization_ids,

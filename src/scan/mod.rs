@@ -238,7 +238,9 @@ pub fn scan(opts: &Options, engine: &Engine) -> ScanResult {
     } else {
         Vec::new()
     };
-    let coverage_items = crate::resolve::coverage::build(&inventory, &settings);
+    let file_names: Vec<&str> = files.iter().map(|f| f.name.as_str()).collect();
+    let coverage_items = crate::resolve::coverage::build(&inventory, &settings, &file_names);
+    drop(file_names);
     let coverage = crate::resolve::coverage::grids(&coverage_items, now.ns, settings.max_age_ns);
 
     // Encode, evaluate.

@@ -8,7 +8,7 @@
 use schemars::{JsonSchema, Schema};
 use serde::Serialize;
 
-pub use super::InputKind;
+pub use crate::model::InputKind;
 
 /// A location id: findings return it as `loc`, and aggrego turns it back into
 /// the file, line and column of the value (or of its definition when absent).
@@ -24,73 +24,24 @@ pub struct Input {
     /// Entries of saved `describe-configuration-aggregator-sources-status` outputs.
     pub source_statuses: Vec<SourceStatus>,
     /// Saved `describe-configuration-aggregators` outputs: which aggregators a region has.
-    pub region_listings: Vec<super::RegionListing>,
+    pub region_listings: Vec<crate::model::RegionListing>,
     /// Every saved API output file.
-    pub snapshots: Vec<super::Snapshot>,
+    pub snapshots: Vec<crate::model::Snapshot>,
     /// Accounts of `aws organizations list-accounts` outputs and `--expect-accounts`.
-    pub accounts: Vec<super::OrgAccount>,
+    pub accounts: Vec<crate::model::OrgAccount>,
     /// Regions of `aws account list-regions` / `aws ec2 describe-regions` outputs.
-    pub regions: Vec<super::RegionEntry>,
+    pub regions: Vec<crate::model::RegionEntry>,
     /// Snapshot manifests (`manifest.json` of `aggrego collect-script`).
-    pub manifests: Vec<super::Manifest>,
+    pub manifests: Vec<crate::model::Manifest>,
     /// Per aggregator: who is expected to report where, and what its sources status shows.
-    pub coverage: Vec<Coverage>,
+    pub coverage: Vec<crate::resolve::coverage::Item>,
     /// Aggregator definitions recognised but not checked, and why (not
     /// created with the values given, made by a construct aggrego does not expand).
-    pub unchecked: Vec<super::Unchecked>,
+    pub unchecked: Vec<crate::model::Unchecked>,
     /// The variables and parameters of Terraform modules and CloudFormation
     /// templates that define aggregators: each value, and where it came from.
-    pub variables: Vec<super::Variable>,
-    pub settings: super::Settings,
-}
-
-/// One aggregator's coverage.
-#[derive(Serialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct Coverage {
-    pub aggregator: Option<String>,
-    pub aggregator_region: Option<String>,
-    pub aggregator_account: Option<String>,
-    /// `id` of its entry in `aggregators`, when the scan has its definition.
-    pub aggregator_id: Option<String>,
-    pub label: String,
-    /// The definition, else its first source status.
-    pub loc: Loc,
-    /// Collects through an organization source.
-    pub organization: bool,
-    /// `definition` (AccountIds), `organizations`, `flag` or `observed` (accounts seen reporting).
-    pub accounts_from: String,
-    /// `definition` (AwsRegions), `region-list`, `manifest`, `flag` or `observed`.
-    pub regions_from: String,
-    /// A sources-status output for it is in the scan.
-    pub captured: bool,
-    /// A snapshot manifest records that capturing its sources status failed.
-    pub capture_failed: bool,
-    /// Each account expected to report, with its regions; `loc` is where the expectation is written.
-    pub expected_accounts: Vec<ExpectedAccount>,
-    pub expected_regions: Vec<ExpectedRegion>,
-    /// Source id → region → `LastUpdateStatus` of ACCOUNT sources.
-    pub reported: std::collections::BTreeMap<String, std::collections::BTreeMap<String, String>>,
-    /// Region → `LastUpdateStatus` of ORGANIZATION sources (the organisation as a whole).
-    pub organization_regions: std::collections::BTreeMap<String, String>,
-}
-
-#[derive(Serialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct ExpectedAccount {
-    pub id: String,
-    pub name: Option<String>,
-    pub regions: Vec<String>,
-    pub loc: Loc,
-}
-
-#[derive(Serialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct ExpectedRegion {
-    pub region: String,
-    /// The expected accounts whose regions include this one.
-    pub accounts: Vec<String>,
-    pub loc: Loc,
+    pub variables: Vec<crate::model::Variable>,
+    pub settings: crate::model::Settings,
 }
 
 /// A value read from a definition: whether it could be evaluated offline and
