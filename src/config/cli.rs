@@ -457,10 +457,11 @@ fn parse_size(s: &str) -> Result<u64, String> {
         .map_err(|e| format!("`{s}`: {e} (e.g. 512MiB, 2GB)"))
 }
 
-/// An AWS region code (`--expect-regions`), spaces around it ignored.
+/// An AWS region code (`--expect-regions`), spaces around it ignored; an
+/// empty entry (`a,,b`, a trailing comma) is passed over by the scan.
 fn parse_region(s: &str) -> Result<String, String> {
     let r = s.trim();
-    if crate::model::aws::is_region_code(r) {
+    if r.is_empty() || crate::model::aws::is_region_code(r) {
         Ok(r.to_string())
     } else {
         Err(format!(

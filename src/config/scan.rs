@@ -99,7 +99,12 @@ impl ScanConfig {
             max_findings_per_rule: input.max_findings_per_rule,
             max_errors_per_file: input.max_errors_per_file,
             expect_accounts: input.expect_accounts.clone(),
-            expect_regions: input.expect_regions.clone(),
+            expect_regions: input
+                .expect_regions
+                .iter()
+                .filter(|r| !r.is_empty())
+                .cloned()
+                .collect(),
             aggregator_in_every_region: input.aggregator_in_every_region,
             skip_unrecognised: input.skip_unrecognised,
             parameters: input.parameter.clone(),

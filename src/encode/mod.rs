@@ -89,17 +89,6 @@ impl Inventory {
             account: None,
             region: Some(Arc::from(r.region.as_str())),
         });
-        // A capture failure is about its aggregator and region.
-        for f in self.manifests.iter().flat_map(|m| &m.failures) {
-            b.span_owners.insert(
-                f.span,
-                Resource {
-                    aggregator: f.aggregator.as_deref().map(Arc::from),
-                    account: None,
-                    region: f.region.as_deref().map(Arc::from),
-                },
-            );
-        }
         let manifests = b.encode_each(&self.manifests, |_| Resource::default());
         let coverage = b.encode_each(coverage, |c| Resource {
             aggregator: c.aggregator.as_deref().map(Arc::from),
@@ -254,7 +243,7 @@ fn encode_aggregators<'t>(
         b.locs.extend(chunk.locs);
         b.owners.extend(chunk.owners);
         b.resources.extend(chunk.resources);
-        for (v, _, f) in chunk_values {
+        for (v, f) in chunk_values {
             values.push(v);
             aggregator_facts.push(f);
         }
@@ -288,10 +277,10 @@ fn readings(aggregators: &[Aggregator]) -> HashMap<u32, Reading> {
     variants
 }
 
-/// An aggregator's value, its id, and the facts its conditions test.
-type Built = (Value, String, u8);
+/// An aggregator's value, and the facts its conditions test.
+type Built = (Value, u8);
 
-/// The value of one aggregator, and its id.
+/// The value of one aggregator.
 fn aggregator_value(
     b: &mut Builder<'_>,
     a: &Aggregator,
@@ -401,7 +390,7 @@ fn aggregator_value(
         .collect();
     let facts = facts(a, unresolved.len());
     b.put(&mut o, "unresolved", Value::from(unresolved));
-    (o.into_value(), id, facts)
+    (o.into_value(), facts)
 }
 
 /// The language a definition is written in, for fixes written in it: `hcl`,
@@ -492,9 +481,6 @@ struct Builder<'t> {
     resource_base: usize,
     keys: HashMap<&'static str, Value, FastHash>,
     interned: HashMap<String, Value, FastHash>,
-    /// Locs owned by a resource of their own inside the item being encoded
-    /// (a snapshot manifest's capture failures).
-    span_owners: HashMap<Span, Resource>,
 }
 
 /// The policy input, with the source statuses (often most of it) kept as Rust

@@ -6,9 +6,12 @@
 //!   in the builder's table, owned by the item being encoded;
 //! - a file id (`$aggrego::File`) becomes the file's name;
 //! - a JSON value (`$aggrego::Json`) becomes its regorus value as regorus
-//!   converts JSON.
+//!   converts JSON;
+//! - a field named `$aggrego::owner` is not written: its resource owns the
+//!   locs of the fields after it, until the end of its item.
 
 use super::Builder;
+use crate::model::finding::Resource;
 use crate::model::{FILE_NEWTYPE, JSON_NEWTYPE, LOC_NEWTYPE, OWNER_FIELD};
 use regorus::value::Object;
 use regorus::Value;
@@ -143,16 +146,7 @@ impl<'e, 't> ser::Serializer for Encoder<'e, 't> {
                     start: start as u32,
                     end: end as u32,
                 };
-                match self.b.span_owners.remove(&span) {
-                    Some(owner) => {
-                        let item = self.b.resources.last().cloned().unwrap_or_default();
-                        self.b.own(owner);
-                        let loc = self.b.loc(span);
-                        self.b.own(item);
-                        Ok(loc)
-                    }
-                    None => Ok(self.b.loc(span)),
-                }
+                Ok(self.b.loc(span))
             }
             FILE_NEWTYPE => match value.serialize(self.again())? {
                 Value::Number(n) => Ok(n
@@ -206,6 +200,7 @@ impl<'e, 't> ser::Serializer for Encoder<'e, 't> {
             b: self.b,
             object: Object::new(),
             key: None,
+            restore: None,
         })
     }
     fn serialize_struct(self, _: &'static str, _: usize) -> Result<Map<'e, 't>, Error> {
@@ -255,6 +250,8 @@ pub(super) struct Map<'e, 't> {
     b: &'e mut Builder<'t>,
     object: Object,
     key: Option<Value>,
+    /// The owner before this item's own (`OWNER_FIELD`), given back at its end.
+    restore: Option<Resource>,
 }
 
 impl ser::SerializeStruct for Map<'_, '_> {
@@ -267,7 +264,11 @@ impl ser::SerializeStruct for Map<'_, '_> {
     ) -> Result<(), Error> {
         let v = value.serialize(Encoder { b: self.b })?;
         if key == OWNER_FIELD {
-            // Not a field of the input: the owner of the locs that follow.
+            // Not a field of the input: the owner of the locs that follow,
+            // inside this item only.
+            if self.restore.is_none() {
+                self.restore = Some(self.b.resources.last().cloned().unwrap_or_default());
+            }
             let text = |k: &str| match &v {
                 Value::Object(o) => o.get(&Value::from(k)).and_then(|x| match x {
                     Value::String(s) => Some(s.clone()),
@@ -275,7 +276,7 @@ impl ser::SerializeStruct for Map<'_, '_> {
                 }),
                 _ => None,
             };
-            self.b.own(crate::model::finding::Resource {
+            self.b.own(Resource {
                 aggregator: text("aggregator"),
                 account: text("account"),
                 region: text("region"),
@@ -286,6 +287,9 @@ impl ser::SerializeStruct for Map<'_, '_> {
         Ok(())
     }
     fn end(self) -> Result<Value, Error> {
+        if let Some(owner) = self.restore {
+            self.b.own(owner);
+        }
         Ok(self.object.into_value())
     }
 }

@@ -4,8 +4,10 @@
 
 use crate::diag::Diagnostic;
 use crate::input::json::{Doc, Kind, Member, Raw, Root};
+use crate::model::finding::Resource;
 use crate::model::timestamp;
 use crate::model::*;
+use std::sync::Arc;
 
 pub const FORMAT_PREFIX: &str = "aggrego-snapshot/";
 
@@ -162,13 +164,20 @@ pub fn parse(
             .find(|m| m.key == "exit_code")
             .and_then(|m| doc.number(m.value, "exit_code").ok())
             .map(|n| n as i64);
+        let region = r.text(&f, "region");
+        let aggregator = r.text(&f, "aggregator");
         m.failures.push(ManifestFailure {
+            owner: Resource {
+                aggregator: aggregator.as_deref().map(Arc::from),
+                account: None,
+                region: region.as_deref().map(Arc::from),
+            },
             command: r
                 .text(&f, "command")
                 .unwrap_or_else(|| "a command".to_string()),
             fallback: r.text(&f, "fallback"),
-            region: r.text(&f, "region"),
-            aggregator: r.text(&f, "aggregator"),
+            region,
+            aggregator,
             exit_code,
             message: r.text(&f, "message").unwrap_or_default(),
             span: Span::new(id, doc.span(raw)),

@@ -31,8 +31,9 @@ pub const LOC_NEWTYPE: &str = "$aggrego::Loc";
 pub const FILE_NEWTYPE: &str = "$aggrego::File";
 pub const JSON_NEWTYPE: &str = "$aggrego::Json";
 /// A field of this name is not written: its value (a `Resource`) owns the
-/// locs of the fields after it (an item nested in another that is about
-/// something else, like one expected account of an aggregator's coverage).
+/// locs of the fields after it, to the end of its item (an item nested in
+/// another that is about something else: a snapshot manifest's capture
+/// failure, one expected account of an aggregator's coverage).
 pub const OWNER_FIELD: &str = "$aggrego::owner";
 
 /// In the policies' input a span is its `loc`: an id that findings return,
@@ -615,6 +616,10 @@ pub struct ManifestFile {
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 #[schemars(deny_unknown_fields)]
 pub struct ManifestFailure {
+    /// What a finding at `loc` is about: the failed call's aggregator and region.
+    #[serde(rename = "$aggrego::owner")]
+    #[schemars(skip)]
+    pub owner: finding::Resource,
     /// `organizations list-accounts`, `configservice describe-configuration-aggregator-sources-status`, …
     pub command: String,
     /// The call whose output stood in for this one (`ec2 describe-regions`): nothing is missing.

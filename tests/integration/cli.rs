@@ -375,6 +375,33 @@ fn bad_flags_exit_2() {
         .code(2)
         .stderr(contains("--max-age"));
     aggrego().args(["scan", "--format", "pdf"]).assert().code(2);
+    // Sizes, durations and regions are parsed by the command line, naming the flag.
+    for (flag, value) in [
+        ("--max-file-size", "lots"),
+        ("--policy-timeout", "a while"),
+        ("--expect-regions", "us-east-1,mars-1"),
+    ] {
+        aggrego()
+            .args(["scan", "fixtures/AGG003", flag, value])
+            .assert()
+            .code(2)
+            .stderr(contains(flag));
+    }
+    aggrego()
+        .args(["evidence", "verify", "x.zip", "--max-package-size", "huge"])
+        .assert()
+        .code(2)
+        .stderr(contains("--max-package-size"));
+    // An empty entry in a region list is passed over, as before.
+    aggrego()
+        .args([
+            "scan",
+            "fixtures/AGG003/positive3.tf",
+            "--expect-regions",
+            "us-east-1,,eu-west-1,",
+        ])
+        .assert()
+        .code(1);
     aggrego()
         .args(["scan", "does/not/exist"])
         .assert()
