@@ -25,7 +25,6 @@ pub fn run(args: &ScanArgs) -> Result<u8, Fatal> {
     // Fail before scanning when a report cannot be written.
     let sinks = sinks(args)?;
     let (plan, mut options) = plan(&config)?;
-    options.subjects = sinks.iter().any(|s| s.format == Format::Junit);
     options.progress = !args.no_progress;
     let result = scan::scan(&options, &plan.engine);
     let code = result.exit_code(config.fail_on, &plan.selection);

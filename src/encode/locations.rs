@@ -49,6 +49,11 @@ impl Locations {
         &self.variants
     }
 
+    /// The source statuses, shared (for the items a report lists).
+    pub fn statuses(&self) -> Arc<Vec<SourceStatus>> {
+        self.statuses.clone()
+    }
+
     /// How many source statuses the table holds (their locs are computed).
     pub fn status_count(&self) -> usize {
         self.statuses.len()

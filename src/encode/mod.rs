@@ -3,6 +3,7 @@
 //! statuses kept as Rust values until a part of them is evaluated), and the
 //! table that maps each `loc` id back to its span and resource.
 
+pub mod aggregator;
 mod locations;
 pub mod schema;
 mod ser;
@@ -47,21 +48,10 @@ impl Inventory {
             files,
             ..Builder::default()
         };
-        let file_values: Vec<Value> = file_names.iter().map(|n| Value::from(*n)).collect();
-        let file = |id: FileId| file_values.get(id as usize).cloned().unwrap_or(Value::Null);
-
-        let all_names = attribute_names();
         let Aggregators {
             values: aggregators,
             facts: aggregator_facts,
-        } = encode_aggregators(
-            &mut b,
-            &self.aggregators,
-            files,
-            &file_names,
-            &file,
-            &all_names,
-        );
+        } = encode_aggregators(&mut b, &self.aggregators, files, &file_names);
         let variants = readings(&self.aggregators);
         let no_statuses = self.source_statuses.is_empty();
         let statuses = Arc::new(std::mem::take(&mut self.source_statuses));
@@ -142,49 +132,6 @@ impl Inventory {
     }
 }
 
-/// Attribute names as each input kind spells them, for messages: the API
-/// and CloudFormation, Terraform's aws provider, its awscc provider.
-fn attribute_names() -> [Value; 3] {
-    let names = |pairs: [(&str, &str); 8]| {
-        let mut o = Object::new();
-        for (k, v) in pairs {
-            o.insert(Value::from(k), Value::from(v));
-        }
-        o.into_value()
-    };
-    let aws_names = names([
-        ("all_regions", "AllAwsRegions"),
-        ("regions", "AwsRegions"),
-        ("account_ids", "AccountIds"),
-        ("role_arn", "RoleArn"),
-        ("name", "ConfigurationAggregatorName"),
-        ("account_sources", "AccountAggregationSources"),
-        ("organization_source", "OrganizationAggregationSource"),
-        ("tags", "Tags"),
-    ]);
-    let tf_names = names([
-        ("all_regions", "all_regions"),
-        ("regions", "regions"),
-        ("account_ids", "account_ids"),
-        ("role_arn", "role_arn"),
-        ("name", "name"),
-        ("account_sources", "account_aggregation_source"),
-        ("organization_source", "organization_aggregation_source"),
-        ("tags", "tags"),
-    ]);
-    let cc_names = names([
-        ("all_regions", "all_aws_regions"),
-        ("regions", "aws_regions"),
-        ("account_ids", "account_ids"),
-        ("role_arn", "role_arn"),
-        ("name", "configuration_aggregator_name"),
-        ("account_sources", "account_aggregation_sources"),
-        ("organization_source", "organization_aggregation_source"),
-        ("tags", "tags"),
-    ]);
-    [aws_names, tf_names, cc_names]
-}
-
 /// The aggregators as values, with the facts their `where` conditions test.
 struct Aggregators {
     values: Vec<Value>,
@@ -200,15 +147,13 @@ fn encode_aggregators<'t>(
     aggregators: &[Aggregator],
     files: &'t [SourceFile],
     file_names: &[&str],
-    file: &(dyn Fn(FileId) -> Value + Sync),
-    all_names: &[Value; 3],
 ) -> Aggregators {
     const CHUNK: usize = 256;
     let bases: Vec<(usize, usize)> = aggregators
         .chunks(CHUNK)
         .scan((0, 0), |next, chunk| {
             let base = *next;
-            next.0 += chunk.iter().map(loc_count).sum::<usize>();
+            next.0 += chunk.iter().map(aggregator::loc_count).sum::<usize>();
             next.1 += chunk.len();
             Some(base)
         })
@@ -228,8 +173,13 @@ fn encode_aggregators<'t>(
                 .iter()
                 .map(|a| {
                     let before = b.locs.len();
-                    let v = aggregator_value(&mut b, a, file_names, file, all_names);
-                    debug_assert_eq!(b.locs.len() - before, loc_count(a), "{}", a.address);
+                    let v = aggregator_value(&mut b, a, file_names);
+                    debug_assert_eq!(
+                        b.locs.len() - before,
+                        aggregator::loc_count(a),
+                        "{}",
+                        a.address
+                    );
                     v
                 })
                 .collect();
@@ -280,150 +230,33 @@ fn readings(aggregators: &[Aggregator]) -> HashMap<u32, Reading> {
 /// An aggregator's value, and the facts its conditions test.
 type Built = (Value, u8);
 
-/// The value of one aggregator.
-fn aggregator_value(
-    b: &mut Builder<'_>,
-    a: &Aggregator,
-    file_names: &[&str],
-    file: &dyn Fn(FileId) -> Value,
-    all_names: &[Value; 3],
-) -> Built {
+/// The value of one aggregator: its [`aggregator::Aggregator`] through its
+/// `Serialize`, owning its locs, with `sources` added.
+fn aggregator_value(b: &mut Builder<'_>, a: &Aggregator, file_names: &[&str]) -> Built {
     b.own(Resource {
         aggregator: a.name.value.as_deref().map(Arc::from),
         account: a.account.as_deref().map(Arc::from),
         region: a.region.as_deref().map(Arc::from),
     });
-    let mut o = Object::new();
-    let id = a.id(file_names);
-    b.put(&mut o, "id", Value::from(id.as_str()));
-    b.unresolved.clear();
-    b.key = "name";
-    let name = b.str_field(&a.name);
-    b.put(&mut o, "name", name);
-    b.put(&mut o, "kind", Value::from(a.kind.as_str()));
-    b.put(&mut o, "file", file(a.file));
-    b.put(&mut o, "address", Value::from(a.address.as_str()));
-    let arn = opt_str(&a.arn);
-    b.put(&mut o, "arn", arn);
-    let account = opt_str(&a.account);
-    b.put(&mut o, "account", account);
-    b.region(&mut o, &a.region, a.region_from);
-    let loc = b.loc(a.span);
-    b.put(&mut o, "loc", loc);
-    let names = &all_names[match a.dialect {
-        Dialect::Aws => 0,
-        Dialect::TerraformAws => 1,
-        Dialect::TerraformAwscc => 2,
-    }];
-    b.put(&mut o, "names", names.clone());
-    b.put(
-        &mut o,
-        "type",
-        a.resource_type.map_or(Value::Null, Value::from),
-    );
-    b.put(&mut o, "syntax", Value::from(syntax(a, file_names)));
-    b.put(&mut o, "name_required", Value::from(a.name_required));
-    b.put(&mut o, "sources_known", Value::from(a.sources_known));
-    // Set only on the few definitions they apply to: a smaller object is
-    // faster to look into, for every policy.
-    if let Some(v) = &a.variant {
-        b.put(&mut o, "when", Value::from(v.words()));
-    }
-    if let Some(d) = &a.duplicate_of {
-        b.put(&mut o, "duplicate_of", Value::from(d.as_str()));
-    }
-    let label = match (a.kind, &a.name.value) {
-        (InputKind::AwsCli, Some(n)) => format!("aggregator {n}"),
-        (InputKind::AwsCli, None) => format!("aggregator at {}", a.address),
-        (kind, _) => format!("{} ({kind})", a.address),
-    };
-    b.put(&mut o, "label", Value::from(label));
-    let list_name = match a.dialect {
-        Dialect::Aws => "AccountAggregationSources",
-        Dialect::TerraformAws => "account_aggregation_source",
-        Dialect::TerraformAwscc => "account_aggregation_sources",
-    };
-    let sources: Vec<Value> = a
-        .account_sources
-        .iter()
-        .enumerate()
-        .map(|(i, s)| b.account_source(s, format!("{list_name}[{i}]")))
-        .collect();
-    let mut all_sources = sources.clone();
-    b.put(&mut o, "account_sources", Value::from(sources));
-    let org = match &a.organization_source {
-        Some(s) => {
-            let what = match a.dialect {
-                Dialect::Aws => "OrganizationAggregationSource",
-                _ => "organization_aggregation_source",
-            };
-            b.org_source(s, what.to_string())
+    let view = aggregator::Aggregator::of(a, file_names);
+    let facts = facts(a, view.unresolved.len());
+    // The model holds nothing the encoder refuses (the schema test encodes
+    // every fixture): a failure would be a type's, not an input's.
+    let mut value = view.serialize(ser::Encoder { b }).unwrap_or(Value::Null);
+    if let Ok(o) = value.as_object_mut() {
+        let get = |k: &str| o.get(&Value::from(k)).cloned().unwrap_or(Value::Null);
+        let mut sources = match get("account_sources") {
+            Value::Array(a) => a.to_vec(),
+            _ => Vec::new(),
+        };
+        match get("organization_source") {
+            Value::Null => {}
+            org => sources.push(org),
         }
-        None => Value::Null,
-    };
-    if org != Value::Null {
-        all_sources.push(org.clone());
+        let key = b.key(aggregator::SOURCES);
+        o.insert(key, Value::from(sources));
     }
-    b.put(&mut o, "organization_source", org);
-    b.put(&mut o, "sources", Value::from(all_sources));
-    b.key = "tags";
-    let tags = b.tags(&a.tags);
-    b.put(&mut o, "tags", tags);
-    // Every value that could not be resolved offline, in document order.
-    let unresolved: Vec<Value> = std::mem::take(&mut b.unresolved)
-        .into_iter()
-        .map(|(key, expr, loc)| {
-            let mut u = Object::new();
-            u.insert(Value::from("key"), Value::from(key));
-            u.insert(
-                Value::from("attribute"),
-                names
-                    .as_object()
-                    .ok()
-                    .and_then(|n| n.get(&Value::from(key)).cloned())
-                    .unwrap_or_else(|| Value::from(key)),
-            );
-            u.insert(Value::from("expr"), Value::from(expr));
-            u.insert(Value::from("loc"), loc);
-            u.into_value()
-        })
-        .collect();
-    let facts = facts(a, unresolved.len());
-    b.put(&mut o, "unresolved", Value::from(unresolved));
-    (o.into_value(), facts)
-}
-
-/// The language a definition is written in, for fixes written in it: `hcl`,
-/// `yaml` or `json` (a CloudFormation template), or `api` (an API output).
-fn syntax(a: &Aggregator, file_names: &[&str]) -> &'static str {
-    match a.kind {
-        InputKind::AwsCli => "api",
-        InputKind::Cloudformation => {
-            let name = file_names.get(a.file as usize).copied().unwrap_or("");
-            match std::path::Path::new(name).extension() {
-                Some(e) if e.eq_ignore_ascii_case("json") => "json",
-                _ => "yaml",
-            }
-        }
-        _ => "hcl",
-    }
-}
-
-/// How many locs [`aggregator_value`] makes for `a`: one for the aggregator,
-/// each field, each list item and each source.
-fn loc_count(a: &Aggregator) -> usize {
-    let list = |f: &Field<Vec<Field<String>>>| 1 + f.value.as_ref().map_or(0, Vec::len);
-    let accounts: usize = a
-        .account_sources
-        .iter()
-        .map(|s| list(&s.account_ids) + 1 + list(&s.regions) + 1)
-        .sum();
-    let organization = a
-        .organization_source
-        .as_ref()
-        .map_or(0, |o| 1 + 1 + list(&o.regions) + 1);
-    let tags = 1 + a.tags.value.as_ref().map_or(0, |t| 2 * t.len());
-    2 + accounts + organization + tags
+    (value, facts)
 }
 
 /// An input with nothing to check: every collection empty (statuses aside),
@@ -453,21 +286,13 @@ fn opt_arc(s: &Option<Arc<str>>) -> Value {
     s.as_ref().map_or(Value::Null, |s| Value::String(s.clone()))
 }
 
-fn opt_str(s: &Option<String>) -> Value {
-    s.as_deref().map_or(Value::Null, Value::from)
-}
-
 /// A fixed, fast hash for the builder's small tables of keys and strings.
 type FastHash = foldhash::fast::FixedState;
 
-/// Builds values with shared keys and interned low-cardinality strings, so a
-/// 300k-entry input costs one allocation per distinct string, not per use.
+/// Builds values with shared keys (one allocation per distinct key, not per
+/// object) and keeps the loc table and each loc's owner.
 #[derive(Default)]
 struct Builder<'t> {
-    /// The attribute being built, and the unknown values met so far in the
-    /// current aggregator: (attribute, expression, loc).
-    key: &'static str,
-    unresolved: Vec<(&'static str, String, Value)>,
     /// The scanned files, to quote an unresolved expression (borrowed: each
     /// chunk's builder must not copy a list of 10^5 files).
     files: &'t [SourceFile],
@@ -480,7 +305,6 @@ struct Builder<'t> {
     /// Owners before the first of `resources` (the chunks before this one).
     resource_base: usize,
     keys: HashMap<&'static str, Value, FastHash>,
-    interned: HashMap<String, Value, FastHash>,
 }
 
 /// The policy input, with the source statuses (often most of it) kept as Rust
@@ -907,12 +731,32 @@ impl StatusKeys {
 
 impl Builder<'_> {
     fn put(&mut self, o: &mut Object, key: &'static str, v: Value) {
-        let k = self
-            .keys
+        let k = self.key(key);
+        o.insert(k, v);
+    }
+
+    /// The text at `span`, for a message naming an unknown value: whitespace
+    /// folded, 80 characters at most.
+    fn quote(&self, span: Span) -> String {
+        self.files
+            .get(span.file as usize)
+            .and_then(|f| f.text.get(span.start as usize..span.end as usize))
+            .map(|e| {
+                let e = e.split_whitespace().collect::<Vec<_>>().join(" ");
+                match e.char_indices().nth(80) {
+                    Some((i, _)) => format!("{}…", &e[..i]),
+                    None => e,
+                }
+            })
+            .unwrap_or_else(|| "<unknown>".to_string())
+    }
+
+    /// `key` as a value shared by every object that has it.
+    fn key(&mut self, key: &'static str) -> Value {
+        self.keys
             .entry(key)
             .or_insert_with(|| Value::from(key))
-            .clone();
-        o.insert(k, v);
+            .clone()
     }
 
     /// Start a new owner for the locs made from here on.
@@ -950,147 +794,4 @@ impl Builder<'_> {
         );
         Value::from(self.locs.len() - 1 + self.skipped)
     }
-
-    /// `region` and `region_from`: where a resource is, and how that was learnt.
-    fn region(&mut self, o: &mut Object, region: &Option<String>, from: Option<Learnt>) {
-        let v = self.intern_opt(region);
-        self.put(o, "region", v);
-        self.put(
-            o,
-            "region_from",
-            from.map_or(Value::Null, |f| Value::from(f.as_str())),
-        );
-    }
-
-    fn intern_opt(&mut self, s: &Option<String>) -> Value {
-        match s {
-            None => Value::Null,
-            Some(s) => {
-                if let Some(v) = self.interned.get(s.as_str()) {
-                    return v.clone();
-                }
-                let v = Value::from(s.as_str());
-                self.interned.insert(s.clone(), v.clone());
-                v
-            }
-        }
-    }
-
-    fn field(&mut self, known: bool, explicit: bool, span: Span, value: Value) -> Value {
-        self.field_noted(known, explicit, span, value, None)
-    }
-
-    fn field_noted(
-        &mut self,
-        known: bool,
-        explicit: bool,
-        span: Span,
-        value: Value,
-        note: Option<&'static str>,
-    ) -> Value {
-        let mut o = Object::new();
-        self.put(&mut o, "value", value);
-        self.put(&mut o, "known", Value::from(known));
-        self.put(&mut o, "explicit", Value::from(explicit));
-        if !known {
-            // The unresolved expression as written, for messages (`var.regions`).
-            let expr = note.map(str::to_string).or_else(|| {
-                self.files
-                    .get(span.file as usize)
-                    .and_then(|f| f.text.get(span.start as usize..span.end as usize))
-                    .map(|e| {
-                        let e = e.split_whitespace().collect::<Vec<_>>().join(" ");
-                        match e.char_indices().nth(80) {
-                            Some((i, _)) => format!("{}…", &e[..i]),
-                            None => e,
-                        }
-                    })
-            });
-            let expr = expr.unwrap_or_else(|| "<unknown>".to_string());
-            self.put(&mut o, "expr", Value::from(expr.as_str()));
-            let l = self.loc(span);
-            self.put(&mut o, "loc", l.clone());
-            self.unresolved.push((self.key, expr, l));
-            return o.into_value();
-        }
-        let l = self.loc(span);
-        self.put(&mut o, "loc", l);
-        o.into_value()
-    }
-
-    fn str_field(&mut self, f: &Field<String>) -> Value {
-        let v = opt_str(&f.value);
-        self.field_noted(f.known, f.explicit, f.span, v, f.note)
-    }
-
-    fn bool_field(&mut self, f: &Field<bool>) -> Value {
-        let v = f.value.map_or(Value::Null, Value::from);
-        self.field_noted(f.known, f.explicit, f.span, v, f.note)
-    }
-
-    fn list_field(&mut self, f: &Field<Vec<Field<String>>>) -> Value {
-        let v = match &f.value {
-            Some(items) => Value::from(items.iter().map(|i| self.str_field(i)).collect::<Vec<_>>()),
-            None => Value::Null,
-        };
-        self.field(f.known, f.explicit, f.span, v)
-    }
-
-    fn account_source(&mut self, s: &AccountSource, what: String) -> Value {
-        let mut o = Object::new();
-        self.put(&mut o, "what", Value::from(what));
-        self.put(&mut o, "organization", Value::from(false));
-        self.key = "account_ids";
-        let v = self.list_field(&s.account_ids);
-        self.put(&mut o, "account_ids", v);
-        self.key = "all_regions";
-        let v = self.bool_field(&s.all_regions);
-        self.put(&mut o, "all_regions", v);
-        self.key = "regions";
-        let v = self.list_field(&s.regions);
-        self.put(&mut o, "regions", v);
-        let v = self.loc(s.span);
-        self.put(&mut o, "loc", v);
-        o.into_value()
-    }
-
-    fn org_source(&mut self, s: &OrganizationSource, what: String) -> Value {
-        let mut o = Object::new();
-        self.put(&mut o, "what", Value::from(what));
-        self.put(&mut o, "organization", Value::from(true));
-        self.key = "role_arn";
-        let v = self.str_field(&s.role_arn);
-        self.put(&mut o, "role_arn", v);
-        self.key = "all_regions";
-        let v = self.bool_field(&s.all_regions);
-        self.put(&mut o, "all_regions", v);
-        self.key = "regions";
-        let v = self.list_field(&s.regions);
-        self.put(&mut o, "regions", v);
-        let v = self.loc(s.span);
-        self.put(&mut o, "loc", v);
-        o.into_value()
-    }
-
-    fn tags(&mut self, f: &Field<Vec<Tag>>) -> Value {
-        let v = match &f.value {
-            Some(tags) => Value::from(
-                tags.iter()
-                    .map(|t| {
-                        let mut o = Object::new();
-                        let k = self.str_field(&t.key);
-                        self.put(&mut o, "key", k);
-                        let v = self.str_field(&t.value);
-                        self.put(&mut o, "value", v);
-                        o.into_value()
-                    })
-                    .collect::<Vec<_>>(),
-            ),
-            None => Value::Null,
-        };
-        self.field(f.known, f.explicit, f.span, v)
-    }
 }
-
-/// Who and where is expected to report: accounts, regions, manifests, coverage.
-impl Builder<'_> {}

@@ -5,6 +5,8 @@
 //! - a [`Span`](crate::model::Span) (`$aggrego::Loc`) becomes a new `loc` id
 //!   in the builder's table, owned by the item being encoded;
 //! - a file id (`$aggrego::File`) becomes the file's name;
+//! - an unknown value's expression (`$aggrego::Expr`) becomes the text at its
+//!   span, quoted (or the note that stands for it);
 //! - a JSON value (`$aggrego::Json`) becomes its regorus value as regorus
 //!   converts JSON;
 //! - a field named `$aggrego::owner` is not written: its resource owns the
@@ -12,7 +14,7 @@
 
 use super::Builder;
 use crate::model::finding::Resource;
-use crate::model::{FILE_NEWTYPE, JSON_NEWTYPE, LOC_NEWTYPE, OWNER_FIELD};
+use crate::model::{EXPR_NEWTYPE, FILE_NEWTYPE, JSON_NEWTYPE, LOC_NEWTYPE, OWNER_FIELD};
 use regorus::value::Object;
 use regorus::Value;
 use serde::ser::{self, Impossible, Serialize};
@@ -130,23 +132,22 @@ impl<'e, 't> ser::Serializer for Encoder<'e, 't> {
     ) -> Result<Value, Error> {
         match name {
             LOC_NEWTYPE => {
+                let span = span_of(&value.serialize(self.again())?)
+                    .ok_or_else(|| Error("a span is three numbers".into()))?;
+                Ok(self.b.loc(span))
+            }
+            EXPR_NEWTYPE => {
                 let parts = value.serialize(self.again())?;
-                let n = |i: usize| match &parts {
-                    Value::Array(a) => a.get(i).and_then(|v| match v {
-                        Value::Number(n) => n.as_u64(),
-                        _ => None,
-                    }),
+                let span = span_of(&parts)
+                    .ok_or_else(|| Error("an expression is a span and a note".into()))?;
+                let note = match &parts {
+                    Value::Array(a) => a.get(3).and_then(|v| v.as_string().ok().cloned()),
                     _ => None,
                 };
-                let (Some(file), Some(start), Some(end)) = (n(0), n(1), n(2)) else {
-                    return Err(Error("a span is three numbers".into()));
-                };
-                let span = crate::model::Span {
-                    file: file as u32,
-                    start: start as u32,
-                    end: end as u32,
-                };
-                Ok(self.b.loc(span))
+                Ok(Value::from(match note {
+                    Some(n) => n.to_string(),
+                    None => self.b.quote(span),
+                }))
             }
             FILE_NEWTYPE => match value.serialize(self.again())? {
                 Value::Number(n) => Ok(n
@@ -215,6 +216,22 @@ impl<'e, 't> ser::Serializer for Encoder<'e, 't> {
     ) -> Result<Self::SerializeStructVariant, Error> {
         Err(unsupported("enum with data"))
     }
+}
+
+/// The span in the first three numbers of `parts`.
+fn span_of(parts: &Value) -> Option<crate::model::Span> {
+    let n = |i: usize| match parts {
+        Value::Array(a) => a.get(i).and_then(|v| match v {
+            Value::Number(n) => n.as_u64(),
+            _ => None,
+        }),
+        _ => None,
+    };
+    Some(crate::model::Span {
+        file: n(0)? as u32,
+        start: n(1)? as u32,
+        end: n(2)? as u32,
+    })
 }
 
 pub(super) struct Seq<'e, 't> {

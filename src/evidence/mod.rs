@@ -691,7 +691,6 @@ pub fn run(dir: &Path, recipe: &Recipe, progress: bool, caps: &Caps) -> Result<O
     names.push((dir.join(VALUES), VALUES.into()));
     let fail_on = config.fail_on;
     let mut options = plan.options(config);
-    options.subjects = false;
     options.progress = progress;
     options.names = names;
     options.errors = recipe

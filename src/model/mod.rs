@@ -30,6 +30,9 @@ pub struct Span {
 pub const LOC_NEWTYPE: &str = "$aggrego::Loc";
 pub const FILE_NEWTYPE: &str = "$aggrego::File";
 pub const JSON_NEWTYPE: &str = "$aggrego::Json";
+/// An unknown value's expression: the text at its span (or a note when there
+/// is no text to quote), read by the encoder from the scanned file.
+pub const EXPR_NEWTYPE: &str = "$aggrego::Expr";
 /// A field of this name is not written: its value (a `Resource`) owns the
 /// locs of the fields after it, to the end of its item (an item nested in
 /// another that is about something else: a snapshot manifest's capture
@@ -97,17 +100,82 @@ impl Span {
 /// `explicit: false` means the source left it out and the AWS default applies;
 /// `span` then points at the enclosing block. `known: false` means a value is
 /// there but cannot be resolved offline (a reference, `(known after apply)`).
-#[derive(Debug, Clone)]
+///
+/// In the policies' input: `value`, `known`, `explicit`, `loc`, and `expr`
+/// for an unknown value (see its `Serialize`).
+#[derive(Debug, Clone, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(
+    description = "A value read from a definition: whether it could be evaluated offline and whether it was written or defaulted."
+)]
 pub struct Field<T> {
+    /// The value; `null` when absent or unknown.
     pub value: Option<T>,
+    /// False when the value exists only at deploy time (`!GetAtt`, `var.x`
+    /// without a default, `(known after apply)`): never guess it.
     pub known: bool,
+    /// True when the input writes the attribute; false when it is absent.
     pub explicit: bool,
+    #[serde(rename = "loc")]
     pub span: Span,
-    /// For an unknown value with no expression to quote (`(known after apply)`).
+    /// For unknown values: the expression as written (`var.regions`).
+    #[serde(rename = "expr", default, skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "Option<String>")]
     pub note: Option<&'static str>,
 }
 
+/// `expr` is written for unknown values only, and is the text at the span
+/// (read by the encoder) unless a note stands for it.
+impl<T: Serialize> Serialize for Field<T> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut st = s.serialize_struct("Field", 4 + usize::from(!self.known))?;
+        st.serialize_field("value", &self.value)?;
+        st.serialize_field("known", &self.known)?;
+        st.serialize_field("explicit", &self.explicit)?;
+        st.serialize_field("loc", &self.span)?;
+        if !self.known {
+            st.serialize_field("expr", &self.expr())?;
+        }
+        st.end()
+    }
+}
+
+/// The expression of an unknown value, as written at `span` or as `note`
+/// says; the encoder quotes it (whitespace folded, 80 characters at most).
+#[derive(Debug, Clone, Copy)]
+pub struct Expr {
+    pub span: Span,
+    pub note: Option<&'static str>,
+}
+
+impl Serialize for Expr {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let Span { file, start, end } = self.span;
+        s.serialize_newtype_struct(EXPR_NEWTYPE, &(file, start, end, self.note))
+    }
+}
+
+impl JsonSchema for Expr {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Expr".into()
+    }
+    fn inline_schema() -> bool {
+        true
+    }
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        <String as JsonSchema>::json_schema(generator)
+    }
+}
+
 impl<T> Field<T> {
+    /// The expression an unknown value stands for.
+    pub fn expr(&self) -> Expr {
+        Expr {
+            span: self.span,
+            note: self.note,
+        }
+    }
     pub fn given(value: T, span: Span) -> Self {
         Field {
             value: Some(value),
@@ -160,7 +228,8 @@ pub struct OrganizationSource {
     pub span: Span,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct Tag {
     pub key: Field<String>,
     pub value: Field<String>,

@@ -190,7 +190,7 @@ mod tests {
                 now: crate::model::timestamp::Instant::from_ns(0),
                 now_source: crate::model::NowSource::Flag,
                 rules: Vec::new(),
-                subjects: Vec::new(),
+                checked: Default::default(),
                 coverage: Vec::new(),
             };
             let mut ours = Vec::new();

@@ -18,15 +18,15 @@ pub fn write(result: &ScanResult, out: &mut dyn Write) -> std::io::Result<()> {
     for f in &result.findings {
         by_rule.entry(&f.rule_id).or_default().push(f);
     }
-    let mut indexes: HashMap<Checks, Index<'_>> = HashMap::new();
+    let mut indexes: HashMap<Checks, Index> = HashMap::new();
     for rule in &result.rules {
         let findings = by_rule.remove(&*rule.id).unwrap_or_default();
         let suite = match rule.checks {
             Some(c) => {
                 let index = indexes
                     .entry(c)
-                    .or_insert_with(|| Index::new(&result.subjects, c));
-                checked_suite(result, rule, c, index, &findings)
+                    .or_insert_with(|| Index::new(result.checked.of(c)));
+                checked_suite(result, rule, index, &findings)
             }
             None => findings_suite(rule, &findings),
         };
@@ -78,8 +78,7 @@ fn new_suite(rule: &Rule) -> TestSuite {
 fn checked_suite(
     result: &ScanResult,
     rule: &Rule,
-    collection: Checks,
-    index: &Index<'_>,
+    index: &Index,
     findings: &[&Finding],
 ) -> TestSuite {
     let mut suite = new_suite(rule);
@@ -92,8 +91,8 @@ fn checked_suite(
         }
     }
     let mut cases: Vec<(&str, usize, TestCase)> = Vec::new();
-    for (i, s) in result.subjects.iter().enumerate() {
-        if s.collection != collection || !rule.inputs.iter().any(|k| k == s.kind.as_str()) {
+    for (i, s) in index.subjects().iter().enumerate() {
+        if !rule.inputs.iter().any(|k| k == s.kind.as_str()) {
             continue;
         }
         let file = result

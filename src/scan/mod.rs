@@ -23,7 +23,7 @@ use crate::policy::catalog::Rule;
 use crate::policy::engine::Engine;
 use crate::policy::engine::RawFinding;
 use crate::policy::policyset::PolicySet;
-use crate::scan::subject::Subject;
+use crate::scan::subject::Checked;
 use crate::suppress::{self, waivers};
 use rayon::prelude::*;
 use std::collections::BTreeSet;
@@ -42,8 +42,6 @@ pub struct Options {
     pub known_ids: BTreeSet<String>,
     /// aggrego's own rules to apply; `None`: all of them.
     pub own_rules: Option<Vec<Rule>>,
-    /// Keep the checked items for per-item reports (JUnit).
-    pub subjects: bool,
     /// Show progress on standard error when the scan takes a while.
     pub progress: bool,
     /// Display names for what lies under these roots: `(root, name)` calls a file
@@ -134,8 +132,8 @@ pub struct ScanResult {
     pub now_source: NowSource,
     /// The rules that ran, in catalogue order.
     pub rules: Vec<Rule>,
-    /// What was checked, when asked for (`Options::subjects`).
-    pub subjects: Vec<Subject>,
+    /// Every item the policies could check.
+    pub checked: Checked,
     /// Accounts × regions of each aggregator whose coverage the scan can judge.
     pub coverage: Vec<crate::resolve::coverage::Grid>,
 }
@@ -233,11 +231,7 @@ pub fn scan(opts: &Options, engine: &Engine) -> ScanResult {
     // Resolve: what suppressions, JUnit and the coverage grid need of the
     // definitions, before the inventory is encoded.
     let owners = suppress::Owners::from_inventory(&inventory, &files);
-    let subjects = if opts.subjects {
-        crate::scan::subject::collect(&inventory)
-    } else {
-        Vec::new()
-    };
+    let subjects = crate::scan::subject::collect(&inventory);
     let file_names: Vec<&str> = files.iter().map(|f| f.name.as_str()).collect();
     let coverage_items = crate::resolve::coverage::build(&inventory, &settings, &file_names);
     drop(file_names);
@@ -246,6 +240,7 @@ pub fn scan(opts: &Options, engine: &Engine) -> ScanResult {
     // Encode, evaluate.
     let (input, locs) = inventory.to_input(&settings, &coverage_items, &files);
     drop(coverage_items);
+    let checked = Checked::new(subjects, locs.statuses());
     trace.mark("input built");
     progress.stage("evaluating policies");
     let (raw, policy_errors) = engine.evaluate_input(&input, now.ns);
@@ -313,7 +308,7 @@ pub fn scan(opts: &Options, engine: &Engine) -> ScanResult {
         now,
         now_source,
         rules,
-        subjects,
+        checked,
         coverage,
     }
 }

@@ -3,10 +3,49 @@
 //! item and policy, passes included.
 
 use crate::model::InputKind;
-use crate::model::{FileId, Inventory};
+use crate::model::{FileId, Inventory, SourceStatus};
 use crate::policy::Checks;
 use std::collections::HashMap;
 use std::ops::Range;
+use std::sync::Arc;
+
+/// Every item a scan's policies could check. The source statuses (up to
+/// millions) are the scan's own list, shared, and named only when a report
+/// asks for them.
+#[derive(Debug, Clone, Default)]
+pub struct Checked {
+    items: Vec<Subject>,
+    statuses: Arc<Vec<SourceStatus>>,
+}
+
+impl Checked {
+    /// `items` from [`collect`], and the statuses as the encoder keeps them.
+    pub fn new(items: Vec<Subject>, statuses: Arc<Vec<SourceStatus>>) -> Checked {
+        Checked { items, statuses }
+    }
+
+    /// The items of one collection, in input order.
+    pub fn of(&self, collection: Checks) -> Vec<Subject> {
+        if collection == Checks::SourceStatuses {
+            return self.statuses.iter().map(status_subject).collect();
+        }
+        self.items
+            .iter()
+            .filter(|s| s.collection == collection)
+            .cloned()
+            .collect()
+    }
+}
+
+fn status_subject(s: &SourceStatus) -> Subject {
+    Subject {
+        collection: Checks::SourceStatuses,
+        kind: InputKind::AwsCli,
+        name: s.subject(),
+        file: s.span.file,
+        extent: s.span.start as usize..s.span.end as usize,
+    }
+}
 
 #[derive(Debug, Clone)]
 pub struct Subject {
@@ -18,6 +57,7 @@ pub struct Subject {
     pub extent: Range<usize>,
 }
 
+/// The items of every collection but the source statuses (see [`Checked`]).
 pub fn collect(inv: &Inventory) -> Vec<Subject> {
     let mut out = Vec::new();
     // Readings of one definition (conditions undecided offline) are one item.
@@ -37,15 +77,6 @@ pub fn collect(inv: &Inventory) -> Vec<Subject> {
             name,
             file: a.extent.file,
             extent: a.extent.start as usize..a.extent.end as usize,
-        });
-    }
-    for s in &inv.source_statuses {
-        out.push(Subject {
-            collection: Checks::SourceStatuses,
-            kind: InputKind::AwsCli,
-            name: s.subject(),
-            file: s.span.file,
-            extent: s.span.start as usize..s.span.end as usize,
         });
     }
     for l in &inv.region_listings {
@@ -82,32 +113,39 @@ pub fn collect(inv: &Inventory) -> Vec<Subject> {
 }
 
 /// Subjects of one collection by file, sorted, for finding the one a span lies in.
-pub struct Index<'a> {
-    by_file: HashMap<FileId, Vec<(usize, &'a Subject)>>,
+pub struct Index {
+    subjects: Vec<Subject>,
+    by_file: HashMap<FileId, Vec<usize>>,
 }
 
-impl<'a> Index<'a> {
-    pub fn new(subjects: &'a [Subject], collection: Checks) -> Index<'a> {
-        let mut by_file: HashMap<FileId, Vec<(usize, &Subject)>> = HashMap::new();
+impl Index {
+    pub fn new(subjects: Vec<Subject>) -> Index {
+        let mut by_file: HashMap<FileId, Vec<usize>> = HashMap::new();
         for (i, s) in subjects.iter().enumerate() {
-            if s.collection == collection {
-                by_file.entry(s.file).or_default().push((i, s));
-            }
+            by_file.entry(s.file).or_default().push(i);
         }
         for v in by_file.values_mut() {
-            v.sort_by_key(|(_, s)| (s.extent.start, std::cmp::Reverse(s.extent.end)));
+            v.sort_by_key(|i| {
+                let e = &subjects[*i].extent;
+                (e.start, std::cmp::Reverse(e.end))
+            });
         }
-        Index { by_file }
+        Index { subjects, by_file }
     }
 
-    /// The position (in the subjects slice) of the innermost subject containing `span`.
+    pub fn subjects(&self) -> &[Subject] {
+        &self.subjects
+    }
+
+    /// The position (in [`Index::subjects`]) of the innermost subject containing `span`.
     pub fn find(&self, file: FileId, span: &Range<usize>) -> Option<usize> {
         let list = self.by_file.get(&file)?;
-        let upto = list.partition_point(|(_, s)| s.extent.start <= span.start);
+        let extent = |i: usize| &self.subjects[i].extent;
+        let upto = list.partition_point(|i| extent(*i).start <= span.start);
         list[..upto]
             .iter()
             .rev()
-            .find(|(_, s)| s.extent.end >= span.end)
-            .map(|(i, _)| *i)
+            .find(|i| extent(**i).end >= span.end)
+            .copied()
     }
 }
