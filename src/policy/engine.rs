@@ -354,30 +354,114 @@ impl Engine {
             input.base.clone()
         };
         let trace = std::env::var_os("AGGREGO_TRACE").is_some();
-        // Per-item status policies grouped by their declared conditions; each
-        // group is evaluated over the statuses that satisfy them.
-        let mut groups: Vec<(Vec<Condition>, Vec<usize>)> = Vec::new();
-        if !statuses_whole {
-            for &i in &by_status {
-                let conditions: Vec<Condition> = self.policies[i]
-                    .meta
-                    .custom
-                    .conditions
-                    .iter()
-                    .filter_map(|c| Condition::parse(c).ok())
-                    .collect();
-                match groups.iter_mut().find(|g| g.0 == conditions) {
-                    Some(g) => g.1.push(i),
-                    None => groups.push((conditions, vec![i])),
+        let groups = self.status_groups(statuses_whole);
+        let selections: Vec<Vec<usize>> = groups.iter().map(|g| input.select(&g.0)).collect();
+        let chosen = self.aggregator_selections(input);
+        let mut units = self.units(input, statuses_whole, &chosen, &selections);
+        // The longest units first, so no core is left with a long one at the end.
+        units.sort_by_key(|u| std::cmp::Reverse(u.weight()));
+        let deadline = Instant::now() + self.timeout;
+        // A list result is read into findings at once, so a part's values go
+        // as soon as it is evaluated; a set waits to be united with the others.
+        let read = |i: usize, r: Result<Value, Diagnostic>| match r? {
+            v @ (Value::Array(_) | Value::Undefined) => self.findings_of(i, &v).map(Part::Findings),
+            v => Ok(Part::Value(v)),
+        };
+        let timed = |i: usize, input: Value| {
+            let t = Instant::now();
+            let r = read(i, self.eval_value(i, input, now_ns, deadline));
+            (i, r, t.elapsed())
+        };
+        let results: Vec<((usize, usize, usize), Vec<Evaluated>)> = units
+            .par_iter()
+            .with_max_len(1)
+            .map(|u| match u {
+                Unit::Whole(i) => (u.order(), vec![timed(*i, base.clone())]),
+                Unit::Aggregators(i, range) => (
+                    u.order(),
+                    vec![timed(*i, input.with_aggregators(&base, range.clone()))],
+                ),
+                Unit::Selected(i, _, indexes) => (
+                    u.order(),
+                    vec![timed(*i, input.with_aggregator_indexes(&base, indexes))],
+                ),
+                Unit::Statuses(g, _, indexes) => {
+                    let values = input.part_of(indexes);
+                    let evaluated = groups[*g]
+                        .1
+                        .iter()
+                        .map(|&i| timed(i, values.clone()))
+                        .collect();
+                    (u.order(), evaluated)
                 }
+            })
+            .collect();
+        self.per_policy(results, trace)
+    }
+
+    /// Per policy, its results in the order of its parts, merged into findings or an error.
+    fn per_policy(
+        &self,
+        mut results: Vec<((usize, usize, usize), Vec<Evaluated>)>,
+        trace: bool,
+    ) -> (Vec<RawFinding>, Vec<Diagnostic>) {
+        let count = self.policies.len();
+        results.sort_by_key(|r| r.0);
+        let mut by_policy: Vec<Vec<Result<Part, Diagnostic>>> =
+            (0..count).map(|_| Vec::new()).collect();
+        let mut spent = vec![Duration::ZERO; count];
+        for (i, r, d) in results.into_iter().flat_map(|r| r.1) {
+            by_policy[i].push(r);
+            spent[i] += d;
+        }
+        let mut findings = Vec::new();
+        let mut errors = Vec::new();
+        for (i, rs) in by_policy.into_iter().enumerate() {
+            if trace {
+                eprintln!(
+                    "  policy {} {:.3}s ({} evaluation(s))",
+                    self.policies[i].id(),
+                    spent[i].as_secs_f64(),
+                    rs.len()
+                );
+            }
+            match self.merge(i, rs) {
+                Ok(mut f) => findings.append(&mut f),
+                Err(e) => errors.push(e),
             }
         }
-        let selections: Vec<Vec<usize>> = groups.iter().map(|g| input.select(&g.0)).collect();
-        let aggregators = input.aggregator_count();
-        // Per-item aggregator policies with conditions: over the aggregators that
-        // satisfy them, always (not only on large inputs), so results never
-        // depend on the input's size.
-        let chosen: Vec<Option<Vec<usize>>> = (0..count)
+        (findings, errors)
+    }
+
+    /// Per-item status policies grouped by their declared conditions; each
+    /// group is evaluated over the statuses that satisfy them. None when the
+    /// statuses are evaluated whole.
+    fn status_groups(&self, statuses_whole: bool) -> Vec<(Vec<Condition>, Vec<usize>)> {
+        let mut groups: Vec<(Vec<Condition>, Vec<usize>)> = Vec::new();
+        if statuses_whole {
+            return groups;
+        }
+        for i in (0..self.policies.len()).filter(|&i| self.per_item(i, Checks::SourceStatuses)) {
+            let conditions: Vec<Condition> = self.policies[i]
+                .meta
+                .custom
+                .conditions
+                .iter()
+                .filter_map(|c| Condition::parse(c).ok())
+                .collect();
+            match groups.iter_mut().find(|g| g.0 == conditions) {
+                Some(g) => g.1.push(i),
+                None => groups.push((conditions, vec![i])),
+            }
+        }
+        groups
+    }
+
+    /// Per-item aggregator policies with conditions: the aggregators that
+    /// satisfy them, always (not only on large inputs), so results never
+    /// depend on the input's size.
+    fn aggregator_selections(&self, input: &PolicyInput) -> Vec<Option<Vec<usize>>> {
+        (0..self.policies.len())
             .map(|i| {
                 let c = &self.policies[i].meta.custom;
                 if !self.per_item(i, Checks::Aggregators) || c.conditions.is_empty() {
@@ -390,7 +474,19 @@ impl Engine {
                     .collect();
                 Some(input.select_aggregators(&conditions))
             })
-            .collect();
+            .collect()
+    }
+
+    /// The evaluations to run: each policy whole, or in parts of the
+    /// aggregators or statuses it declares it checks one at a time.
+    fn units<'s>(
+        &self,
+        input: &PolicyInput,
+        statuses_whole: bool,
+        chosen: &'s [Option<Vec<usize>>],
+        selections: &'s [Vec<usize>],
+    ) -> Vec<Unit<'s>> {
+        let aggregators = input.aggregator_count();
         let mut units: Vec<Unit<'_>> = Vec::new();
         for (i, chosen) in chosen.iter().enumerate() {
             if !statuses_whole && self.per_item(i, Checks::SourceStatuses) {
@@ -432,70 +528,7 @@ impl Engine {
                     .map(|(part, c)| Unit::Statuses(g, part, c)),
             );
         }
-        // The longest units first, so no core is left with a long one at the end.
-        units.sort_by_key(|u| std::cmp::Reverse(u.weight()));
-        let deadline = Instant::now() + self.timeout;
-        // A list result is read into findings at once, so a part's values go
-        // as soon as it is evaluated; a set waits to be united with the others.
-        let read = |i: usize, r: Result<Value, Diagnostic>| match r? {
-            v @ (Value::Array(_) | Value::Undefined) => self.findings_of(i, &v).map(Part::Findings),
-            v => Ok(Part::Value(v)),
-        };
-        let timed = |i: usize, input: Value| {
-            let t = Instant::now();
-            let r = read(i, self.eval_value(i, input, now_ns, deadline));
-            (i, r, t.elapsed())
-        };
-        let mut results: Vec<((usize, usize, usize), Vec<Evaluated>)> = units
-            .par_iter()
-            .with_max_len(1)
-            .map(|u| match u {
-                Unit::Whole(i) => (u.order(), vec![timed(*i, base.clone())]),
-                Unit::Aggregators(i, range) => (
-                    u.order(),
-                    vec![timed(*i, input.with_aggregators(&base, range.clone()))],
-                ),
-                Unit::Selected(i, _, indexes) => (
-                    u.order(),
-                    vec![timed(*i, input.with_aggregator_indexes(&base, indexes))],
-                ),
-                Unit::Statuses(g, _, indexes) => {
-                    let values = input.part_of(indexes);
-                    let evaluated = groups[*g]
-                        .1
-                        .iter()
-                        .map(|&i| timed(i, values.clone()))
-                        .collect();
-                    (u.order(), evaluated)
-                }
-            })
-            .collect();
-        // Per policy, its results in the order of its parts.
-        results.sort_by_key(|r| r.0);
-        let mut by_policy: Vec<Vec<Result<Part, Diagnostic>>> =
-            (0..count).map(|_| Vec::new()).collect();
-        let mut spent = vec![Duration::ZERO; count];
-        for (i, r, d) in results.into_iter().flat_map(|r| r.1) {
-            by_policy[i].push(r);
-            spent[i] += d;
-        }
-        let mut findings = Vec::new();
-        let mut errors = Vec::new();
-        for (i, rs) in by_policy.into_iter().enumerate() {
-            if trace {
-                eprintln!(
-                    "  policy {} {:.3}s ({} evaluation(s))",
-                    self.policies[i].id(),
-                    spent[i].as_secs_f64(),
-                    rs.len()
-                );
-            }
-            match self.merge(i, rs) {
-                Ok(mut f) => findings.append(&mut f),
-                Err(e) => errors.push(e),
-            }
-        }
-        (findings, errors)
+        units
     }
 
     /// A policy's findings from the results of its parts, as one evaluation

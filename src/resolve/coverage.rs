@@ -250,32 +250,33 @@ fn known_values(f: &Field<Vec<Field<String>>>) -> Option<Vec<(String, Span)>> {
     )
 }
 
-impl Context<'_> {
-    fn item(
-        &self,
-        (name, region): Key,
-        definition: Option<usize>,
-        statuses: &[&SourceStatus],
-        capture_failed: bool,
-    ) -> Item {
-        let def: Option<&Aggregator> = definition.and_then(|i| self.inv.aggregators.get(i));
-        let mut reported: BTreeMap<String, BTreeMap<String, Reported>> = BTreeMap::new();
-        let mut organization_regions: BTreeMap<String, Reported> = BTreeMap::new();
-        let mut organization_ids = BTreeSet::new();
-        let mut first_seen: BTreeMap<String, Span> = BTreeMap::new();
-        let mut region_seen: BTreeMap<String, Span> = BTreeMap::new();
+/// What one aggregator's sources-status output shows: per source account
+/// and region the most telling status, the organization source's regions,
+/// and where each account and region is first seen.
+#[derive(Default)]
+struct Observed {
+    reported: BTreeMap<String, BTreeMap<String, Reported>>,
+    organization_regions: BTreeMap<String, Reported>,
+    organization_ids: BTreeSet<String>,
+    first_seen: BTreeMap<String, Span>,
+    region_seen: BTreeMap<String, Span>,
+}
+
+impl Observed {
+    fn of(statuses: &[&SourceStatus]) -> Observed {
+        let mut o = Observed::default();
         for s in statuses {
             let (Some(id), Some(r)) = (s.source_id.as_deref(), s.region.as_deref()) else {
                 continue;
             };
-            region_seen.entry(r.to_string()).or_insert(s.span);
+            o.region_seen.entry(r.to_string()).or_insert(s.span);
             let new = Reported::of(s);
             let slot = if s.source_type.as_deref() == Some("ORGANIZATION") {
-                organization_ids.insert(id.to_string());
-                organization_regions.entry(r.to_string())
+                o.organization_ids.insert(id.to_string());
+                o.organization_regions.entry(r.to_string())
             } else {
-                first_seen.entry(id.to_string()).or_insert(s.span);
-                reported
+                o.first_seen.entry(id.to_string()).or_insert(s.span);
+                o.reported
                     .entry(id.to_string())
                     .or_default()
                     .entry(r.to_string())
@@ -287,6 +288,28 @@ impl Context<'_> {
             })
             .or_insert(new);
         }
+        o
+    }
+}
+
+/// One source's expectation: its accounts in its regions, and where each list came from.
+struct SourceExpectation {
+    accounts: Located,
+    accounts_from: Listed,
+    regions: Located,
+    regions_from: Listed,
+}
+
+impl Context<'_> {
+    fn item(
+        &self,
+        (name, region): Key,
+        definition: Option<usize>,
+        statuses: &[&SourceStatus],
+        capture_failed: bool,
+    ) -> Item {
+        let def: Option<&Aggregator> = definition.and_then(|i| self.inv.aggregators.get(i));
+        let observed = Observed::of(statuses);
         let anchor = def
             .map(|a| a.span)
             .or_else(|| statuses.first().map(|s| s.span))
@@ -295,138 +318,24 @@ impl Context<'_> {
                 start: 0,
                 end: 0,
             });
-
-        // Scan-wide regions, else those this aggregator's sources report from.
-        let (global_regions, global_from): (Vec<(String, Span)>, Listed) =
-            match self.settings.expected_regions_from {
-                Some(from) if !self.settings.expected_regions.is_empty() => (
-                    self.settings
-                        .expected_regions
-                        .iter()
-                        .map(|r| {
-                            (
-                                r.clone(),
-                                self.region_spans.get(r).copied().unwrap_or(anchor),
-                            )
-                        })
-                        .collect(),
-                    from,
-                ),
-                _ => (region_seen.clone().into_iter().collect(), Listed::Observed),
-            };
-        let org_accounts = || -> (Vec<(String, Span)>, Listed) {
-            match self.settings.expected_accounts_from {
-                Some(from) if !self.settings.expected_accounts.is_empty() => {
-                    let wanted: BTreeSet<&str> = self
-                        .settings
-                        .expected_accounts
-                        .iter()
-                        .map(String::as_str)
-                        .collect();
-                    let mut out: BTreeMap<String, Span> = BTreeMap::new();
-                    for a in &self.inv.accounts {
-                        if wanted.contains(a.id.as_str())
-                            && (from != Listed::Flag || a.from == Listed::Flag)
-                        {
-                            out.entry(a.id.clone()).or_insert(a.span);
-                        }
-                    }
-                    for id in wanted {
-                        out.entry(id.to_string()).or_insert(anchor);
-                    }
-                    (out.into_iter().collect(), from)
-                }
-                _ => (first_seen.clone().into_iter().collect(), Listed::Observed),
-            }
-        };
-
-        // Each source expects its accounts in its regions.
-        let mut sources: Vec<(Located, Listed, Located, Listed)> = Vec::new();
-        let regions_of = |all: &Field<bool>, list: &Field<Vec<Field<String>>>| {
-            if all.value == Some(true) {
-                return (global_regions.clone(), global_from);
-            }
-            match known_values(list) {
-                Some(v) if all.known && !v.is_empty() => (v, Listed::Definition),
-                _ => (global_regions.clone(), global_from),
-            }
-        };
-        let mut organization = false;
-        match def {
-            Some(a) => {
-                for s in &a.account_sources {
-                    let accounts = known_values(&s.account_ids).unwrap_or_default();
-                    let (regions, rf) = regions_of(&s.all_regions, &s.regions);
-                    sources.push((accounts, Listed::Definition, regions, rf));
-                }
-                if let Some(o) = &a.organization_source {
-                    organization = true;
-                    let (accounts, af) = org_accounts();
-                    let (regions, rf) = regions_of(&o.all_regions, &o.regions);
-                    sources.push((accounts, af, regions, rf));
-                }
-            }
-            None => {
-                let (accounts, af) = org_accounts();
-                sources.push((accounts, af, global_regions.clone(), global_from));
-            }
-        }
-
-        let mut accounts: BTreeMap<String, ExpectedAccount> = BTreeMap::new();
-        let mut regions: BTreeMap<String, Span> = BTreeMap::new();
-        let (mut accounts_from, mut regions_from) = (Listed::Observed, Listed::Observed);
-        for (i, (acc, af, regs, rf)) in sources.iter().enumerate() {
-            if i == 0 {
-                (accounts_from, regions_from) = (*af, *rf);
-            }
-            for (r, span) in regs {
-                regions.entry(r.clone()).or_insert(*span);
-            }
-            for (id, span) in acc {
-                let e = accounts
-                    .entry(id.clone())
-                    .or_insert_with(|| ExpectedAccount {
-                        owner: Resource {
-                            aggregator: name.as_deref().map(Arc::from),
-                            account: Some(Arc::from(id.as_str())),
-                            region: None,
-                        },
-                        id: id.clone(),
-                        name: self.names.get(id.as_str()).map(|n| n.to_string()),
-                        regions: BTreeSet::new(),
-                        span: *span,
-                    });
-                e.regions.extend(regs.iter().map(|(r, _)| r.clone()));
-            }
-        }
+        let sources = self.sources(def, &observed, anchor);
+        let (accounts_from, regions_from) = sources
+            .first()
+            .map_or((Listed::Observed, Listed::Observed), |s| {
+                (s.accounts_from, s.regions_from)
+            });
+        let expected_accounts = self.expected_accounts(name.as_deref(), &sources);
+        let expected_regions = expected_regions(name.as_deref(), &sources, &expected_accounts);
         let label = match (&name, def) {
             (_, Some(a)) if a.kind != InputKind::AwsCli => format!("{} ({})", a.address, a.kind),
             (Some(n), _) => format!("aggregator {n}"),
             (None, _) => "sources of an unnamed aggregator".to_string(),
         };
-        let mut names = BTreeMap::new();
-        for id in accounts.keys().chain(reported.keys()) {
-            if let Some(n) = self.names.get(id.as_str()) {
-                names.insert(id.clone(), n.to_string());
-            }
-        }
-        let expected_accounts: Vec<ExpectedAccount> = accounts.into_values().collect();
-        let expected_regions = regions
-            .into_iter()
-            .map(|(region, span)| ExpectedRegion {
-                owner: Resource {
-                    aggregator: name.as_deref().map(Arc::from),
-                    account: None,
-                    region: Some(Arc::from(region.as_str())),
-                },
-                accounts: expected_accounts
-                    .iter()
-                    .filter(|a| a.regions.contains(&region))
-                    .map(|a| a.id.clone())
-                    .collect(),
-                region,
-                span,
-            })
+        let names = expected_accounts
+            .iter()
+            .map(|a| &a.id)
+            .chain(observed.reported.keys())
+            .filter_map(|id| Some((id.clone(), self.names.get(id.as_str())?.to_string())))
             .collect();
         Item {
             names,
@@ -441,18 +350,181 @@ impl Context<'_> {
             definition,
             label,
             span: anchor,
-            organization,
+            organization: def.is_some_and(|a| a.organization_source.is_some()),
             accounts_from,
             regions_from,
             captured: !statuses.is_empty(),
             capture_failed,
             expected_accounts,
             expected_regions,
-            reported,
-            organization_regions,
-            organization_ids,
+            reported: observed.reported,
+            organization_regions: observed.organization_regions,
+            organization_ids: observed.organization_ids,
         }
     }
+
+    /// What each source of the definition expects; without a definition, the
+    /// scan-wide expectations (or what the output itself shows).
+    fn sources(
+        &self,
+        def: Option<&Aggregator>,
+        observed: &Observed,
+        anchor: Span,
+    ) -> Vec<SourceExpectation> {
+        let (global_regions, global_from) = self.scan_regions(observed, anchor);
+        let regions_of = |all: &Field<bool>, list: &Field<Vec<Field<String>>>| {
+            if all.value == Some(true) {
+                return (global_regions.clone(), global_from);
+            }
+            match known_values(list) {
+                Some(v) if all.known && !v.is_empty() => (v, Listed::Definition),
+                _ => (global_regions.clone(), global_from),
+            }
+        };
+        let mut sources = Vec::new();
+        let Some(a) = def else {
+            let (accounts, accounts_from) = self.organization_accounts(observed, anchor);
+            sources.push(SourceExpectation {
+                accounts,
+                accounts_from,
+                regions: global_regions.clone(),
+                regions_from: global_from,
+            });
+            return sources;
+        };
+        for s in &a.account_sources {
+            let (regions, regions_from) = regions_of(&s.all_regions, &s.regions);
+            sources.push(SourceExpectation {
+                accounts: known_values(&s.account_ids).unwrap_or_default(),
+                accounts_from: Listed::Definition,
+                regions,
+                regions_from,
+            });
+        }
+        if let Some(o) = &a.organization_source {
+            let (accounts, accounts_from) = self.organization_accounts(observed, anchor);
+            let (regions, regions_from) = regions_of(&o.all_regions, &o.regions);
+            sources.push(SourceExpectation {
+                accounts,
+                accounts_from,
+                regions,
+                regions_from,
+            });
+        }
+        sources
+    }
+
+    /// Scan-wide regions, else those this aggregator's sources report from.
+    fn scan_regions(&self, observed: &Observed, anchor: Span) -> (Located, Listed) {
+        match self.settings.expected_regions_from {
+            Some(from) if !self.settings.expected_regions.is_empty() => (
+                self.settings
+                    .expected_regions
+                    .iter()
+                    .map(|r| {
+                        (
+                            r.clone(),
+                            self.region_spans.get(r).copied().unwrap_or(anchor),
+                        )
+                    })
+                    .collect(),
+                from,
+            ),
+            _ => (
+                observed.region_seen.clone().into_iter().collect(),
+                Listed::Observed,
+            ),
+        }
+    }
+
+    /// The organization's accounts: the expected ones (each where its list
+    /// names it), else those the output shows.
+    fn organization_accounts(&self, observed: &Observed, anchor: Span) -> (Located, Listed) {
+        match self.settings.expected_accounts_from {
+            Some(from) if !self.settings.expected_accounts.is_empty() => {
+                let wanted: BTreeSet<&str> = self
+                    .settings
+                    .expected_accounts
+                    .iter()
+                    .map(String::as_str)
+                    .collect();
+                let mut out: BTreeMap<String, Span> = BTreeMap::new();
+                for a in &self.inv.accounts {
+                    if wanted.contains(a.id.as_str())
+                        && (from != Listed::Flag || a.from == Listed::Flag)
+                    {
+                        out.entry(a.id.clone()).or_insert(a.span);
+                    }
+                }
+                for id in wanted {
+                    out.entry(id.to_string()).or_insert(anchor);
+                }
+                (out.into_iter().collect(), from)
+            }
+            _ => (
+                observed.first_seen.clone().into_iter().collect(),
+                Listed::Observed,
+            ),
+        }
+    }
+
+    /// Every account some source expects, with all the regions expected of it.
+    fn expected_accounts(
+        &self,
+        aggregator: Option<&str>,
+        sources: &[SourceExpectation],
+    ) -> Vec<ExpectedAccount> {
+        let mut accounts: BTreeMap<String, ExpectedAccount> = BTreeMap::new();
+        for s in sources {
+            for (id, span) in &s.accounts {
+                let e = accounts
+                    .entry(id.clone())
+                    .or_insert_with(|| ExpectedAccount {
+                        owner: Resource {
+                            aggregator: aggregator.map(Arc::from),
+                            account: Some(Arc::from(id.as_str())),
+                            region: None,
+                        },
+                        id: id.clone(),
+                        name: self.names.get(id.as_str()).map(|n| n.to_string()),
+                        regions: BTreeSet::new(),
+                        span: *span,
+                    });
+                e.regions.extend(s.regions.iter().map(|(r, _)| r.clone()));
+            }
+        }
+        accounts.into_values().collect()
+    }
+}
+
+/// Every region some source expects (where it is first written), with the
+/// accounts expected in it.
+fn expected_regions(
+    aggregator: Option<&str>,
+    sources: &[SourceExpectation],
+    accounts: &[ExpectedAccount],
+) -> Vec<ExpectedRegion> {
+    let mut regions: BTreeMap<String, Span> = BTreeMap::new();
+    for (r, span) in sources.iter().flat_map(|s| &s.regions) {
+        regions.entry(r.clone()).or_insert(*span);
+    }
+    regions
+        .into_iter()
+        .map(|(region, span)| ExpectedRegion {
+            owner: Resource {
+                aggregator: aggregator.map(Arc::from),
+                account: None,
+                region: Some(Arc::from(region.as_str())),
+            },
+            accounts: accounts
+                .iter()
+                .filter(|a| a.regions.contains(&region))
+                .map(|a| a.id.clone())
+                .collect(),
+            region,
+            span,
+        })
+        .collect()
 }
 
 /// A cell of the coverage grid.

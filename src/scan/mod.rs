@@ -587,41 +587,7 @@ fn prepare_with(
     progress: &crate::output::progress::Progress,
     found: &(dyn Fn() + Sync),
 ) -> Prepared {
-    let (mut candidates, mut errors) = discover::discover(&opts.config.paths);
-    if opts.config.skip_unrecognised {
-        for c in &mut candidates {
-            c.explicit = false;
-        }
-    }
-    let names: Vec<String> = if opts.names.is_empty() {
-        candidates.iter().map(|c| display_path(&c.path)).collect()
-    } else {
-        for e in &mut errors {
-            e.path = opts.display_name(&e.path);
-        }
-        // Ordered by display name, so the order does not depend on where the
-        // roots are.
-        let mut named: Vec<(String, Candidate)> = candidates
-            .into_iter()
-            .map(|c| (opts.name_of(&c.path), c))
-            .collect();
-        named.sort_by(|a, b| std::path::Path::new(&a.0).cmp(std::path::Path::new(&b.0)));
-        let names;
-        (names, candidates) = named.into_iter().unzip();
-        names
-    };
-    errors.extend(opts.errors.iter().cloned());
-    if candidates.len() > Limits::of(&opts.config).max_files {
-        errors.push(Diagnostic::whole(
-            &names[Limits::of(&opts.config).max_files],
-            format!(
-                "{} files found; only the first {} are scanned (--max-files); this file and those after it are not",
-                candidates.len(),
-                Limits::of(&opts.config).max_files
-            ),
-        ));
-        candidates.truncate(Limits::of(&opts.config).max_files);
-    }
+    let (candidates, names, mut errors) = candidates(opts);
     // Parameter and variable files are read first: every input is read with their values.
     let (given_files, given, given_errors) = load_given(opts, candidates.len());
     errors.extend(given_errors);
@@ -683,12 +649,68 @@ fn prepare_with(
     crate::resolve::snapshot::apply_manifests(&mut inventory, &files);
     resolve_status_context(&mut inventory, &files, &ctx);
 
+    let (now, now_source) = scan_now(opts, &inventory);
+    let settings = settings(opts, &inventory, &now, now_source);
+    Prepared {
+        files,
+        inventory,
+        errors,
+        now,
+        now_source,
+        settings,
+    }
+}
+
+/// The files to read, each with its display name (ordered by it when names
+/// are given), at most `--max-files` of them; and the problems met so far.
+fn candidates(opts: &Options) -> (Vec<Candidate>, Vec<String>, Vec<Diagnostic>) {
+    let (mut candidates, mut errors) = discover::discover(&opts.config.paths);
+    if opts.config.skip_unrecognised {
+        for c in &mut candidates {
+            c.explicit = false;
+        }
+    }
+    let names: Vec<String> = if opts.names.is_empty() {
+        candidates.iter().map(|c| display_path(&c.path)).collect()
+    } else {
+        for e in &mut errors {
+            e.path = opts.display_name(&e.path);
+        }
+        // Ordered by display name, so the order does not depend on where the
+        // roots are.
+        let mut named: Vec<(String, Candidate)> = candidates
+            .into_iter()
+            .map(|c| (opts.name_of(&c.path), c))
+            .collect();
+        named.sort_by(|a, b| std::path::Path::new(&a.0).cmp(std::path::Path::new(&b.0)));
+        let names;
+        (names, candidates) = named.into_iter().unzip();
+        names
+    };
+    errors.extend(opts.errors.iter().cloned());
+    let max_files = Limits::of(&opts.config).max_files;
+    if candidates.len() > max_files {
+        errors.push(Diagnostic::whole(
+            &names[max_files],
+            format!(
+                "{} files found; only the first {max_files} are scanned (--max-files); this file and those after it are not",
+                candidates.len(),
+            ),
+        ));
+        candidates.truncate(max_files);
+    }
+    (candidates, names, errors)
+}
+
+/// The scan's "now": `--now`, else the snapshot manifest's capture time,
+/// else the newest timestamp in the inputs, else the clock.
+fn scan_now(opts: &Options, inventory: &Inventory) -> (Instant, NowSource) {
     let captured = inventory
         .manifests
         .iter()
         .filter_map(|m| m.captured_ns)
         .max();
-    let (now, now_source) = match (&opts.config.now, captured, inventory.newest_timestamp()) {
+    match (&opts.config.now, captured, inventory.newest_timestamp()) {
         (Some(t), _, _) => (t.clone(), NowSource::Flag),
         (None, Some(ns), _) => (Instant::from_ns(ns), NowSource::Manifest),
         (None, None, Some(ns)) => (Instant::from_ns(ns), NowSource::Snapshot),
@@ -698,32 +720,34 @@ fn prepare_with(
                 .map_or_else(|| Instant::from_ns(0), Instant::from_ns),
             NowSource::Clock,
         ),
-    };
+    }
+}
+
+/// The settings policies read: the scan's time, `--max-age`, and who and
+/// where is expected to report.
+fn settings(
+    opts: &Options,
+    inventory: &Inventory,
+    now: &Instant,
+    now_source: NowSource,
+) -> Settings {
     let (expected_accounts, expected_accounts_from) = crate::resolve::snapshot::expected_accounts(
-        &inventory,
+        inventory,
         opts.config.expect_accounts.is_some(),
     );
     let (expected_regions, expected_regions_from) =
-        crate::resolve::snapshot::expected_regions(&inventory, &opts.config.expect_regions);
-    let settings = Settings {
+        crate::resolve::snapshot::expected_regions(inventory, &opts.config.expect_regions);
+    Settings {
         expected_regions,
         expected_accounts,
         expected_regions_from,
         expected_accounts_from,
         aggregator_in_every_region: opts.config.aggregator_in_every_region,
         ..Settings::new(
-            &now,
+            now,
             now_source,
             i64::try_from(opts.config.max_age.as_nanos()).unwrap_or(i64::MAX),
         )
-    };
-    Prepared {
-        files,
-        inventory,
-        errors,
-        now,
-        now_source,
-        settings,
     }
 }
 
