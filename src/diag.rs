@@ -19,16 +19,21 @@ pub const EXIT_ERROR: u8 = 2;
 #[derive(Debug)]
 pub struct Fatal(pub Vec<Diagnostic>);
 
-/// One problem about `what` (a path, a flag) that stops the command.
-pub fn fatal(what: &str, message: String) -> Fatal {
-    let d = if what.starts_with("--") {
-        Diagnostic::flag(what, message)
-    } else if what == "<stdout>" {
-        Diagnostic::output(what, message)
-    } else {
-        Diagnostic::whole(what, message)
-    };
-    Fatal(vec![d])
+impl Fatal {
+    /// One problem about a file or folder (as a whole) that stops the command.
+    pub fn file(path: &str, message: String) -> Fatal {
+        Fatal(vec![Diagnostic::whole(path, message)])
+    }
+
+    /// One problem about a flag or argument's value.
+    pub fn flag(flag: &str, message: String) -> Fatal {
+        Fatal(vec![Diagnostic::flag(flag, message)])
+    }
+
+    /// One problem about where a report or package is written.
+    pub fn output(destination: &str, message: String) -> Fatal {
+        Fatal(vec![Diagnostic::output(destination, message)])
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

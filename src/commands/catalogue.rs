@@ -2,7 +2,7 @@
 //! catalogue and the shell completions.
 
 use super::policy_set;
-use crate::diag::{fatal, Fatal};
+use crate::diag::Fatal;
 use crate::output::print_stdout;
 use crate::policy::catalog;
 
@@ -13,7 +13,7 @@ pub fn policies(args: &crate::config::cli::PoliciesArgs) -> Result<u8, Fatal> {
     match args.format {
         crate::config::cli::ListFormat::Json => {
             out = serde_json::to_string_pretty(&rules)
-                .map_err(|e| fatal("<stdout>", e.to_string()))?;
+                .map_err(|e| Fatal::output("<stdout>", e.to_string()))?;
             out.push('\n');
         }
         crate::config::cli::ListFormat::Text => {
@@ -48,15 +48,15 @@ pub fn explain(args: &crate::config::cli::ExplainArgs) -> Result<u8, Fatal> {
         .find(|r| r.id.eq_ignore_ascii_case(args.id.trim()))
     else {
         let ids: Vec<&str> = rules.iter().map(|r| &*r.id).collect();
-        return Err(fatal(
+        return Err(Fatal::flag(
             &args.id,
             format!("no such rule (known: {})", ids.join(", ")),
         ));
     };
     let out = match args.format {
         crate::config::cli::ListFormat::Json => {
-            let mut s =
-                serde_json::to_string_pretty(r).map_err(|e| fatal("<stdout>", e.to_string()))?;
+            let mut s = serde_json::to_string_pretty(r)
+                .map_err(|e| Fatal::output("<stdout>", e.to_string()))?;
             s.push('\n');
             s
         }

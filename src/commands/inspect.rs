@@ -3,7 +3,7 @@
 
 use crate::config::cli::InspectArgs;
 use crate::config::ScanConfig;
-use crate::diag::{fatal, Fatal, EXIT_CLEAN, EXIT_ERROR};
+use crate::diag::{Fatal, EXIT_CLEAN, EXIT_ERROR};
 use crate::scan;
 use std::io::Write;
 
@@ -24,7 +24,8 @@ pub fn run(args: &InspectArgs) -> Result<u8, Fatal> {
     let (input, locs) = prepared
         .inventory
         .to_value(&prepared.settings, &coverage, &prepared.files);
-    let json = serde_json::to_value(&input).map_err(|e| fatal("<stdout>", e.to_string()))?;
+    let json =
+        serde_json::to_value(&input).map_err(|e| Fatal::output("<stdout>", e.to_string()))?;
     let doc = if args.locations {
         let table: Vec<serde_json::Value> = (0..locs.len())
             .filter_map(|id| locs.get(id).map(|(span, _)| (id, span)))
@@ -44,7 +45,7 @@ pub fn run(args: &InspectArgs) -> Result<u8, Fatal> {
         json
     };
     let mut text =
-        serde_json::to_string_pretty(&doc).map_err(|e| fatal("<stdout>", e.to_string()))?;
+        serde_json::to_string_pretty(&doc).map_err(|e| Fatal::output("<stdout>", e.to_string()))?;
     text.push('\n');
     for e in &prepared.errors {
         let _ = writeln!(

@@ -3,7 +3,7 @@
 
 use crate::config::cli::{ColorChoice, FormatSpec, ScanArgs};
 use crate::config::ScanConfig;
-use crate::diag::{fatal, Fatal};
+use crate::diag::Fatal;
 use crate::output::Output;
 use crate::policy::policyset;
 use crate::report::{self, Format, RenderOptions};
@@ -49,7 +49,12 @@ pub fn run(args: &ScanArgs) -> Result<u8, Fatal> {
                     Ok(()) => {}
                     // A reader that leaves a stream (`| head`) chose to.
                     Err(e) if stream && e.kind() == std::io::ErrorKind::BrokenPipe => {}
-                    Err(e) => return Err(fatal(&display, format!("cannot write the report: {e}"))),
+                    Err(e) => {
+                        return Err(Fatal::output(
+                            &display,
+                            format!("cannot write the report: {e}"),
+                        ))
+                    }
                 }
             }
             None => {
@@ -71,7 +76,10 @@ pub fn run(args: &ScanArgs) -> Result<u8, Fatal> {
                     // A closed pipe (`| head`) is the reader's choice, not an error.
                     Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {}
                     Err(e) => {
-                        return Err(fatal("<stdout>", format!("cannot write the report: {e}")))
+                        return Err(Fatal::output(
+                            "<stdout>",
+                            format!("cannot write the report: {e}"),
+                        ))
                     }
                 }
             }
@@ -106,7 +114,7 @@ fn sinks(args: &ScanArgs) -> Result<Vec<Sink>, Fatal> {
     let unnamed = specs.iter().filter(|s| s.file.is_none()).count();
     if let Some(out) = &args.output {
         if unnamed != 1 {
-            return Err(fatal(
+            return Err(Fatal::flag(
                 "--output",
                 "give exactly one --format without `=FILE` for --output to write".into(),
             ));
@@ -115,7 +123,7 @@ fn sinks(args: &ScanArgs) -> Result<Vec<Sink>, Fatal> {
             s.file = Some(out.clone());
         }
     } else if unnamed > 1 {
-        return Err(fatal(
+        return Err(Fatal::flag(
             "--format",
             "only one report can go to standard output: give the others a file (`--format sarif=aggrego.sarif`)".into(),
         ));
@@ -127,12 +135,12 @@ fn sinks(args: &ScanArgs) -> Result<Vec<Sink>, Fatal> {
         let file = match &s.file {
             Some(path) => {
                 let display = crate::load::source::display_path(path);
-                let (output, file) =
-                    Output::create(path, &inputs).map_err(|e| fatal(&display, e.to_string()))?;
+                let (output, file) = Output::create(path, &inputs)
+                    .map_err(|e| Fatal::output(&display, e.to_string()))?;
                 // Streams may take several reports; a file keeps only the last.
                 if let Some(file) = file {
                     if !replaced.insert(file) {
-                        return Err(fatal(
+                        return Err(Fatal::output(
                             &display,
                             "two reports would be written to the same file".into(),
                         ));

@@ -4,7 +4,7 @@
 //! `expected.json`, with the same code that tests the built-in catalogue.
 
 use crate::config::cli::{ListFormat, TestArgs};
-use crate::diag::{fatal, Fatal, EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS};
+use crate::diag::{Fatal, EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS};
 use crate::output::print_stdout;
 use crate::policy::engine::Engine;
 use crate::policy::policyset;
@@ -42,9 +42,9 @@ struct Report<'a> {
 
 pub fn run(args: &TestArgs) -> Result<u8, Fatal> {
     let filter = match &args.run {
-        Some(r) => {
-            Some(regex::Regex::new(r).map_err(|e| fatal("--run", format!("not a regex: {e}")))?)
-        }
+        Some(r) => Some(
+            regex::Regex::new(r).map_err(|e| Fatal::flag("--run", format!("not a regex: {e}")))?,
+        ),
         None => None,
     };
     let set = policyset::load(&policyset::Request {
@@ -64,7 +64,7 @@ pub fn run(args: &TestArgs) -> Result<u8, Fatal> {
 
     let mut outcomes = Vec::new();
     let rule = regex::Regex::new(r"(?m)^(test_[A-Za-z0-9_]*)\b")
-        .map_err(|e| fatal("aggrego", e.to_string()))?;
+        .map_err(|e| Fatal::file("aggrego", e.to_string()))?;
     for (m, package) in tests.iter().zip(&packages) {
         let Some(package) = package else { continue };
         // A rule may have several bodies (or be split across lines): test each name once.
@@ -154,7 +154,7 @@ pub fn run(args: &TestArgs) -> Result<u8, Fatal> {
                 tests: &outcomes,
                 coverage: coverage.as_deref(),
             })
-            .map_err(|e| fatal("<stdout>", e.to_string()))?;
+            .map_err(|e| Fatal::output("<stdout>", e.to_string()))?;
             s.push('\n');
             s
         }
@@ -215,7 +215,7 @@ fn coverage(
 ) -> Result<Vec<FileCoverage>, Fatal> {
     let report = engine
         .get_coverage_report()
-        .map_err(|e| fatal("--coverage", e.to_string()))?;
+        .map_err(|e| Fatal::flag("--coverage", e.to_string()))?;
     let mut out: Vec<FileCoverage> = report
         .files
         .into_iter()

@@ -2,7 +2,7 @@
 //! checked against the catalogue once, in its spelling.
 
 use crate::config::ScanConfig;
-use crate::diag::{fatal, Fatal};
+use crate::diag::Fatal;
 use std::collections::BTreeSet;
 
 /// Which rules run, and which fail the run whatever their severity.
@@ -27,7 +27,7 @@ impl Selection {
                         out.insert(k.clone());
                     }
                     None => {
-                        return Err(fatal(
+                        return Err(Fatal::flag(
                             flag,
                             format!(
                                 "unknown rule `{id}` (known: {})",

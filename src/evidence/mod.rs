@@ -20,7 +20,7 @@ pub use verify::{check_package, verify, Verdict};
 use crate::config::cli::EvidenceArgs;
 use crate::config::ScanConfig;
 use crate::diag::Diagnostic;
-use crate::diag::{fatal, Fatal};
+use crate::diag::Fatal;
 use crate::load::discover;
 use crate::load::source::display_path;
 use crate::policy::policyset::{self, PolicySet};
@@ -145,7 +145,7 @@ fn files_under(dir: &Path) -> std::io::Result<Vec<String>> {
 }
 
 fn io_fatal(what: &Path, e: std::io::Error) -> Fatal {
-    fatal(
+    Fatal::file(
         &display_path(what),
         format!("cannot write the evidence package: {e}"),
     )
@@ -406,7 +406,7 @@ fn copy_named(from: &Path, to: &Path, inside: Option<&Path>) -> Result<(), Fatal
     };
     source
         .and_then(|s| copy_file(&s, to).map_err(Refused::Io))
-        .map_err(|e| fatal(&display_path(from), e.to_string()))
+        .map_err(|e| Fatal::file(&display_path(from), e.to_string()))
 }
 
 /// Copy `--policy` paths and `--data` files to `dest/policies/<name>`; returns
@@ -430,7 +430,7 @@ fn stage_policies(
             for f in files {
                 let rel = f.strip_prefix(path).map(display_path).unwrap_or_default();
                 if !safe_relative(&rel) {
-                    return Err(fatal(
+                    return Err(Fatal::file(
                         &display_path(&f),
                         "cannot be stored in an evidence package: its path has a backslash or a control character".into(),
                     ));
@@ -530,7 +530,7 @@ fn redact_tree_with(
         if new != name {
             let to = p.with_file_name(&new);
             if to.exists() {
-                return Err(fatal(
+                return Err(Fatal::file(
                     &display_path(&p),
                     format!("cannot redact the name: {new} already exists"),
                 ));
@@ -725,7 +725,7 @@ pub fn run(dir: &Path, recipe: &Recipe, progress: bool, caps: &Caps) -> Result<O
     let mut data = Vec::new();
     for (path, _) in &extras.data {
         let (_, sha256) = hash_file(&dir.join(path)).map_err(|e| {
-            fatal(
+            Fatal::file(
                 path,
                 format!("cannot read: {}", crate::load::open::io_reason(&e)),
             )
@@ -848,7 +848,7 @@ pub fn create(args: &EvidenceArgs) -> Result<u8, Fatal> {
     // Staging folders and files are made below: an interrupt must remove them.
     crate::output::interrupt::install_handler();
     let Some(out) = args.out.clone() else {
-        return Err(fatal(
+        return Err(Fatal::flag(
             "--out",
             "give the package's folder or .zip file".into(),
         ));
@@ -977,7 +977,7 @@ pub fn create(args: &EvidenceArgs) -> Result<u8, Fatal> {
 
     let outcome = run(&dir, &recipe, !args.no_progress, &Caps::NONE)?;
     if outcome.result.now_source == crate::model::NowSource::Clock {
-        return Err(fatal(
+        return Err(Fatal::flag(
             "--now",
             "the inputs hold no timestamp to take the snapshot time from: give --now RFC3339 so the package is reproducible".into(),
         ));
@@ -1033,7 +1033,7 @@ fn check_roots(paths: &[PathBuf]) -> Result<(), Fatal> {
     let mut seen: Vec<(PathBuf, &PathBuf)> = Vec::new();
     for p in paths {
         if p.is_file() && crate::input::is_terraform(p) {
-            return Err(fatal(
+            return Err(Fatal::file(
                 &display_path(p),
                 "an evidence package reads a Terraform module from its folder: give the folder instead of the .tf file".into(),
             ));
@@ -1043,7 +1043,7 @@ fn check_roots(paths: &[PathBuf]) -> Result<(), Fatal> {
         };
         for (other, given) in &seen {
             if c.starts_with(other) || other.starts_with(&c) {
-                return Err(fatal(
+                return Err(Fatal::file(
                     &display_path(p),
                     format!(
                         "overlaps {}: give each file to an evidence package once",

@@ -3,7 +3,7 @@
 //! reading one back without trusting it.
 
 use super::{files_under, io_fatal, manifest, safe_relative};
-use crate::diag::{fatal, Fatal};
+use crate::diag::Fatal;
 use crate::load::source::display_path;
 use crate::output::interrupt::pending;
 use sha2::{Digest, Sha256};
@@ -109,20 +109,20 @@ impl Target {
             _ => PathBuf::from("."),
         };
         if !parent.is_dir() {
-            return Err(fatal(&shown, "its folder does not exist".into()));
+            return Err(Fatal::output(&shown, "its folder does not exist".into()));
         }
         if let Ok(meta) = std::fs::symlink_metadata(path) {
             let empty_dir = !zip
                 && meta.is_dir()
                 && std::fs::read_dir(path).is_ok_and(|mut e| e.next().is_none());
             if !replaceable(path, zip) {
-                return Err(fatal(
+                return Err(Fatal::output(
                     &shown,
                     "exists and is not an evidence package: it is not replaced".into(),
                 ));
             }
             if !force && !empty_dir {
-                return Err(fatal(
+                return Err(Fatal::output(
                     &shown,
                     "an evidence package is already there: give --force to replace it".into(),
                 ));
@@ -313,7 +313,7 @@ pub(super) struct Reader {
 }
 
 fn unreadable_file(shown: &str, e: &std::io::Error) -> Fatal {
-    fatal(
+    Fatal::file(
         shown,
         format!("cannot read: {}", crate::load::open::io_reason(e)),
     )
@@ -330,7 +330,7 @@ impl Reader {
             // The zip crate keeps one entry per name: duplicates (and the entry
             // count) are checked on the central directory itself first.
             let names = central_names(&mut file, limits.max_files).map_err(|why| {
-                fatal(
+                Fatal::file(
                     &shown,
                     format!("not an evidence package: not a readable zip file ({why})"),
                 )
@@ -338,7 +338,7 @@ impl Reader {
             let mut seen = std::collections::BTreeSet::new();
             for name in &names {
                 if !seen.insert(name.as_slice()) {
-                    return Err(fatal(
+                    return Err(Fatal::file(
                         &shown,
                         format!(
                             "not an evidence package: zip entry `{}` appears twice",
@@ -348,7 +348,7 @@ impl Reader {
                 }
             }
             let zip = zip::ZipArchive::new(file).map_err(|e| {
-                fatal(
+                Fatal::file(
                     &shown,
                     format!(
                         "not an evidence package: neither a folder nor a readable zip file ({e})"
@@ -356,7 +356,7 @@ impl Reader {
                 )
             })?;
             if zip.len() != names.len() {
-                return Err(fatal(
+                return Err(Fatal::file(
                     &shown,
                     format!(
                         "not an evidence package: its central directory has {} entries, of which {} can be read",
@@ -381,7 +381,7 @@ impl Reader {
         let mut odd = Vec::new();
         let max_files = self.limits.max_files;
         let too_many = || {
-            fatal(
+            Fatal::file(
                 shown,
                 format!(
                     "the package has more than {max_files} files (--max-package-files): not verified"
@@ -460,14 +460,14 @@ impl Reader {
                 let mut seen = std::collections::BTreeSet::new();
                 for i in 0..zip.len() {
                     let entry = zip.by_index_raw(i).map_err(|e| {
-                        fatal(shown, format!("not a readable zip file: entry {i}: {e}"))
+                        Fatal::file(shown, format!("not a readable zip file: entry {i}: {e}"))
                     })?;
                     let name = entry.name().to_string();
                     if entry.is_dir() {
                         continue;
                     }
                     let bad = |why: &str| {
-                        fatal(
+                        Fatal::file(
                             shown,
                             format!(
                                 "not an evidence package: zip entry `{}` {why}",

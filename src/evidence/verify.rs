@@ -11,7 +11,7 @@ use super::{
     RESULTS_JSON, VALUES, WAIVERS,
 };
 use crate::config::cli::VerifyArgs;
-use crate::diag::{fatal, Fatal, EXIT_CLEAN, EXIT_FINDINGS};
+use crate::diag::{Fatal, EXIT_CLEAN, EXIT_FINDINGS};
 use crate::escape::clean_name as terminal_safe;
 use crate::load::source::display_path;
 use crate::output::interrupt::pending;
@@ -51,7 +51,7 @@ fn private_tempdir() -> Result<tempfile::TempDir, Fatal> {
         b.permissions(std::fs::Permissions::from_mode(0o700));
     }
     b.tempdir()
-        .map_err(|e| fatal("verify", format!("cannot make a temporary folder: {e}")))
+        .map_err(|e| Fatal::file("verify", format!("cannot make a temporary folder: {e}")))
 }
 
 /// `evidence verify` without printing: what it would print and its exit code.
@@ -68,7 +68,7 @@ pub fn check_package(args: &VerifyArgs) -> Result<Verdict, Fatal> {
         per_file: crate::scan::Limits::default(),
     };
     let too_large = || {
-        fatal(
+        Fatal::file(
             &shown,
             format!(
                 "the package holds more than {} (--max-package-size): not verified",
@@ -79,7 +79,7 @@ pub fn check_package(args: &VerifyArgs) -> Result<Verdict, Fatal> {
     let mut reader = Reader::open(&args.package, limits)?;
     let (entries, odd) = reader.list(&shown)?;
     if !entries.iter().any(|e| e == manifest::FILE) {
-        return Err(fatal(
+        return Err(Fatal::file(
             &shown,
             "not an evidence package: it has no manifest.json".into(),
         ));
@@ -87,18 +87,18 @@ pub fn check_package(args: &VerifyArgs) -> Result<Verdict, Fatal> {
     let manifest_file = reader
         .read(manifest::FILE, MAX_MANIFEST, Use::Keep)
         .map_err(|e| match e {
-            ReadError::Entry(u) => fatal(&shown, format!("manifest.json {}", u.reason)),
+            ReadError::Entry(u) => Fatal::file(&shown, format!("manifest.json {}", u.reason)),
             ReadError::TooLarge => too_large(),
         })?;
     if manifest_file.truncated {
-        return Err(fatal(
+        return Err(Fatal::file(
             &shown,
             format!("manifest.json is larger than {MAX_MANIFEST} bytes: not an evidence package"),
         ));
     }
     let bytes = manifest_file.bytes.clone().unwrap_or_default();
     let recorded: Manifest = serde_json::from_slice(&bytes).map_err(|e| {
-        fatal(
+        Fatal::file(
             &format!("{shown}: manifest.json"),
             format!(
                 "not a valid evidence manifest: {}",
@@ -107,7 +107,7 @@ pub fn check_package(args: &VerifyArgs) -> Result<Verdict, Fatal> {
         )
     })?;
     if recorded.format != manifest::FORMAT {
-        return Err(fatal(
+        return Err(Fatal::file(
             &format!("{shown}: manifest.json"),
             format!(
                 "format `{}` is not one this aggrego reads ({})",
@@ -116,7 +116,7 @@ pub fn check_package(args: &VerifyArgs) -> Result<Verdict, Fatal> {
             ),
         ));
     }
-    check_paths(&recorded).map_err(|m| fatal(&format!("{shown}: manifest.json"), m))?;
+    check_paths(&recorded).map_err(|m| Fatal::file(&format!("{shown}: manifest.json"), m))?;
     // What the manifest states is checked before anything is read.
     let stated = recorded
         .files
@@ -139,7 +139,7 @@ pub fn check_package(args: &VerifyArgs) -> Result<Verdict, Fatal> {
     let result = std::fs::create_dir(&work)
         .and_then(|_| std::fs::create_dir(&reports))
         .map_err(|e| {
-            Stop::Fatal(fatal(
+            Stop::Fatal(Fatal::file(
                 "verify",
                 format!("cannot make a temporary folder: {e}"),
             ))
@@ -389,7 +389,7 @@ fn check_in(
         }
         if args.inputs.len() != recorded.roots.len() {
             let names: Vec<&str> = recorded.roots.iter().map(|r| r.name.as_str()).collect();
-            return Err(Stop::Fatal(fatal(
+            return Err(Stop::Fatal(Fatal::flag(
                 "--inputs",
                 format!(
                     "the package was made from {} path{} ({}): give --inputs once for each, in that order",
@@ -412,7 +412,7 @@ fn check_in(
         if let Some(red) = &recorded.redaction {
             let key = args.redact_key.as_deref().unwrap_or(redact::DEFAULT_KEY);
             if redact::key_check(key) != red.key_check {
-                return Err(Stop::Fatal(fatal(
+                return Err(Stop::Fatal(Fatal::flag(
                     "--redact-key",
                     if args.redact_key.is_some() {
                         "is not the key the package was redacted with".into()
@@ -512,7 +512,7 @@ fn check_in(
         recorded.redaction.clone(),
     );
     let outs = write_outputs(&outcome, &core, tmp)
-        .map_err(|e| fatal("verify", format!("cannot write the results: {e}")))?;
+        .map_err(|e| Fatal::file("verify", format!("cannot write the results: {e}")))?;
     for (name, size, sha) in &outs {
         match found.get(*name) {
             Some(x) if x.sha256 == *sha && !x.truncated => {}

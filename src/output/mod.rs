@@ -12,7 +12,7 @@ pub mod interrupt;
 pub mod progress;
 
 use crate::config::cli::ScanArgs;
-use crate::diag::{fatal, Fatal, EXIT_CLEAN};
+use crate::diag::{Fatal, EXIT_CLEAN};
 use std::fmt;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -395,6 +395,6 @@ pub fn print_stdout(s: &str) -> Result<u8, Fatal> {
     match out.write_all(s.as_bytes()).and_then(|_| out.flush()) {
         Ok(()) => Ok(EXIT_CLEAN),
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(EXIT_CLEAN),
-        Err(e) => Err(fatal("<stdout>", format!("cannot write: {e}"))),
+        Err(e) => Err(Fatal::output("<stdout>", format!("cannot write: {e}"))),
     }
 }

@@ -5,7 +5,7 @@
 //! command line and the regions baked in by `--regions`.
 
 use crate::config::cli::{CollectScriptArgs, ScriptShell};
-use crate::diag::{fatal, Fatal};
+use crate::diag::Fatal;
 use crate::output::print_stdout;
 
 const BASH: &str = include_str!("collect.sh");
@@ -56,7 +56,7 @@ pub fn parse_regions(raw: &[String]) -> Result<Vec<String>, Fatal> {
     let mut out = Vec::new();
     for r in raw.iter().map(|r| r.trim()).filter(|r| !r.is_empty()) {
         if !crate::model::aws::is_region_code(r) {
-            return Err(fatal(
+            return Err(Fatal::flag(
                 "--regions",
                 format!(
                     "`{r}` is not an AWS region code (e.g. us-east-1, eu-central-2, us-gov-west-1)"
@@ -66,7 +66,7 @@ pub fn parse_regions(raw: &[String]) -> Result<Vec<String>, Fatal> {
         out.push(r.to_string());
     }
     if out.is_empty() {
-        return Err(fatal(
+        return Err(Fatal::flag(
             "--regions",
             "give at least one region code (e.g. --regions us-east-1,eu-west-1)".into(),
         ));
