@@ -1,5 +1,5 @@
 # METADATA
-# title: Region whose AWS Config data is not aggregated
+# title: Region without an aggregator of its own
 # description: |
 #   What it does: looks at every region a saved, complete `describe-configuration-aggregators`
 #   output shows without an aggregator, and, in a snapshot (a manifest or a region list in

@@ -298,6 +298,11 @@ pub struct CollectScriptArgs {
     /// enabled regions, listed when the script runs.
     #[arg(long, value_name = "REGION", value_delimiter = ',')]
     pub regions: Vec<String>,
+
+    /// Print the least-privilege IAM policy the script needs (read-only calls),
+    /// instead of the script.
+    #[arg(long, conflicts_with_all = ["shell", "regions"])]
+    pub iam_policy: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

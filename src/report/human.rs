@@ -32,7 +32,9 @@ pub fn write(
         .with_links(false)
         // Unwrapped, so remediation commands copy and paste whole.
         .with_wrap_lines(false)
-        .with_context_lines(1);
+        // The offending line alone, as compilers show it: a finding is one
+        // screenful of lines, not a page.
+        .with_context_lines(0);
     let mut w = std::io::BufWriter::with_capacity(1 << 16, out);
     let mut buf = String::new();
     // Per file, a copy with control characters masked, made only when needed.

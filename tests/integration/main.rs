@@ -13,6 +13,8 @@ mod collect;
 mod corpus;
 mod coverage;
 mod custom_policies;
+mod demo;
+mod distribution;
 mod end_to_end;
 mod evidence;
 mod evidence_hostile;

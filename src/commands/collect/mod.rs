@@ -10,12 +10,18 @@ use crate::output::print_stdout;
 
 const BASH: &str = include_str!("collect.sh");
 const POWERSHELL: &str = include_str!("collect.ps1");
+/// The least-privilege policy for the calls both scripts make (a test holds
+/// it to them): `--iam-policy`.
+const IAM_POLICY: &str = include_str!("iam-policy.json");
 
 /// The `format` of the snapshot's `manifest.json`.
 pub const SNAPSHOT_FORMAT: &str = "aggrego-snapshot/1";
 
 /// `aggrego collect-script`: the script on standard output, nothing else.
 pub fn run(args: &CollectScriptArgs) -> Result<u8, Fatal> {
+    if args.iam_policy {
+        return print_stdout(IAM_POLICY);
+    }
     let script = render(args.shell, &args.regions)?;
     print_stdout(&script)
 }
@@ -78,6 +84,39 @@ pub fn parse_regions(raw: &[String]) -> Result<Vec<String>, Fatal> {
 
 #[cfg(test)]
 mod tests {
+    /// Every call either script makes (`'service operation'` as the scripts
+    /// name them in the manifest) is allowed by `--iam-policy`, and the policy
+    /// allows nothing else.
+    #[test]
+    fn iam_policy_allows_exactly_the_calls_the_scripts_make() {
+        let policy: serde_json::Value = serde_json::from_str(super::IAM_POLICY).unwrap();
+        let allowed: std::collections::BTreeSet<String> = policy["Statement"][0]["Action"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|a| a.as_str().unwrap().to_string())
+            .collect();
+        let call = regex::Regex::new(
+            r"'(sts|organizations|account|ec2|configservice) ([a-z]+(?:-[a-z]+)*)'",
+        )
+        .unwrap();
+        let mut made = std::collections::BTreeSet::new();
+        for script in [super::BASH, super::POWERSHELL] {
+            for c in call.captures_iter(script) {
+                let service = match &c[1] {
+                    "configservice" => "config",
+                    s => s,
+                };
+                let operation: String = c[2]
+                    .split('-')
+                    .map(|w| w[..1].to_uppercase() + &w[1..])
+                    .collect();
+                made.insert(format!("{service}:{operation}"));
+            }
+        }
+        assert_eq!(made, allowed);
+    }
+
     use super::*;
 
     #[test]
