@@ -117,6 +117,38 @@ impl Context<'_> {
 
 /// Mark suppressed findings, and add AGG901/AGG902 findings and errors.
 pub fn apply(findings: &mut Vec<Finding>, cx: &Context<'_>, errors: &mut Vec<Diagnostic>) {
+    let mut usage = Usage {
+        directives: inline_directives(cx, errors),
+        metadata: metadata_entries(cx, errors),
+        waivers: vec![false; cx.waivers.len()],
+        expired: cx
+            .waivers
+            .iter()
+            .map(|w| {
+                w.expires
+                    .as_ref()
+                    .is_some_and(|(_, ns, _)| cx.now_ns >= *ns)
+            })
+            .collect(),
+    };
+    if !usage.directives.is_empty() || cx.owners.has_ignores() || !cx.waivers.is_empty() {
+        for f in findings.iter_mut() {
+            if let Some(s) = usage.suppression(cx, f) {
+                f.suppressed = true;
+                f.suppression = Some(Arc::new(s));
+            }
+        }
+    }
+    let own = usage.reports(cx);
+    findings.extend(own);
+}
+
+/// The `aggrego:ignore` comments of every file, by file, each not yet used;
+/// one naming an unknown rule is an error instead.
+fn inline_directives(
+    cx: &Context<'_>,
+    errors: &mut Vec<Diagnostic>,
+) -> HashMap<FileId, Vec<(inline::Directive, bool)>> {
     let mut directives: HashMap<FileId, Vec<(inline::Directive, bool)>> = HashMap::new();
     for (id, f) in cx.files.iter().enumerate() {
         if inline::applies_to(f) {
@@ -136,7 +168,15 @@ pub fn apply(findings: &mut Vec<Finding>, cx: &Context<'_>, errors: &mut Vec<Dia
             }
         }
     }
-    // Metadata entries: whether each (owner, entry) suppressed something.
+    directives
+}
+
+/// Metadata entries, keyed by (file, offset), each not yet used; one naming
+/// an unknown rule is an error instead.
+fn metadata_entries(
+    cx: &Context<'_>,
+    errors: &mut Vec<Diagnostic>,
+) -> HashMap<(FileId, usize), bool> {
     let mut metadata_used: HashMap<(FileId, usize), bool> = HashMap::new();
     for (file, list) in &cx.owners.by_file {
         for o in list {
@@ -154,88 +194,132 @@ pub fn apply(findings: &mut Vec<Finding>, cx: &Context<'_>, errors: &mut Vec<Dia
             }
         }
     }
-    let mut waiver_used = vec![false; cx.waivers.len()];
-    let expired: Vec<bool> = cx
-        .waivers
-        .iter()
-        .map(|w| {
-            w.expires
-                .as_ref()
-                .is_some_and(|(_, ns, _)| cx.now_ns >= *ns)
-        })
-        .collect();
+    metadata_used
+}
 
-    if !directives.is_empty() || cx.owners.has_ignores() || !cx.waivers.is_empty() {
-        for f in findings.iter_mut() {
-            let owner = cx.owners.of(f.file_id, &f.span);
-            let mut found: Option<Suppression> = None;
-            if let Some(list) = directives.get_mut(&f.file_id) {
-                for (d, used) in list.iter_mut() {
-                    let applies = d.ids.iter().any(|i| **i == *f.rule_id)
-                        && (d.target_line == f.line
-                            || owner.is_some_and(|o| o.line == d.target_line));
-                    if applies {
-                        *used = true;
-                        if found.is_none() {
-                            found = Some(cx.suppression(
-                                SuppressionKind::Inline,
-                                &d.reason,
-                                d.file,
-                                d.span.start,
-                                None,
-                            ));
-                        }
-                    }
+/// Every suppression in force, and whether each one suppressed something.
+struct Usage {
+    directives: HashMap<FileId, Vec<(inline::Directive, bool)>>,
+    metadata: HashMap<(FileId, usize), bool>,
+    /// Whether each waiver matched a finding (an expired one too).
+    waivers: Vec<bool>,
+    expired: Vec<bool>,
+}
+
+impl Usage {
+    /// What suppresses `f`: the first match of inline comments, then metadata
+    /// entries, then waivers. Every match is marked used, not only the first.
+    fn suppression(&mut self, cx: &Context<'_>, f: &Finding) -> Option<Suppression> {
+        let owner = cx.owners.of(f.file_id, &f.span);
+        let mut found: Option<Suppression> = None;
+        self.match_inline(cx, f, owner, &mut found);
+        if let Some(o) = owner {
+            self.match_metadata(cx, f, o, &mut found);
+        }
+        self.match_waivers(cx, f, owner, &mut found);
+        found
+    }
+
+    /// A comment applies on the line it names, or on the first line of the
+    /// definition the finding lies in.
+    fn match_inline(
+        &mut self,
+        cx: &Context<'_>,
+        f: &Finding,
+        owner: Option<&Owner>,
+        found: &mut Option<Suppression>,
+    ) {
+        let Some(list) = self.directives.get_mut(&f.file_id) else {
+            return;
+        };
+        for (d, used) in list.iter_mut() {
+            let applies = d.ids.iter().any(|i| **i == *f.rule_id)
+                && (d.target_line == f.line || owner.is_some_and(|o| o.line == d.target_line));
+            if applies {
+                *used = true;
+                if found.is_none() {
+                    *found = Some(cx.suppression(
+                        SuppressionKind::Inline,
+                        &d.reason,
+                        d.file,
+                        d.span.start,
+                        None,
+                    ));
                 }
-            }
-            if let Some(o) = owner {
-                for ig in &o.ignores {
-                    if ig.ids.iter().any(|i| **i == *f.rule_id) {
-                        if let Some(used) = metadata_used.get_mut(&(o.file, ig.span.start as usize))
-                        {
-                            *used = true;
-                            if found.is_none() {
-                                found = Some(cx.suppression(
-                                    SuppressionKind::Metadata,
-                                    &ig.reason,
-                                    o.file,
-                                    ig.span.start as usize,
-                                    None,
-                                ));
-                            }
-                        }
-                    }
-                }
-            }
-            for (i, w) in cx.waivers.iter().enumerate() {
-                if waiver_matches(w, f, owner) {
-                    waiver_used[i] = true;
-                    if found.is_none() && !expired[i] {
-                        let expires = w.expires.as_ref().map(|(s, _, _)| s.clone());
-                        found = Some(cx.suppression(
-                            SuppressionKind::Waiver,
-                            &w.reason,
-                            w.file,
-                            w.span.start,
-                            expires,
-                        ));
-                    }
-                }
-            }
-            if let Some(s) = found {
-                f.suppressed = true;
-                f.suppression = Some(Arc::new(s));
             }
         }
     }
 
-    // Reports about the suppressions themselves.
-    let rule = |id: &str| cx.rules.iter().find(|r| &*r.id == id);
-    let ran_any = |ids: &[String]| ids.iter().any(|i| cx.ran.contains(i));
-    let mut own = Vec::new();
-    if let Some(r) = rule(WAIVER_EXPIRED) {
+    fn match_metadata(
+        &mut self,
+        cx: &Context<'_>,
+        f: &Finding,
+        o: &Owner,
+        found: &mut Option<Suppression>,
+    ) {
+        for ig in &o.ignores {
+            if ig.ids.iter().any(|i| **i == *f.rule_id) {
+                if let Some(used) = self.metadata.get_mut(&(o.file, ig.span.start as usize)) {
+                    *used = true;
+                    if found.is_none() {
+                        *found = Some(cx.suppression(
+                            SuppressionKind::Metadata,
+                            &ig.reason,
+                            o.file,
+                            ig.span.start as usize,
+                            None,
+                        ));
+                    }
+                }
+            }
+        }
+    }
+
+    /// An expired waiver is marked used but suppresses nothing.
+    fn match_waivers(
+        &mut self,
+        cx: &Context<'_>,
+        f: &Finding,
+        owner: Option<&Owner>,
+        found: &mut Option<Suppression>,
+    ) {
         for (i, w) in cx.waivers.iter().enumerate() {
-            if let (true, Some((date, _, span))) = (expired[i], &w.expires) {
+            if waiver_matches(w, f, owner) {
+                self.waivers[i] = true;
+                if found.is_none() && !self.expired[i] {
+                    let expires = w.expires.as_ref().map(|(s, _, _)| s.clone());
+                    *found = Some(cx.suppression(
+                        SuppressionKind::Waiver,
+                        &w.reason,
+                        w.file,
+                        w.span.start,
+                        expires,
+                    ));
+                }
+            }
+        }
+    }
+
+    /// Reports about the suppressions themselves: expired waivers (AGG901),
+    /// then unused waivers, comments and metadata entries (AGG902), each
+    /// when its rule is in the catalogue.
+    fn reports(&self, cx: &Context<'_>) -> Vec<Finding> {
+        let rule = |id: &str| cx.rules.iter().find(|r| &*r.id == id);
+        let mut own = Vec::new();
+        if let Some(r) = rule(WAIVER_EXPIRED) {
+            self.expired_waivers(cx, r, &mut own);
+        }
+        if let Some(r) = rule(SUPPRESSION_UNUSED) {
+            self.unused_waivers(cx, r, &mut own);
+            self.unused_directives(cx, r, &mut own);
+            self.unused_metadata(cx, r, &mut own);
+        }
+        own
+    }
+
+    fn expired_waivers(&self, cx: &Context<'_>, r: &Rule, own: &mut Vec<Finding>) {
+        for (i, w) in cx.waivers.iter().enumerate() {
+            if let (true, Some((date, _, span))) = (self.expired[i], &w.expires) {
                 own.push(self_finding(
                     cx,
                     r,
@@ -251,9 +335,12 @@ pub fn apply(findings: &mut Vec<Finding>, cx: &Context<'_>, errors: &mut Vec<Dia
             }
         }
     }
-    if let Some(r) = rule(SUPPRESSION_UNUSED) {
+
+    /// Only a suppression for a rule that ran can be unused: the others
+    /// had no chance to match.
+    fn unused_waivers(&self, cx: &Context<'_>, r: &Rule, own: &mut Vec<Finding>) {
         for (i, w) in cx.waivers.iter().enumerate() {
-            if !waiver_used[i] && !expired[i] && ran_any(&w.ids) {
+            if !self.waivers[i] && !self.expired[i] && ran_any(cx, &w.ids) {
                 own.push(self_finding(
                     cx,
                     r,
@@ -267,10 +354,14 @@ pub fn apply(findings: &mut Vec<Finding>, cx: &Context<'_>, errors: &mut Vec<Dia
                 ));
             }
         }
-        let mut list: Vec<&(inline::Directive, bool)> = directives.values().flatten().collect();
+    }
+
+    fn unused_directives(&self, cx: &Context<'_>, r: &Rule, own: &mut Vec<Finding>) {
+        let mut list: Vec<&(inline::Directive, bool)> =
+            self.directives.values().flatten().collect();
         list.sort_by_key(|(d, _)| (d.file, d.span.start));
         for (d, used) in list {
-            if !used && ran_any(&d.ids) {
+            if !used && ran_any(cx, &d.ids) {
                 own.push(self_finding(
                     cx,
                     r,
@@ -284,11 +375,14 @@ pub fn apply(findings: &mut Vec<Finding>, cx: &Context<'_>, errors: &mut Vec<Dia
                 ));
             }
         }
+    }
+
+    fn unused_metadata(&self, cx: &Context<'_>, r: &Rule, own: &mut Vec<Finding>) {
         for list in cx.owners.by_file.values() {
             for o in list {
                 for ig in &o.ignores {
                     let key = (o.file, ig.span.start as usize);
-                    if metadata_used.get(&key) == Some(&false) && ran_any(&ig.ids) {
+                    if self.metadata.get(&key) == Some(&false) && ran_any(cx, &ig.ids) {
                         own.push(self_finding(
                             cx,
                             r,
@@ -305,7 +399,11 @@ pub fn apply(findings: &mut Vec<Finding>, cx: &Context<'_>, errors: &mut Vec<Dia
             }
         }
     }
-    findings.extend(own);
+}
+
+/// Whether any of `ids` is a rule that ran.
+fn ran_any(cx: &Context<'_>, ids: &[String]) -> bool {
+    ids.iter().any(|i| cx.ran.contains(i))
 }
 
 fn waiver_matches(w: &waivers::Waiver, f: &Finding, owner: Option<&Owner>) -> bool {

@@ -86,6 +86,14 @@ impl Waiver {
         }
         parts.join(", ")
     }
+
+    fn has_target(&self) -> bool {
+        self.path.is_some()
+            || self.resource.is_some()
+            || self.account.is_some()
+            || self.region.is_some()
+            || self.aggregator.is_some()
+    }
 }
 
 /// Read a waivers file. Entries with errors are left out (so what they would
@@ -95,71 +103,135 @@ pub fn parse(
     file: &SourceFile,
     known_ids: &dyn Fn(&str) -> bool,
 ) -> (Vec<Waiver>, Vec<Diagnostic>) {
-    let mut errors = Vec::new();
-    let err = |errors: &mut Vec<Diagnostic>, at: &Range<usize>, msg: String| {
-        errors.push(Diagnostic::at(&file.name, id, at.clone(), msg));
+    let mut reader = Reader {
+        id,
+        file,
+        known_ids,
+        errors: Vec::new(),
+        ok: true,
     };
     if file.text.trim().is_empty() {
-        return (Vec::new(), errors);
+        return (Vec::new(), reader.errors);
     }
     let root = match from_yaml(&file.text) {
         Ok(r) => r,
         Err((at, msg)) => {
-            err(&mut errors, &(at..at + 1), msg);
-            return (Vec::new(), errors);
+            reader.err(&(at..at + 1), msg);
+            return (Vec::new(), reader.errors);
         }
     };
-    let items = match (&root.v, root.get("waivers")) {
-        (V::Seq(items), _) => items.as_slice(),
-        (
-            _,
-            Some(N {
-                v: V::Seq(items), ..
-            }),
-        ) => items.as_slice(),
-        (_, Some(N { v: V::Null, .. })) => &[],
-        _ => {
-            err(
-                &mut errors,
-                &root.span,
-                "a waivers file holds `waivers:`, a list of entries with id, reason and a target"
-                    .into(),
-            );
-            return (Vec::new(), errors);
-        }
+    let Some(items) = reader.entries(&root) else {
+        return (Vec::new(), reader.errors);
     };
     let base = file
         .name
         .rsplit_once('/')
         .map_or(String::new(), |(dir, _)| dir.to_string());
-    let mut out = Vec::new();
-    for item in items {
+    let out = items
+        .iter()
+        .filter_map(|item| reader.waiver(item, &base))
+        .collect();
+    (out, reader.errors)
+}
+
+/// The state of reading one waivers file: the errors found so far, and
+/// whether the entry being read is still free of them.
+struct Reader<'a> {
+    id: FileId,
+    file: &'a SourceFile,
+    known_ids: &'a dyn Fn(&str) -> bool,
+    errors: Vec<Diagnostic>,
+    /// False once the current entry has an error: it is then left out.
+    ok: bool,
+}
+
+impl Reader<'_> {
+    fn err(&mut self, at: &Range<usize>, msg: String) {
+        self.errors
+            .push(Diagnostic::at(&self.file.name, self.id, at.clone(), msg));
+    }
+
+    /// An error in the current entry, which is then left out.
+    fn reject(&mut self, at: &Range<usize>, msg: String) {
+        self.err(at, msg);
+        self.ok = false;
+    }
+
+    /// The list of entries: the document itself, or its `waivers:` key.
+    fn entries<'n>(&mut self, root: &'n N) -> Option<&'n [N]> {
+        match (&root.v, root.get("waivers")) {
+            (V::Seq(items), _) => Some(items.as_slice()),
+            (
+                _,
+                Some(N {
+                    v: V::Seq(items), ..
+                }),
+            ) => Some(items.as_slice()),
+            (_, Some(N { v: V::Null, .. })) => Some(&[]),
+            _ => {
+                self.err(
+                    &root.span,
+                    "a waivers file holds `waivers:`, a list of entries with id, reason and a target"
+                        .into(),
+                );
+                None
+            }
+        }
+    }
+
+    /// One entry as a waiver, or `None` when it has an error.
+    fn waiver(&mut self, item: &N, base: &str) -> Option<Waiver> {
         let V::Map(entries) = &item.v else {
-            err(
-                &mut errors,
+            self.err(
                 &item.span,
                 "a waiver is a mapping: id, reason, a target and optionally expires".into(),
             );
-            continue;
+            return None;
         };
-        let mut ok = true;
+        self.ok = true;
+        self.check_keys(entries);
+        let ids = self.ids(item);
+        let reason = self.reason(item);
+        let expires = self.expires(item);
+        let waiver = Waiver {
+            file: self.id,
+            span: item.span.clone(),
+            ids,
+            reason,
+            expires,
+            path: self.target(item, "file", true),
+            base: base.to_string(),
+            resource: self.target(item, "resource", false),
+            account: self.target(item, "account", false),
+            region: self.target(item, "region", false),
+            aggregator: self.target(item, "aggregator", false),
+        };
+        if self.ok && !waiver.has_target() {
+            self.reject(
+                &item.span,
+                "waiver needs a target: file, resource, account, region or aggregator (use --skip-rule to turn a rule off everywhere)".into(),
+            );
+        }
+        self.ok.then_some(waiver)
+    }
+
+    fn check_keys(&mut self, entries: &[(String, Range<usize>, N)]) {
         for (k, kspan, _) in entries {
             if !KEYS.contains(&k.as_str()) {
-                err(
-                    &mut errors,
+                self.reject(
                     kspan,
                     format!(
                         "unknown waiver key `{k}` (expected one of {})",
                         KEYS.join(", ")
                     ),
                 );
-                ok = false;
             }
         }
-        let text = |n: &N| match &n.v {
-            V::Str(s) | V::Num(s) => Some(s.trim().to_string()),
-            _ => None,
-        };
+    }
+
+    /// The rule ids: a list, or one string of comma-separated ids; each one
+    /// must be known.
+    fn ids(&mut self, item: &N) -> Vec<String> {
         let ids: Vec<String> = match item.get("id").map(|n| &n.v) {
             Some(V::Seq(list)) => list.iter().filter_map(text).collect(),
             Some(_) => item
@@ -171,112 +243,87 @@ pub fn parse(
         };
         let ids: Vec<String> = ids.into_iter().filter(|s| !s.is_empty()).collect();
         if ids.is_empty() {
-            err(
-                &mut errors,
+            self.reject(
                 &item.span,
                 "waiver needs `id`: the rule it accepts (e.g. AGG003)".into(),
             );
-            ok = false;
         }
         for rule in &ids {
-            if !known_ids(rule) {
+            if !(self.known_ids)(rule) {
                 let at = item.get("id").map_or(&item.span, |n| &n.span);
-                err(
-                    &mut errors,
+                self.reject(
                     at,
                     format!("waiver names unknown rule `{rule}` (see `aggrego policies`)"),
                 );
-                ok = false;
             }
         }
+        ids
+    }
+
+    fn reason(&mut self, item: &N) -> String {
         let reason = item.get("reason").and_then(text).unwrap_or_default();
         if reason.is_empty() {
-            err(
-                &mut errors,
+            self.reject(
                 &item.span,
                 "waiver needs a `reason`: say why the risk is accepted".into(),
             );
-            ok = false;
         }
-        let expires = match item.get("expires") {
-            None => None,
-            Some(n) => match text(n).and_then(|s| expiry(&s).map(|ns| (s, ns))) {
-                Some((s, ns)) => Some((s, ns, n.span.clone())),
-                None => {
-                    err(
-                        &mut errors,
-                        &n.span,
-                        "`expires` must be a date (2027-03-31) or an RFC 3339 time".into(),
-                    );
-                    ok = false;
-                    None
-                }
-            },
-        };
-        let mut target = |key: &str, path: bool| -> Option<Target> {
-            let n = item.get(key)?;
-            let Some(pattern) = text(n).filter(|s| !s.is_empty()) else {
-                err(
-                    &mut errors,
+        reason
+    }
+
+    /// `expires` as written, the instant it stands for, and where it is.
+    fn expires(&mut self, item: &N) -> Option<(String, i64, Range<usize>)> {
+        let n = item.get("expires")?;
+        match text(n).and_then(|s| expiry(&s).map(|ns| (s, ns))) {
+            Some((s, ns)) => Some((s, ns, n.span.clone())),
+            None => {
+                self.reject(
                     &n.span,
-                    format!("waiver `{key}` must be a non-empty string"),
+                    "`expires` must be a date (2027-03-31) or an RFC 3339 time".into(),
                 );
-                ok = false;
-                return None;
-            };
-            // A file pattern without a slash matches at any depth, as in .gitignore.
-            let glob = if path && !pattern.contains('/') {
-                format!("**/{pattern}")
-            } else {
-                pattern.clone()
-            };
-            match GlobBuilder::new(&glob).literal_separator(path).build() {
-                Ok(g) => Some(Target {
-                    pattern,
-                    matcher: g.compile_matcher(),
-                }),
-                Err(e) => {
-                    err(
-                        &mut errors,
-                        &n.span,
-                        format!("waiver `{key}` is not a valid pattern: {e}"),
-                    );
-                    ok = false;
-                    None
-                }
+                None
             }
-        };
-        let waiver = Waiver {
-            file: id,
-            span: item.span.clone(),
-            ids,
-            reason,
-            expires,
-            path: target("file", true),
-            base: base.clone(),
-            resource: target("resource", false),
-            account: target("account", false),
-            region: target("region", false),
-            aggregator: target("aggregator", false),
-        };
-        let targeted = waiver.path.is_some()
-            || waiver.resource.is_some()
-            || waiver.account.is_some()
-            || waiver.region.is_some()
-            || waiver.aggregator.is_some();
-        if ok && !targeted {
-            err(
-                &mut errors,
-                &item.span,
-                "waiver needs a target: file, resource, account, region or aggregator (use --skip-rule to turn a rule off everywhere)".into(),
-            );
-            ok = false;
-        }
-        if ok {
-            out.push(waiver);
         }
     }
-    (out, errors)
+
+    /// The pattern under `key`, if given; `path`: it matches file paths.
+    fn target(&mut self, item: &N, key: &str, path: bool) -> Option<Target> {
+        let n = item.get(key)?;
+        let Some(pattern) = text(n).filter(|s| !s.is_empty()) else {
+            self.reject(
+                &n.span,
+                format!("waiver `{key}` must be a non-empty string"),
+            );
+            return None;
+        };
+        // A file pattern without a slash matches at any depth, as in .gitignore.
+        let glob = if path && !pattern.contains('/') {
+            format!("**/{pattern}")
+        } else {
+            pattern.clone()
+        };
+        match GlobBuilder::new(&glob).literal_separator(path).build() {
+            Ok(g) => Some(Target {
+                pattern,
+                matcher: g.compile_matcher(),
+            }),
+            Err(e) => {
+                self.reject(
+                    &n.span,
+                    format!("waiver `{key}` is not a valid pattern: {e}"),
+                );
+                None
+            }
+        }
+    }
+}
+
+/// A scalar's text, trimmed.
+fn text(n: &N) -> Option<String> {
+    match &n.v {
+        V::Str(s) | V::Num(s) => Some(s.trim().to_string()),
+        _ => None,
+    }
 }
 
 /// `2027-03-31` stops suppressing at the start of that day (UTC); a full
