@@ -20,7 +20,7 @@ pub use verify::{check_package, verify, Verdict};
 use crate::config::cli::EvidenceArgs;
 use crate::config::ScanConfig;
 use crate::diag::Diagnostic;
-use crate::diag::Fatal;
+use crate::diag::{Fatal};
 use crate::load::discover;
 use crate::load::source::display_path;
 use crate::policy::policyset::{self, PolicySet};
@@ -269,6 +269,40 @@ pub fn stage_inputs(
         names: paths.iter().cloned().zip(names.iter().cloned()).collect(),
         ..Options::default()
     };
+    let roots = stage_roots(paths, names, &inputs)?;
+    let (candidates, walk_errors) = discover_inputs(paths, out);
+    let errors: Vec<InputError> = walk_errors
+        .into_iter()
+        .map(|e| InputError {
+            file: naming.display_name(&e.path),
+            message: e.message,
+        })
+        .collect();
+    let mut copier = Copier::new(paths, &roots, inputs, errors);
+    for c in &candidates {
+        let root = paths
+            .iter()
+            .zip(names)
+            .find_map(|(p, n)| c.path.strip_prefix(p).ok().map(|rest| (rest, n)));
+        let name = match root {
+            Some((rest, n)) if rest.as_os_str().is_empty() => n.clone(),
+            Some((rest, n)) => format!("{n}/{}", package_path(rest)),
+            None => naming.display_name(&display_path(&c.path)),
+        };
+        let explicit = paths.iter().any(|p| p == &c.path);
+        copier.copy(&c.path, name, explicit);
+    }
+    if default_waivers {
+        copier.copy_waivers(paths, &roots);
+    }
+    let mut errors = copier.errors;
+    errors.sort();
+    errors.dedup();
+    Ok(StagedInputs { roots, errors })
+}
+
+/// Each path's name and kind; a folder's is made under `inputs`.
+fn stage_roots(paths: &[PathBuf], names: &[String], inputs: &Path) -> Result<Vec<Root>, Fatal> {
     let mut roots = Vec::new();
     for (path, name) in paths.iter().zip(names) {
         let kind = match std::fs::symlink_metadata(path) {
@@ -285,6 +319,14 @@ pub fn stage_inputs(
             kind: kind.into(),
         });
     }
+    Ok(roots)
+}
+
+/// The files a scan of `paths` reads, and the errors of the walk.
+fn discover_inputs(
+    paths: &[PathBuf],
+    out: Option<&Path>,
+) -> (Vec<discover::Candidate>, Vec<Diagnostic>) {
     let (mut candidates, walk_errors) = discover::discover(paths);
     // A package made inside a scanned folder does not hold itself, an earlier
     // package at --out, or another run's temporaries. Compared canonically, so
@@ -302,37 +344,54 @@ pub fn stage_inputs(
         });
         !temporary && !inside_out
     });
-    let mut errors: Vec<InputError> = walk_errors
-        .into_iter()
-        .map(|e| InputError {
-            file: naming.display_name(&e.path),
-            message: e.message,
-        })
-        .collect();
-    // Links found in a folder may lead only inside a scanned folder; a file
-    // given as PATH, also inside the current folder.
-    let folders: Vec<PathBuf> = paths
-        .iter()
-        .zip(&roots)
-        .filter(|(_, r)| r.kind == "folder")
-        .map(|(p, _)| p.clone())
-        .collect();
-    let inside: Vec<PathBuf> = folders
-        .iter()
-        .filter_map(|f| std::fs::canonicalize(f).ok())
-        .collect();
-    let named = named_roots(&folders);
-    let mut stored: BTreeSet<String> = BTreeSet::new();
-    let mut copy = |from: &Path, name: String, explicit: bool| {
+    (candidates, walk_errors)
+}
+
+/// Copies input files into `inputs/`, each name once, recording what could
+/// not be stored.
+struct Copier {
+    inputs: PathBuf,
+    /// Where a link found in a folder may lead: the scanned folders.
+    inside: Vec<PathBuf>,
+    /// Where a file given as PATH may lead: the current folder too.
+    named: Vec<PathBuf>,
+    stored: BTreeSet<String>,
+    errors: Vec<InputError>,
+}
+
+impl Copier {
+    fn new(paths: &[PathBuf], roots: &[Root], inputs: PathBuf, errors: Vec<InputError>) -> Copier {
+        let folders: Vec<PathBuf> = paths
+            .iter()
+            .zip(roots)
+            .filter(|(_, r)| r.kind == "folder")
+            .map(|(p, _)| p.clone())
+            .collect();
+        let inside: Vec<PathBuf> = folders
+            .iter()
+            .filter_map(|f| std::fs::canonicalize(f).ok())
+            .collect();
+        let named = named_roots(&folders);
+        Copier {
+            inputs,
+            inside,
+            named,
+            stored: BTreeSet::new(),
+            errors,
+        }
+    }
+
+    /// Copy `from` to `inputs/<name>`; `explicit`: it was given as PATH.
+    fn copy(&mut self, from: &Path, name: String, explicit: bool) {
         if !safe_relative(&name) {
-            errors.push(InputError {
+            self.errors.push(InputError {
                 file: name,
                 message: "cannot be stored in an evidence package: its path has a backslash or a control character".into(),
             });
             return;
         }
-        if !stored.insert(name.clone()) {
-            errors.push(InputError {
+        if !self.stored.insert(name.clone()) {
+            self.errors.push(InputError {
                 file: name,
                 message:
                     "cannot be stored in an evidence package: another input has the same name there"
@@ -340,34 +399,25 @@ pub fn stage_inputs(
             });
             return;
         }
-        let source = copy_source(from, if explicit { &named } else { &inside }, explicit);
-        if let Err(e) = source.and_then(|s| copy_file(&s, &inputs.join(&name)).map_err(Refused::Io))
+        let allowed = if explicit { &self.named } else { &self.inside };
+        let source = copy_source(from, allowed, explicit);
+        if let Err(e) =
+            source.and_then(|s| copy_file(&s, &self.inputs.join(&name)).map_err(Refused::Io))
         {
-            errors.push(InputError {
+            self.errors.push(InputError {
                 file: name,
                 message: e.to_string(),
             });
         }
-    };
-    for c in &candidates {
-        let root = paths
-            .iter()
-            .zip(names)
-            .find_map(|(p, n)| c.path.strip_prefix(p).ok().map(|rest| (rest, n)));
-        let name = match root {
-            Some((rest, n)) if rest.as_os_str().is_empty() => n.clone(),
-            Some((rest, n)) => format!("{n}/{}", package_path(rest)),
-            None => naming.display_name(&display_path(&c.path)),
-        };
-        let explicit = paths.iter().any(|p| p == &c.path);
-        copy(&c.path, name, explicit);
     }
-    if default_waivers {
-        for (path, root) in paths.iter().zip(&roots) {
+
+    /// Each scanned folder's default waivers file, which the scan reads.
+    fn copy_waivers(&mut self, paths: &[PathBuf], roots: &[Root]) {
+        for (path, root) in paths.iter().zip(roots) {
             let w = path.join(crate::suppress::waivers::DEFAULT_FILE);
             // Present at all (a link too): whether it may be copied is decided there.
             if root.kind == "folder" && std::fs::symlink_metadata(&w).is_ok() {
-                copy(
+                self.copy(
                     &w,
                     format!("{}/{}", root.name, crate::suppress::waivers::DEFAULT_FILE),
                     false,
@@ -375,9 +425,6 @@ pub fn stage_inputs(
             }
         }
     }
-    errors.sort();
-    errors.dedup();
-    Ok(StagedInputs { roots, errors })
 }
 
 /// `--out` as it will be once written: canonical, though it may not exist yet.
@@ -646,53 +693,16 @@ fn in_package(recorded: &ScanConfig, dir: &Path, recipe: &Recipe, caps: &Caps) -
 /// Load the recorded policies from a package folder and scan its inputs: the
 /// recorded configuration, its paths in the package and its bounds capped.
 pub fn run(dir: &Path, recipe: &Recipe, progress: bool, caps: &Caps) -> Result<Outcome, Fatal> {
-    let prefix = format!("{}/", display_path(dir));
-    let rename = |s: &mut String| {
-        if let Some(rest) = s.strip_prefix(prefix.as_str()) {
-            *s = rest.to_string();
-        }
-    };
     let config = in_package(&recipe.flags, dir, recipe, caps);
-    let mut set: PolicySet = policyset::load(&policyset::Request {
-        policy_paths: &config.policy,
-        data_paths: &config.data,
-        builtin: !config.no_builtin,
-        timeout: config.policy_timeout,
-    })
-    .map_err(|mut errors| {
-        for e in &mut errors {
-            rename(&mut e.path);
-            e.message = e.message.replace(prefix.as_str(), "");
-        }
-        Fatal(errors)
-    })?;
-    for p in &mut set.policies {
-        rename(&mut p.path);
-    }
-    for m in set.extras.libraries.iter_mut().chain(set.tests.iter_mut()) {
-        rename(&mut m.path);
-    }
-    for (path, _) in &mut set.extras.data {
-        rename(path);
-    }
+    let set = load_policies(dir, &config)?;
     let extras = set.extras.clone();
     let plan = Plan::new(set, &config)?;
     let engine = &plan.engine;
 
-    let inputs = dir.join(INPUTS);
-    let mut names: Vec<(PathBuf, String)> = Vec::new();
-    for r in &recipe.roots {
-        if r.kind == "folder" || r.kind == "file" {
-            names.push((inputs.join(&r.name), r.name.clone()));
-        }
-    }
-    names.push((dir.join(WAIVERS), WAIVERS.into()));
-    names.push((dir.join(EXPECT), EXPECT.into()));
-    names.push((dir.join(VALUES), VALUES.into()));
     let fail_on = config.fail_on;
     let mut options = plan.options(config);
     options.progress = progress;
-    options.names = names;
+    options.names = display_names(dir, recipe);
     options.errors = recipe
         .input_errors
         .iter()
@@ -722,6 +732,68 @@ pub fn run(dir: &Path, recipe: &Recipe, progress: bool, caps: &Caps) -> Result<O
         file: m.path.clone(),
         sha256: sha256_hex(m.source.as_bytes()),
     }));
+    let data = data_hashes(dir, &extras)?;
+    Ok(Outcome {
+        result,
+        policies,
+        modules,
+        data,
+        exit_code,
+    })
+}
+
+/// The policies of `config`, their paths (and those in their errors) made
+/// relative to the package folder `dir`.
+fn load_policies(dir: &Path, config: &ScanConfig) -> Result<PolicySet, Fatal> {
+    let prefix = format!("{}/", display_path(dir));
+    let rename = |s: &mut String| {
+        if let Some(rest) = s.strip_prefix(prefix.as_str()) {
+            *s = rest.to_string();
+        }
+    };
+    let mut set: PolicySet = policyset::load(&policyset::Request {
+        policy_paths: &config.policy,
+        data_paths: &config.data,
+        builtin: !config.no_builtin,
+        timeout: config.policy_timeout,
+    })
+    .map_err(|mut errors| {
+        for e in &mut errors {
+            rename(&mut e.path);
+            e.message = e.message.replace(prefix.as_str(), "");
+        }
+        Fatal(errors)
+    })?;
+    for p in &mut set.policies {
+        rename(&mut p.path);
+    }
+    for m in set.extras.libraries.iter_mut().chain(set.tests.iter_mut()) {
+        rename(&mut m.path);
+    }
+    for (path, _) in &mut set.extras.data {
+        rename(path);
+    }
+    Ok(set)
+}
+
+/// Reports name the package's files by their paths in it, whatever folder
+/// it lies in.
+fn display_names(dir: &Path, recipe: &Recipe) -> Vec<(PathBuf, String)> {
+    let inputs = dir.join(INPUTS);
+    let mut names: Vec<(PathBuf, String)> = Vec::new();
+    for r in &recipe.roots {
+        if r.kind == "folder" || r.kind == "file" {
+            names.push((inputs.join(&r.name), r.name.clone()));
+        }
+    }
+    names.push((dir.join(WAIVERS), WAIVERS.into()));
+    names.push((dir.join(EXPECT), EXPECT.into()));
+    names.push((dir.join(VALUES), VALUES.into()));
+    names
+}
+
+/// The SHA-256 of each `--data` file as the run read it.
+fn data_hashes(dir: &Path, extras: &crate::policy::engine::Extras) -> Result<Vec<Hashed>, Fatal> {
     let mut data = Vec::new();
     for (path, _) in &extras.data {
         let (_, sha256) = hash_file(&dir.join(path)).map_err(|e| {
@@ -735,13 +807,7 @@ pub fn run(dir: &Path, recipe: &Recipe, progress: bool, caps: &Caps) -> Result<O
             sha256,
         });
     }
-    Ok(Outcome {
-        result,
-        policies,
-        modules,
-        data,
-        exit_code,
-    })
+    Ok(data)
 }
 
 /// The manifest of a run, without the `files` list (which holds report.html,
@@ -862,26 +928,91 @@ pub fn create(args: &EvidenceArgs) -> Result<u8, Fatal> {
     let stage = target.stage()?;
     let dir = stage.path().to_path_buf();
 
+    let mut recipe = stage_package(&given, &known, &dir, &out)?;
+    let redaction = if args.redact {
+        Some(redact_package(
+            &dir,
+            args.redact_key.as_deref(),
+            &mut recipe,
+        )?)
+    } else {
+        None
+    };
+
+    let outcome = run(&dir, &recipe, !args.no_progress, &Caps::NONE)?;
+    if outcome.result.now_source == crate::model::NowSource::Clock {
+        return Err(Fatal::flag(
+            "--now",
+            "the inputs hold no timestamp to take the snapshot time from: give --now RFC3339 so the package is reproducible".into(),
+        ));
+    }
+    let manifest = write_package(&dir, &recipe, &outcome, args.no_inputs, redaction)?;
+    target.commit(stage)?;
+    report_written(&out, &manifest);
+    let code = outcome.exit_code;
+    std::mem::forget(outcome);
+    Ok(code)
+}
+
+/// The package paths of what the flags name, once staged.
+struct StagedFlags {
+    policy: Vec<String>,
+    data: Vec<String>,
+    waivers: Option<String>,
+    expect_accounts: Option<String>,
+    parameter_files: Vec<String>,
+    var_files: Vec<String>,
+}
+
+/// Stage the inputs and every file the flags name into `dir`; returns the
+/// recipe that records them.
+fn stage_package(
+    given: &ScanConfig,
+    known: &BTreeSet<String>,
+    dir: &Path,
+    out: &Path,
+) -> Result<Recipe, Fatal> {
     let names = canonical_names(&given.paths);
     let staged = stage_inputs(
         &given.paths,
         &names,
-        &dir,
+        dir,
         given.waivers.is_none(),
-        Some(&out),
+        Some(out),
     )?;
-    let (policy, data) = stage_policies(&given.policy, &given.data, &dir)?;
-    let waivers = stage_file(given.waivers.as_deref(), &dir, WAIVERS)?;
-    let expect_accounts = stage_file(given.expect_accounts.as_deref(), &dir, EXPECT)?;
+    let (policy, data) = stage_policies(&given.policy, &given.data, dir)?;
+    let waivers = stage_file(given.waivers.as_deref(), dir, WAIVERS)?;
+    let expect_accounts = stage_file(given.expect_accounts.as_deref(), dir, EXPECT)?;
     let value_files: Vec<PathBuf> = given
         .parameter_files
         .iter()
         .chain(&given.var_files)
         .cloned()
         .collect();
-    let mut staged_values = stage_files(&value_files, &dir, VALUES)?;
+    let mut staged_values = stage_files(&value_files, dir, VALUES)?;
     let var_files = staged_values.split_off(given.parameter_files.len());
-    let parameter_files = staged_values;
+    let flags = recorded_flags(
+        given,
+        known,
+        StagedFlags {
+            policy,
+            data,
+            waivers,
+            expect_accounts,
+            parameter_files: staged_values,
+            var_files,
+        },
+    );
+    Ok(Recipe {
+        flags,
+        roots: staged.roots,
+        input_errors: staged.errors,
+    })
+}
+
+/// The configuration as recorded: the package's own paths, rule ids in
+/// catalogue spelling and sorted, regions sorted and each once.
+fn recorded_flags(given: &ScanConfig, known: &BTreeSet<String>, staged: StagedFlags) -> ScanConfig {
     let canonical = |ids: &[String]| {
         rule_list(ids)
             .into_iter()
@@ -895,11 +1026,9 @@ pub fn create(args: &EvidenceArgs) -> Result<u8, Fatal> {
             .collect::<Vec<_>>()
     };
     let paths = |names: Vec<String>| names.into_iter().map(PathBuf::from).collect::<Vec<_>>();
-    // The configuration as recorded: the package's own paths, rule ids in
-    // catalogue spelling and sorted, regions sorted and each once.
-    let mut flags = ScanConfig {
+    ScanConfig {
         paths: Vec::new(),
-        expect_accounts: expect_accounts.map(PathBuf::from),
+        expect_accounts: staged.expect_accounts.map(PathBuf::from),
         expect_regions: given
             .expect_regions
             .iter()
@@ -907,95 +1036,96 @@ pub fn create(args: &EvidenceArgs) -> Result<u8, Fatal> {
             .collect::<BTreeSet<_>>()
             .into_iter()
             .collect(),
-        policy: paths(policy),
-        data: paths(data),
+        policy: paths(staged.policy),
+        data: paths(staged.data),
         only_rule: canonical(&given.only_rule),
         skip_rule: canonical(&given.skip_rule),
         fail_on_rule: canonical(&given.fail_on_rule),
-        waivers: waivers.map(PathBuf::from),
-        parameter_files: paths(parameter_files),
-        var_files: paths(var_files),
+        waivers: staged.waivers.map(PathBuf::from),
+        parameter_files: paths(staged.parameter_files),
+        var_files: paths(staged.var_files),
         ..given.clone()
-    };
-    let mut recipe = Recipe {
-        flags: flags.clone(),
-        roots: staged.roots,
-        input_errors: staged.errors,
-    };
-    let redaction = if args.redact {
-        let key = args.redact_key.as_deref().unwrap_or(redact::DEFAULT_KEY);
-        let pairs: Vec<String> = flags
-            .parameters
-            .iter()
-            .chain(&flags.vars)
-            .map(|(k, v)| format!("{k}={v}"))
-            .collect();
-        let mut texts = recipe.input_texts();
-        texts.extend(flags.aggregator.as_deref());
-        texts.extend(flags.region.as_deref());
-        texts.extend(pairs.iter().map(String::as_str));
-        let expect = flags
-            .expect_accounts
-            .as_ref()
-            .map(|p| p.to_string_lossy().to_string());
-        let r = redact_tree_with(&dir, key, &texts, expect.as_deref())?;
-        recipe.redact_inputs(&r);
-        let path = |p: &PathBuf| PathBuf::from(r.text(&p.to_string_lossy()));
-        for p in flags.policy.iter_mut().chain(flags.data.iter_mut()) {
-            *p = path(p);
-        }
-        flags.waivers = flags.waivers.as_ref().map(path);
-        flags.expect_accounts = flags.expect_accounts.as_ref().map(path);
-        flags.aggregator = flags.aggregator.map(|a| r.text(&a));
-        flags.region = flags.region.map(|a| r.text(&a));
-        for (k, v) in flags.parameters.iter_mut().chain(flags.vars.iter_mut()) {
-            // A pair is redacted as its text, as it was recorded before.
-            let text = r.text(&format!("{k}={v}"));
-            if let Ok(pair) = crate::config::cli::parse_key_value(&text) {
-                (*k, *v) = pair;
-            }
-        }
-        for p in flags
-            .parameter_files
-            .iter_mut()
-            .chain(flags.var_files.iter_mut())
-        {
-            *p = path(p);
-        }
-        recipe.flags = flags;
-        Some(Redaction {
-            key: if args.redact_key.is_some() {
-                "custom".into()
-            } else {
-                "default".into()
-            },
-            key_check: redact::key_check(key),
-        })
-    } else {
-        None
-    };
-
-    let outcome = run(&dir, &recipe, !args.no_progress, &Caps::NONE)?;
-    if outcome.result.now_source == crate::model::NowSource::Clock {
-        return Err(Fatal::flag(
-            "--now",
-            "the inputs hold no timestamp to take the snapshot time from: give --now RFC3339 so the package is reproducible".into(),
-        ));
     }
-    let inputs = hash_inputs(&dir)?;
-    if args.no_inputs {
+}
+
+/// Redact the staged files and the recipe with `key` (the default one when
+/// `None`); returns how the package was redacted.
+fn redact_package(dir: &Path, key: Option<&str>, recipe: &mut Recipe) -> Result<Redaction, Fatal> {
+    let custom = key.is_some();
+    let key = key.unwrap_or(redact::DEFAULT_KEY);
+    let flags = &recipe.flags;
+    let pairs: Vec<String> = flags
+        .parameters
+        .iter()
+        .chain(&flags.vars)
+        .map(|(k, v)| format!("{k}={v}"))
+        .collect();
+    let mut texts = recipe.input_texts();
+    texts.extend(flags.aggregator.as_deref());
+    texts.extend(flags.region.as_deref());
+    texts.extend(pairs.iter().map(String::as_str));
+    let expect = flags
+        .expect_accounts
+        .as_ref()
+        .map(|p| p.to_string_lossy().to_string());
+    let r = redact_tree_with(dir, key, &texts, expect.as_deref())?;
+    recipe.redact_inputs(&r);
+    redact_flags(&mut recipe.flags, &r);
+    Ok(Redaction {
+        key: if custom {
+            "custom".into()
+        } else {
+            "default".into()
+        },
+        key_check: redact::key_check(key),
+    })
+}
+
+/// The recorded flags with every path and value the redactor knows redacted.
+fn redact_flags(flags: &mut ScanConfig, r: &redact::Redactor) {
+    let path = |p: &PathBuf| PathBuf::from(r.text(&p.to_string_lossy()));
+    for p in flags.policy.iter_mut().chain(flags.data.iter_mut()) {
+        *p = path(p);
+    }
+    flags.waivers = flags.waivers.as_ref().map(path);
+    flags.expect_accounts = flags.expect_accounts.as_ref().map(path);
+    flags.aggregator = flags.aggregator.take().map(|a| r.text(&a));
+    flags.region = flags.region.take().map(|a| r.text(&a));
+    for (k, v) in flags.parameters.iter_mut().chain(flags.vars.iter_mut()) {
+        // A pair is redacted as its text, as it was recorded before.
+        let text = r.text(&format!("{k}={v}"));
+        if let Ok(pair) = crate::config::cli::parse_key_value(&text) {
+            (*k, *v) = pair;
+        }
+    }
+    for p in flags
+        .parameter_files
+        .iter_mut()
+        .chain(flags.var_files.iter_mut())
+    {
+        *p = path(p);
+    }
+}
+
+/// Hash the inputs (and drop them for --no-inputs), write the reports and
+/// the manifest into `dir`; returns the manifest.
+fn write_package(
+    dir: &Path,
+    recipe: &Recipe,
+    outcome: &Outcome,
+    no_inputs: bool,
+    redaction: Option<Redaction>,
+) -> Result<Manifest, Fatal> {
+    let inputs = hash_inputs(dir)?;
+    if no_inputs {
         let d = dir.join(INPUTS);
         std::fs::remove_dir_all(&d).map_err(|e| io_fatal(&d, e))?;
     }
-    let core = manifest_core(&recipe, &outcome, inputs, !args.no_inputs, redaction);
-    write_outputs(&outcome, &core, &dir).map_err(|e| io_fatal(&dir, e))?;
-    let manifest = finish_manifest(&dir, core)?;
-    std::fs::write(dir.join(manifest::FILE), manifest.to_bytes()).map_err(|e| io_fatal(&dir, e))?;
-    target.commit(stage)?;
-    report_written(&out, &manifest);
-    let code = outcome.exit_code;
-    std::mem::forget(outcome);
-    Ok(code)
+    let core = manifest_core(recipe, outcome, inputs, !no_inputs, redaction);
+    write_outputs(outcome, &core, dir).map_err(|e| io_fatal(dir, e))?;
+    let manifest = finish_manifest(dir, core)?;
+    std::fs::write(dir.join(manifest::FILE), manifest.to_bytes()).map_err(|e| io_fatal(dir, e))?;
+    Ok(manifest)
 }
 
 /// The manifest with the `files` list of a staged package folder.

@@ -67,37 +67,86 @@ pub fn check_package(args: &VerifyArgs) -> Result<Verdict, Fatal> {
         policy_timeout: args.policy_timeout,
         per_file: crate::scan::Limits::default(),
     };
-    let too_large = || {
-        Fatal::file(
-            &shown,
-            format!(
-                "the package holds more than {} (--max-package-size): not verified",
-                bytesize::ByteSize(limits.max_size).display().iec()
-            ),
-        )
-    };
+    let mut opened = open_package(args, &shown, limits)?;
+    let mut diffs = Diffs::default();
+    for u in &opened.odd {
+        diffs.push(format!("{}: {}", u.path, u.reason));
+    }
+    match check_copied(args, &caps, &mut opened, &mut diffs) {
+        Err(Stop::Fatal(f)) => return Err(f),
+        Err(Stop::TooLarge) => return Err(too_large(&shown, limits)),
+        Ok(()) => {}
+    }
+    Ok(verdict(&shown, &opened.recorded, &opened.bytes, &diffs))
+}
+
+fn too_large(shown: &str, limits: Limits) -> Fatal {
+    Fatal::file(
+        shown,
+        format!(
+            "the package holds more than {} (--max-package-size): not verified",
+            bytesize::ByteSize(limits.max_size).display().iec()
+        ),
+    )
+}
+
+/// A package opened, its entries listed and its manifest read and checked.
+struct Opened {
+    reader: Reader,
+    entries: Vec<String>,
+    /// Entries the listing refused (unreadable, a link, not a regular file,
+    /// an unsafe name): each one a difference.
+    odd: Vec<Unreadable>,
+    recorded: Manifest,
+    /// manifest.json as the package holds it.
+    bytes: Vec<u8>,
+}
+
+/// Open the package and check what its manifest states before anything
+/// else is read.
+fn open_package(args: &VerifyArgs, shown: &str, limits: Limits) -> Result<Opened, Fatal> {
     let mut reader = Reader::open(&args.package, limits)?;
-    let (entries, odd) = reader.list(&shown)?;
+    let (entries, odd) = reader.list(shown)?;
     if !entries.iter().any(|e| e == manifest::FILE) {
         return Err(Fatal::file(
-            &shown,
+            shown,
             "not an evidence package: it has no manifest.json".into(),
         ));
     }
     let manifest_file = reader
         .read(manifest::FILE, MAX_MANIFEST, Use::Keep)
         .map_err(|e| match e {
-            ReadError::Entry(u) => Fatal::file(&shown, format!("manifest.json {}", u.reason)),
-            ReadError::TooLarge => too_large(),
+            ReadError::Entry(u) => Fatal::file(shown, format!("manifest.json {}", u.reason)),
+            ReadError::TooLarge => too_large(shown, limits),
         })?;
     if manifest_file.truncated {
         return Err(Fatal::file(
-            &shown,
+            shown,
             format!("manifest.json is larger than {MAX_MANIFEST} bytes: not an evidence package"),
         ));
     }
     let bytes = manifest_file.bytes.clone().unwrap_or_default();
-    let recorded: Manifest = serde_json::from_slice(&bytes).map_err(|e| {
+    let recorded = parse_manifest(&bytes, shown)?;
+    // What the manifest states is checked before anything is read.
+    let stated = recorded
+        .files
+        .iter()
+        .fold(manifest_file.size, |n, f| n.saturating_add(f.size));
+    if stated > limits.max_size {
+        return Err(too_large(shown, limits));
+    }
+    Ok(Opened {
+        reader,
+        entries,
+        odd,
+        recorded,
+        bytes,
+    })
+}
+
+/// manifest.json parsed, in a format this aggrego reads, its paths safe.
+fn parse_manifest(bytes: &[u8], shown: &str) -> Result<Manifest, Fatal> {
+    let recorded: Manifest = serde_json::from_slice(bytes).map_err(|e| {
         Fatal::file(
             &format!("{shown}: manifest.json"),
             format!(
@@ -117,21 +166,18 @@ pub fn check_package(args: &VerifyArgs) -> Result<Verdict, Fatal> {
         ));
     }
     check_paths(&recorded).map_err(|m| Fatal::file(&format!("{shown}: manifest.json"), m))?;
-    // What the manifest states is checked before anything is read.
-    let stated = recorded
-        .files
-        .iter()
-        .fold(manifest_file.size, |n, f| n.saturating_add(f.size));
-    if stated > limits.max_size {
-        return Err(too_large());
-    }
+    Ok(recorded)
+}
 
-    let mut diffs = Diffs::default();
-    for u in &odd {
-        diffs.push(format!("{}: {}", u.path, u.reason));
-    }
-    // One private folder for everything copied out, removed on every return,
-    // on unwinding and (through the pending list) on an interrupt.
+/// Run the checks in one private folder for everything copied out, removed
+/// on every return, on unwinding and (through the pending list) on an
+/// interrupt.
+fn check_copied(
+    args: &VerifyArgs,
+    caps: &Caps,
+    opened: &mut Opened,
+    diffs: &mut Diffs,
+) -> Result<(), Stop> {
     let tmp = private_tempdir()?;
     pending(tmp.path(), true);
     let work = tmp.path().join("run");
@@ -145,26 +191,30 @@ pub fn check_package(args: &VerifyArgs) -> Result<Verdict, Fatal> {
             ))
         })
         .and_then(|_| {
-            check_in(
+            Check {
                 args,
-                &caps,
-                &mut reader,
-                &entries,
-                &recorded,
-                &bytes,
-                &work,
-                &reports,
-                &mut diffs,
-            )
+                caps,
+                recorded: &opened.recorded,
+                recorded_bytes: &opened.bytes,
+                work: &work,
+                reports: &reports,
+                listed: opened
+                    .recorded
+                    .files
+                    .iter()
+                    .map(|f| (f.path.as_str(), f))
+                    .collect(),
+                diffs,
+            }
+            .run(&mut opened.reader, &opened.entries)
         });
     pending(tmp.path(), false);
     let _ = tmp.close();
-    match result {
-        Err(Stop::Fatal(f)) => return Err(f),
-        Err(Stop::TooLarge) => return Err(too_large()),
-        Ok(()) => {}
-    }
+    result
+}
 
+/// The differences found, then the one-line verdict and the exit code.
+fn verdict(shown: &str, recorded: &Manifest, bytes: &[u8], diffs: &Diffs) -> Verdict {
     let mut out = String::new();
     for d in &diffs.list {
         out.push_str(&format!("✗ {}\n", terminal_safe(d)));
@@ -181,7 +231,7 @@ pub fn check_package(args: &VerifyArgs) -> Result<Verdict, Fatal> {
             recorded.summary.findings,
             recorded.summary.suppressed,
             recorded.summary.errors,
-            sha256_hex(&bytes),
+            sha256_hex(bytes),
         ));
         EXIT_CLEAN
     } else {
@@ -198,7 +248,7 @@ pub fn check_package(args: &VerifyArgs) -> Result<Verdict, Fatal> {
         ));
         EXIT_FINDINGS
     };
-    Ok(Verdict { text: out, code })
+    Verdict { text: out, code }
 }
 
 /// Why a check stopped before its end.
@@ -295,98 +345,161 @@ fn check_paths(m: &Manifest) -> Result<(), String> {
     Ok(())
 }
 
-#[allow(clippy::too_many_arguments)]
-fn check_in(
-    args: &VerifyArgs,
-    caps: &Caps,
-    reader: &mut Reader,
-    entries: &[String],
-    recorded: &Manifest,
-    recorded_bytes: &[u8],
-    tmp: &Path,
-    reports: &Path,
-    diffs: &mut Diffs,
-) -> Result<(), Stop> {
-    // 1. Every file against the manifest; inputs, policies and waivers copied out.
-    let listed: BTreeMap<&str, &manifest::PackageFile> = recorded
-        .files
-        .iter()
-        .map(|f| (f.path.as_str(), f))
-        .collect();
-    let mut found: BTreeMap<String, Found> = BTreeMap::new();
-    let mut unreadable: Vec<Unreadable> = Vec::new();
-    for path in entries {
-        if path == manifest::FILE {
-            continue;
-        }
-        let entry = listed.get(path.as_str());
-        let limit = entry.map_or(MAX_UNLISTED, |f| f.size);
-        let copied = [INPUTS, POLICIES, WAIVERS, EXPECT, VALUES]
-            .iter()
-            .any(|d| path.starts_with(&format!("{d}/")));
-        let what = match entry {
-            Some(_) if copied => Use::Write(tmp.join(path)),
-            // The package's own results.json, to list changed findings.
-            Some(_) if path == RESULTS_JSON => Use::Write(reports.join(path)),
-            _ => Use::Hash,
+/// One package being checked in a private folder: what it records, where
+/// its files are copied, and the differences found so far.
+struct Check<'a> {
+    args: &'a VerifyArgs,
+    caps: &'a Caps,
+    recorded: &'a Manifest,
+    recorded_bytes: &'a [u8],
+    /// Where the run is laid out and re-run.
+    work: &'a Path,
+    /// Where the package's own reports are copied, to list changed findings.
+    reports: &'a Path,
+    /// The manifest's files by path.
+    listed: BTreeMap<&'a str, &'a manifest::PackageFile>,
+    diffs: &'a mut Diffs,
+}
+
+/// The package's files as read: each one's size and hash, and those that
+/// could not be read.
+struct Files {
+    found: BTreeMap<String, Found>,
+    unreadable: Vec<Unreadable>,
+}
+
+impl Files {
+    fn unreadable(&self, path: &str) -> bool {
+        self.unreadable.iter().any(|u| u.path == path)
+    }
+}
+
+impl Check<'_> {
+    fn run(&mut self, reader: &mut Reader, entries: &[String]) -> Result<(), Stop> {
+        // 1. Every file against the manifest; inputs, policies and waivers copied out.
+        let files = self.read_files(reader, entries)?;
+        self.compare_files(&files);
+        // 2. The inputs: those of the package, or the originals given with --inputs.
+        let Some(recipe) = self.recipe()? else {
+            return Ok(());
         };
-        match reader.read(path, limit, what) {
-            Ok(f) => {
-                found.insert(path.clone(), f);
+        let inputs = self.check_inputs()?;
+        // 3. The re-run, through the same code that made the package.
+        self.rerun(&recipe, inputs, &files)
+    }
+
+    /// Hash every file but the manifest, copying out those the re-run reads
+    /// (and the package's results.json).
+    fn read_files(&self, reader: &mut Reader, entries: &[String]) -> Result<Files, Stop> {
+        let mut files = Files {
+            found: BTreeMap::new(),
+            unreadable: Vec::new(),
+        };
+        for path in entries {
+            if path == manifest::FILE {
+                continue;
             }
-            Err(ReadError::Entry(u)) => unreadable.push(u),
-            Err(ReadError::TooLarge) => return Err(Stop::TooLarge),
+            let entry = self.listed.get(path.as_str());
+            let limit = entry.map_or(MAX_UNLISTED, |f| f.size);
+            let copied = [INPUTS, POLICIES, WAIVERS, EXPECT, VALUES]
+                .iter()
+                .any(|d| path.starts_with(&format!("{d}/")));
+            let what = match entry {
+                Some(_) if copied => Use::Write(self.work.join(path)),
+                // The package's own results.json, to list changed findings.
+                Some(_) if path == RESULTS_JSON => Use::Write(self.reports.join(path)),
+                _ => Use::Hash,
+            };
+            match reader.read(path, limit, what) {
+                Ok(f) => {
+                    files.found.insert(path.clone(), f);
+                }
+                Err(ReadError::Entry(u)) => files.unreadable.push(u),
+                Err(ReadError::TooLarge) => return Err(Stop::TooLarge),
+            }
         }
+        Ok(files)
     }
-    for u in &unreadable {
-        diffs.push(format!("{}: {}", u.path, u.reason));
-    }
-    for f in &recorded.files {
-        match found.get(&f.path) {
-            None if unreadable.iter().any(|u| u.path == f.path) => {}
-            None => diffs.push(format!(
-                "{}: missing (manifest.json lists it: {} bytes, sha256 {})",
-                f.path, f.size, f.sha256
-            )),
-            Some(x) if x.truncated || x.size != f.size || x.sha256 != f.sha256 => {
-                diffs.push(format!(
-                    "{}: changed: manifest.json records {} bytes, sha256 {}; the file has {}{} bytes, sha256 {}",
-                    f.path,
-                    f.size,
-                    f.sha256,
+
+    /// Files unreadable, missing, changed or not listed.
+    fn compare_files(&mut self, files: &Files) {
+        for u in &files.unreadable {
+            self.diffs.push(format!("{}: {}", u.path, u.reason));
+        }
+        for f in &self.recorded.files {
+            match files.found.get(&f.path) {
+                None if files.unreadable(&f.path) => {}
+                None => self.diffs.push(format!(
+                    "{}: missing (manifest.json lists it: {} bytes, sha256 {})",
+                    f.path, f.size, f.sha256
+                )),
+                Some(x) if x.truncated || x.size != f.size || x.sha256 != f.sha256 => {
+                    self.diffs.push(format!(
+                        "{}: changed: manifest.json records {} bytes, sha256 {}; the file has {}{} bytes, sha256 {}",
+                        f.path,
+                        f.size,
+                        f.sha256,
+                        if x.truncated { "more than " } else { "" },
+                        x.size,
+                        if x.truncated { "(not computed)" } else { &x.sha256 },
+                    ))
+                }
+                Some(_) => {}
+            }
+        }
+        for (path, x) in &files.found {
+            if !self.listed.contains_key(path.as_str()) {
+                self.diffs.push(format!(
+                    "{path}: extra: {}{} bytes, not listed in manifest.json",
                     if x.truncated { "more than " } else { "" },
-                    x.size,
-                    if x.truncated { "(not computed)" } else { &x.sha256 },
-                ))
+                    x.size
+                ));
             }
-            Some(_) => {}
-        }
-    }
-    for (path, x) in &found {
-        if !listed.contains_key(path.as_str()) {
-            diffs.push(format!(
-                "{path}: extra: {}{} bytes, not listed in manifest.json",
-                if x.truncated { "more than " } else { "" },
-                x.size
-            ));
         }
     }
 
-    // 2. The inputs: those of the package, or the originals given with --inputs.
-    let mut recipe = Recipe {
-        flags: recorded.flags.clone(),
-        roots: recorded.roots.clone(),
-        input_errors: recorded.input_errors.clone(),
-    };
-    if !recorded.inputs_included {
-        if args.inputs.is_empty() {
-            let names: Vec<&str> = recorded.roots.iter().map(|r| r.name.as_str()).collect();
-            diffs.push(format!(
-                "cannot be reproduced: the package was made with --no-inputs; give the original inputs with --inputs, once for each of: {}",
-                names.join(", ")
-            ));
-            return Ok(());
+    /// What the re-run needs besides the files, with the inputs in place and
+    /// the folders it expects made; `None` when it cannot be reproduced
+    /// (a package without its inputs, and none given).
+    fn recipe(&mut self) -> Result<Option<Recipe>, Stop> {
+        let recorded = self.recorded;
+        let mut recipe = Recipe {
+            flags: recorded.flags.clone(),
+            roots: recorded.roots.clone(),
+            input_errors: recorded.input_errors.clone(),
+        };
+        if !recorded.inputs_included {
+            if self.args.inputs.is_empty() {
+                let names: Vec<&str> = recorded.roots.iter().map(|r| r.name.as_str()).collect();
+                self.diffs.push(format!(
+                    "cannot be reproduced: the package was made with --no-inputs; give the original inputs with --inputs, once for each of: {}",
+                    names.join(", ")
+                ));
+                return Ok(None);
+            }
+            self.stage_given(&mut recipe)?;
+            self.compare_given(&recipe);
         }
+        // Every root folder and recorded policy path exists, though nothing
+        // may have been copied into it.
+        for r in &recipe.roots {
+            if r.kind == "folder" {
+                let _ = std::fs::create_dir_all(self.work.join(INPUTS).join(&r.name));
+            }
+        }
+        for p in &recipe.flags.policy {
+            if !self.work.join(p).exists() {
+                let _ = std::fs::create_dir_all(self.work.join(p));
+            }
+        }
+        Ok(Some(recipe))
+    }
+
+    /// Stage the inputs given with --inputs as the package's were, one for
+    /// each recorded root, redacted with the package's key.
+    fn stage_given(&self, recipe: &mut Recipe) -> Result<(), Stop> {
+        let args = self.args;
+        let recorded = self.recorded;
         if args.inputs.len() != recorded.roots.len() {
             let names: Vec<&str> = recorded.roots.iter().map(|r| r.name.as_str()).collect();
             return Err(Stop::Fatal(Fatal::flag(
@@ -403,7 +516,7 @@ fn check_in(
         let staged = stage_inputs(
             &args.inputs,
             &names,
-            tmp,
+            self.work,
             recorded.flags.waivers.is_none(),
             None,
         )?;
@@ -421,13 +534,19 @@ fn check_in(
                     },
                 )));
             }
-            let r = redact_tree(&tmp.join(INPUTS), key, &recipe.input_texts())?;
+            let r = redact_tree(&self.work.join(INPUTS), key, &recipe.input_texts())?;
             recipe.redact_inputs(&r);
         }
+        Ok(())
+    }
+
+    /// The given inputs' names, kinds and errors against the recorded ones.
+    fn compare_given(&mut self, recipe: &Recipe) {
+        let recorded = self.recorded;
         if recipe.roots != recorded.roots {
             let given: Vec<&str> = recipe.roots.iter().map(|r| r.name.as_str()).collect();
             let want: Vec<&str> = recorded.roots.iter().map(|r| r.name.as_str()).collect();
-            diffs.push(format!(
+            self.diffs.push(format!(
                 "--inputs: the given paths are named {} ({}); the package recorded {}",
                 given.join(", "),
                 recipe
@@ -440,7 +559,7 @@ fn check_in(
             ));
         }
         if recipe.input_errors != recorded.input_errors {
-            diffs.push(format!(
+            self.diffs.push(format!(
                 "--inputs: reading the given inputs gives {} input error{}; the package recorded {}",
                 recipe.input_errors.len(),
                 if recipe.input_errors.len() == 1 { "" } else { "s" },
@@ -448,147 +567,175 @@ fn check_in(
             ));
         }
     }
-    for r in &recipe.roots {
-        if r.kind == "folder" {
-            let _ = std::fs::create_dir_all(tmp.join(INPUTS).join(&r.name));
-        }
-    }
-    for p in &recipe.flags.policy {
-        if !tmp.join(p).exists() {
-            let _ = std::fs::create_dir_all(tmp.join(p));
-        }
-    }
-    let inputs = hash_inputs(tmp)?;
-    // An input whose file entry says the same was compared as a file already.
-    let recorded_inputs: Vec<manifest::Input> = recorded
-        .inputs
-        .iter()
-        .filter(|i| {
-            !recorded.inputs_included
-                || listed
-                    .get(format!("{INPUTS}/{}", i.name).as_str())
-                    .is_none_or(|f| f.size != i.size || f.sha256 != i.sha256)
-        })
-        .cloned()
-        .collect();
-    let actual_inputs: Vec<manifest::Input> = inputs
-        .iter()
-        .filter(|i| {
-            !recorded.inputs_included
-                || recorded_inputs.iter().any(|r| r.name == i.name)
-                || !recorded.inputs.iter().any(|r| r.name == i.name)
-        })
-        .cloned()
-        .collect();
-    compare_inputs(
-        &recorded_inputs,
-        &actual_inputs,
-        recorded.inputs_included,
-        diffs,
-    );
 
-    // 3. The re-run, through the same code that made the package.
-    let outcome = match run(tmp, &recipe, false, caps) {
-        Ok(o) => o,
-        Err(Fatal(errors)) => {
-            for e in errors {
-                diffs.push(format!(
-                    "cannot be reproduced: {}: {}",
-                    e.location(&[]),
-                    e.message.lines().next().unwrap_or("")
-                ));
-            }
-            return Ok(());
-        }
-    };
-    if !recorded.inputs_included {
-        let _ = std::fs::remove_dir_all(tmp.join(INPUTS));
+    /// Hash the staged inputs and compare them with the recorded ones;
+    /// returns the hashes for the re-run's manifest.
+    fn check_inputs(&mut self) -> Result<Vec<manifest::Input>, Stop> {
+        let recorded = self.recorded;
+        let inputs = hash_inputs(self.work)?;
+        // An input whose file entry says the same was compared as a file already.
+        let recorded_inputs: Vec<manifest::Input> = recorded
+            .inputs
+            .iter()
+            .filter(|i| {
+                !recorded.inputs_included
+                    || self
+                        .listed
+                        .get(format!("{INPUTS}/{}", i.name).as_str())
+                        .is_none_or(|f| f.size != i.size || f.sha256 != i.sha256)
+            })
+            .cloned()
+            .collect();
+        let actual_inputs: Vec<manifest::Input> = inputs
+            .iter()
+            .filter(|i| {
+                !recorded.inputs_included
+                    || recorded_inputs.iter().any(|r| r.name == i.name)
+                    || !recorded.inputs.iter().any(|r| r.name == i.name)
+            })
+            .cloned()
+            .collect();
+        compare_inputs(
+            &recorded_inputs,
+            &actual_inputs,
+            recorded.inputs_included,
+            self.diffs,
+        );
+        Ok(inputs)
     }
-    let core = manifest_core(
-        &recipe,
-        &outcome,
-        inputs,
-        recorded.inputs_included,
-        recorded.redaction.clone(),
-    );
-    let outs = write_outputs(&outcome, &core, tmp)
-        .map_err(|e| Fatal::file("verify", format!("cannot write the results: {e}")))?;
-    for (name, size, sha) in &outs {
-        match found.get(*name) {
-            Some(x) if x.sha256 == *sha && !x.truncated => {}
+
+    /// Re-run the recorded policies on the inputs and compare what the run
+    /// makes with what the package holds.
+    fn rerun(
+        &mut self,
+        recipe: &Recipe,
+        inputs: Vec<manifest::Input>,
+        files: &Files,
+    ) -> Result<(), Stop> {
+        let outcome = match run(self.work, recipe, false, self.caps) {
+            Ok(o) => o,
+            Err(Fatal(errors)) => {
+                for e in errors {
+                    self.diffs.push(format!(
+                        "cannot be reproduced: {}: {}",
+                        e.location(&[]),
+                        e.message.lines().next().unwrap_or("")
+                    ));
+                }
+                return Ok(());
+            }
+        };
+        if !self.recorded.inputs_included {
+            let _ = std::fs::remove_dir_all(self.work.join(INPUTS));
+        }
+        let core = manifest_core(
+            recipe,
+            &outcome,
+            inputs,
+            self.recorded.inputs_included,
+            self.recorded.redaction.clone(),
+        );
+        let outs = write_outputs(&outcome, &core, self.work)
+            .map_err(|e| Fatal::file("verify", format!("cannot write the results: {e}")))?;
+        for (name, size, sha) in &outs {
+            self.compare_output(name, *size, sha, files);
+        }
+        let reproduced = finish_manifest(self.work, core)?;
+        self.compare_listing(&reproduced, &outs, files);
+        self.compare_manifest(&reproduced);
+        Ok(())
+    }
+
+    /// One report of the re-run against the package's; for results.json, the
+    /// findings that differ too.
+    fn compare_output(&mut self, name: &str, size: u64, sha: &str, files: &Files) {
+        match files.found.get(name) {
+            Some(x) if x.sha256 == sha && !x.truncated => {}
             Some(x) => {
-                diffs.push(format!(
+                self.diffs.push(format!(
                     "{name}: does not reproduce: re-running the recorded policies on the inputs gives {size} bytes, sha256 {sha}; the package's has {} bytes, sha256 {}",
                     x.size,
                     x.sha256
                 ));
-                let small = |p: &Path| {
-                    std::fs::metadata(p).is_ok_and(|m| m.len() <= MAX_FINDINGS_DIFF)
-                };
-                let (old, new) = (reports.join(name), tmp.join(name));
-                if *name == RESULTS_JSON && small(&old) && small(&new) {
+                let small =
+                    |p: &Path| std::fs::metadata(p).is_ok_and(|m| m.len() <= MAX_FINDINGS_DIFF);
+                let (old, new) = (self.reports.join(name), self.work.join(name));
+                if name == RESULTS_JSON && small(&old) && small(&new) {
                     if let (Ok(old), Ok(new)) = (std::fs::read(old), std::fs::read(new)) {
-                        findings_diff(&old, &new, diffs);
+                        findings_diff(&old, &new, self.diffs);
                     }
                 }
             }
-            None => match listed.get(*name) {
+            None => match self.listed.get(name) {
                 // Its absence is listed above.
-                Some(f) if f.sha256 == *sha => {}
-                Some(f) => diffs.push(format!(
+                Some(f) if f.sha256 == sha => {}
+                Some(f) => self.diffs.push(format!(
                     "{name}: does not reproduce: re-running gives sha256 {sha}; manifest.json records {}",
                     f.sha256
                 )),
-                None if unreadable.iter().any(|u| u.path == *name) => {}
-                None => diffs.push(format!(
+                None if files.unreadable(name) => {}
+                None => self.diffs.push(format!(
                     "{name}: missing: the re-run makes it ({size} bytes, sha256 {sha}); neither the package nor manifest.json has it"
                 )),
             },
         }
     }
-    let reproduced = finish_manifest(tmp, core)?;
-    // Every file the re-run reads or makes is listed, and only those.
-    let made: BTreeMap<&str, &manifest::PackageFile> = reproduced
-        .files
-        .iter()
-        .map(|f| (f.path.as_str(), f))
-        .collect();
-    for f in &recorded.files {
-        if !made.contains_key(f.path.as_str()) && found.contains_key(&f.path) {
-            diffs.push(format!(
-                "{}: listed in manifest.json, but not a file the recorded run reads or makes",
-                f.path
+
+    /// Every file the re-run reads or makes is listed, and only those.
+    fn compare_listing(
+        &mut self,
+        reproduced: &Manifest,
+        outs: &[(&str, u64, String)],
+        files: &Files,
+    ) {
+        let made: BTreeMap<&str, &manifest::PackageFile> = reproduced
+            .files
+            .iter()
+            .map(|f| (f.path.as_str(), f))
+            .collect();
+        for f in &self.recorded.files {
+            if !made.contains_key(f.path.as_str()) && files.found.contains_key(&f.path) {
+                self.diffs.push(format!(
+                    "{}: listed in manifest.json, but not a file the recorded run reads or makes",
+                    f.path
+                ));
+            }
+        }
+        for path in made.keys() {
+            if !self.listed.contains_key(path) && !outs.iter().any(|(n, _, _)| n == path) {
+                self.diffs.push(format!(
+                    "{path}: the recorded run reads it; manifest.json does not list it"
+                ));
+            }
+        }
+    }
+
+    /// The recorded manifest against the re-run's, field by field.
+    fn compare_manifest(&mut self, reproduced: &Manifest) {
+        // Files and inputs were compared one by one above.
+        let a = serde_json::to_value(self.recorded).unwrap_or(Value::Null);
+        let b = serde_json::to_value(reproduced).unwrap_or(Value::Null);
+        let mut lines = Vec::new();
+        value_diff("", &a, &b, &mut lines);
+        for l in lines {
+            if l.starts_with("/files") || l.starts_with("/inputs/") || l.starts_with("/inputs:") {
+                continue;
+            }
+            self.diffs.push(format!("manifest.json: {l}"));
+        }
+        // Whatever the checks above do not name: the manifest is the run's, byte
+        // for byte, or the package is not intact.
+        if self.diffs.list.is_empty()
+            && self.diffs.more == 0
+            && reproduced.to_bytes() != self.recorded_bytes
+        {
+            self.diffs.push(format!(
+                "manifest.json: differs from the re-run's manifest (sha256 {}; the package's is {})",
+                sha256_hex(&reproduced.to_bytes()),
+                sha256_hex(self.recorded_bytes)
             ));
         }
     }
-    for path in made.keys() {
-        if !listed.contains_key(path) && !outs.iter().any(|(n, _, _)| n == path) {
-            diffs.push(format!(
-                "{path}: the recorded run reads it; manifest.json does not list it"
-            ));
-        }
-    }
-    // Files and inputs were compared one by one above.
-    let a = serde_json::to_value(recorded).unwrap_or(Value::Null);
-    let b = serde_json::to_value(&reproduced).unwrap_or(Value::Null);
-    let mut lines = Vec::new();
-    value_diff("", &a, &b, &mut lines);
-    for l in lines {
-        if l.starts_with("/files") || l.starts_with("/inputs/") || l.starts_with("/inputs:") {
-            continue;
-        }
-        diffs.push(format!("manifest.json: {l}"));
-    }
-    // Whatever the checks above do not name: the manifest is the run's, byte
-    // for byte, or the package is not intact.
-    if diffs.list.is_empty() && diffs.more == 0 && reproduced.to_bytes() != recorded_bytes {
-        diffs.push(format!(
-            "manifest.json: differs from the re-run's manifest (sha256 {}; the package's is {})",
-            sha256_hex(&reproduced.to_bytes()),
-            sha256_hex(recorded_bytes)
-        ));
-    }
-    Ok(())
 }
 
 fn compare_inputs(
