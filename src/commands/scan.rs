@@ -27,7 +27,8 @@ pub fn run(args: &ScanArgs) -> Result<u8, Fatal> {
     let (plan, mut options) = plan(&config)?;
     options.progress = !args.no_progress;
     let result = scan::scan(&options, &plan.engine);
-    let code = result.exit_code(config.fail_on, &plan.selection);
+    let mut code = result.exit_code(config.fail_on, &plan.selection);
+    let to_stdout = sinks.iter().any(|s| s.file.is_none());
 
     let trace = std::env::var_os("AGGREGO_TRACE").is_some();
     for sink in sinks {
@@ -38,7 +39,7 @@ pub fn run(args: &ScanArgs) -> Result<u8, Fatal> {
                 let display = file.display.clone();
                 let opts = RenderOptions {
                     color: args.color == ColorChoice::Always,
-                    width: 120,
+                    ..shown(args)
                 };
                 let stream = file.is_stream();
                 let written = file
@@ -69,6 +70,7 @@ pub fn run(args: &ScanArgs) -> Result<u8, Fatal> {
                         }
                     },
                     width: if to_terminal { terminal_width() } else { 120 },
+                    ..shown(args)
                 };
                 let mut lock = stdout.lock();
                 match report::write(format, &result, &opts, &mut lock).and_then(|_| lock.flush()) {
@@ -89,6 +91,32 @@ pub fn run(args: &ScanArgs) -> Result<u8, Fatal> {
                 "  {format:?} report written in {:.3}s",
                 t.elapsed().as_secs_f64()
             );
+        }
+    }
+    // Every report went to a file: the errors and the summary still reach the
+    // person or CI log watching the run.
+    if !to_stdout {
+        let mut err = std::io::stderr().lock();
+        let _ = report::compact::errors(&result, &mut err);
+        let _ = writeln!(err, "{}", report::human::summary(&result));
+    }
+    if result.nothing_checked {
+        let paths: Vec<String> = config
+            .paths
+            .iter()
+            .map(|p| crate::load::source::display_path(p))
+            .collect();
+        let what = if args.fail_on_empty {
+            "error"
+        } else {
+            "warning"
+        };
+        eprintln!(
+            "aggrego: {what}: no aggregator data in {}: nothing was checked (saved AWS CLI output, a snapshot folder, CloudFormation or Terraform that defines an aggregator)",
+            crate::escape::clean_name(&paths.join(" "))
+        );
+        if args.fail_on_empty {
+            code = crate::diag::EXIT_ERROR;
         }
     }
     // The process ends here: freeing hundreds of thousands of findings one by one
@@ -156,6 +184,15 @@ fn sinks(args: &ScanArgs) -> Result<Vec<Sink>, Fatal> {
         });
     }
     Ok(out)
+}
+
+/// What human and compact output show (`-q`, `--min-severity`).
+fn shown(args: &ScanArgs) -> RenderOptions {
+    RenderOptions {
+        quiet: args.quiet,
+        min_severity: args.min_severity.severity(),
+        ..RenderOptions::default()
+    }
 }
 
 fn terminal_width() -> usize {

@@ -515,8 +515,8 @@ pub struct ScanArgs {
     pub policies: PolicyArgs,
 
     /// Report format, optionally with the file it is written to (atomically);
-    /// repeat for several reports in one run. Formats: human, json, sarif, junit,
-    /// markdown, html. Default: human on standard output.
+    /// repeat for several reports in one run. Formats: human, compact, json, sarif,
+    /// junit, markdown, html. Default: human on standard output.
     #[arg(long, value_name = "FORMAT[=FILE]", value_parser = parse_format_spec)]
     pub format: Vec<FormatSpec>,
 
@@ -534,6 +534,43 @@ pub struct ScanArgs {
     /// Colour in human output: auto uses it on a terminal unless NO_COLOR is set.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
+
+    /// Human and compact output: the summary and errors only, no findings.
+    #[arg(short, long)]
+    pub quiet: bool,
+
+    /// Human and compact output: show findings of at least this severity
+    /// (display only: --fail-on decides the exit code, other formats hold all).
+    #[arg(long, value_enum, value_name = "SEVERITY", default_value_t = Shown::Info)]
+    pub min_severity: Shown,
+
+    /// Exit 2 when the scanned paths hold no aggregator data at all (a
+    /// warning otherwise): a CI job pointed at the wrong folder fails.
+    #[arg(long)]
+    pub fail_on_empty: bool,
+}
+
+/// The least severity shown (`--min-severity`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Shown {
+    Info,
+    Low,
+    Medium,
+    High,
+    Critical,
+}
+
+impl Shown {
+    pub fn severity(self) -> crate::model::finding::Severity {
+        use crate::model::finding::Severity;
+        match self {
+            Shown::Info => Severity::Info,
+            Shown::Low => Severity::Low,
+            Shown::Medium => Severity::Medium,
+            Shown::High => Severity::High,
+            Shown::Critical => Severity::Critical,
+        }
+    }
 }
 
 /// Which rules run, which fail the run, and the accepted risks (shared by
@@ -611,6 +648,8 @@ pub enum ColorChoice {
 pub enum Format {
     /// Diagnostics with source snippets, for people.
     Human,
+    /// One line per finding (`file:line:col: severity RULE message`), then the summary.
+    Compact,
     /// One JSON document, for machines (schema in the README).
     Json,
     /// SARIF 2.1.0, for code scanning (GitHub, GitLab, Azure DevOps).
@@ -624,8 +663,9 @@ pub enum Format {
 }
 
 impl Format {
-    pub const ALL: [Format; 6] = [
+    pub const ALL: [Format; 7] = [
         Format::Human,
+        Format::Compact,
         Format::Json,
         Format::Sarif,
         Format::Junit,

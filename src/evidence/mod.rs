@@ -20,7 +20,7 @@ pub use verify::{check_package, verify, Verdict};
 use crate::config::cli::EvidenceArgs;
 use crate::config::ScanConfig;
 use crate::diag::Diagnostic;
-use crate::diag::{Fatal};
+use crate::diag::Fatal;
 use crate::load::discover;
 use crate::load::source::display_path;
 use crate::policy::policyset::{self, PolicySet};

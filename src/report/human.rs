@@ -56,6 +56,9 @@ pub fn write(
             suppressed.push(f);
             continue;
         }
+        if opts.quiet || f.severity < opts.min_severity {
+            continue;
+        }
         let d = Diag {
             code: Some(format!("{} ({})", f.rule_id, f.severity.as_str())),
             message: clean(&f.message),
@@ -87,7 +90,7 @@ pub fn write(
         render(&handler, &d, &mut buf, &mut w)?;
     }
     // Accepted risks stay visible, one line each (line breaks escaped).
-    if !suppressed.is_empty() {
+    if !suppressed.is_empty() && !opts.quiet {
         writeln!(w, "Suppressed ({}):", suppressed.len())?;
         for f in suppressed {
             if let Some(s) = &f.suppression {
@@ -111,6 +114,9 @@ pub fn write(
             }
         }
         writeln!(w)?;
+    }
+    if let Some(note) = super::compact::hidden(result, opts) {
+        writeln!(w, "{note}")?;
     }
     writeln!(w, "{}", summary(result))?;
     w.flush()

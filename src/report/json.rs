@@ -191,6 +191,7 @@ mod tests {
                 now_source: crate::model::NowSource::Flag,
                 rules: Vec::new(),
                 checked: Default::default(),
+                nothing_checked: false,
                 coverage: Vec::new(),
             };
             let mut ours = Vec::new();

@@ -1,5 +1,6 @@
 //! Reports: one module per format; nothing else writes the report.
 
+pub mod compact;
 pub mod html;
 pub mod human;
 pub mod json;
@@ -17,6 +18,21 @@ pub use crate::config::cli::Format;
 pub struct RenderOptions {
     pub color: bool,
     pub width: usize,
+    /// Human and compact output: the summary and errors only.
+    pub quiet: bool,
+    /// Human and compact output: findings below this are not shown.
+    pub min_severity: crate::model::finding::Severity,
+}
+
+impl Default for RenderOptions {
+    fn default() -> Self {
+        RenderOptions {
+            color: false,
+            width: 120,
+            quiet: false,
+            min_severity: crate::model::finding::Severity::Info,
+        }
+    }
 }
 
 pub fn write(
@@ -27,6 +43,7 @@ pub fn write(
 ) -> std::io::Result<()> {
     match format {
         Format::Human => human::write(result, opts, out),
+        Format::Compact => compact::write(result, opts, out),
         Format::Json => json::write(result, out),
         Format::Sarif => sarif::write(result, out),
         Format::Junit => junit::write(result, out),

@@ -134,6 +134,9 @@ pub struct ScanResult {
     pub rules: Vec<Rule>,
     /// Every item the policies could check.
     pub checked: Checked,
+    /// The inputs hold no aggregator data at all (no aggregator definition or
+    /// describe entry, sources status, or region listing) and gave no finding.
+    pub nothing_checked: bool,
     /// Accounts × regions of each aggregator whose coverage the scan can judge.
     pub coverage: Vec<crate::resolve::coverage::Grid>,
 }
@@ -232,6 +235,10 @@ pub fn scan(opts: &Options, engine: &Engine) -> ScanResult {
     // definitions, before the inventory is encoded.
     let owners = suppress::Owners::from_inventory(&inventory, &files);
     let subjects = crate::scan::subject::collect(&inventory);
+    let nothing_checked = inventory.aggregators.is_empty()
+        && inventory.unchecked.is_empty()
+        && inventory.source_statuses.is_empty()
+        && inventory.region_listings.is_empty();
     let file_names: Vec<&str> = files.iter().map(|f| f.name.as_str()).collect();
     let coverage_items = crate::resolve::coverage::build(&inventory, &settings, &file_names);
     drop(file_names);
@@ -300,6 +307,9 @@ pub fn scan(opts: &Options, engine: &Engine) -> ScanResult {
     Diagnostic::sort_and_dedup(&mut errors);
     trace.mark("located and sorted");
     progress.finish();
+    // Findings about saved outputs alone (an incomplete capture) are
+    // something checked; input errors speak for themselves.
+    let nothing_checked = nothing_checked && findings.is_empty() && errors.is_empty();
     ScanResult {
         files_scanned,
         files,
@@ -309,6 +319,7 @@ pub fn scan(opts: &Options, engine: &Engine) -> ScanResult {
         now_source,
         rules,
         checked,
+        nothing_checked,
         coverage,
     }
 }

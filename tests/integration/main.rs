@@ -14,6 +14,7 @@ mod corpus;
 mod coverage;
 mod custom_policies;
 mod demo;
+mod display;
 mod distribution;
 mod end_to_end;
 mod evidence;

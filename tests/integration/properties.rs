@@ -192,8 +192,8 @@ fn scans_of_mutated_fixtures_stay_inside_their_files() {
             for format in aggrego::report::Format::ALL {
                 let mut out = Vec::new();
                 let opts = aggrego::report::RenderOptions {
-                    color: false,
                     width: 100,
+                    ..Default::default()
                 };
                 prop_assert!(aggrego::report::write(format, &result, &opts, &mut out).is_ok());
             }

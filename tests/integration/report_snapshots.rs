@@ -348,7 +348,9 @@ fn policy_error_fixture(
 /// several severities (high, medium, low, info), inline and waiver suppressions,
 /// a waiver that expired, suppressions that match nothing, and an input error.
 #[rstest]
-fn report_format(#[values("human", "json", "sarif", "junit", "markdown", "html")] format: &str) {
+fn report_format(
+    #[values("human", "compact", "json", "sarif", "junit", "markdown", "html")] format: &str,
+) {
     let mut args = strings(&[
         "scan",
         "fixtures/_suppressions/waivers",
@@ -378,7 +380,9 @@ fn report_format_covers_every_format() {
         .map(|f| f.split_whitespace().collect::<Vec<_>>().join(" "))
         .collect();
     listed.sort();
-    let mut covered = strings(&["human", "json", "sarif", "junit", "markdown", "html"]);
+    let mut covered = strings(&[
+        "human", "compact", "json", "sarif", "junit", "markdown", "html",
+    ]);
     covered.sort();
     assert_eq!(listed, covered);
 }
@@ -438,7 +442,7 @@ fn expected_snapshots() -> Vec<String> {
         .flat_map(|c| ["human", "json"].map(|f| snapshot_name(c, f)))
         .collect();
     names.extend(
-        ["human", "json", "sarif", "junit", "markdown", "html"]
+        ["human", "compact", "json", "sarif", "junit", "markdown", "html"]
             .map(|f| snapshot_name("report-format", f)),
     );
     names.sort();
