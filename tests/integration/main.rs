@@ -8,6 +8,7 @@
 
 mod common;
 
+mod ci_integrations;
 mod cli;
 mod collect;
 mod corpus;
