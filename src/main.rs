@@ -19,8 +19,12 @@ fn main() -> ExitCode {
         // The first statement of `main`, before any thread is started.
         std::env::set_var("RUST_LIB_BACKTRACE", "0");
     }
-    let cli = Cli::parse();
-    let result = commands::run(&cli.command);
+    // `.aggrego.yaml` (or `--config`) becomes arguments before the command
+    // line's own, which override it.
+    let result = aggrego::config::file::apply(std::env::args_os().collect()).and_then(|p| {
+        let cli = Cli::parse_from(&p.args);
+        commands::run(&cli.command, &p)
+    });
     match result {
         Ok(code) => ExitCode::from(code),
         Err(aggrego::diag::Fatal(errors)) => {

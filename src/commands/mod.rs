@@ -3,19 +3,23 @@
 
 pub mod catalogue;
 pub mod collect;
+pub mod config;
 pub mod fixtures;
 pub mod inspect;
 pub mod scan;
 pub mod test;
 
 use crate::config::cli::{Command, EvidenceSub, PolicyArgs};
+use crate::config::file::Provenance;
 use crate::diag::Fatal;
 use crate::policy::policyset::{self, PolicySet};
 
 /// Runs one subcommand: its exit code, or the problems that stopped it.
-pub fn run(command: &Command) -> Result<u8, Fatal> {
+/// Runs `command`; `provenance` tells `aggrego config` where each option came from.
+pub fn run(command: &Command, provenance: &Provenance) -> Result<u8, Fatal> {
     match command {
         Command::Scan(args) => scan::run(args),
+        Command::Config(_) => config::run(provenance),
         Command::Policies(args) => catalogue::policies(args),
         Command::Explain(args) => catalogue::explain(args),
         Command::CollectScript(args) => collect::run(args),

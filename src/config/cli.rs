@@ -36,6 +36,13 @@ pub enum Command {
   aggrego scan . --policy my-policies/ --data my-policies/data.yaml")]
     Scan(Box<ScanArgs>),
 
+    /// Print the scan's effective options and where each came from: the
+    /// command line, the configuration file (with its line) or the default.
+    #[command(after_help = "Examples:
+  aggrego config
+  aggrego config --fail-on high infra/")]
+    Config(Box<ScanArgs>),
+
     /// List the policies: id, severity, title, inputs.
     #[command(after_help = "Examples:
   aggrego policies
@@ -548,6 +555,15 @@ pub struct ScanArgs {
     /// warning otherwise): a CI job pointed at the wrong folder fails.
     #[arg(long)]
     pub fail_on_empty: bool,
+
+    /// Read options from FILE (keys: the long flag names) instead of the
+    /// nearest `.aggrego.yaml` in this folder or one above it. Flags override it.
+    #[arg(long, value_name = "FILE", conflicts_with = "no_config")]
+    pub config: Option<PathBuf>,
+
+    /// Read no configuration file.
+    #[arg(long)]
+    pub no_config: bool,
 }
 
 /// The least severity shown (`--min-severity`).

@@ -2,6 +2,7 @@
 //! built from it once.
 
 pub mod cli;
+pub mod file;
 mod scan;
 mod selection;
 

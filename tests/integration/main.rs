@@ -11,6 +11,7 @@ mod common;
 mod ci_integrations;
 mod cli;
 mod collect;
+mod config_file;
 mod corpus;
 mod coverage;
 mod custom_policies;

@@ -442,8 +442,10 @@ fn expected_snapshots() -> Vec<String> {
         .flat_map(|c| ["human", "json"].map(|f| snapshot_name(c, f)))
         .collect();
     names.extend(
-        ["human", "compact", "json", "sarif", "junit", "markdown", "html"]
-            .map(|f| snapshot_name("report-format", f)),
+        [
+            "human", "compact", "json", "sarif", "junit", "markdown", "html",
+        ]
+        .map(|f| snapshot_name("report-format", f)),
     );
     names.sort();
     names
