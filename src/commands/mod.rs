@@ -1,6 +1,7 @@
 //! Running a command: each subcommand in its own module, every problem that
 //! stops one a [`Fatal`].
 
+pub mod baseline;
 pub mod catalogue;
 pub mod collect;
 pub mod config;
@@ -20,6 +21,7 @@ pub fn run(command: &Command, provenance: &Provenance) -> Result<u8, Fatal> {
     match command {
         Command::Scan(args) => scan::run(args),
         Command::Config(_) => config::run(provenance),
+        Command::Baseline(sub) => baseline::run(sub),
         Command::Policies(args) => catalogue::policies(args),
         Command::Explain(args) => catalogue::explain(args),
         Command::CollectScript(args) => collect::run(args),

@@ -21,7 +21,10 @@ pub fn plan(config: &ScanConfig) -> Result<(Plan, Options), Fatal> {
 }
 
 pub fn run(args: &ScanArgs) -> Result<u8, Fatal> {
-    let config = ScanConfig::from_args(&args.input, &args.policies, &args.rules);
+    let config = ScanConfig {
+        baseline: args.baseline.clone(),
+        ..ScanConfig::from_args(&args.input, &args.policies, &args.rules)
+    };
     // Fail before scanning when a report cannot be written.
     let sinks = sinks(args)?;
     let (plan, mut options) = plan(&config)?;

@@ -36,6 +36,11 @@ pub enum Command {
   aggrego scan . --policy my-policies/ --data my-policies/data.yaml")]
     Scan(Box<ScanArgs>),
 
+    /// Record today's findings, so that a repository adopts aggrego with only
+    /// new findings failing its runs (`scan --baseline FILE`).
+    #[command(subcommand)]
+    Baseline(BaselineSub),
+
     /// Print the scan's effective options and where each came from: the
     /// command line, the configuration file (with its line) or the default.
     #[command(after_help = "Examples:
@@ -119,6 +124,44 @@ pub enum Command {
   aggrego completions zsh > \"${fpath[1]}/_aggrego\"
   aggrego completions fish > ~/.config/fish/completions/aggrego.fish")]
     Completions(CompletionsArgs),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum BaselineSub {
+    /// Scan, and write every finding (not suppressed) to the baseline file by
+    /// its fingerprint, which does not change when the finding moves to
+    /// another line. Exit codes: 0 written; 2 an input, policy or usage error
+    /// (the file is written all the same, without what could not be read).
+    #[command(after_help = "Examples:
+  aggrego baseline create .
+  aggrego baseline create infra/ snapshot/ --output security/aggrego-baseline.json
+  aggrego scan . --baseline .aggrego-baseline.json")]
+    Create(Box<BaselineCreateArgs>),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct BaselineCreateArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+
+    #[command(flatten)]
+    pub policies: PolicyArgs,
+
+    #[command(flatten)]
+    pub rules: RuleArgs,
+
+    /// The baseline file to write.
+    #[arg(
+        short,
+        long,
+        value_name = "FILE",
+        default_value = ".aggrego-baseline.json"
+    )]
+    pub output: PathBuf,
+
+    /// Never show a progress bar.
+    #[arg(long)]
+    pub no_progress: bool,
 }
 
 #[derive(Debug, clap::Args)]
@@ -564,6 +607,12 @@ pub struct ScanArgs {
     /// Read no configuration file.
     #[arg(long)]
     pub no_config: bool,
+
+    /// Accept the findings of this baseline (`aggrego baseline create`): only
+    /// new findings count for the exit code; the others are reported as
+    /// accepted, and entries matching nothing are named (AGG902).
+    #[arg(long, value_name = "FILE")]
+    pub baseline: Option<PathBuf>,
 }
 
 /// The least severity shown (`--min-severity`).

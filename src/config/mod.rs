@@ -6,5 +6,5 @@ pub mod file;
 mod scan;
 mod selection;
 
-pub use scan::{tf_env_vars, ScanConfig};
+pub use scan::{default_args, tf_env_vars, ScanConfig};
 pub use selection::Selection;

@@ -61,6 +61,9 @@ pub struct ScanConfig {
     /// `--waivers`.
     #[serde(with = "path")]
     pub waivers: Option<PathBuf>,
+    /// `--baseline` (`scan` only: an evidence package records every finding).
+    #[serde(skip)]
+    pub baseline: Option<PathBuf>,
     /// `--aggregator-in-every-region`.
     #[serde(default)]
     pub aggregator_in_every_region: bool,
@@ -120,6 +123,7 @@ impl ScanConfig {
             fail_on: rules.fail_on,
             fail_on_rule: rules.fail_on_rule.clone(),
             waivers: rules.waivers.clone(),
+            baseline: None,
         }
     }
 
@@ -132,7 +136,7 @@ impl ScanConfig {
 
 /// `aggrego scan` with no flag: the command line's own defaults, so they are
 /// written in one place.
-fn default_args() -> ScanArgs {
+pub fn default_args() -> ScanArgs {
     #[derive(clap::Parser)]
     struct Defaults {
         #[command(flatten)]

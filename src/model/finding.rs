@@ -85,6 +85,29 @@ impl Finding {
     }
 }
 
+impl Finding {
+    /// What identifies the finding whatever line it moves to: the rule, the
+    /// file, what it is about and the offending text (`text`, at its span),
+    /// hashed. Identical findings share it; a baseline counts them.
+    pub fn fingerprint(&self, text: &str) -> String {
+        use sha2::{Digest, Sha256};
+        let r = &self.resource;
+        let mut h = Sha256::new();
+        for part in [
+            &*self.rule_id,
+            &*self.file,
+            r.aggregator.as_deref().unwrap_or(""),
+            r.account.as_deref().unwrap_or(""),
+            r.region.as_deref().unwrap_or(""),
+            &text.split_whitespace().collect::<Vec<_>>().join(" "),
+        ] {
+            h.update(part.as_bytes());
+            h.update([0]);
+        }
+        format!("{:x}", h.finalize())
+    }
+}
+
 /// Where a suppression is written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -95,6 +118,9 @@ pub enum SuppressionKind {
     Metadata,
     /// A waivers file entry.
     Waiver,
+    /// An entry of the baseline (`--baseline`): a finding known when the
+    /// baseline was made.
+    Baseline,
 }
 
 impl SuppressionKind {
@@ -103,6 +129,7 @@ impl SuppressionKind {
             SuppressionKind::Inline => "inline",
             SuppressionKind::Metadata => "metadata",
             SuppressionKind::Waiver => "waiver",
+            SuppressionKind::Baseline => "baseline",
         }
     }
 }

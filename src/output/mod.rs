@@ -126,7 +126,8 @@ impl Inputs {
             .chain(&args.input.parameter_file)
             .chain(&args.input.var_file)
             .chain(&args.input.expect_accounts)
-            .chain(&args.rules.waivers);
+            .chain(&args.rules.waivers)
+            .chain(&args.baseline);
         inputs.files.extend(named.filter_map(canonical));
         inputs
     }

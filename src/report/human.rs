@@ -4,7 +4,7 @@ use super::RenderOptions;
 use crate::diag::Origin;
 use crate::escape::{clean, clean_name};
 use crate::load::source::SourceFile;
-use crate::model::finding::Severity;
+use crate::model::finding::{Finding, Severity, SuppressionKind};
 use crate::model::NowSource;
 use crate::scan::ScanResult;
 use miette::{
@@ -88,6 +88,22 @@ pub fn write(
             span: e.input_span().map(|(_, span)| span.clone()),
         };
         render(&handler, &d, &mut buf, &mut w)?;
+    }
+    // A baseline's findings are counted, not listed: it may hold thousands.
+    let (baselined, suppressed): (Vec<&Finding>, Vec<&Finding>) =
+        suppressed.into_iter().partition(|f| {
+            f.suppression
+                .as_ref()
+                .is_some_and(|s| s.kind == SuppressionKind::Baseline)
+        });
+    if let Some(file) = baselined.first().and_then(|f| f.suppression.as_ref()) {
+        writeln!(
+            w,
+            "Baseline: {} finding{} of {} accepted (not counted)",
+            baselined.len(),
+            plural(baselined.len()),
+            clean_name(&file.file)
+        )?;
     }
     // Accepted risks stay visible, one line each (line breaks escaped).
     if !suppressed.is_empty() && !opts.quiet {

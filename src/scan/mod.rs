@@ -221,6 +221,7 @@ pub fn scan(opts: &Options, engine: &Engine) -> ScanResult {
     let progress = crate::output::progress::Progress::new(opts.progress, 0);
     // Load: every file the scan reads is read here, the waivers first.
     let waiver_texts = read_waivers(opts);
+    let baseline_text = read_baseline(opts);
     let Prepared {
         mut files,
         inventory,
@@ -281,6 +282,7 @@ pub fn scan(opts: &Options, engine: &Engine) -> ScanResult {
         .collect();
     let files_scanned = files.len();
     let waiver_list = parse_waivers(waiver_texts, &mut files, &known, &mut errors);
+    let baseline = parse_baseline(baseline_text, &mut files, &mut errors);
     let file_names: Vec<Arc<str>> = files.iter().map(|f| Arc::from(f.name.as_str())).collect();
     suppress::apply(
         &mut findings,
@@ -289,6 +291,7 @@ pub fn scan(opts: &Options, engine: &Engine) -> ScanResult {
             file_names: &file_names,
             owners: &owners,
             waivers: &waiver_list,
+            baseline: &baseline,
             now_ns: now.ns,
             known: &known,
             ran: &ran,
@@ -440,8 +443,8 @@ fn locate_all(
     }
 }
 
-/// A waivers file as read: its path, its name in reports, and its text or why
-/// it could not be read.
+/// A waivers or baseline file as read: its path, its name in reports, and its
+/// text or why it could not be read.
 struct WaiverText {
     path: PathBuf,
     name: String,
@@ -469,6 +472,44 @@ fn read_waivers(opts: &Options) -> Vec<WaiverText> {
             WaiverText { path, name, text }
         })
         .collect()
+}
+
+/// Read `--baseline FILE`, when given (a file the user named).
+fn read_baseline(opts: &Options) -> Option<WaiverText> {
+    let path = opts.config.baseline.clone()?;
+    let name = opts.name_of(&path);
+    let text = crate::load::open::read(&path, Trust::Named)
+        .map_err(|e| match e {
+            e if e.is_not_found() => "the baseline file does not exist".to_string(),
+            e => format!("cannot read the baseline file: {e}"),
+        })
+        .and_then(|b| {
+            source::decode(b).map_err(|e| format!("cannot read the baseline file: {}", e.message))
+        });
+    Some(WaiverText { path, name, text })
+}
+
+/// Parse the baseline read: it becomes a file of the scan, so its entries
+/// and errors are located.
+fn parse_baseline(
+    text: Option<WaiverText>,
+    files: &mut Vec<SourceFile>,
+    errors: &mut Vec<Diagnostic>,
+) -> Vec<suppress::baseline::Entry> {
+    let Some(b) = text else { return Vec::new() };
+    match b.text {
+        Ok(text) => {
+            let id = files.len() as u32;
+            files.push(SourceFile::named(b.path, b.name, text));
+            let (entries, errs) = suppress::baseline::parse(id, &files[id as usize]);
+            errors.extend(errs);
+            entries
+        }
+        Err(e) => {
+            errors.push(Diagnostic::whole(&b.name, e));
+            Vec::new()
+        }
+    }
 }
 
 /// Parse the waivers read: each becomes a file of the scan (after the inputs),

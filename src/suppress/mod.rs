@@ -4,8 +4,11 @@
 //! Three places hold them: `aggrego:ignore` comments (Terraform, YAML),
 //! CloudFormation `Metadata.aggrego.ignore`, and a waivers file. An expired
 //! waiver stops suppressing and is itself reported (AGG901); a suppression that
-//! matched nothing for a rule that ran is reported as unused (AGG902).
+//! matched nothing for a rule that ran is reported as unused (AGG902). A
+//! baseline (`--baseline`) accepts the findings known when it was made, by
+//! fingerprint; an entry that matches nothing is reported as unused too.
 
+pub mod baseline;
 pub mod inline;
 mod literals;
 pub mod waivers;
@@ -85,6 +88,7 @@ pub struct Context<'a> {
     pub file_names: &'a [Arc<str>],
     pub owners: &'a Owners,
     pub waivers: &'a [waivers::Waiver],
+    pub baseline: &'a [baseline::Entry],
     pub now_ns: i64,
     /// Every rule id aggrego knows (for checking suppressions' ids).
     pub known: &'a BTreeSet<String>,
@@ -121,6 +125,8 @@ pub fn apply(findings: &mut Vec<Finding>, cx: &Context<'_>, errors: &mut Vec<Dia
         directives: inline_directives(cx, errors),
         metadata: metadata_entries(cx, errors),
         waivers: vec![false; cx.waivers.len()],
+        baseline: baseline_index(cx.baseline),
+        baseline_used: vec![false; cx.baseline.len()],
         expired: cx
             .waivers
             .iter()
@@ -131,7 +137,11 @@ pub fn apply(findings: &mut Vec<Finding>, cx: &Context<'_>, errors: &mut Vec<Dia
             })
             .collect(),
     };
-    if !usage.directives.is_empty() || cx.owners.has_ignores() || !cx.waivers.is_empty() {
+    if !usage.directives.is_empty()
+        || cx.owners.has_ignores()
+        || !cx.waivers.is_empty()
+        || !cx.baseline.is_empty()
+    {
         for f in findings.iter_mut() {
             if let Some(s) = usage.suppression(cx, f) {
                 f.suppressed = true;
@@ -204,6 +214,21 @@ struct Usage {
     /// Whether each waiver matched a finding (an expired one too).
     waivers: Vec<bool>,
     expired: Vec<bool>,
+    /// Baseline entries by (rule, fingerprint), each used by one finding.
+    baseline: HashMap<(String, String), Vec<usize>>,
+    baseline_used: Vec<bool>,
+}
+
+fn baseline_index(entries: &[baseline::Entry]) -> HashMap<(String, String), Vec<usize>> {
+    let mut index: HashMap<(String, String), Vec<usize>> = HashMap::new();
+    // Reversed, so `pop` takes them in file order.
+    for (i, e) in entries.iter().enumerate().rev() {
+        index
+            .entry((e.rule.clone(), e.fingerprint.clone()))
+            .or_default()
+            .push(i);
+    }
+    index
 }
 
 impl Usage {
@@ -217,7 +242,32 @@ impl Usage {
             self.match_metadata(cx, f, o, &mut found);
         }
         self.match_waivers(cx, f, owner, &mut found);
+        if found.is_none() {
+            found = self.match_baseline(cx, f);
+        }
         found
+    }
+
+    /// One unused baseline entry of the finding's rule and fingerprint: as
+    /// many identical findings are accepted as the baseline recorded.
+    fn match_baseline(&mut self, cx: &Context<'_>, f: &Finding) -> Option<Suppression> {
+        if self.baseline.is_empty() {
+            return None;
+        }
+        let key = (
+            f.rule_id.to_string(),
+            f.fingerprint(baseline::text_of(f, cx.files)),
+        );
+        let i = self.baseline.get_mut(&key)?.pop()?;
+        self.baseline_used[i] = true;
+        let e = &cx.baseline[i];
+        Some(cx.suppression(
+            SuppressionKind::Baseline,
+            "in the baseline",
+            e.file,
+            e.span.start,
+            None,
+        ))
     }
 
     /// A comment applies on the line it names, or on the first line of the
@@ -311,6 +361,7 @@ impl Usage {
         }
         if let Some(r) = rule(SUPPRESSION_UNUSED) {
             self.unused_waivers(cx, r, &mut own);
+            self.unused_baseline(cx, r, &mut own);
             self.unused_directives(cx, r, &mut own);
             self.unused_metadata(cx, r, &mut own);
         }
@@ -350,6 +401,24 @@ impl Usage {
                         "waiver for {} ({}) matches no finding",
                         w.ids.join(", "),
                         w.describe_target()
+                    ),
+                ));
+            }
+        }
+    }
+
+    /// A baseline entry of a rule that ran and matched nothing: fixed since.
+    fn unused_baseline(&self, cx: &Context<'_>, r: &Rule, own: &mut Vec<Finding>) {
+        for (i, e) in cx.baseline.iter().enumerate() {
+            if !self.baseline_used[i] && cx.ran.contains(&e.rule) {
+                own.push(self_finding(
+                    cx,
+                    r,
+                    e.file,
+                    e.span.clone(),
+                    format!(
+                        "baseline entry for {} (was at {}) matches no finding: fixed since; `aggrego baseline create` again drops it",
+                        e.rule, e.was_at
                     ),
                 ));
             }

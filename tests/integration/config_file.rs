@@ -130,7 +130,7 @@ fn the_nearest_file_above_is_read() {
     );
 }
 
-fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
+pub fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
     for e in walkdir::WalkDir::new(from).into_iter().flatten() {
         let target = to.join(e.path().strip_prefix(from).unwrap());
         if e.file_type().is_dir() {

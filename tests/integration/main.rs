@@ -8,6 +8,7 @@
 
 mod common;
 
+mod baseline;
 mod ci_integrations;
 mod cli;
 mod collect;
