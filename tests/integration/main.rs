@@ -11,6 +11,7 @@ mod common;
 mod baseline;
 mod ci_integrations;
 mod cli;
+mod cli_reference;
 mod collect;
 mod config_file;
 mod corpus;
