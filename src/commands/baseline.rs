@@ -40,7 +40,7 @@ fn create(args: &BaselineCreateArgs) -> Result<u8, Fatal> {
     let _ = writeln!(
         err,
         "aggrego: {recorded} finding{} recorded in {}",
-        crate::report::human::plural(recorded),
+        crate::report::plural(recorded),
         crate::escape::clean_name(&shown)
     );
     Ok(if result.errors.is_empty() {

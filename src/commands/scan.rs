@@ -101,7 +101,7 @@ pub fn run(args: &ScanArgs) -> Result<u8, Fatal> {
     if !to_stdout {
         let mut err = std::io::stderr().lock();
         let _ = report::compact::errors(&result, &mut err);
-        let _ = writeln!(err, "{}", report::human::summary(&result));
+        let _ = writeln!(err, "{}", report::summary(&result));
     }
     if result.nothing_checked {
         let paths: Vec<String> = config

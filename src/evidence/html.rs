@@ -3,7 +3,7 @@
 
 use super::manifest::Manifest;
 use crate::report::html::esc;
-use crate::report::human::plural;
+use crate::report::plural;
 use std::fmt::Write as _;
 
 /// Inputs listed in the manifest section at the most.

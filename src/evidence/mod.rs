@@ -1147,12 +1147,12 @@ fn report_written(out: &Path, m: &Manifest) {
         "aggrego: evidence package {}: {} input{}, {} finding{}, {} suppressed, {} error{}",
         display_path(out),
         m.inputs.len(),
-        crate::report::human::plural(m.inputs.len()),
+        crate::report::plural(m.inputs.len()),
         m.summary.findings,
-        crate::report::human::plural(m.summary.findings),
+        crate::report::plural(m.summary.findings),
         m.summary.suppressed,
         m.summary.errors,
-        crate::report::human::plural(m.summary.errors),
+        crate::report::plural(m.summary.errors),
     );
 }
 

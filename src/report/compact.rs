@@ -2,8 +2,7 @@
 //! cfn-lint print them (`file:line:col: severity RULE message`), then the
 //! summary. Long runs stay readable and every line is a grep or editor jump.
 
-use super::human::summary;
-use super::RenderOptions;
+use super::{hidden, summary, RenderOptions};
 use crate::escape::clean_name;
 use crate::scan::ScanResult;
 use std::io::Write;
@@ -46,21 +45,4 @@ pub fn errors(result: &ScanResult, w: &mut dyn Write) -> std::io::Result<()> {
         writeln!(w, "{at}: error {}", clean_name(&e.message))?;
     }
     Ok(())
-}
-
-/// Says how many findings `-q` or `--min-severity` left out, if any, so a
-/// short report is never mistaken for a clean one.
-pub fn hidden(result: &ScanResult, opts: &RenderOptions) -> Option<String> {
-    let n = result
-        .active()
-        .filter(|f| opts.quiet || f.severity < opts.min_severity)
-        .count();
-    (n > 0).then(|| {
-        let why = if opts.quiet {
-            "-q".to_string()
-        } else {
-            format!("--min-severity {}", opts.min_severity.as_str())
-        };
-        format!("{n} finding{} not shown ({why})", super::human::plural(n))
-    })
 }

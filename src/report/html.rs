@@ -3,7 +3,7 @@
 //! `default-src 'none'` says so to the browser). Every value from the inputs is
 //! escaped for the text or attribute it lands in.
 
-use super::human::plural;
+use super::plural;
 use crate::model::finding::{Finding, Severity};
 use crate::model::NowSource;
 use crate::resolve::coverage::{CellState, Grid};

@@ -1,11 +1,10 @@
 //! `--format human`: miette diagnostics with a labelled snippet, then a summary line.
 
-use super::RenderOptions;
+use super::{plural, summary, RenderOptions};
 use crate::diag::Origin;
 use crate::escape::{clean, clean_name};
 use crate::load::source::SourceFile;
 use crate::model::finding::{Finding, Severity, SuppressionKind};
-use crate::model::NowSource;
 use crate::scan::ScanResult;
 use miette::{
     Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteError,
@@ -131,7 +130,7 @@ pub fn write(
         }
         writeln!(w)?;
     }
-    if let Some(note) = super::compact::hidden(result, opts) {
+    if let Some(note) = super::hidden(result, opts) {
         writeln!(w, "{note}")?;
     }
     writeln!(w, "{}", summary(result))?;
@@ -151,46 +150,6 @@ fn render(
         buf.push('\n');
     }
     w.write_all(buf.as_bytes())
-}
-
-pub fn summary(result: &ScanResult) -> String {
-    let counts = super::json::counts(&result.findings);
-    let suppressed = result.suppressed_count();
-    let n = result.findings.len() - suppressed;
-    let mut s = format!("aggrego: {n} finding{}", plural(n));
-    if !counts.is_empty() {
-        let parts: Vec<String> = counts
-            .iter()
-            .map(|(sev, n)| format!("{n} {}", sev.as_str()))
-            .collect();
-        s.push_str(&format!(" ({})", parts.join(", ")));
-    }
-    if suppressed > 0 {
-        s.push_str(&format!(", {suppressed} suppressed"));
-    }
-    let e = result.errors.len();
-    s.push_str(&format!(
-        ", {e} error{}, {} file{} scanned; snapshot time {} ({})",
-        plural(e),
-        result.files_scanned,
-        plural(result.files_scanned),
-        result.now.rfc3339,
-        match result.now_source {
-            NowSource::Flag => "from --now",
-            NowSource::Manifest => "capture time in the snapshot manifest",
-            NowSource::Snapshot => "newest timestamp in the snapshot",
-            NowSource::Clock => "the clock: no timestamp in the inputs",
-        }
-    ));
-    s
-}
-
-pub fn plural(n: usize) -> &'static str {
-    if n == 1 {
-        ""
-    } else {
-        "s"
-    }
 }
 
 fn miette_severity(s: Severity) -> miette::Severity {

@@ -2,7 +2,7 @@
 //! policy, then findings grouped by file, suppressed ones folded away, errors
 //! last. Everything from the inputs is escaped so it stays text.
 
-use super::human::plural;
+use super::plural;
 use crate::model::finding::Finding;
 use crate::scan::ScanResult;
 use std::collections::BTreeMap;

@@ -8,6 +8,7 @@ pub mod junit;
 pub mod markdown;
 pub mod sarif;
 
+use crate::model::NowSource;
 use crate::scan::ScanResult;
 use std::io::Write;
 
@@ -72,4 +73,62 @@ pub fn by_policy(result: &ScanResult) -> PolicyRows<'_> {
         }
     }
     table
+}
+
+/// The one-line summary every human-readable output ends with.
+pub fn summary(result: &ScanResult) -> String {
+    let counts = json::counts(&result.findings);
+    let suppressed = result.suppressed_count();
+    let n = result.findings.len() - suppressed;
+    let mut s = format!("aggrego: {n} finding{}", plural(n));
+    if !counts.is_empty() {
+        let parts: Vec<String> = counts
+            .iter()
+            .map(|(sev, n)| format!("{n} {}", sev.as_str()))
+            .collect();
+        s.push_str(&format!(" ({})", parts.join(", ")));
+    }
+    if suppressed > 0 {
+        s.push_str(&format!(", {suppressed} suppressed"));
+    }
+    let e = result.errors.len();
+    s.push_str(&format!(
+        ", {e} error{}, {} file{} scanned; snapshot time {} ({})",
+        plural(e),
+        result.files_scanned,
+        plural(result.files_scanned),
+        result.now.rfc3339,
+        match result.now_source {
+            NowSource::Flag => "from --now",
+            NowSource::Manifest => "capture time in the snapshot manifest",
+            NowSource::Snapshot => "newest timestamp in the snapshot",
+            NowSource::Clock => "the clock: no timestamp in the inputs",
+        }
+    ));
+    s
+}
+
+pub fn plural(n: usize) -> &'static str {
+    if n == 1 {
+        ""
+    } else {
+        "s"
+    }
+}
+
+/// Says how many findings `-q` or `--min-severity` left out, if any, so a
+/// short report is never mistaken for a clean one.
+pub fn hidden(result: &ScanResult, opts: &RenderOptions) -> Option<String> {
+    let n = result
+        .active()
+        .filter(|f| opts.quiet || f.severity < opts.min_severity)
+        .count();
+    (n > 0).then(|| {
+        let why = if opts.quiet {
+            "-q".to_string()
+        } else {
+            format!("--min-severity {}", opts.min_severity.as_str())
+        };
+        format!("{n} finding{} not shown ({why})", plural(n))
+    })
 }
