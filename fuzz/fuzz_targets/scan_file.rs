@@ -39,7 +39,7 @@ fuzz_target!(|data: &[u8]| {
     }
     for format in aggrego::report::Format::ALL {
         let mut out = Vec::new();
-        let opts = aggrego::report::RenderOptions { color: false, width: 100 };
+        let opts = aggrego::report::RenderOptions { color: false, width: 100, ..Default::default() };
         aggrego::report::write(format, &result, &opts, &mut out).ok();
     }
 });

@@ -42,7 +42,8 @@ pub fn run(args: &ScanArgs) -> Result<u8, Fatal> {
                 let display = file.display.clone();
                 let opts = RenderOptions {
                     color: args.color == ColorChoice::Always,
-                    ..shown(args)
+                    width: 120,
+                    ..report_options(args)
                 };
                 let stream = file.is_stream();
                 let written = file
@@ -73,7 +74,7 @@ pub fn run(args: &ScanArgs) -> Result<u8, Fatal> {
                         }
                     },
                     width: if to_terminal { terminal_width() } else { 120 },
-                    ..shown(args)
+                    ..report_options(args)
                 };
                 let mut lock = stdout.lock();
                 match report::write(format, &result, &opts, &mut lock).and_then(|_| lock.flush()) {
@@ -126,6 +127,21 @@ pub fn run(args: &ScanArgs) -> Result<u8, Fatal> {
     // would only delay the exit.
     std::mem::forget(result);
     Ok(code)
+}
+
+/// What the report flags ask of each format.
+/// What the options ask of each format (`-q`, `--min-severity`, JUnit's and SARIF's own).
+fn report_options(args: &ScanArgs) -> RenderOptions {
+    RenderOptions {
+        quiet: args.quiet,
+        min_severity: args.min_severity.severity(),
+        junit_failures_only: args.junit_failures_only,
+        sarif: report::sarif::SarifOptions {
+            max_results: args.sarif_max_results as usize,
+            root: args.sarif_root.clone(),
+        },
+        ..RenderOptions::default()
+    }
 }
 
 struct Sink {
@@ -187,15 +203,6 @@ fn sinks(args: &ScanArgs) -> Result<Vec<Sink>, Fatal> {
         });
     }
     Ok(out)
-}
-
-/// What human and compact output show (`-q`, `--min-severity`).
-fn shown(args: &ScanArgs) -> RenderOptions {
-    RenderOptions {
-        quiet: args.quiet,
-        min_severity: args.min_severity.severity(),
-        ..RenderOptions::default()
-    }
 }
 
 fn terminal_width() -> usize {

@@ -566,9 +566,27 @@ pub struct ScanArgs {
 
     /// Report format, optionally with the file it is written to (atomically);
     /// repeat for several reports in one run. Formats: human, compact, json, sarif,
-    /// junit, markdown, html. Default: human on standard output.
+    /// junit, markdown, html, codequality. Default: human on standard output.
     #[arg(long, value_name = "FORMAT[=FILE]", value_parser = parse_format_spec)]
     pub format: Vec<FormatSpec>,
+
+    /// JUnit: write only the failing and erroring test cases (no passes, no
+    /// suppressed items).
+    #[arg(long)]
+    pub junit_failures_only: bool,
+
+    /// SARIF: at most this many results (GitHub shows 5,000 and rejects more than
+    /// 25,000 per run); unsuppressed and most severe first, then report order. A
+    /// tool notification says how many were left out.
+    #[arg(long, value_name = "N", default_value_t = 5000,
+          value_parser = clap::value_parser!(u64).range(1..=25_000))]
+    pub sarif_max_results: u64,
+
+    /// SARIF: the repository root that artifact paths are relative to (as
+    /// `%SRCROOT%`); files outside it keep absolute `file://` URIs. Default: the
+    /// current directory.
+    #[arg(long, value_name = "DIR")]
+    pub sarif_root: Option<PathBuf>,
 
     /// Write the report given without `=FILE` to FILE instead of standard output.
     #[arg(short, long, value_name = "FILE")]
@@ -725,10 +743,12 @@ pub enum Format {
     Markdown,
     /// One self-contained page: summary, source coverage, findings, errors.
     Html,
+    /// GitLab Code Quality (Code Climate JSON), for merge requests.
+    Codequality,
 }
 
 impl Format {
-    pub const ALL: [Format; 7] = [
+    pub const ALL: [Format; 8] = [
         Format::Human,
         Format::Compact,
         Format::Json,
@@ -736,5 +756,6 @@ impl Format {
         Format::Junit,
         Format::Markdown,
         Format::Html,
+        Format::Codequality,
     ];
 }

@@ -1,5 +1,6 @@
 //! Reports: one module per format; nothing else writes the report.
 
+pub mod codequality;
 pub mod compact;
 pub mod html;
 pub mod human;
@@ -23,6 +24,10 @@ pub struct RenderOptions {
     pub quiet: bool,
     /// Human and compact output: findings below this are not shown.
     pub min_severity: crate::model::finding::Severity,
+    /// JUnit: only the failing and erroring test cases.
+    pub junit_failures_only: bool,
+    /// SARIF: the result cap and the repository root of relative URIs.
+    pub sarif: sarif::SarifOptions,
 }
 
 impl Default for RenderOptions {
@@ -32,6 +37,8 @@ impl Default for RenderOptions {
             width: 120,
             quiet: false,
             min_severity: crate::model::finding::Severity::Info,
+            junit_failures_only: false,
+            sarif: sarif::SarifOptions::default(),
         }
     }
 }
@@ -46,10 +53,11 @@ pub fn write(
         Format::Human => human::write(result, opts, out),
         Format::Compact => compact::write(result, opts, out),
         Format::Json => json::write(result, out),
-        Format::Sarif => sarif::write(result, out),
-        Format::Junit => junit::write(result, out),
+        Format::Sarif => sarif::write_with(result, &opts.sarif, out),
+        Format::Junit => junit::write_with(result, opts.junit_failures_only, out),
         Format::Markdown => markdown::write(result, out),
         Format::Html => html::write(result, out),
+        Format::Codequality => codequality::write(result, out),
     }
 }
 

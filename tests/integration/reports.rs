@@ -30,7 +30,18 @@ fn scan(format: &str) -> (i32, Vec<u8>) {
 
 #[test]
 fn sarif_is_valid_and_complete() {
-    let (code, out) = scan("sarif");
+    // Every finding (about 20,000, most from a hostile fixture), within GitHub's limit.
+    let mut args = vec!["scan"];
+    args.extend(INPUTS);
+    args.extend([
+        "--now",
+        NOW,
+        "--format",
+        "sarif",
+        "--sarif-max-results",
+        "25000",
+    ]);
+    let (code, out) = aggrego(&args);
     assert_eq!(code, 2, "the error fixtures are in the scan");
     let sarif: Value = serde_json::from_slice(&out).unwrap();
     let schema: Value = serde_json::from_str(
@@ -79,12 +90,22 @@ fn sarif_is_valid_and_complete() {
         assert!(r["helpUri"].as_str().unwrap().starts_with("https://"));
         let level = r["defaultConfiguration"]["level"].as_str().unwrap();
         assert!(["error", "warning", "note"].contains(&level));
-        let sev: f64 = r["properties"]["security-severity"]
-            .as_str()
-            .unwrap()
-            .parse()
-            .unwrap();
-        assert!((0.0..=10.0).contains(&sev));
+        for d in ["shortDescription", "fullDescription"] {
+            assert!(r[d]["text"].as_str().unwrap().chars().count() <= 1024);
+        }
+        let uri = r["helpUri"].as_str().unwrap();
+        assert!(!uri.contains(char::is_whitespace) && uri.len() > "https://".len());
+        match r["properties"]["severity"].as_str().unwrap() {
+            "info" => assert!(r["properties"]["security-severity"].is_null()),
+            _ => {
+                let sev: f64 = r["properties"]["security-severity"]
+                    .as_str()
+                    .unwrap()
+                    .parse()
+                    .unwrap();
+                assert!((0.1..=10.0).contains(&sev));
+            }
+        }
         assert!(r["properties"]["tags"]
             .as_array()
             .unwrap()
@@ -95,7 +116,7 @@ fn sarif_is_valid_and_complete() {
     assert_eq!(high["properties"]["security-severity"], "8.0");
 
     let results = run["results"].as_array().unwrap();
-    assert!(results.len() > 20);
+    assert!(results.len() > 20_000, "every finding within the cap");
     let mut fingerprints = BTreeSet::new();
     let mut suppressed_kinds = BTreeSet::new();
     for r in results {
@@ -103,8 +124,16 @@ fn sarif_is_valid_and_complete() {
         assert_eq!(rules[i]["id"], r["ruleId"], "ruleIndex points at the rule");
         let loc = &r["locations"][0]["physicalLocation"];
         let uri = loc["artifactLocation"]["uri"].as_str().unwrap();
-        assert!(!uri.starts_with('/') && !uri.contains("://"), "{uri}");
-        assert_eq!(loc["artifactLocation"]["uriBaseId"], "%SRCROOT%");
+        if uri.starts_with("fixtures/") {
+            assert_eq!(loc["artifactLocation"]["uriBaseId"], "%SRCROOT%");
+        } else {
+            // The corpus is outside the repository: an absolute URI of its own.
+            assert!(
+                uri.starts_with("file:///") && uri.contains("/corpus/awscli/"),
+                "{uri}"
+            );
+            assert!(loc["artifactLocation"]["uriBaseId"].is_null());
+        }
         let region = &loc["region"];
         assert!(region["startLine"].as_u64().unwrap() >= 1);
         assert!(region["endColumn"].as_u64().unwrap() >= 1);
@@ -125,6 +154,13 @@ fn sarif_is_valid_and_complete() {
     assert_eq!(
         suppressed_kinds,
         BTreeSet::from(["external".to_string(), "inSource".to_string()])
+    );
+    let root = run["originalUriBaseIds"]["%SRCROOT%"]["uri"]
+        .as_str()
+        .unwrap();
+    assert!(
+        root.starts_with("file:///") && root.ends_with('/'),
+        "{root}"
     );
     let inv = &run["invocations"][0];
     assert_eq!(inv["executionSuccessful"], false);
@@ -179,6 +215,277 @@ fn fingerprints_survive_line_moves() {
     };
     let before = fp(&src);
     let after = fp(&format!("# a comment\n\n\n{src}"));
+    assert_eq!(before.len(), after.len());
+    for ((f1, l1), (f2, l2)) in before.iter().zip(&after) {
+        assert_eq!(f1, f2);
+        assert_eq!(l1 + 3, *l2);
+    }
+}
+
+fn sarif_schema() -> jsonschema::Validator {
+    let schema: Value = serde_json::from_str(
+        &std::fs::read_to_string(common::corpus().join("schemas/sarif-schema-2.1.0.json")).unwrap(),
+    )
+    .unwrap();
+    jsonschema::validator_for(&schema).expect("SARIF schema compiles")
+}
+
+/// A run with more findings than `--sarif-max-results`: valid, cut to the cap with
+/// the most severe kept, and a notification saying how many were left out.
+#[test]
+fn sarif_capped_run_is_valid_and_keeps_the_most_severe() {
+    let (_, json) = scan("json");
+    let json: Value = serde_json::from_slice(&json).unwrap();
+    let all = json["findings"].as_array().unwrap();
+    let mut args = vec!["scan"];
+    args.extend(INPUTS);
+    args.extend([
+        "--now",
+        NOW,
+        "--format",
+        "sarif",
+        "--sarif-max-results",
+        "10",
+    ]);
+    let (_, out) = aggrego(&args);
+    let sarif: Value = serde_json::from_slice(&out).unwrap();
+    let errors: Vec<String> = sarif_schema()
+        .iter_errors(&sarif)
+        .take(20)
+        .map(|e| format!("{e} at {}", e.instance_path()))
+        .collect();
+    assert!(errors.is_empty(), "{errors:#?}");
+    let run = &sarif["runs"][0];
+    let results = run["results"].as_array().unwrap();
+    assert_eq!(results.len(), 10);
+    let rank = |s: &str| {
+        ["info", "low", "medium", "high", "critical"]
+            .iter()
+            .position(|x| *x == s)
+            .unwrap()
+    };
+    let kept_min = results
+        .iter()
+        .map(|r| rank(r["properties"]["severity"].as_str().unwrap()))
+        .min()
+        .unwrap();
+    let active_max = all
+        .iter()
+        .filter(|f| f["suppressed"] == false)
+        .map(|f| rank(f["severity"].as_str().unwrap()))
+        .max()
+        .unwrap();
+    assert_eq!(kept_min, active_max, "only the most severe are kept");
+    assert!(results.iter().all(|r| r["suppressions"].is_null()));
+    let notes = run["invocations"][0]["toolExecutionNotifications"]
+        .as_array()
+        .unwrap();
+    let left = format!("{} of {} results left out", all.len() - 10, all.len());
+    assert!(
+        notes.iter().any(|n| n["level"] == "warning"
+            && n["message"]["text"].as_str().unwrap().starts_with(&left)),
+        "{notes:#?}"
+    );
+    // Beyond GitHub's limit the flag is refused.
+    let (code, _) = aggrego(&["scan", "fixtures/AGG003", "--sarif-max-results", "25001"]);
+    assert_eq!(code, 2);
+}
+
+/// `--sarif-root`: URIs relative to the given root; files outside it absolute.
+#[test]
+fn sarif_root_makes_uris_relative_to_it() {
+    let (_, out) = aggrego(&[
+        "scan",
+        "fixtures/AGG003",
+        "fixtures/AGG004/positive1.describe.json",
+        "--now",
+        NOW,
+        "--format",
+        "sarif",
+        "--sarif-root",
+        "fixtures/AGG003",
+    ]);
+    let sarif: Value = serde_json::from_slice(&out).unwrap();
+    let run = &sarif["runs"][0];
+    let root = run["originalUriBaseIds"]["%SRCROOT%"]["uri"]
+        .as_str()
+        .unwrap();
+    assert!(root.ends_with("/fixtures/AGG003/"), "{root}");
+    let mut relative = 0;
+    let mut absolute = 0;
+    for r in run["results"].as_array().unwrap() {
+        let a = &r["locations"][0]["physicalLocation"]["artifactLocation"];
+        let uri = a["uri"].as_str().unwrap();
+        if a["uriBaseId"] == "%SRCROOT%" {
+            assert!(!uri.contains('/'), "{uri}");
+            relative += 1;
+        } else {
+            assert!(
+                uri.starts_with("file:///")
+                    && uri.ends_with("/fixtures/AGG004/positive1.describe.json")
+            );
+            absolute += 1;
+        }
+    }
+    assert!(relative > 0 && absolute > 0);
+}
+
+fn fails(case: &roxmltree::Node) -> bool {
+    case.children()
+        .any(|n| n.has_tag_name("failure") || n.has_tag_name("error"))
+}
+
+/// Test cases as GitLab reads them: the first case of a (classname, name) wins.
+fn gitlab_view(doc: &roxmltree::Document) -> Vec<(String, String, bool)> {
+    let mut seen = BTreeSet::new();
+    let mut cases = Vec::new();
+    for c in doc.descendants().filter(|n| n.has_tag_name("testcase")) {
+        let key = (
+            c.attribute("classname").unwrap_or("").to_string(),
+            c.attribute("name").unwrap().to_string(),
+        );
+        let failed = fails(&c);
+        if seen.insert(key.clone()) {
+            cases.push((key.0, key.1, failed));
+        } else {
+            assert!(!failed, "failing case {key:?} shadowed by an earlier one");
+        }
+    }
+    cases
+}
+
+/// GitLab shows every failing item of the fixtures as failed, and Jenkins groups
+/// the cases by rule (what follows the last dot of the classname).
+#[test]
+fn junit_as_gitlab_and_jenkins_read_it() {
+    let (_, out) = aggrego(&["scan", "fixtures", "--now", NOW, "--format", "junit"]);
+    let text = String::from_utf8(out).unwrap();
+    let doc = roxmltree::Document::parse(&text).unwrap();
+    let failing = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("testcase"))
+        .filter(fails)
+        .count();
+    let shown = gitlab_view(&doc);
+    assert!(failing > 40, "{failing}");
+    assert_eq!(shown.iter().filter(|c| c.2).count(), failing);
+    for suite in doc.descendants().filter(|n| n.has_tag_name("testsuite")) {
+        let rule = suite
+            .children()
+            .find(|n| n.has_tag_name("properties"))
+            .and_then(|p| {
+                p.children()
+                    .find(|n| n.attribute("name") == Some("rule"))
+                    .and_then(|n| n.attribute("value"))
+            });
+        for c in suite.children().filter(|n| n.has_tag_name("testcase")) {
+            let class = c.attribute("classname").unwrap();
+            match rule {
+                Some(rule) => assert_eq!(class, format!("aggrego.{rule}")),
+                None => assert_eq!(class, "aggrego.errors"),
+            }
+            assert_eq!(
+                class.rsplit('.').next().unwrap(),
+                &class["aggrego.".len()..]
+            );
+            if let Some(f) = c.children().find(|n| n.has_tag_name("failure")) {
+                let file = c.attribute("file").unwrap();
+                let line = c.attribute("line").unwrap();
+                assert!(c
+                    .attribute("name")
+                    .unwrap()
+                    .contains(&format!("{file}:{line}")));
+                assert!(f
+                    .attribute("message")
+                    .unwrap()
+                    .starts_with(&format!("{}: ", rule.unwrap())));
+            }
+        }
+    }
+}
+
+#[test]
+fn junit_failures_only_keeps_failing_and_erroring_cases() {
+    let mut args = vec!["scan"];
+    args.extend(INPUTS);
+    args.extend(["--now", NOW, "--format", "junit"]);
+    let (_, all) = aggrego(&args);
+    args.push("--junit-failures-only");
+    let (_, some) = aggrego(&args);
+    let count = |xml: &[u8], tag: &str| {
+        let text = std::str::from_utf8(xml).unwrap();
+        let doc = roxmltree::Document::parse(text).unwrap();
+        doc.descendants().filter(|n| n.has_tag_name(tag)).count()
+    };
+    assert_eq!(count(&some, "failure"), count(&all, "failure"));
+    assert_eq!(count(&some, "error"), count(&all, "error"));
+    assert_eq!(count(&some, "skipped"), 0);
+    assert_eq!(
+        count(&some, "testcase"),
+        count(&some, "failure") + count(&some, "error")
+    );
+    let text = String::from_utf8(some).unwrap();
+    let doc = roxmltree::Document::parse(&text).unwrap();
+    let root = doc.root_element();
+    let failures: usize = root.attribute("failures").unwrap().parse().unwrap();
+    assert_eq!(failures, count(text.as_bytes(), "failure"));
+}
+
+/// GitLab Code Quality: an array of issues with the fields GitLab reads, no
+/// suppressed finding, fingerprints unique and unchanged by a line move.
+#[test]
+fn codequality_is_what_gitlab_reads() {
+    let (_, json) = scan("json");
+    let json: Value = serde_json::from_slice(&json).unwrap();
+    let active = json["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["suppressed"] == false)
+        .count();
+    let (_, out) = scan("codequality");
+    let issues: Value = serde_json::from_slice(&out).unwrap();
+    let issues = issues.as_array().unwrap();
+    assert_eq!(issues.len(), active);
+    let mut fingerprints = BTreeSet::new();
+    for i in issues {
+        let rule = i["check_name"].as_str().unwrap();
+        assert!(rule.starts_with("AGG"));
+        assert!(i["description"]
+            .as_str()
+            .unwrap()
+            .starts_with(&format!("{rule}: ")));
+        assert!(["info", "minor", "major", "critical", "blocker"]
+            .contains(&i["severity"].as_str().unwrap()));
+        assert!(!i["location"]["path"].as_str().unwrap().is_empty());
+        assert!(i["location"]["lines"]["begin"].as_u64().unwrap() >= 1);
+        assert!(fingerprints.insert(i["fingerprint"].as_str().unwrap().to_string()));
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let src = std::fs::read_to_string(common::root().join("fixtures/AGG003/positive3.tf")).unwrap();
+    let fp = |text: &str| -> Vec<(String, u64)> {
+        std::fs::write(dir.path().join("main.tf"), text).unwrap();
+        let out = assert_cmd::Command::cargo_bin("aggrego")
+            .unwrap()
+            .current_dir(dir.path())
+            .args(["scan", ".", "--format", "codequality"])
+            .output()
+            .unwrap();
+        let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+        v.as_array()
+            .unwrap()
+            .iter()
+            .map(|i| {
+                (
+                    i["fingerprint"].as_str().unwrap().to_string(),
+                    i["location"]["lines"]["begin"].as_u64().unwrap(),
+                )
+            })
+            .collect()
+    };
+    let before = fp(&src);
+    let after = fp(&format!("# a comment\n\n\n{src}"));
+    assert!(!before.is_empty());
     assert_eq!(before.len(), after.len());
     for ((f1, l1), (f2, l2)) in before.iter().zip(&after) {
         assert_eq!(f1, f2);
@@ -273,7 +580,15 @@ fn markdown_summarises_then_lists_by_file() {
 
 #[test]
 fn every_format_is_byte_identical_across_runs() {
-    for format in ["json", "sarif", "junit", "markdown", "human", "html"] {
+    for format in [
+        "json",
+        "sarif",
+        "junit",
+        "markdown",
+        "human",
+        "html",
+        "codequality",
+    ] {
         let (_, a) = scan(format);
         let (_, b) = scan(format);
         assert!(!a.is_empty());
