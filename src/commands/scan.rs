@@ -49,7 +49,12 @@ pub fn run(args: &ScanArgs) -> Result<u8, Fatal> {
                 let written = file
                     .writer()
                     .and_then(|mut w| report::write(format, &result, &opts, &mut w))
-                    .and_then(|_| file.commit());
+                    .and_then(|_| {
+                        if format == Format::Junit {
+                            junit_size_note(&display, file.written());
+                        }
+                        file.commit()
+                    });
                 match written {
                     Ok(()) => {}
                     // A reader that leaves a stream (`| head`) chose to.
@@ -141,6 +146,19 @@ fn report_options(args: &ScanArgs) -> RenderOptions {
             root: args.sarif_root.clone(),
         },
         ..RenderOptions::default()
+    }
+}
+
+/// GitLab reads JUnit reports of at most 30 MB: say so before a report
+/// grows past it unnoticed.
+fn junit_size_note(display: &str, size: Option<u64>) {
+    const GITLAB_LIMIT: u64 = 30 * 1024 * 1024;
+    if let Some(size) = size.filter(|s| *s > GITLAB_LIMIT * 8 / 10) {
+        eprintln!(
+            "aggrego: note: {} is {:.1} MiB; GitLab reads JUnit reports of at most 30 MiB: --junit-failures-only keeps only the failing cases",
+            crate::escape::clean_name(display),
+            size as f64 / (1024.0 * 1024.0)
+        );
     }
 }
 

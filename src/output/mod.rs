@@ -317,6 +317,14 @@ impl Output {
         Ok((Output { display, target }, replaced))
     }
 
+    /// How many bytes a file destination holds so far; `None` for a stream.
+    pub fn written(&self) -> Option<u64> {
+        match &self.target {
+            Target::Replace { tmp, .. } => tmp.as_file().metadata().ok().map(|m| m.len()),
+            _ => None,
+        }
+    }
+
     pub fn writer(&mut self) -> std::io::Result<Box<dyn Write + '_>> {
         Ok(match &mut self.target {
             Target::Replace { tmp, .. } => Box::new(tmp.as_file_mut()),
