@@ -144,6 +144,7 @@ fn report_options(args: &ScanArgs) -> RenderOptions {
         sarif: report::sarif::SarifOptions {
             max_results: args.sarif_max_results as usize,
             root: args.sarif_root.clone(),
+            package: false,
         },
         ..RenderOptions::default()
     }

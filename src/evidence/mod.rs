@@ -870,7 +870,17 @@ pub fn write_outputs(
         let mut w = std::io::BufWriter::with_capacity(1 << 16, std::fs::File::create(&path)?);
         match name {
             RESULTS_JSON => report::json::write(&outcome.result, &mut w)?,
-            RESULTS_SARIF => report::sarif::write(&outcome.result, &mut w)?,
+            RESULTS_SARIF => report::sarif::write_with(
+                &outcome.result,
+                // Every result: a package is read by auditors, not by a
+                // code-scanning service with a cap.
+                &report::sarif::SarifOptions {
+                    package: true,
+                    max_results: usize::MAX,
+                    ..Default::default()
+                },
+                &mut w,
+            )?,
             _ => report::html::render(
                 &outcome.result,
                 Some(report::html::Appendix {

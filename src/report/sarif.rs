@@ -147,6 +147,8 @@ const SRCROOT: &str = "%SRCROOT%";
 pub struct Uris {
     cwd: PathBuf,
     root: PathBuf,
+    /// Package names: no base, nothing of this machine.
+    package: bool,
 }
 
 impl Uris {
@@ -161,11 +163,27 @@ impl Uris {
             }
             None => cwd.clone(),
         };
-        Uris { cwd, root }
+        Uris {
+            cwd,
+            root,
+            package: false,
+        }
+    }
+
+    /// For an evidence package, whose paths are its own names.
+    pub fn package() -> Uris {
+        Uris {
+            cwd: PathBuf::new(),
+            root: PathBuf::new(),
+            package: true,
+        }
     }
 
     /// The URI of a display path, and whether it is relative to `%SRCROOT%`.
     pub fn uri(&self, path: &str) -> (String, bool) {
+        if self.package {
+            return (encode(&path.replace('\\', "/")), false);
+        }
         let abs = normalize(&self.cwd.join(path));
         if let Ok(rel) = abs.strip_prefix(&self.root) {
             return (encode(&rel.to_string_lossy().replace('\\', "/")), true);
@@ -291,6 +309,9 @@ pub struct SarifOptions {
     /// The repository root relative URIs start from (`%SRCROOT%`); the current
     /// directory when none.
     pub root: Option<PathBuf>,
+    /// The paths are an evidence package's own names: written as they are,
+    /// without a base, so the report holds no path of the machine that made it.
+    pub package: bool,
 }
 
 impl Default for SarifOptions {
@@ -298,6 +319,7 @@ impl Default for SarifOptions {
         SarifOptions {
             max_results: DEFAULT_MAX_RESULTS,
             root: None,
+            package: false,
         }
     }
 }
@@ -435,7 +457,11 @@ pub fn write_with(
     opts: &SarifOptions,
     out: &mut dyn Write,
 ) -> std::io::Result<()> {
-    let uris = Uris::new(opts.root.as_deref());
+    let uris = if opts.package {
+        Uris::package()
+    } else {
+        Uris::new(opts.root.as_deref())
+    };
     let rule_index: HashMap<&str, usize> = result
         .rules
         .iter()
