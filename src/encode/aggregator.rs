@@ -32,7 +32,7 @@ pub struct Aggregator<'a> {
     pub region_from: Option<Learnt>,
     pub loc: Span,
     /// Attribute names as this input kind spells them, for messages.
-    pub names: &'static AttributeNames,
+    pub names: Names,
     /// The resource type as written (`AWS::Config::ConfigurationAggregator`,
     /// `aws_config_configuration_aggregator`, `awscc_config_configuration_aggregator`);
     /// null for API output.
@@ -85,6 +85,25 @@ fn with_sources(schema: &mut schemars::Schema) {
 
 /// The key of the sources list that the encoder adds.
 pub const SOURCES: &str = "sources";
+
+/// An input kind's attribute names: one value in the input, shared by every
+/// aggregator of that kind.
+pub struct Names(pub &'static AttributeNames);
+
+impl Serialize for Names {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_newtype_struct(super::ser::SHARED_NEWTYPE, self.0)
+    }
+}
+
+impl JsonSchema for Names {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        AttributeNames::schema_name()
+    }
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        AttributeNames::json_schema(generator)
+    }
+}
 
 #[derive(Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -202,7 +221,7 @@ impl<'a> Aggregator<'a> {
             region: a.region.as_deref(),
             region_from: a.region_from,
             loc: a.span,
-            names,
+            names: Names(names),
             resource_type: a.resource_type,
             syntax: syntax(a, file_names),
             name_required: a.name_required,

@@ -305,6 +305,8 @@ struct Builder<'t> {
     /// Owners before the first of `resources` (the chunks before this one).
     resource_base: usize,
     keys: HashMap<&'static str, Value, FastHash>,
+    /// Values of `'static` items, by address (`ser::SHARED_NEWTYPE`).
+    shared: HashMap<usize, Value, FastHash>,
 }
 
 /// The policy input, with the source statuses (often most of it) kept as Rust

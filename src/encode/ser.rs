@@ -132,22 +132,31 @@ impl<'e, 't> ser::Serializer for Encoder<'e, 't> {
     ) -> Result<Value, Error> {
         match name {
             LOC_NEWTYPE => {
-                let span = span_of(&value.serialize(self.again())?)
+                let parts = Parts::of(value)?;
+                let span = parts
+                    .span()
                     .ok_or_else(|| Error("a span is three numbers".into()))?;
                 Ok(self.b.loc(span))
             }
             EXPR_NEWTYPE => {
-                let parts = value.serialize(self.again())?;
-                let span = span_of(&parts)
+                let parts = Parts::of(value)?;
+                let span = parts
+                    .span()
                     .ok_or_else(|| Error("an expression is a span and a note".into()))?;
-                let note = match &parts {
-                    Value::Array(a) => a.get(3).and_then(|v| v.as_string().ok().cloned()),
-                    _ => None,
-                };
-                Ok(Value::from(match note {
-                    Some(n) => n.to_string(),
+                Ok(Value::from(match parts.text {
+                    Some(n) => n,
                     None => self.b.quote(span),
                 }))
+            }
+            SHARED_NEWTYPE => {
+                // The same static value for every item: encoded once per builder.
+                let key = (value as *const T).cast::<u8>() as usize;
+                if let Some(v) = self.b.shared.get(&key) {
+                    return Ok(v.clone());
+                }
+                let v = value.serialize(self.again())?;
+                self.b.shared.insert(key, v.clone());
+                Ok(v)
             }
             FILE_NEWTYPE => match value.serialize(self.again())? {
                 Value::Number(n) => Ok(n
@@ -218,20 +227,172 @@ impl<'e, 't> ser::Serializer for Encoder<'e, 't> {
     }
 }
 
-/// The span in the first three numbers of `parts`.
-fn span_of(parts: &Value) -> Option<crate::model::Span> {
-    let n = |i: usize| match parts {
-        Value::Array(a) => a.get(i).and_then(|v| match v {
-            Value::Number(n) => n.as_u64(),
+/// A newtype whose value is one `'static` item (`Aggregator::names`): every
+/// use shares the value encoded the first time.
+pub(super) const SHARED_NEWTYPE: &str = "$aggrego::Shared";
+
+/// The numbers and the text of a span or an expression, read without
+/// building a value for them (there is one per loc).
+#[derive(Default)]
+struct Parts {
+    numbers: Vec<u64>,
+    text: Option<String>,
+}
+
+impl Parts {
+    fn of<T: ?Sized + Serialize>(value: &T) -> Result<Parts, Error> {
+        let mut p = Parts::default();
+        value.serialize(&mut p)?;
+        Ok(p)
+    }
+
+    fn span(&self) -> Option<crate::model::Span> {
+        match self.numbers[..] {
+            [file, start, end, ..] => Some(crate::model::Span {
+                file: file as u32,
+                start: start as u32,
+                end: end as u32,
+            }),
             _ => None,
-        }),
-        _ => None,
-    };
-    Some(crate::model::Span {
-        file: n(0)? as u32,
-        start: n(1)? as u32,
-        end: n(2)? as u32,
-    })
+        }
+    }
+}
+
+impl<'p> ser::Serializer for &'p mut Parts {
+    type Ok = ();
+    type Error = Error;
+    type SerializeSeq = Impossible<(), Error>;
+    type SerializeTuple = Self;
+    type SerializeTupleStruct = Impossible<(), Error>;
+    type SerializeTupleVariant = Impossible<(), Error>;
+    type SerializeMap = Impossible<(), Error>;
+    type SerializeStruct = Impossible<(), Error>;
+    type SerializeStructVariant = Impossible<(), Error>;
+
+    fn serialize_u32(self, v: u32) -> Result<(), Error> {
+        self.numbers.push(u64::from(v));
+        Ok(())
+    }
+    fn serialize_u64(self, v: u64) -> Result<(), Error> {
+        self.numbers.push(v);
+        Ok(())
+    }
+    fn serialize_str(self, v: &str) -> Result<(), Error> {
+        self.text = Some(v.to_string());
+        Ok(())
+    }
+    fn serialize_none(self) -> Result<(), Error> {
+        Ok(())
+    }
+    fn serialize_some<T: ?Sized + Serialize>(self, value: &T) -> Result<(), Error> {
+        value.serialize(self)
+    }
+    fn serialize_tuple(self, _: usize) -> Result<Self, Error> {
+        Ok(self)
+    }
+    fn serialize_bool(self, _: bool) -> Result<(), Error> {
+        Err(unsupported("flag in a span"))
+    }
+    fn serialize_i8(self, _: i8) -> Result<(), Error> {
+        Err(unsupported("signed number in a span"))
+    }
+    fn serialize_i16(self, _: i16) -> Result<(), Error> {
+        Err(unsupported("signed number in a span"))
+    }
+    fn serialize_i32(self, _: i32) -> Result<(), Error> {
+        Err(unsupported("signed number in a span"))
+    }
+    fn serialize_i64(self, _: i64) -> Result<(), Error> {
+        Err(unsupported("signed number in a span"))
+    }
+    fn serialize_u8(self, v: u8) -> Result<(), Error> {
+        self.serialize_u64(u64::from(v))
+    }
+    fn serialize_u16(self, v: u16) -> Result<(), Error> {
+        self.serialize_u64(u64::from(v))
+    }
+    fn serialize_f32(self, _: f32) -> Result<(), Error> {
+        Err(unsupported("fraction in a span"))
+    }
+    fn serialize_f64(self, _: f64) -> Result<(), Error> {
+        Err(unsupported("fraction in a span"))
+    }
+    fn serialize_char(self, _: char) -> Result<(), Error> {
+        Err(unsupported("character in a span"))
+    }
+    fn serialize_bytes(self, _: &[u8]) -> Result<(), Error> {
+        Err(unsupported("bytes"))
+    }
+    fn serialize_unit(self) -> Result<(), Error> {
+        Ok(())
+    }
+    fn serialize_unit_struct(self, _: &'static str) -> Result<(), Error> {
+        Ok(())
+    }
+    fn serialize_unit_variant(self, _: &'static str, _: u32, _: &'static str) -> Result<(), Error> {
+        Err(unsupported("enum in a span"))
+    }
+    fn serialize_newtype_struct<T: ?Sized + Serialize>(
+        self,
+        _: &'static str,
+        value: &T,
+    ) -> Result<(), Error> {
+        value.serialize(self)
+    }
+    fn serialize_newtype_variant<T: ?Sized + Serialize>(
+        self,
+        _: &'static str,
+        _: u32,
+        _: &'static str,
+        _: &T,
+    ) -> Result<(), Error> {
+        Err(unsupported("enum in a span"))
+    }
+    fn serialize_seq(self, _: Option<usize>) -> Result<Self::SerializeSeq, Error> {
+        Err(unsupported("list in a span"))
+    }
+    fn serialize_tuple_struct(
+        self,
+        _: &'static str,
+        _: usize,
+    ) -> Result<Self::SerializeTupleStruct, Error> {
+        Err(unsupported("tuple struct"))
+    }
+    fn serialize_tuple_variant(
+        self,
+        _: &'static str,
+        _: u32,
+        _: &'static str,
+        _: usize,
+    ) -> Result<Self::SerializeTupleVariant, Error> {
+        Err(unsupported("enum in a span"))
+    }
+    fn serialize_map(self, _: Option<usize>) -> Result<Self::SerializeMap, Error> {
+        Err(unsupported("map in a span"))
+    }
+    fn serialize_struct(self, _: &'static str, _: usize) -> Result<Self::SerializeStruct, Error> {
+        Err(unsupported("struct in a span"))
+    }
+    fn serialize_struct_variant(
+        self,
+        _: &'static str,
+        _: u32,
+        _: &'static str,
+        _: usize,
+    ) -> Result<Self::SerializeStructVariant, Error> {
+        Err(unsupported("enum in a span"))
+    }
+}
+
+impl ser::SerializeTuple for &mut Parts {
+    type Ok = ();
+    type Error = Error;
+    fn serialize_element<T: ?Sized + Serialize>(&mut self, value: &T) -> Result<(), Error> {
+        value.serialize(&mut **self)
+    }
+    fn end(self) -> Result<(), Error> {
+        Ok(())
+    }
 }
 
 pub(super) struct Seq<'e, 't> {
