@@ -258,7 +258,7 @@ impl Parts {
     }
 }
 
-impl<'p> ser::Serializer for &'p mut Parts {
+impl ser::Serializer for &mut Parts {
     type Ok = ();
     type Error = Error;
     type SerializeSeq = Impossible<(), Error>;
