@@ -150,17 +150,23 @@ fn report_options(args: &ScanArgs) -> RenderOptions {
     }
 }
 
-/// GitLab reads JUnit reports of at most 30 MB: say so before a report
-/// grows past it unnoticed.
+/// GitLab reads JUnit reports of at most 30 MiB: a note on standard error
+/// before a report grows past it unnoticed.
 fn junit_size_note(display: &str, size: Option<u64>) {
-    const GITLAB_LIMIT: u64 = 30 * 1024 * 1024;
-    if let Some(size) = size.filter(|s| *s > GITLAB_LIMIT * 8 / 10) {
-        eprintln!(
-            "aggrego: note: {} is {:.1} MiB; GitLab reads JUnit reports of at most 30 MiB: --junit-failures-only keeps only the failing cases",
-            crate::escape::clean_name(display),
-            size as f64 / (1024.0 * 1024.0)
-        );
+    if let Some(note) = junit_size_text(display, size) {
+        eprintln!("{note}");
     }
+}
+
+/// The note, from 80% of GitLab's limit on.
+fn junit_size_text(display: &str, size: Option<u64>) -> Option<String> {
+    const GITLAB_LIMIT: u64 = 30 * 1024 * 1024;
+    let size = size.filter(|s| *s > GITLAB_LIMIT * 8 / 10)?;
+    Some(format!(
+        "aggrego: note: {} is {:.1} MiB; GitLab reads JUnit reports of at most 30 MiB: --junit-failures-only keeps only the failing cases",
+        crate::escape::clean_name(display),
+        size as f64 / (1024.0 * 1024.0)
+    ))
 }
 
 struct Sink {
@@ -230,4 +236,19 @@ fn terminal_width() -> usize {
         .and_then(|c| c.parse().ok())
         .filter(|w: &usize| *w >= 40)
         .unwrap_or(100)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn junit_size_note_from_eighty_percent_of_gitlabs_limit() {
+        const MIB: u64 = 1024 * 1024;
+        assert_eq!(super::junit_size_text("junit.xml", Some(24 * MIB)), None);
+        assert_eq!(super::junit_size_text("junit.xml", None), None);
+        let note = super::junit_size_text("junit.xml", Some(25 * MIB)).unwrap_or_default();
+        assert!(
+            note.starts_with("aggrego: note: junit.xml is 25.0 MiB;"),
+            "{note}"
+        );
+    }
 }

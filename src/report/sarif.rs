@@ -277,28 +277,15 @@ pub(crate) fn fingerprint(
     result: &ScanResult,
     seen: &mut HashMap<String, usize>,
 ) -> String {
-    let text = result
-        .files
-        .get(f.file_id as usize)
-        .and_then(|file| file.text.get(f.span.clone()))
-        .unwrap_or("");
-    let r = &f.resource;
-    let key = format!(
-        "{}\u{0}{}\u{0}{}\u{0}{}\u{0}{}\u{0}{}",
-        f.rule_id,
-        f.file,
-        r.aggregator.as_deref().unwrap_or(""),
-        r.account.as_deref().unwrap_or(""),
-        r.region.as_deref().unwrap_or(""),
-        text.split_whitespace().collect::<Vec<_>>().join(" ")
-    );
-    let n = seen.entry(key.clone()).or_insert(0);
+    // The finding's own fingerprint (the one baselines use), numbered among
+    // identical findings so each result has its own.
+    let own = f.fingerprint(crate::suppress::baseline::text_of(f, &result.files));
+    let n = seen.entry(own.clone()).or_insert(0);
     *n += 1;
     let mut h = Sha256::new();
-    h.update(key.as_bytes());
+    h.update(own.as_bytes());
     h.update(n.to_string().as_bytes());
-    let digest = h.finalize();
-    format!("{digest:x}")
+    format!("{:x}", h.finalize())
 }
 
 /// How the SARIF report is cut to GitHub's limits and where its paths start.

@@ -445,14 +445,14 @@ fn locate_all(
 
 /// A waivers or baseline file as read: its path, its name in reports, and its
 /// text or why it could not be read.
-struct WaiverText {
+struct SideFile {
     path: PathBuf,
     name: String,
     text: Result<String, String>,
 }
 
 /// Read the waivers files (`--waivers`, else each scanned folder's).
-fn read_waivers(opts: &Options) -> Vec<WaiverText> {
+fn read_waivers(opts: &Options) -> Vec<SideFile> {
     waiver_files(opts)
         .into_iter()
         .map(|(path, root)| {
@@ -460,39 +460,35 @@ fn read_waivers(opts: &Options) -> Vec<WaiverText> {
             let trust = root.as_deref().map_or(Trust::Named, |r| {
                 Trust::Within(r, crate::load::open::Root::ScannedFolder)
             });
-            let text = crate::load::open::read(&path, trust)
-                .map_err(|e| match e {
-                    e if e.is_not_found() => "the waivers file does not exist".to_string(),
-                    e => format!("cannot read the waivers file: {e}"),
-                })
-                .and_then(|b| {
-                    source::decode(b)
-                        .map_err(|e| format!("cannot read the waivers file: {}", e.message))
-                });
-            WaiverText { path, name, text }
+            let text = read_text(&path, trust, "the waivers file");
+            SideFile { path, name, text }
         })
         .collect()
 }
 
 /// Read `--baseline FILE`, when given (a file the user named).
-fn read_baseline(opts: &Options) -> Option<WaiverText> {
+fn read_baseline(opts: &Options) -> Option<SideFile> {
     let path = opts.config.baseline.clone()?;
     let name = opts.name_of(&path);
-    let text = crate::load::open::read(&path, Trust::Named)
+    let text = read_text(&path, Trust::Named, "the baseline file");
+    Some(SideFile { path, name, text })
+}
+
+/// The text of a file the scan reads beside its inputs (`what`: "the
+/// waivers file"), or why it cannot be read.
+fn read_text(path: &std::path::Path, trust: Trust<'_>, what: &str) -> Result<String, String> {
+    crate::load::open::read(path, trust)
         .map_err(|e| match e {
-            e if e.is_not_found() => "the baseline file does not exist".to_string(),
-            e => format!("cannot read the baseline file: {e}"),
+            e if e.is_not_found() => format!("{what} does not exist"),
+            e => format!("cannot read {what}: {e}"),
         })
-        .and_then(|b| {
-            source::decode(b).map_err(|e| format!("cannot read the baseline file: {}", e.message))
-        });
-    Some(WaiverText { path, name, text })
+        .and_then(|b| source::decode(b).map_err(|e| format!("cannot read {what}: {}", e.message)))
 }
 
 /// Parse the baseline read: it becomes a file of the scan, so its entries
 /// and errors are located.
 fn parse_baseline(
-    text: Option<WaiverText>,
+    text: Option<SideFile>,
     files: &mut Vec<SourceFile>,
     errors: &mut Vec<Diagnostic>,
 ) -> Vec<suppress::baseline::Entry> {
@@ -515,7 +511,7 @@ fn parse_baseline(
 /// Parse the waivers read: each becomes a file of the scan (after the inputs),
 /// so its entries and errors are located.
 fn parse_waivers(
-    texts: Vec<WaiverText>,
+    texts: Vec<SideFile>,
     files: &mut Vec<SourceFile>,
     known: &BTreeSet<String>,
     errors: &mut Vec<Diagnostic>,
