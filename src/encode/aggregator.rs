@@ -13,7 +13,6 @@ use serde::Serialize;
 
 #[derive(Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-#[schemars(transform = with_sources)]
 pub struct Aggregator<'a> {
     /// Unique within the scan: `file#address`.
     pub id: String,
@@ -64,26 +63,18 @@ pub struct Aggregator<'a> {
     pub tags: &'a Field<Vec<Tag>>,
     /// Values that decide a check but are not known offline, once each.
     pub unresolved: Vec<Unresolved>,
+    /// `account_sources` and `organization_source` together.
+    #[schemars(with = "Vec<Source<'static>>")]
+    pub sources: Later,
 }
 
-/// `sources` is `account_sources` and `organization_source` together: the
-/// same values with the same locs, so the encoder adds it after encoding the
-/// rest rather than encoding each source twice ([`SOURCES`]).
-fn with_sources(schema: &mut schemars::Schema) {
-    let source = serde_json::json!({
-        "description": "`account_sources` and `organization_source` together.",
-        "type": "array",
-        "items": { "$ref": "#/$defs/Source" }
-    });
-    if let Some(p) = schema.get_mut("properties").and_then(|p| p.as_object_mut()) {
-        p.insert(SOURCES.into(), source);
-    }
-    if let Some(r) = schema.get_mut("required").and_then(|r| r.as_array_mut()) {
-        r.push(SOURCES.into());
-    }
-}
+/// A value the encoder sets once the rest of the item is encoded: `sources`
+/// holds the same values, with the same locs, as `account_sources` and
+/// `organization_source`, so each source is encoded once. Written as null.
+#[derive(Serialize)]
+pub struct Later;
 
-/// The key of the sources list that the encoder adds.
+/// The key of the list the encoder sets ([`Later`]).
 pub const SOURCES: &str = "sources";
 
 /// An input kind's attribute names: one value in the input, shared by every
@@ -241,6 +232,7 @@ impl<'a> Aggregator<'a> {
                 .map(|s| organization_source(s, names.organization_source)),
             tags: &a.tags,
             unresolved: unresolved(a, names),
+            sources: Later,
         }
     }
 }

@@ -206,15 +206,16 @@ impl<'e, 't> ser::Serializer for Encoder<'e, 't> {
         Err(unsupported("enum with data"))
     }
     fn serialize_map(self, _: Option<usize>) -> Result<Map<'e, 't>, Error> {
+        self.serialize_struct("", 0)
+    }
+    fn serialize_struct(self, _: &'static str, len: usize) -> Result<Map<'e, 't>, Error> {
         Ok(Map {
             b: self.b,
+            fields: Vec::with_capacity(len),
             object: Object::new(),
             key: None,
             restore: None,
         })
-    }
-    fn serialize_struct(self, _: &'static str, _: usize) -> Result<Map<'e, 't>, Error> {
-        self.serialize_map(None)
     }
     fn serialize_struct_variant(
         self,
@@ -235,7 +236,9 @@ pub(super) const SHARED_NEWTYPE: &str = "$aggrego::Shared";
 /// building a value for them (there is one per loc).
 #[derive(Default)]
 struct Parts {
-    numbers: Vec<u64>,
+    /// A span's file, start and end (more numbers are an error).
+    numbers: [u64; 3],
+    count: usize,
     text: Option<String>,
 }
 
@@ -247,14 +250,12 @@ impl Parts {
     }
 
     fn span(&self) -> Option<crate::model::Span> {
-        match self.numbers[..] {
-            [file, start, end, ..] => Some(crate::model::Span {
-                file: file as u32,
-                start: start as u32,
-                end: end as u32,
-            }),
-            _ => None,
-        }
+        let [file, start, end] = self.numbers;
+        (self.count == 3).then_some(crate::model::Span {
+            file: file as u32,
+            start: start as u32,
+            end: end as u32,
+        })
     }
 }
 
@@ -270,11 +271,15 @@ impl ser::Serializer for &mut Parts {
     type SerializeStructVariant = Impossible<(), Error>;
 
     fn serialize_u32(self, v: u32) -> Result<(), Error> {
-        self.numbers.push(u64::from(v));
-        Ok(())
+        self.serialize_u64(u64::from(v))
     }
     fn serialize_u64(self, v: u64) -> Result<(), Error> {
-        self.numbers.push(v);
+        let slot = self
+            .numbers
+            .get_mut(self.count)
+            .ok_or_else(|| Error("a span is three numbers".into()))?;
+        *slot = v;
+        self.count += 1;
         Ok(())
     }
     fn serialize_str(self, v: &str) -> Result<(), Error> {
@@ -426,6 +431,10 @@ impl ser::SerializeTuple for Seq<'_, '_> {
 
 pub(super) struct Map<'e, 't> {
     b: &'e mut Builder<'t>,
+    /// A struct's fields in their order, made one object at its end
+    /// ([`Builder::object`]).
+    fields: Vec<(&'static str, Value)>,
+    /// A map's entries (its keys are values, not names).
     object: Object,
     key: Option<Value>,
     /// The owner before this item's own (`OWNER_FIELD`), given back at its end.
@@ -461,14 +470,14 @@ impl ser::SerializeStruct for Map<'_, '_> {
             });
             return Ok(());
         }
-        self.b.put(&mut self.object, key, v);
+        self.fields.push((key, v));
         Ok(())
     }
     fn end(self) -> Result<Value, Error> {
         if let Some(owner) = self.restore {
             self.b.own(owner);
         }
-        Ok(self.object.into_value())
+        Ok(self.b.object(self.fields))
     }
 }
 
@@ -490,5 +499,82 @@ impl ser::SerializeMap for Map<'_, '_> {
     }
     fn end(self) -> Result<Value, Error> {
         Ok(self.object.into_value())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::encode::Builder;
+    use serde::Serialize;
+
+    #[derive(Serialize)]
+    struct Outer {
+        b: u32,
+        a: &'static str,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        c: Option<bool>,
+        inner: Vec<Inner>,
+    }
+
+    #[derive(Serialize)]
+    struct Inner {
+        z: bool,
+        y: Option<String>,
+        #[serde(skip_serializing_if = "Vec::is_empty")]
+        x: Vec<u32>,
+    }
+
+    /// Objects made from a shape's template (`Builder::object`) are the
+    /// objects regorus makes of the same JSON, whatever was encoded before
+    /// with the same shape or another one.
+    #[test]
+    fn objects_from_templates_are_the_objects_of_their_json() {
+        let values = [
+            Outer {
+                b: 1,
+                a: "one",
+                c: None,
+                inner: vec![],
+            },
+            Outer {
+                b: 2,
+                a: "two",
+                c: Some(true),
+                inner: vec![
+                    Inner {
+                        z: true,
+                        y: None,
+                        x: vec![],
+                    },
+                    Inner {
+                        z: false,
+                        y: Some("why".into()),
+                        x: vec![3, 4],
+                    },
+                ],
+            },
+            Outer {
+                b: 3,
+                a: "three",
+                c: None,
+                inner: vec![Inner {
+                    z: false,
+                    y: Some("again".into()),
+                    x: vec![5],
+                }],
+            },
+        ];
+        let mut b = Builder::default();
+        let encoded: Vec<Value> = values
+            .iter()
+            .map(|v| v.serialize(Encoder { b: &mut b }).unwrap())
+            .collect();
+        for (v, e) in values.iter().zip(&encoded) {
+            let json = serde_json::to_string(v).unwrap();
+            assert_eq!(*e, Value::from_json_str(&json).unwrap(), "{json}");
+        }
+        // Four shapes: Outer with and without `c`, Inner with and without `x`.
+        assert_eq!(b.shapes.len(), 4);
     }
 }
