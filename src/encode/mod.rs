@@ -340,6 +340,19 @@ impl Shape {
                 .zip(fields)
                 .all(|(n, (k, _))| std::ptr::eq(*n, *k))
     }
+
+    /// The template with `fields`' values (in the shape's order) set.
+    fn fill(&self, fields: Vec<(&'static str, Value)>) -> Value {
+        let mut value = self.template.clone();
+        if let Ok(o) = value.as_object_mut() {
+            for ((_, v), key) in fields.into_iter().zip(&self.keys) {
+                if let Some(slot) = o.get_mut(key) {
+                    *slot = v;
+                }
+            }
+        }
+        value
+    }
 }
 
 /// The policy input, with the source statuses (often most of it) kept as Rust
@@ -777,7 +790,7 @@ impl Builder<'_> {
     /// Encoding 10^4 aggregators makes some 10^5 objects of a dozen shapes.
     fn object(&mut self, fields: Vec<(&'static str, Value)>) -> Value {
         let signature = Shape::signature(&fields);
-        if !self.shapes.get(&signature).is_some_and(|s| s.fits(&fields)) {
+        if !self.shapes.contains_key(&signature) {
             let names: Vec<&'static str> = fields.iter().map(|(k, _)| *k).collect();
             let keys: Vec<Value> = names.iter().map(|k| self.key(k)).collect();
             let template = keys
@@ -790,27 +803,20 @@ impl Builder<'_> {
                 keys,
                 template,
             };
-            if self.shapes.contains_key(&signature) {
-                // Two shapes with one signature: the later ones are built
-                // without a template (never seen, but never wrong).
-                let mut o = Object::new();
-                for ((_, v), k) in fields.into_iter().zip(shape.keys) {
-                    o.insert(k, v);
-                }
-                return o.into_value();
-            }
             self.shapes.insert(signature, shape);
         }
-        let shape = &self.shapes[&signature];
-        let mut value = shape.template.clone();
-        if let Ok(o) = value.as_object_mut() {
-            for ((_, v), key) in fields.into_iter().zip(&shape.keys) {
-                if let Some(slot) = o.get_mut(key) {
-                    *slot = v;
+        match self.shapes.get(&signature) {
+            Some(shape) if shape.fits(&fields) => shape.fill(fields),
+            // Another shape with the same signature (never seen, never
+            // wrong): its keys sorted one by one.
+            _ => {
+                let mut o = Object::new();
+                for (k, v) in fields {
+                    self.put(&mut o, k, v);
                 }
+                o.into_value()
             }
         }
-        value
     }
 
     /// The text at `span`, for a message naming an unknown value: whitespace

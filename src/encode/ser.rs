@@ -529,7 +529,7 @@ mod tests {
     /// objects regorus makes of the same JSON, whatever was encoded before
     /// with the same shape or another one.
     #[test]
-    fn objects_from_templates_are_the_objects_of_their_json() {
+    fn objects_from_templates_are_the_objects_of_their_json() -> Result<(), String> {
         let values = [
             Outer {
                 b: 1,
@@ -566,15 +566,18 @@ mod tests {
             },
         ];
         let mut b = Builder::default();
-        let encoded: Vec<Value> = values
+        let encoded = values
             .iter()
-            .map(|v| v.serialize(Encoder { b: &mut b }).unwrap())
-            .collect();
+            .map(|v| v.serialize(Encoder { b: &mut b }))
+            .collect::<Result<Vec<Value>, Error>>()
+            .map_err(|e| e.to_string())?;
         for (v, e) in values.iter().zip(&encoded) {
-            let json = serde_json::to_string(v).unwrap();
-            assert_eq!(*e, Value::from_json_str(&json).unwrap(), "{json}");
+            let json = serde_json::to_string(v).map_err(|e| e.to_string())?;
+            let expected = Value::from_json_str(&json).map_err(|e| e.to_string())?;
+            assert_eq!(*e, expected, "{json}");
         }
         // Four shapes: Outer with and without `c`, Inner with and without `x`.
         assert_eq!(b.shapes.len(), 4);
+        Ok(())
     }
 }
