@@ -299,6 +299,51 @@ pub(super) enum Use {
     Write(PathBuf),
 }
 
+/// Each entry's local header says what its central directory record says
+/// (version, flags, method, time, CRC, sizes, name length): the zip crate reads
+/// the central directory only, so a changed local header would otherwise be
+/// accepted although the package's bytes are not the ones it was made with.
+fn local_headers_agree(
+    file: &mut std::fs::File,
+    zip: &mut zip::ZipArchive<std::fs::File>,
+) -> Result<(), String> {
+    use std::io::{Read, Seek, SeekFrom};
+    let mut read_at = |at: u64, buf: &mut [u8]| {
+        file.seek(SeekFrom::Start(at))
+            .and_then(|_| file.read_exact(buf))
+            .map_err(|e| format!("cannot read the zip file at byte {at}: {e}"))
+    };
+    for i in 0..zip.len() {
+        let (local_at, central_at, name) = {
+            let e = zip
+                .by_index_raw(i)
+                .map_err(|e| format!("not a readable zip file: entry {i}: {e}"))?;
+            (
+                e.header_start(),
+                e.central_header_start(),
+                e.name().to_string(),
+            )
+        };
+        let mut local = [0u8; 30];
+        let mut central = [0u8; 46];
+        read_at(local_at, &mut local)?;
+        read_at(central_at, &mut central)?;
+        // With a data descriptor (flag bit 3) the CRC and sizes follow the data.
+        let described = central[8] & 0x08 != 0;
+        let fixed = if described { 10 } else { 22 };
+        let agree = local[..4] == [0x50, 0x4b, 0x03, 0x04]
+            && local[4..4 + fixed] == central[6..6 + fixed]
+            && local[26..28] == central[28..30];
+        if !agree {
+            return Err(format!(
+                "zip entry `{}`: its local header differs from the central directory",
+                name.escape_debug()
+            ));
+        }
+    }
+    Ok(())
+}
+
 enum Source {
     Dir(PathBuf),
     Zip(Box<zip::ZipArchive<std::fs::File>>),
@@ -347,7 +392,8 @@ impl Reader {
                     ));
                 }
             }
-            let zip = zip::ZipArchive::new(file).map_err(|e| {
+            let mut headers = file.try_clone().map_err(|e| unreadable_file(&shown, &e))?;
+            let mut zip = zip::ZipArchive::new(file).map_err(|e| {
                 Fatal::file(
                     &shown,
                     format!(
@@ -365,6 +411,8 @@ impl Reader {
                     ),
                 ));
             }
+            local_headers_agree(&mut headers, &mut zip)
+                .map_err(|why| Fatal::file(&shown, format!("not an evidence package: {why}")))?;
             Source::Zip(Box::new(zip))
         };
         Ok(Reader {

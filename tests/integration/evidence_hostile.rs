@@ -221,6 +221,36 @@ fn duplicate_zip_entries_are_refused() {
     );
 }
 
+/// A byte changed in any field of any entry's local header (version, flags,
+/// method, time, CRC, sizes): the zip reader trusts the central directory,
+/// verify holds each local header to it.
+#[test]
+fn changed_local_headers_are_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let z = dir.path().join("p.zip");
+    assert_eq!(package(&z, &[]).code, 1);
+    let bytes = std::fs::read(&z).unwrap();
+    let headers: Vec<usize> = (0..bytes.len() - 4)
+        .filter(|i| bytes[*i..*i + 4] == [0x50, 0x4b, 0x03, 0x04])
+        .collect();
+    assert!(headers.len() > 3);
+    let bad = dir.path().join("bad.zip");
+    for (n, at) in headers.iter().enumerate() {
+        for field in [4, 6, 10, 12, 14, 18, 22] {
+            let mut b = bytes.clone();
+            b[at + field] ^= 0x01;
+            std::fs::write(&bad, &b).unwrap();
+            let r = aggrego(&["evidence", "verify", &s(&bad)]);
+            assert!(
+                r.code == 1 || r.code == 2,
+                "entry {n}, byte {field}: {}{}",
+                r.stdout,
+                r.stderr
+            );
+        }
+    }
+}
+
 /// Reports removed, a file added, and the manifest made to match: not intact.
 #[test]
 fn removed_and_added_files_are_found() {
