@@ -35,6 +35,15 @@
 #   checks: region_listings
 #   references:
 #     conformity: Config-006
+#   frameworks:
+#     - framework: NIST SP 800-53 Rev. 5
+#       control: "CM-8"
+#       title: System Component Inventory
+#       citation: "NIST SP 800-53 Rev. 5 (September 2020, updates as of 2020-12-10), control CM-8, https://csrc.nist.gov/pubs/sp/800/53/r5/upd1/final"
+#     - framework: Trend Micro Cloud One Conformity
+#       control: "Config-006"
+#       title: AWS Config Aggregator Source Status
+#       citation: "Trend Micro Cloud One Conformity knowledge base, rule Config-006 (AWS Config Aggregator Source Status), https://www.trendmicro.com/trendaivisiononecloudriskmanagement/knowledge-base/aws/Config/config-aggregator-source-status.html"
 package aggrego.region_without_aggregator
 
 import data.aggrego.lib

@@ -27,6 +27,15 @@
 #     checkov: CKV_AWS_121
 #     kics: ac5a0bc0-a54c-45aa-90c3-15f7703b9132
 #     trivy: AWS-0019
+#   frameworks:
+#     - framework: NIST SP 800-53 Rev. 5
+#       control: "CM-8"
+#       title: System Component Inventory
+#       citation: "NIST SP 800-53 Rev. 5 (September 2020, updates as of 2020-12-10), control CM-8, https://csrc.nist.gov/pubs/sp/800/53/r5/upd1/final"
+#     - framework: Trend Micro Cloud One Conformity
+#       control: "Config-006"
+#       title: AWS Config Aggregator Source Status
+#       citation: "Trend Micro Cloud One Conformity knowledge base, rule Config-006 (AWS Config Aggregator Source Status), https://www.trendmicro.com/trendaivisiononecloudriskmanagement/knowledge-base/aws/Config/config-aggregator-source-status.html"
 package aggrego.not_all_regions
 
 import data.aggrego.lib

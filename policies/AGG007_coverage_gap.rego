@@ -32,6 +32,27 @@
 #     --configuration-aggregator-name <aggregator-name>`.
 #   inputs: [aws-cli]
 #   checks: aggregators
+#   frameworks:
+#     - framework: CIS AWS Foundations Benchmark v3.0.0
+#       control: "3.3"
+#       title: Ensure AWS Config is enabled in all regions
+#       citation: "CIS Amazon Web Services Foundations Benchmark v3.0.0, recommendation 3.3, https://www.cisecurity.org/benchmark/amazon_web_services (listed as a related requirement of Security Hub control Config.1: https://docs.aws.amazon.com/securityhub/latest/userguide/config-controls.html#config-1)"
+#     - framework: AWS Foundational Security Best Practices
+#       control: "Config.1"
+#       title: AWS Config should be enabled and use the service-linked role for resource recording
+#       citation: "AWS Security Hub user guide, AWS Foundational Security Best Practices standard, control Config.1, https://docs.aws.amazon.com/securityhub/latest/userguide/config-controls.html#config-1"
+#     - framework: NIST SP 800-53 Rev. 5
+#       control: "CA-7"
+#       title: Continuous Monitoring
+#       citation: "NIST SP 800-53 Rev. 5 (September 2020, updates as of 2020-12-10), control CA-7, https://csrc.nist.gov/pubs/sp/800/53/r5/upd1/final"
+#     - framework: NIST SP 800-53 Rev. 5
+#       control: "CM-8"
+#       title: System Component Inventory
+#       citation: "NIST SP 800-53 Rev. 5 (September 2020, updates as of 2020-12-10), control CM-8, https://csrc.nist.gov/pubs/sp/800/53/r5/upd1/final"
+#     - framework: Trend Micro Cloud One Conformity
+#       control: "Config-006"
+#       title: AWS Config Aggregator Source Status
+#       citation: "Trend Micro Cloud One Conformity knowledge base, rule Config-006 (AWS Config Aggregator Source Status), https://www.trendmicro.com/trendaivisiononecloudriskmanagement/knowledge-base/aws/Config/config-aggregator-source-status.html"
 package aggrego.coverage_gap
 
 import data.aggrego.lib

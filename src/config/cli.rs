@@ -316,6 +316,12 @@ pub struct PoliciesArgs {
     #[command(flatten)]
     pub policies: PolicyArgs,
 
+    /// List the controls of one framework instead, each with the rules that
+    /// support it: its name or alias, any case (cis-aws, conformity, fsbp,
+    /// nist-800-53, or a framework named by a custom policy).
+    #[arg(long, value_name = "NAME")]
+    pub framework: Option<String>,
+
     /// Output format.
     #[arg(long, value_enum, default_value_t = ListFormat::Text)]
     pub format: ListFormat,

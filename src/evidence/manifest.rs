@@ -107,6 +107,22 @@ pub struct Summary {
     pub by_severity: Vec<SeverityCount>,
     /// The exit code of the run that made the package.
     pub exit_code: u8,
+    /// Results per control, by rule id (`report::controls`).
+    #[serde(default)]
+    pub by_rule: Vec<ControlCount>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ControlCount {
+    pub rule: String,
+    /// `PASS`, `FAIL` or `NOT APPLICABLE`.
+    pub status: String,
+    pub checks: String,
+    pub checked: usize,
+    pub failed: usize,
+    pub findings: usize,
+    pub suppressed: usize,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -27,8 +27,8 @@ use crate::policy::policyset::{self, PolicySet};
 use crate::report;
 use crate::scan::{self, Options, Plan, ScanResult};
 use manifest::{
-    Hashed, Input, InputError, Manifest, PackageFile, PolicyEntry, Redaction, Root, SeverityCount,
-    Summary, Tool,
+    ControlCount, Hashed, Input, InputError, Manifest, PackageFile, PolicyEntry, Redaction, Root,
+    SeverityCount, Summary, Tool,
 };
 use sha2::{Digest, Sha256};
 use std::collections::BTreeSet;
@@ -851,6 +851,18 @@ pub fn manifest_core(
                 })
                 .collect(),
             exit_code: outcome.exit_code,
+            by_rule: report::controls::by_rule(r)
+                .into_iter()
+                .map(|c| ControlCount {
+                    rule: c.rule.into(),
+                    status: c.status.as_str().into(),
+                    checks: c.checks.into(),
+                    checked: c.checked,
+                    failed: c.failed,
+                    findings: c.findings,
+                    suppressed: c.suppressed,
+                })
+                .collect(),
         },
         files: Vec::new(),
     }

@@ -26,6 +26,8 @@ pub struct Rule {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub checks: Option<Checks>,
     pub references: Vec<Reference>,
+    /// Controls of published frameworks the rule supports.
+    pub frameworks: Vec<crate::policy::framework::Framework>,
     /// `builtin`, `aggrego` (its own rules) or the policy file.
     pub origin: String,
 }
@@ -69,6 +71,7 @@ impl Rule {
             inputs: m.custom.inputs.clone(),
             checks: Some(m.custom.checks),
             references,
+            frameworks: m.custom.frameworks.clone(),
             origin: if p.builtin {
                 "builtin".into()
             } else {
@@ -102,6 +105,7 @@ pub fn own_rules() -> Vec<Rule> {
                 catalogue: None,
                 reference: format!("{INFORMATION_URI}#suppressions"),
             }],
+            frameworks: Vec::new(),
             origin: "aggrego".into(),
         };
     vec![

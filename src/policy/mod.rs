@@ -7,6 +7,7 @@ pub mod bounded;
 pub mod catalog;
 pub mod engine;
 pub mod format;
+pub mod framework;
 pub mod metadata_block;
 pub mod policyset;
 pub mod time;
@@ -219,6 +220,9 @@ pub struct Custom {
     /// or a plain list of references.
     #[serde(default)]
     pub references: References,
+    /// Controls of published frameworks the check supports, each with its citation.
+    #[serde(default)]
+    pub frameworks: Vec<framework::Framework>,
     /// The input collection whose items the policy checks, one by one: JUnit
     /// reports a test case per item, passes included.
     #[serde(default)]
@@ -309,6 +313,7 @@ fn builtin_metadata(path: &str) -> Option<Metadata> {
     let (_, json) = BUILTIN_METADATA.iter().find(|(n, _)| *n == name)?;
     let meta: Metadata = serde_json::from_str(json).ok()?;
     validate(&meta).ok()?;
+    framework::check(&meta.custom.frameworks).ok()?;
     Some(meta)
 }
 
@@ -397,6 +402,10 @@ pub fn parse_metadata(path: &str, source: &str) -> Result<Metadata, Diagnostic> 
         located(path, source, at, &message)
     })?;
     validate(&meta).map_err(|e| located(path, source, start, &format!("METADATA: {e}")))?;
+    framework::check(&meta.custom.frameworks).map_err(|(field, why)| {
+        let at = field_offset(source, start, &yaml, &field).unwrap_or(start);
+        located(path, source, at, &format!("METADATA {field}: {why}"))
+    })?;
     Ok(meta)
 }
 
@@ -435,6 +444,9 @@ fn expected(field: &str, why: &str) -> String {
             "expected a map of catalogue names to ids (`conformity: Config-006`) or a list of strings"
                 .into()
         }
+        "custom.frameworks" => format!(
+            "{why}; expected a list of {{framework, control, title (optional), citation}}"
+        ),
         _ => why.to_string(),
     }
 }

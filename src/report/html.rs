@@ -57,6 +57,8 @@ table.grid td { width: 14px; min-width: 14px; height: 14px; line-height: 14px; t
 .c-blank { background: var(--blank); box-shadow: inset 0 0 0 1px #eef1f4; }
 .legend { display: flex; flex-wrap: wrap; gap: 14px; margin: 6px 0; align-items: center; }
 .legend span.k { border: 1px solid #c8ced6; display: inline-block; width: 14px; height: 14px; line-height: 14px; text-align: center; font-size: 9px; font-weight: 700; vertical-align: middle; margin-right: 4px; }
+.st { display: inline-block; padding: 0 6px; border-radius: 3px; font-size: 12px; font-weight: 600; white-space: nowrap; }
+.st-PASS { background: var(--ok); color: #fff; } .st-FAIL { background: var(--failed); color: #fff; } .st-NA { background: var(--soft); color: var(--muted); border: 1px solid var(--line); }
 footer { margin-top: 40px; color: var(--muted); font-size: 12px; }
 "#;
 
@@ -123,7 +125,9 @@ pub fn render(
         esc(&result.now.rfc3339),
         now_source(result.now_source),
     );
-    s.push_str("<nav><a href=\"#summary\">Summary</a>");
+    s.push_str(
+        "<nav><a href=\"#summary\">Summary</a><a href=\"#controls\">Results per control</a>",
+    );
     if !result.coverage.is_empty() {
         s.push_str("<a href=\"#coverage\">Source coverage</a>");
     }
@@ -137,6 +141,7 @@ pub fn render(
     s.push_str("</nav>\n</header>\n");
 
     summary(&mut s, result);
+    controls(&mut s, result);
     coverage(&mut s, &result.coverage);
     findings(&mut s, result);
     errors(&mut s, result);
@@ -150,6 +155,54 @@ pub fn render(
     );
     out.write_all(s.as_bytes())?;
     out.flush()
+}
+
+/// Every policy that ran, with its status and counts (see `report::controls`),
+/// and the framework controls it supports.
+fn controls(s: &mut String, result: &ScanResult) {
+    use super::controls::{by_rule, Status};
+    s.push_str("<section id=\"controls\">\n<h2>Results per control</h2>\n");
+    let rows = by_rule(result);
+    if rows.is_empty() {
+        s.push_str("<p>No policy ran.</p>\n</section>\n");
+        return;
+    }
+    s.push_str("<p class=\"note\">Checked: the items of the policy's collection it examined. Failed: those with a finding that is not suppressed. NOT APPLICABLE: nothing in the inputs for the policy to examine.</p>\n");
+    s.push_str("<table class=\"controls\">\n<tr><th>Policy</th><th>Status</th><th>Severity</th><th>Title</th><th>Checks</th><th class=\"n\">Checked</th><th class=\"n\">Failed</th><th class=\"n\">Findings</th><th class=\"n\">Suppressed</th><th>Frameworks</th></tr>\n");
+    for r in &rows {
+        let class = match r.status {
+            Status::NotApplicable => "NA",
+            st => st.as_str(),
+        };
+        let frameworks: Vec<String> = r
+            .frameworks
+            .iter()
+            .map(|f| match f.title {
+                Some(t) => format!(
+                    "<span title=\"{}\">{} {}</span>",
+                    esc(t),
+                    esc(f.framework),
+                    esc(f.control)
+                ),
+                None => format!("{} {}", esc(f.framework), esc(f.control)),
+            })
+            .collect();
+        let _ = writeln!(
+            s,
+            "<tr><td><code>{}</code></td><td><span class=\"st st-{class}\">{}</span></td><td>{}</td><td>{}</td><td><code>{}</code></td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td>{}</td></tr>",
+            esc(r.rule),
+            r.status.as_str(),
+            sev(r.severity),
+            esc(r.title),
+            r.checks,
+            r.checked,
+            r.failed,
+            r.findings,
+            r.suppressed,
+            frameworks.join("<br>"),
+        );
+    }
+    s.push_str("</table>\n</section>\n");
 }
 
 fn now_source(src: NowSource) -> &'static str {

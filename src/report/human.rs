@@ -133,8 +133,44 @@ pub fn write(
     if let Some(note) = super::hidden(result, opts) {
         writeln!(w, "{note}")?;
     }
+    if !opts.quiet {
+        write_controls(result, &mut w)?;
+    }
     writeln!(w, "{}", summary(result))?;
     w.flush()
+}
+
+/// Results per control, a line per status: each rule with its failed and
+/// checked items (the full rows are in the JSON, HTML and Markdown reports).
+fn write_controls(result: &ScanResult, w: &mut dyn Write) -> std::io::Result<()> {
+    use super::controls::{by_rule, Status};
+    let rows = by_rule(result);
+    let mut first = true;
+    for status in [Status::Fail, Status::Pass, Status::NotApplicable] {
+        let listed: Vec<String> = rows
+            .iter()
+            .filter(|r| r.status == status)
+            .map(|r| match status {
+                Status::NotApplicable => clean_name(r.rule),
+                _ => format!("{} {}/{}", clean_name(r.rule), r.failed, r.checked),
+            })
+            .collect();
+        if listed.is_empty() {
+            continue;
+        }
+        let lead = if first {
+            "Per control (failed/checked items): "
+        } else {
+            "  "
+        };
+        let label = match status {
+            Status::NotApplicable => "NOT APPLICABLE (nothing to check)",
+            s => s.as_str(),
+        };
+        writeln!(w, "{lead}{label} {}", listed.join(", "))?;
+        first = false;
+    }
+    Ok(())
 }
 
 fn render(

@@ -30,6 +30,8 @@ struct Summary<'a> {
     suppressed: usize,
     errors: usize,
     by_severity: BySeverity<'a>,
+    /// Results per control: one row per policy that ran, by rule id.
+    by_rule: Vec<super::controls::Control<'a>>,
 }
 
 /// Counts of unsuppressed findings per severity, most severe first, zero counts left out.
@@ -150,6 +152,7 @@ fn report<'a>(result: &'a ScanResult, findings: &'a [Finding]) -> Report<'a> {
             suppressed: result.suppressed_count(),
             errors: result.errors.len(),
             by_severity: BySeverity(&result.findings),
+            by_rule: super::controls::by_rule(result),
         },
         findings,
         errors,

@@ -11,10 +11,10 @@
 use crate::model::finding::Finding;
 use crate::policy::catalog::Rule;
 use crate::policy::Checks;
-use crate::scan::subject::Index;
+use crate::scan::subject::{assign, Index};
 use crate::scan::ScanResult;
 use quick_junit::{NonSuccessKind, Report, TestCase, TestCaseStatus, TestSuite};
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{HashMap, HashSet};
 use std::io::Write;
 
 /// The classname of the error cases.
@@ -154,36 +154,24 @@ fn checked_suite(
     findings: &[&Finding],
 ) -> TestSuite {
     let mut suite = new_suite(rule);
-    let mut per_subject: BTreeMap<usize, Vec<&Finding>> = BTreeMap::new();
-    let mut unmatched = Vec::new();
-    for f in findings {
-        match index.find(f.file_id, &f.span) {
-            Some(i) => per_subject.entry(i).or_default().push(f),
-            None => unmatched.push(*f),
-        }
-    }
+    let assigned = assign(index, &rule.inputs, findings);
     let mut cases: Vec<(&str, usize, TestCase)> = Vec::new();
-    for (i, s) in index.subjects().iter().enumerate() {
-        if !rule.inputs.iter().any(|k| k == s.kind.as_str()) {
-            continue;
-        }
+    for (i, fs) in assigned.items {
+        let s = &index.subjects()[i];
         let source = result.files.get(s.file as usize);
         let file = source.map_or("", |f| f.name.as_str());
         let line = source.map_or(0, |f| f.line_col(s.extent.start).line);
-        let status = match per_subject.remove(&i) {
-            Some(fs) => status_for(&fs),
-            None => TestCaseStatus::success(),
+        let status = if fs.is_empty() {
+            TestCaseStatus::success()
+        } else {
+            status_for(&fs)
         };
         let mut case = TestCase::new(format!("{} ({file}:{line})", s.name), status);
         case.set_classname(classname(&rule.id));
         located(&mut case, file, line);
         cases.push((file, s.extent.start, case));
     }
-    // Findings in items of another input kind still fail their own case.
-    for (_, fs) in per_subject {
-        unmatched.extend(fs);
-    }
-    for f in unmatched {
+    for f in assigned.outside {
         cases.push((&f.file, f.span.start, finding_case(f)));
     }
     cases.sort_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)));

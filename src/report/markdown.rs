@@ -64,6 +64,8 @@ pub fn write(result: &ScanResult, out: &mut dyn Write) -> std::io::Result<()> {
         s.push('\n');
     }
 
+    controls(&mut s, result);
+
     // Findings by file.
     let mut listed = 0;
     let mut by_file: BTreeMap<&str, Vec<&Finding>> = BTreeMap::new();
@@ -214,6 +216,38 @@ pub fn text(s: &str) -> String {
         }
     }
     out
+}
+
+/// Results per control, folded: every policy that ran with its status,
+/// counts and framework controls (see `report::controls`).
+fn controls(s: &mut String, result: &ScanResult) {
+    let rows = super::controls::by_rule(result);
+    if rows.is_empty() {
+        return;
+    }
+    let [pass, fail, na] = super::controls::tally(&rows);
+    let _ = writeln!(
+        s,
+        "<details><summary>Results per control: {fail} fail, {pass} pass, {na} not applicable</summary>\n"
+    );
+    s.push_str("| Policy | Status | Severity | Title | Checked | Failed | Findings | Suppressed | Frameworks |\n");
+    s.push_str("|---|---|---|---|---:|---:|---:|---:|---|\n");
+    for r in &rows {
+        let _ = writeln!(
+            s,
+            "| `{}` | {} | {} | {} | {} | {} | {} | {} | {} |",
+            code(r.rule),
+            r.status.as_str(),
+            r.severity.as_str(),
+            text(r.title),
+            r.checked,
+            r.failed,
+            r.findings,
+            r.suppressed,
+            text(&super::controls::frameworks_text(r)),
+        );
+    }
+    s.push_str("\n</details>\n\n");
 }
 
 /// Text inside a code span: backticks cannot be escaped there, so they are

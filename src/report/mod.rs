@@ -2,6 +2,7 @@
 
 pub mod codequality;
 pub mod compact;
+pub mod controls;
 pub mod html;
 pub mod human;
 pub mod json;

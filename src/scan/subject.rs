@@ -2,6 +2,7 @@
 //! region listings and saved outputs of a scan. JUnit reports one test case per
 //! item and policy, passes included.
 
+use crate::model::finding::Finding;
 use crate::model::InputKind;
 use crate::model::{FileId, Inventory, SourceStatus};
 use crate::policy::Checks;
@@ -27,7 +28,11 @@ impl Checked {
     /// The items of one collection, in input order.
     pub fn of(&self, collection: Checks) -> Vec<Subject> {
         if collection == Checks::SourceStatuses {
-            return self.statuses.iter().map(status_subject).collect();
+            return self
+                .statuses
+                .iter()
+                .map(|s| status_subject(s, s.subject()))
+                .collect();
         }
         self.items
             .iter()
@@ -35,13 +40,27 @@ impl Checked {
             .cloned()
             .collect()
     }
+
+    /// The items of one collection, in input order, the source statuses
+    /// without their names: for counting, which needs where each item lies
+    /// but not what it is called (naming 300k statuses costs a large scan
+    /// about as much as reporting them).
+    pub fn located(&self, collection: Checks) -> Vec<Subject> {
+        if collection != Checks::SourceStatuses {
+            return self.of(collection);
+        }
+        self.statuses
+            .iter()
+            .map(|s| status_subject(s, String::new()))
+            .collect()
+    }
 }
 
-fn status_subject(s: &SourceStatus) -> Subject {
+fn status_subject(s: &SourceStatus, name: String) -> Subject {
     Subject {
         collection: Checks::SourceStatuses,
         kind: InputKind::AwsCli,
-        name: s.subject(),
+        name,
         file: s.span.file,
         extent: s.span.start as usize..s.span.end as usize,
     }
@@ -110,6 +129,40 @@ pub fn collect(inv: &Inventory) -> Vec<Subject> {
         });
     }
     out
+}
+
+/// One rule's findings set against the items it checks: each item of the
+/// rule's input kinds with the findings located in it (none: it passed), and
+/// the findings located in no such item. JUnit makes a test case of each, the
+/// results per control count them: one reading for both.
+pub struct Assigned<'a> {
+    /// (position in [`Index::subjects`], the findings in it), in index order.
+    pub items: Vec<(usize, Vec<&'a Finding>)>,
+    /// Findings outside every item of the rule's input kinds (AGG007's, about
+    /// an account of an organization listing), in the order given.
+    pub outside: Vec<&'a Finding>,
+}
+
+/// `findings` (one rule's) by the item of `index` each lies in; items whose
+/// input kind is not among `inputs` are not the rule's.
+pub fn assign<'a>(index: &Index, inputs: &[String], findings: &[&'a Finding]) -> Assigned<'a> {
+    let mut per_subject: std::collections::BTreeMap<usize, Vec<&'a Finding>> = Default::default();
+    let mut outside = Vec::new();
+    for f in findings {
+        match index.find(f.file_id, &f.span) {
+            Some(i) => per_subject.entry(i).or_default().push(f),
+            None => outside.push(*f),
+        }
+    }
+    let mut items = Vec::new();
+    for (i, s) in index.subjects().iter().enumerate() {
+        if inputs.iter().any(|k| k == s.kind.as_str()) {
+            items.push((i, per_subject.remove(&i).unwrap_or_default()));
+        }
+    }
+    // Findings in items of another input kind are the rule's all the same.
+    outside.extend(per_subject.into_values().flatten());
+    Assigned { items, outside }
 }
 
 /// Subjects of one collection by file, sorted, for finding the one a span lies in.

@@ -14,6 +14,7 @@ mod cli;
 mod cli_reference;
 mod collect;
 mod config_file;
+mod controls;
 mod corpus;
 mod coverage;
 mod custom_policies;

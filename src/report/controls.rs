@@ -1,0 +1,158 @@
+//! Results per control: for every policy that ran, how many items of its
+//! collection it examined, how many of them failed, and whether it passed,
+//! failed or had nothing to examine. Every report shows these rows; JUnit's
+//! test cases are the same items ([`crate::scan::subject::assign`]).
+//!
+//! - `checked`: the items of the policy's collection (`custom.checks`) whose
+//!   input kind is among its `inputs`, all of them (a per-item policy's `where`
+//!   only skips items it would pass), plus one per finding located outside
+//!   every such item (JUnit gives those a case of their own too).
+//! - `failed`: those items with at least one unsuppressed finding; `findings`
+//!   and `suppressed` count findings.
+//! - `status`: `FAIL` when one failed, else `PASS` when one was examined, else
+//!   `NOT APPLICABLE`: nothing to examine is never a pass.
+//!
+//! aggrego's own rules about suppressions (AGG901, AGG902) check no input
+//! collection: they are not controls and have no row.
+
+use crate::model::finding::{Finding, Severity};
+use crate::policy::Checks;
+use crate::scan::subject::{assign, Index};
+use crate::scan::ScanResult;
+use serde::Serialize;
+use std::collections::HashMap;
+
+/// One policy's results.
+#[derive(Debug, Clone, Serialize)]
+pub struct Control<'a> {
+    pub rule: &'a str,
+    pub title: &'a str,
+    pub severity: Severity,
+    /// The input collection (`source_statuses`, `aggregators`, …).
+    pub checks: &'static str,
+    pub checked: usize,
+    pub failed: usize,
+    pub findings: usize,
+    pub suppressed: usize,
+    pub status: Status,
+    pub frameworks: Vec<FrameworkRef<'a>>,
+}
+
+/// A framework control the policy supports, as reports name it (the citation
+/// is in `aggrego explain`).
+#[derive(Debug, Clone, Serialize)]
+pub struct FrameworkRef<'a> {
+    pub framework: &'a str,
+    pub control: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub title: Option<&'a str>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum Status {
+    #[serde(rename = "PASS")]
+    Pass,
+    #[serde(rename = "FAIL")]
+    Fail,
+    #[serde(rename = "NOT APPLICABLE")]
+    NotApplicable,
+}
+
+impl Status {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Pass => "PASS",
+            Status::Fail => "FAIL",
+            Status::NotApplicable => "NOT APPLICABLE",
+        }
+    }
+
+    /// Of counts: see the module's documentation.
+    pub fn of(checked: usize, failed: usize) -> Status {
+        if failed > 0 {
+            Status::Fail
+        } else if checked > 0 {
+            Status::Pass
+        } else {
+            Status::NotApplicable
+        }
+    }
+}
+
+/// The rows of a scan, one per policy that ran, sorted by rule id.
+pub fn by_rule(result: &ScanResult) -> Vec<Control<'_>> {
+    let mut findings: HashMap<&str, Vec<&Finding>> = HashMap::new();
+    for f in &result.findings {
+        findings.entry(&f.rule_id).or_default().push(f);
+    }
+    let mut indexes: HashMap<Checks, Index> = HashMap::new();
+    let mut rows = Vec::new();
+    for rule in &result.rules {
+        let Some(collection) = rule.checks else {
+            continue;
+        };
+        let index = indexes
+            .entry(collection)
+            .or_insert_with(|| Index::new(result.checked.located(collection)));
+        let mine = findings.remove(&*rule.id).unwrap_or_default();
+        let assigned = assign(index, &rule.inputs, &mine);
+        let counts = |fs: &[&Finding]| fs.iter().any(|f| !f.suppressed);
+        let failed = assigned.items.iter().filter(|(_, fs)| counts(fs)).count()
+            + assigned.outside.iter().filter(|f| !f.suppressed).count();
+        let checked = assigned.items.len() + assigned.outside.len();
+        let suppressed = mine.iter().filter(|f| f.suppressed).count();
+        rows.push(Control {
+            rule: &rule.id,
+            title: &rule.title,
+            severity: rule.severity,
+            checks: collection.as_str(),
+            checked,
+            failed,
+            findings: mine.len() - suppressed,
+            suppressed,
+            status: Status::of(checked, failed),
+            frameworks: rule
+                .frameworks
+                .iter()
+                .map(|f| FrameworkRef {
+                    framework: &f.framework,
+                    control: &f.control,
+                    title: f.title.as_deref(),
+                })
+                .collect(),
+        });
+    }
+    rows.sort_by(|a, b| a.rule.cmp(b.rule));
+    rows
+}
+
+/// `CIS AWS Foundations Benchmark v3.0.0 3.3; NIST SP 800-53 Rev. 5 CM-8`.
+pub fn frameworks_text(c: &Control<'_>) -> String {
+    c.frameworks
+        .iter()
+        .map(|f| format!("{} {}", f.framework, f.control))
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+/// Counts of each status, in the order PASS, FAIL, NOT APPLICABLE.
+pub fn tally(rows: &[Control<'_>]) -> [usize; 3] {
+    let mut n = [0; 3];
+    for r in rows {
+        n[r.status as usize] += 1;
+    }
+    n
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nothing_examined_is_not_a_pass() {
+        assert_eq!(Status::of(0, 0), Status::NotApplicable);
+        assert_eq!(Status::of(3, 0), Status::Pass);
+        assert_eq!(Status::of(3, 1), Status::Fail);
+        assert_eq!(Status::of(0, 1), Status::Fail);
+    }
+}
