@@ -23,6 +23,7 @@ pub fn plan(config: &ScanConfig) -> Result<(Plan, Options), Fatal> {
 pub fn run(args: &ScanArgs) -> Result<u8, Fatal> {
     let config = ScanConfig {
         baseline: args.baseline.clone(),
+        prepared_by: args.prepared_by.clone(),
         ..ScanConfig::from_args(&args.input, &args.policies, &args.rules)
     };
     // Fail before scanning when a report cannot be written.

@@ -226,6 +226,12 @@ pub struct EvidenceArgs {
     )]
     pub redact_key: Option<String>,
 
+    /// Who prepared the report or package (free text, e.g. "J. Doe, Internal
+    /// Audit"): recorded in its provenance as given, shown with control
+    /// characters escaped. Not redacted by --redact.
+    #[arg(long, value_name = "NAME", value_parser = parse_prepared_by)]
+    pub prepared_by: Option<String>,
+
     /// Replace an existing package at --out.
     #[arg(long)]
     pub force: bool,
@@ -511,6 +517,16 @@ fn parse_duration(s: &str) -> Result<Duration, String> {
     humantime::parse_duration(s).map_err(|e| format!("`{s}`: {e} (e.g. 24h, 90m, 30s)"))
 }
 
+/// `--prepared-by`: spaces around it trimmed; not empty, at most 200 characters.
+fn parse_prepared_by(s: &str) -> Result<String, String> {
+    let t = s.trim();
+    match t.chars().count() {
+        0 => Err("give who prepared it (free text)".into()),
+        n if n > 200 => Err(format!("{n} characters: at most 200")),
+        _ => Ok(t.to_string()),
+    }
+}
+
 /// A size in bytes (`--max-file-size`, `--max-package-size`): 512MiB, 2GB.
 fn parse_size(s: &str) -> Result<u64, String> {
     s.parse::<bytesize::ByteSize>()
@@ -637,6 +653,12 @@ pub struct ScanArgs {
     /// accepted, and entries matching nothing are named (AGG902).
     #[arg(long, value_name = "FILE")]
     pub baseline: Option<PathBuf>,
+
+    /// Who prepared the report or package (free text, e.g. "J. Doe, Internal
+    /// Audit"): recorded in its provenance as given, shown with control
+    /// characters escaped. Not redacted by --redact.
+    #[arg(long, value_name = "NAME", value_parser = parse_prepared_by)]
+    pub prepared_by: Option<String>,
 }
 
 /// The least severity shown (`--min-severity`).

@@ -84,6 +84,9 @@ pub struct ScanConfig {
     /// `--var-file` files.
     #[serde(default, with = "paths")]
     pub var_files: Vec<PathBuf>,
+    /// `--prepared-by` (`scan` and `evidence`): who prepared the report, as given.
+    #[serde(default)]
+    pub prepared_by: Option<String>,
 }
 
 impl ScanConfig {
@@ -124,6 +127,7 @@ impl ScanConfig {
             fail_on_rule: rules.fail_on_rule.clone(),
             waivers: rules.waivers.clone(),
             baseline: None,
+            prepared_by: None,
         }
     }
 

@@ -65,7 +65,7 @@ pub(super) fn manifest_section(m: &Manifest) -> String {
 <tr><th>--no-builtin</th><td>{}</td></tr>\n<tr><th>--policy-timeout</th><td>{}</td></tr>\n\
 <tr><th>--only-rule</th><td>{}</td></tr>\n<tr><th>--skip-rule</th><td>{}</td></tr>\n\
 <tr><th>--fail-on</th><td>{}</td></tr>\n<tr><th>--fail-on-rule</th><td>{}</td></tr>\n\
-<tr><th>--waivers</th><td>{}</td></tr>\n</table>",
+<tr><th>--waivers</th><td>{}</td></tr>\n<tr><th>--prepared-by</th><td>{}</td></tr>\n</table>",
         opt(&f.now.as_ref().map(|n| n.rfc3339.clone())),
         esc(&humantime::format_duration(f.max_age).to_string()),
         opt(&f.aggregator),
@@ -83,6 +83,7 @@ pub(super) fn manifest_section(m: &Manifest) -> String {
         esc(f.fail_on.as_str()),
         list(&f.fail_on_rule),
         path(&f.waivers),
+        opt(&f.prepared_by),
     );
     s.push_str("<h3>Policies</h3>\n<table class=\"policies\">\n<tr><th>Id</th><th>File</th><th>SHA-256</th></tr>\n");
     for p in &m.policies {

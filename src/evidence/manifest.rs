@@ -3,6 +3,7 @@
 //! always the same bytes.
 
 use crate::config::ScanConfig;
+use crate::resolve::scope::{Capture, Scope};
 use serde::{Deserialize, Serialize};
 
 pub const FORMAT: &str = "aggrego-evidence/1";
@@ -17,6 +18,17 @@ pub struct Manifest {
     pub now: String,
     pub now_source: String,
     pub flags: ScanConfig,
+    /// `--prepared-by`, as given (never redacted: the preparer chose it).
+    /// Absent from packages made before it existed, as are `scope` and `snapshots`.
+    #[serde(default)]
+    pub prepared_by: Option<String>,
+    /// The accounts, regions and aggregators in scope, and where each list came from.
+    #[serde(default)]
+    pub scope: Scope,
+    /// What each snapshot manifest of the inputs says of its capture: time,
+    /// caller, CLI version, failed calls.
+    #[serde(default)]
+    pub snapshots: Vec<Capture>,
     /// The PATH arguments, in order, by their names in the package.
     pub roots: Vec<Root>,
     /// The policies that ran, in catalogue order.

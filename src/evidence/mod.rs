@@ -708,17 +708,21 @@ pub fn run(dir: &Path, recipe: &Recipe, progress: bool, caps: &Caps) -> Result<O
         .iter()
         .map(|e| Diagnostic::whole(&e.file, e.message.clone()))
         .collect();
-    let result = scan::scan(&options, engine);
+    let mut result = scan::scan(&options, engine);
     let exit_code = result.exit_code(fail_on, &plan.selection);
+    // The reports record the flags as the package does: its own paths, not
+    // those of the folder it is re-run in.
+    result.provenance.flags = recipe.flags.clone();
 
-    let policies = engine
-        .policies()
+    let policies = result
+        .provenance
+        .policies
         .iter()
         .map(|p| PolicyEntry {
-            id: p.id().to_string(),
-            file: p.path.clone(),
+            id: p.id.clone(),
+            file: p.file.clone(),
             builtin: p.builtin,
-            sha256: sha256_hex(p.source.as_bytes()),
+            sha256: p.sha256.clone(),
         })
         .collect();
     let mut modules: Vec<Hashed> = crate::policy::BUILTIN_LIB
@@ -829,6 +833,9 @@ pub fn manifest_core(
         now: r.now.rfc3339.clone(),
         now_source: r.now_source.as_str().into(),
         flags: recipe.flags.clone(),
+        prepared_by: recipe.flags.prepared_by.clone(),
+        scope: r.scope.clone(),
+        snapshots: r.provenance.snapshots.clone(),
         roots: recipe.roots.clone(),
         policies: outcome.policies.clone(),
         modules: outcome.modules.clone(),
@@ -943,7 +950,10 @@ pub fn create(args: &EvidenceArgs) -> Result<u8, Fatal> {
     };
     // ScanConfig and policies are checked on the originals first, so a mistake is
     // reported with the paths as given.
-    let given = ScanConfig::from_args(&args.input, &args.policies, &args.rules);
+    let given = ScanConfig {
+        prepared_by: args.prepared_by.clone(),
+        ..ScanConfig::from_args(&args.input, &args.policies, &args.rules)
+    };
     let known = Plan::new(policyset::of_config(&given).map_err(Fatal)?, &given)?.known;
     check_roots(&args.input.paths)?;
     let target = package::Target::new(&out, args.force)?;

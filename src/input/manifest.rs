@@ -106,6 +106,8 @@ pub fn parse(
             .unwrap_or_default(),
         captured_ns: None,
         caller_account: None,
+        caller_arn: None,
+        generator: r.text(&members, "generator"),
         cli_version: r.text(&members, "cli_version"),
         regions: Vec::new(),
         region_source: r.text(&members, "region_source"),
@@ -130,6 +132,7 @@ pub fn parse(
         if Kind::of(c.value) != Kind::Null {
             if let Some(caller) = r.object(c.value, "caller") {
                 m.caller_account = r.text(&caller, "account");
+                m.caller_arn = r.text(&caller, "arn");
             }
         }
     }

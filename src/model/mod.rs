@@ -653,6 +653,14 @@ pub struct Manifest {
     #[schemars(with = "Option<String>")]
     pub captured_ns: Option<i64>,
     pub caller_account: Option<String>,
+    /// `caller.arn`: who captured it. Reported as provenance, not judged, so
+    /// not part of the policies' input.
+    #[serde(skip)]
+    pub caller_arn: Option<String>,
+    /// `generator`: what wrote the snapshot (`aggrego collect-script 0.1.0 (bash)`);
+    /// provenance only, as `caller_arn`.
+    #[serde(skip)]
+    pub generator: Option<String>,
     pub cli_version: Option<String>,
     /// The regions captured.
     pub regions: Vec<String>,

@@ -324,6 +324,12 @@ pub const BUILTIN_LIB: &[(&str, &str)] = &[(
 )];
 
 impl Policy {
+    /// The SHA-256 of its source text, as reports and evidence packages record it.
+    pub fn sha256(&self) -> String {
+        use sha2::Digest;
+        format!("{:x}", sha2::Sha256::digest(self.source.as_bytes()))
+    }
+
     pub fn load(path: &str, source: String, builtin: bool) -> Result<Policy, Diagnostic> {
         let meta = match builtin.then(|| builtin_metadata(path)).flatten() {
             Some(meta) => meta,

@@ -128,6 +128,7 @@ pub fn render(
     s.push_str(
         "<nav><a href=\"#summary\">Summary</a><a href=\"#controls\">Results per control</a>",
     );
+    s.push_str("<a href=\"#scope\">Scope and provenance</a>");
     if !result.coverage.is_empty() {
         s.push_str("<a href=\"#coverage\">Source coverage</a>");
     }
@@ -142,6 +143,7 @@ pub fn render(
 
     summary(&mut s, result);
     controls(&mut s, result);
+    s.push_str(&super::scope::html_section(result));
     coverage(&mut s, &result.coverage);
     findings(&mut s, result);
     errors(&mut s, result);

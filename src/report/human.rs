@@ -136,6 +136,9 @@ pub fn write(
     if !opts.quiet {
         write_controls(result, &mut w)?;
     }
+    for line in super::scope::lines(result, clean_name) {
+        writeln!(w, "{line}")?;
+    }
     writeln!(w, "{}", summary(result))?;
     w.flush()
 }

@@ -14,6 +14,8 @@ struct Report<'a> {
     summary: Summary<'a>,
     findings: &'a [Finding],
     errors: Vec<Error<'a>>,
+    scope: &'a crate::resolve::scope::Scope,
+    provenance: &'a crate::scan::provenance::Provenance,
 }
 
 #[derive(Serialize)]
@@ -156,6 +158,8 @@ fn report<'a>(result: &'a ScanResult, findings: &'a [Finding]) -> Report<'a> {
         },
         findings,
         errors,
+        scope: &result.scope,
+        provenance: &result.provenance,
     }
 }
 
@@ -196,6 +200,8 @@ mod tests {
                 checked: Default::default(),
                 nothing_checked: false,
                 coverage: Vec::new(),
+                scope: Default::default(),
+                provenance: Default::default(),
             };
             let mut ours = Vec::new();
             write(&result, &mut ours).unwrap();

@@ -46,6 +46,10 @@ pub fn write(result: &ScanResult, out: &mut dyn Write) -> std::io::Result<()> {
         result.now.rfc3339,
         result.now_source.as_str()
     );
+    let scope = super::scope::lines(result, text);
+    if !scope.is_empty() {
+        let _ = writeln!(s, "{}\n", scope.join("  \n"));
+    }
 
     // Summary by severity and policy.
     let table = super::by_policy(result);

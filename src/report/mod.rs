@@ -9,6 +9,7 @@ pub mod json;
 pub mod junit;
 pub mod markdown;
 pub mod sarif;
+pub mod scope;
 
 use crate::model::NowSource;
 use crate::scan::ScanResult;

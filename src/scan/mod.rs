@@ -1,5 +1,6 @@
 //! One scan: discover, load and parse in parallel, resolve context, evaluate, locate.
 
+pub mod provenance;
 pub mod subject;
 pub mod variants;
 
@@ -139,6 +140,10 @@ pub struct ScanResult {
     pub nothing_checked: bool,
     /// Accounts × regions of each aggregator whose coverage the scan can judge.
     pub coverage: Vec<crate::resolve::coverage::Grid>,
+    /// Which accounts, regions and aggregators the scan covers, and from where.
+    pub scope: crate::resolve::scope::Scope,
+    /// How the inputs were captured and the results made.
+    pub provenance: provenance::Provenance,
 }
 
 impl ScanResult {
@@ -242,6 +247,12 @@ pub fn scan(opts: &Options, engine: &Engine) -> ScanResult {
         && inventory.region_listings.is_empty();
     let file_names: Vec<&str> = files.iter().map(|f| f.name.as_str()).collect();
     let coverage_items = crate::resolve::coverage::build(&inventory, &settings, &file_names);
+    let scope = crate::resolve::scope::build(&inventory, &settings, &coverage_items, &file_names);
+    let provenance = provenance::Provenance::new(
+        &opts.config,
+        engine,
+        crate::resolve::scope::captures(&inventory, &file_names),
+    );
     drop(file_names);
     let coverage = crate::resolve::coverage::grids(&coverage_items, now.ns, settings.max_age_ns);
 
@@ -324,6 +335,8 @@ pub fn scan(opts: &Options, engine: &Engine) -> ScanResult {
         checked,
         nothing_checked,
         coverage,
+        scope,
+        provenance,
     }
 }
 

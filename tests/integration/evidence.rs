@@ -985,3 +985,58 @@ fn given_values_are_part_of_the_package() {
     );
     assert_eq!(verify(&pkg, &[]).code, 0);
 }
+
+/// A package records the scope and the capture (caller ARN, every failed call)
+/// and who prepared it, in manifest.json, results.json and report.html; it
+/// verifies; and the reports' policy hashes are those of the manifest.
+#[test]
+fn scope_and_provenance_are_recorded() {
+    let dir = tempfile::tempdir().unwrap();
+    let pkg = dir.path().join("pkg");
+    let run = aggrego(&[
+        "evidence",
+        "fixtures/AGG009/manifest",
+        "--prepared-by",
+        "Internal Audit",
+        "--out",
+        &pkg.display().to_string(),
+    ]);
+    assert_eq!(run.code, 1, "{}{}", run.stdout, run.stderr);
+    let m = manifest(&pkg);
+    assert_eq!(m["prepared_by"], "Internal Audit");
+    assert_eq!(m["flags"]["prepared_by"], "Internal Audit");
+    let snapshot = &m["snapshots"][0];
+    assert_eq!(snapshot["manifest"], "manifest/manifest.json");
+    assert_eq!(
+        snapshot["caller_arn"],
+        "arn:aws:iam::999999999999:user/auditor"
+    );
+    let failed: Vec<&str> = snapshot["failed_calls"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["command"].as_str().unwrap())
+        .collect();
+    assert_eq!(failed, ["account list-regions", "ec2 describe-regions"]);
+    assert_eq!(m["scope"]["accounts"]["source"]["kind"], "organizations");
+
+    let results: Value =
+        serde_json::from_slice(&std::fs::read(pkg.join("results.json")).unwrap()).unwrap();
+    let p = &results["provenance"];
+    assert_eq!(p["snapshots"], m["snapshots"]);
+    assert_eq!(results["scope"], m["scope"]);
+    assert_eq!(p["flags"], m["flags"]);
+    assert_eq!(p["prepared_by"], "Internal Audit");
+    assert_eq!(p["policies"], m["policies"]);
+    let html = std::fs::read_to_string(pkg.join("report.html")).unwrap();
+    for text in [
+        "Scope and provenance",
+        "arn:aws:iam::999999999999:user/auditor",
+        "ec2 describe-regions",
+        "Internal Audit",
+    ] {
+        assert!(html.contains(text), "{text} not in report.html");
+    }
+    let v = verify(&pkg, &[]);
+    assert_eq!(v.code, 0, "{}{}", v.stdout, v.stderr);
+}

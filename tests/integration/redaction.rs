@@ -2,8 +2,9 @@
 //! organization names hold braces, quotes and other scripts, whose e-mails have
 //! non-ASCII local parts and IDN domains, whose caller is an assumed role, and
 //! an expected-accounts CSV with names. No value of `secrets.txt` may be left in
-//! any byte or name of the package, which must verify and find what the
-//! unredacted package finds.
+//! any byte or name of the package (its scope and provenance included: account
+//! names, the caller ARN, a failed call's message), which must verify and find
+//! what the unredacted package finds. `--prepared-by` is kept as given.
 
 use crate::common;
 
@@ -45,7 +46,8 @@ fn package(out: &Path, redact: bool) -> (i32, Vec<(String, Vec<u8>)>) {
         &outs,
     ];
     if redact {
-        args.push("--redact");
+        // Recorded as given: the preparer chose it (docs/HARDENING.md).
+        args.extend(["--redact", "--prepared-by", "Jane Roe, Internal Audit"]);
     }
     let (code, log) = aggrego(&args);
     assert!(code == 0 || code == 1, "{log}");
@@ -129,4 +131,18 @@ fn redacted_packages_hold_no_sensitive_value() {
         );
     }
     assert!(contains(file(&plain, "report.html"), "Ærø"));
+    // The scope and the capture reach every report and the manifest: the caller
+    // ARN, its failed call and the account names were there to be found.
+    for report in ["report.html", "results.json", "manifest.json"] {
+        for text in ["AWSReservedSSO_AuditTeam", "DescribeOrganization", "Ærø"] {
+            assert!(
+                contains(file(&plain, report), text),
+                "{text} not in the unredacted {report}"
+            );
+        }
+    }
+    assert!(contains(
+        file(&redacted, "manifest.json"),
+        "\"prepared_by\": \"Jane Roe, Internal Audit\""
+    ));
 }

@@ -6,6 +6,10 @@
 //! when the tests are compiled; `snapshots_match_the_fixture_folders` catches a
 //! folder added since (rebuild the tests) and a snapshot whose folder is gone.
 //!
+//! The SHA-256 of each policy (in a report's provenance) is shown as 64 `x`s, so a
+//! change to a policy's text does not change every snapshot; the byte counts stay
+//! true. `evidence::scope_and_provenance_are_recorded` checks the hashes themselves.
+//!
 //! A missing or different snapshot fails the test, and plain `cargo test` writes
 //! nothing in CI. To record new or changed ones, run
 //! `INSTA_UPDATE=always cargo test --test integration report_snapshots` (or
@@ -155,7 +159,20 @@ fn snapshot_name(case: &str, format: &str) -> String {
     )
 }
 
+/// Policy hashes masked, their length kept: JSON `"sha256": "…"` and the HTML
+/// policy table's cells.
+fn mask_policy_hashes(body: &str) -> String {
+    let hashes =
+        regex::Regex::new(r#"("sha256": "|<td class="mono">)[0-9a-f]{64}("|</td></tr>)"#).unwrap();
+    hashes
+        .replace_all(body, |c: &regex::Captures<'_>| {
+            format!("{}{}{}", &c[1], "x".repeat(64), &c[2])
+        })
+        .into_owned()
+}
+
 fn assert_snapshot(case: &str, format: &str, body: &str) {
+    let body = &mask_policy_hashes(body);
     let mut settings = insta::Settings::clone_current();
     settings.set_prepend_module_to_snapshot(false);
     settings.set_omit_expression(true);
@@ -403,6 +420,29 @@ fn report_format(
     assert_snapshot("report-format", format, &body);
 }
 
+/// The formats `scope_and_provenance` is run with.
+const SCOPE_FORMATS: [&str; 4] = ["human", "json", "markdown", "html"];
+
+/// The scope and provenance sections on a snapshot whose manifest records
+/// failed calls (one with markup and quotes in its message), with a
+/// `--prepared-by` holding markup and a reordering character.
+#[rstest]
+fn scope_and_provenance(#[values("human", "json", "markdown", "html")] format: &str) {
+    let args = strings(&[
+        "scan",
+        "fixtures/AGG009/manifest",
+        "--prepared-by",
+        "Internal Audit <b>x</b> \u{202e}",
+        "--format",
+        format,
+    ]);
+    assert_snapshot(
+        "scope-and-provenance",
+        format,
+        &Run::at_root(args).snapshot(),
+    );
+}
+
 /// The formats `report_format` covers are those `aggrego scan --help` lists.
 #[test]
 fn report_format_covers_every_format() {
@@ -482,6 +522,11 @@ fn expected_snapshots() -> Vec<String> {
         REPORT_FORMATS
             .iter()
             .map(|f| snapshot_name("report-format", f)),
+    );
+    names.extend(
+        SCOPE_FORMATS
+            .iter()
+            .map(|f| snapshot_name("scope-and-provenance", f)),
     );
     names.sort();
     names
