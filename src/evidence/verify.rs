@@ -235,6 +235,11 @@ fn verdict(shown: &str, recorded: &Manifest, bytes: &[u8], diffs: &Diffs) -> Ver
         ));
         EXIT_CLEAN
     } else {
+        if predates_scope(bytes) {
+            out.push_str(
+                "note: the package's manifest.json has no `scope`: it was made by an aggrego whose reports held no scope and provenance, which this one writes, so its reports and manifest cannot reproduce here byte for byte; verify it with the aggrego that made it\n",
+            );
+        }
         if recorded.tool.version != env!("CARGO_PKG_VERSION") {
             out.push_str(&format!(
                 "note: the package was made by aggrego {}; this is aggrego {}\n",
@@ -249,6 +254,11 @@ fn verdict(shown: &str, recorded: &Manifest, bytes: &[u8], diffs: &Diffs) -> Ver
         EXIT_FINDINGS
     };
     Verdict { text: out, code }
+}
+
+/// A manifest written before packages recorded their scope and provenance.
+fn predates_scope(bytes: &[u8]) -> bool {
+    serde_json::from_slice::<Value>(bytes).is_ok_and(|v| v.get("scope").is_none())
 }
 
 /// Why a check stopped before its end.

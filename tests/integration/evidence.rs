@@ -1039,4 +1039,34 @@ fn scope_and_provenance_are_recorded() {
     }
     let v = verify(&pkg, &[]);
     assert_eq!(v.code, 0, "{}{}", v.stdout, v.stderr);
+
+    // Each is compared with the re-run's: a changed caller or preparer is found,
+    // and a manifest without them (an earlier aggrego's) is named as such.
+    let edited = |name: &str, edit: &dyn Fn(&mut Value)| -> Run {
+        let copy = dir.path().join(name);
+        copy_dir(&pkg, &copy);
+        let path = copy.join("manifest.json");
+        let mut m: Value = serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap();
+        edit(&mut m);
+        let mut text = serde_json::to_vec_pretty(&m).unwrap();
+        text.push(b'\n');
+        std::fs::write(&path, text).unwrap();
+        verify(&copy, &[])
+    };
+    let r = edited("caller", &|m| {
+        m["snapshots"][0]["caller_arn"] = "arn:aws:iam::999999999999:user/someone-else".into()
+    });
+    assert_eq!(r.code, 1);
+    assert!(r.stdout.contains("/snapshots/0/caller_arn"), "{}", r.stdout);
+    let r = edited("preparer", &|m| m["prepared_by"] = "Someone Else".into());
+    assert_eq!(r.code, 1);
+    assert!(r.stdout.contains("/prepared_by"), "{}", r.stdout);
+    let r = edited("earlier", &|m| {
+        let m = m.as_object_mut().unwrap();
+        for key in ["scope", "snapshots", "prepared_by"] {
+            m.remove(key);
+        }
+    });
+    assert_eq!(r.code, 1);
+    assert!(r.stdout.contains("has no `scope`"), "{}", r.stdout);
 }
