@@ -18,22 +18,23 @@ fn shown(result: &ScanResult) -> bool {
     result.scope.stated() || !result.provenance.snapshots.is_empty()
 }
 
-/// The scope and capture in a line or two (terminal-safe), or nothing when
-/// no input states them. `clean` makes each input text safe for the output.
+/// The scope and capture in a line or two, when an input states them, and
+/// who prepared the report when given; else nothing. `clean` makes each input
+/// text safe for the output.
 pub fn lines(result: &ScanResult, clean: fn(&str) -> String) -> Vec<String> {
-    if !shown(result) {
-        return Vec::new();
-    }
+    let mut out = Vec::new();
     let s = &result.scope;
-    let mut out = vec![format!(
-        "Scope: {}, {}, {}",
-        count(&s.accounts, "account", clean, |l| {
-            let expected = l.items.iter().filter(|a| a.expected).count();
-            (expected != l.items.len()).then(|| format!("{expected} expected to report"))
-        }),
-        count(&s.regions, "region", clean, |_| None),
-        count(&s.aggregators, "aggregator", clean, |_| None),
-    )];
+    if shown(result) {
+        out.push(format!(
+            "Scope: {}, {}, {}",
+            count(&s.accounts, "account", clean, |l| {
+                let expected = l.items.iter().filter(|a| a.expected).count();
+                (expected != l.items.len()).then(|| format!("{expected} expected to report"))
+            }),
+            count(&s.regions, "region", clean, |_| None),
+            count(&s.aggregators, "aggregator", clean, |_| None),
+        ));
+    }
     let p = &result.provenance;
     let mut capture = match p.snapshots.as_slice() {
         [] => String::new(),
@@ -58,10 +59,12 @@ pub fn lines(result: &ScanResult, clean: fn(&str) -> String) -> Vec<String> {
         }
     }
     if let Some(who) = &p.prepared_by {
-        if !capture.is_empty() {
-            capture.push_str("; ");
-        }
-        let _ = write!(capture, "prepared by {}", clean(who));
+        let lead = if capture.is_empty() {
+            "Prepared"
+        } else {
+            "; prepared"
+        };
+        let _ = write!(capture, "{lead} by {}", clean(who));
     }
     if !capture.is_empty() {
         out.push(capture);

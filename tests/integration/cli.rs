@@ -33,7 +33,16 @@ fn json_report_shape() {
     let keys: Vec<&str> = v.as_object().unwrap().keys().map(|k| k.as_str()).collect();
     assert_eq!(
         keys,
-        ["errors", "findings", "now", "now_source", "summary", "tool"]
+        [
+            "errors",
+            "findings",
+            "now",
+            "now_source",
+            "provenance",
+            "scope",
+            "summary",
+            "tool"
+        ]
     );
     assert_eq!(v["tool"]["name"], "aggrego");
     assert_eq!(v["now"], NOW);
