@@ -7,6 +7,7 @@ pub mod collect;
 pub mod config;
 pub mod fixtures;
 pub mod inspect;
+pub mod keygen;
 pub mod scan;
 pub mod test;
 
@@ -27,6 +28,7 @@ pub fn run(command: &Command, provenance: &Provenance) -> Result<u8, Fatal> {
         Command::CollectScript(args) => collect::run(args),
         Command::Completions(args) => catalogue::completions(args),
         Command::Inspect(args) => inspect::run(args),
+        Command::Keygen(args) => keygen::run(args),
         Command::Test(args) => test::run(args),
         Command::Evidence(cmd) => match &cmd.verify {
             Some(EvidenceSub::Verify(v)) => crate::evidence::verify(v),

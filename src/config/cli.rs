@@ -113,10 +113,24 @@ pub enum Command {
   aggrego evidence snapshot/ --out evidence/ --now 2026-11-23T15:00:00Z --force
   aggrego evidence snapshot/ --policy my-policies/ --out evidence.zip --redact
   aggrego evidence snapshot/ --out evidence.zip --no-inputs
+  aggrego evidence snapshot/ --out evidence.zip --sign evidence-key
   aggrego evidence verify evidence.zip
   aggrego evidence verify evidence.zip --inputs snapshot/"
     )]
     Evidence(Box<EvidenceCmd>),
+
+    /// Make an Ed25519 key for signing evidence packages (`evidence --sign`).
+    ///
+    /// Writes the OpenSSH private key to FILE (mode 0600; encrypted when the
+    /// environment variable AGGREGO_KEY_PASSPHRASE is set and not empty) and
+    /// the public key to FILE.pub, and prints the public key, its fingerprint
+    /// and the allowed_signers line for `evidence verify --key` and
+    /// `ssh-keygen -Y verify`. Neither file may exist already. Exit codes: 0
+    /// written; 2 not written.
+    #[command(after_help = "Examples:
+  aggrego keygen --out evidence-key
+  AGGREGO_KEY_PASSPHRASE=... aggrego keygen --out evidence-key --identity audit@example.com")]
+    Keygen(KeygenArgs),
 
     /// Print a shell completion script.
     #[command(after_help = "Examples:
@@ -177,11 +191,13 @@ pub enum EvidenceSub {
     /// Check an evidence package: every hash, then the recorded policies re-run
     /// on its inputs; every difference is listed.
     ///
-    /// Exit codes: 0 intact and reproduces; 1 a difference (changed, missing or
-    /// extra file, other findings) or it cannot be reproduced; 2 not a readable
-    /// package.
+    /// Exit codes: 0 intact and reproduces (and, with --key, signed by that key);
+    /// 1 a difference (changed, missing or extra file, other findings, a
+    /// missing, wrong or broken signature) or it cannot be reproduced; 2 not a
+    /// readable package, or a --key file that is not a key.
     #[command(after_help = "Examples:
   aggrego evidence verify evidence.zip
+  aggrego evidence verify evidence.zip --key evidence-key.pub
   aggrego evidence verify evidence/
   aggrego evidence verify evidence.zip --inputs snapshot/ --inputs status.json")]
     Verify(VerifyArgs),
@@ -232,6 +248,14 @@ pub struct EvidenceArgs {
     #[arg(long, value_name = "NAME", value_parser = parse_prepared_by)]
     pub prepared_by: Option<String>,
 
+    /// Sign the package with this OpenSSH Ed25519 private key (`aggrego keygen`
+    /// or `ssh-keygen -t ed25519`): manifest.json.sig, an SSH signature
+    /// (namespace aggrego-evidence) over manifest.json, which records the key's
+    /// fingerprint. An encrypted key's passphrase is read from
+    /// AGGREGO_KEY_PASSPHRASE.
+    #[arg(long, value_name = "KEYFILE")]
+    pub sign: Option<PathBuf>,
+
     /// Replace an existing package at --out.
     #[arg(long)]
     pub force: bool,
@@ -260,6 +284,13 @@ pub struct VerifyArgs {
     )]
     pub redact_key: Option<String>,
 
+    /// Check that the package was signed by this key: an OpenSSH public key
+    /// file (KEY.pub) or an allowed_signers file (any key it lists for the
+    /// namespace aggrego-evidence). Without it, the signature is checked
+    /// against the manifest but not who made it, and verify says so.
+    #[arg(long, value_name = "PUBFILE")]
+    pub key: Option<PathBuf>,
+
     /// Read at most this much of the package, inflated (e.g. 1GiB, 200MB); a
     /// larger package is not verified, whatever its manifest says.
     #[arg(long, value_name = "SIZE", default_value = "1GiB", value_parser = parse_size)]
@@ -273,6 +304,18 @@ pub struct VerifyArgs {
     /// recorded timeout may only lower it.
     #[arg(long, value_name = "DURATION", default_value = "60s", value_parser = parse_duration)]
     pub policy_timeout: Duration,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct KeygenArgs {
+    /// The private key's file; the public key goes to FILE.pub.
+    #[arg(long, value_name = "FILE")]
+    pub out: PathBuf,
+
+    /// The key's comment and its principal in the allowed_signers line (no
+    /// spaces, commas or quotes).
+    #[arg(long, value_name = "NAME", default_value = "aggrego-evidence")]
+    pub identity: String,
 }
 
 #[derive(Debug, clap::Args)]

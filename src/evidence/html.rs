@@ -20,7 +20,7 @@ pub(super) fn manifest_section(m: &Manifest) -> String {
 <tr><th>Tool</th><td>{} {}</td></tr>\n\
 <tr><th>Snapshot time</th><td>{} ({})</td></tr>\n\
 <tr><th>Inputs included</th><td>{}</td></tr>\n\
-<tr><th>Redacted</th><td>{}</td></tr>\n</table>",
+<tr><th>Redacted</th><td>{}</td></tr>\n{}</table>",
         esc(&m.format),
         esc(&m.tool.name),
         esc(&m.tool.version),
@@ -34,6 +34,16 @@ pub(super) fn manifest_section(m: &Manifest) -> String {
         match &m.redaction {
             Some(r) => format!("yes (key: {})", esc(&r.key)),
             None => "no".into(),
+        },
+        // Who signed it, as manifest.json says; `evidence verify --key` checks it.
+        match &m.signature {
+            Some(sig) => format!(
+                "<tr><th>Signed by</th><td><code>{}</code> {} ({}, checked by <code>evidence verify --key</code>)</td></tr>\n",
+                esc(&sig.fingerprint),
+                esc(&sig.comment),
+                esc(&sig.file),
+            ),
+            None => String::new(),
         },
     );
     let f = &m.flags;

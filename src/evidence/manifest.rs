@@ -48,6 +48,27 @@ pub struct Manifest {
     pub summary: Summary,
     /// Every file of the package but this one.
     pub files: Vec<PackageFile>,
+    /// Who signed this manifest (`evidence --sign`): `manifest.json.sig` beside
+    /// it holds the signature. Left out of an unsigned package's manifest.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub signature: Option<Signature>,
+}
+
+/// The key a package's manifest is signed with, as `ssh-keygen -l` names it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Signature {
+    /// The signature's file, beside manifest.json: an armored SSHSIG over
+    /// manifest.json's exact bytes.
+    pub file: String,
+    /// The SSHSIG namespace (`ssh-keygen -Y verify -n`).
+    pub namespace: String,
+    /// `ssh-ed25519`.
+    pub algorithm: String,
+    /// `SHA256:` and the unpadded base64 of the public key's SHA-256.
+    pub fingerprint: String,
+    /// The key's comment.
+    pub comment: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

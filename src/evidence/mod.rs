@@ -13,6 +13,7 @@ mod html;
 pub mod manifest;
 mod package;
 pub mod redact;
+pub mod sign;
 mod verify;
 
 pub use verify::{check_package, verify, Verdict};
@@ -872,6 +873,7 @@ pub fn manifest_core(
                 .collect(),
         },
         files: Vec::new(),
+        signature: None,
     }
 }
 
@@ -956,6 +958,8 @@ pub fn create(args: &EvidenceArgs) -> Result<u8, Fatal> {
     };
     let known = Plan::new(policyset::of_config(&given).map_err(Fatal)?, &given)?.known;
     check_roots(&args.input.paths)?;
+    // The key is read before anything is scanned: a wrong passphrase costs nothing.
+    let signer = args.sign.as_deref().map(sign::Signer::load).transpose()?;
     let target = package::Target::new(&out, args.force)?;
     let stage = target.stage()?;
     let dir = stage.path().to_path_buf();
@@ -978,7 +982,16 @@ pub fn create(args: &EvidenceArgs) -> Result<u8, Fatal> {
             "the inputs hold no timestamp to take the snapshot time from: give --now RFC3339 so the package is reproducible".into(),
         ));
     }
-    let manifest = write_package(&dir, &recipe, &outcome, args.no_inputs, redaction)?;
+    let manifest = write_package(
+        &dir,
+        &recipe,
+        &outcome,
+        Written {
+            no_inputs: args.no_inputs,
+            redaction,
+            signer: signer.as_ref(),
+        },
+    )?;
     target.commit(stage)?;
     report_written(&out, &manifest);
     let code = outcome.exit_code;
@@ -1139,24 +1152,39 @@ fn redact_flags(flags: &mut ScanConfig, r: &redact::Redactor) {
     }
 }
 
-/// Hash the inputs (and drop them for --no-inputs), write the reports and
-/// the manifest into `dir`; returns the manifest.
+/// How a package is written besides its run: without inputs, redacted, signed.
+struct Written<'a> {
+    no_inputs: bool,
+    redaction: Option<Redaction>,
+    signer: Option<&'a sign::Signer>,
+}
+
+/// Hash the inputs (and drop them for --no-inputs), write the reports, the
+/// manifest and its signature into `dir`; returns the manifest.
 fn write_package(
     dir: &Path,
     recipe: &Recipe,
     outcome: &Outcome,
-    no_inputs: bool,
-    redaction: Option<Redaction>,
+    how: Written,
 ) -> Result<Manifest, Fatal> {
     let inputs = hash_inputs(dir)?;
-    if no_inputs {
+    if how.no_inputs {
         let d = dir.join(INPUTS);
         std::fs::remove_dir_all(&d).map_err(|e| io_fatal(&d, e))?;
     }
-    let core = manifest_core(recipe, outcome, inputs, !no_inputs, redaction);
+    let mut core = manifest_core(recipe, outcome, inputs, !how.no_inputs, how.redaction);
+    // Recorded before the reports are written: report.html shows the signer.
+    core.signature = how.signer.map(sign::Signer::record);
     write_outputs(outcome, &core, dir).map_err(|e| io_fatal(dir, e))?;
     let manifest = finish_manifest(dir, core)?;
-    std::fs::write(dir.join(manifest::FILE), manifest.to_bytes()).map_err(|e| io_fatal(dir, e))?;
+    let bytes = manifest.to_bytes();
+    std::fs::write(dir.join(manifest::FILE), &bytes).map_err(|e| io_fatal(dir, e))?;
+    if let Some(signer) = how.signer {
+        // Over the exact bytes written, after the list of files: the
+        // signature covers every file through its hash.
+        let sig = signer.sign(&bytes).map_err(|m| Fatal::flag("--sign", m))?;
+        std::fs::write(dir.join(sign::SIG_FILE), sig).map_err(|e| io_fatal(dir, e))?;
+    }
     Ok(manifest)
 }
 
@@ -1174,9 +1202,13 @@ fn finish_manifest(dir: &Path, mut core: Manifest) -> Result<Manifest, Fatal> {
 
 fn report_written(out: &Path, m: &Manifest) {
     let mut err = std::io::stderr().lock();
+    let signed = m
+        .signature
+        .as_ref()
+        .map_or(String::new(), |s| format!(", signed by {}", s.fingerprint));
     let _ = writeln!(
         err,
-        "aggrego: evidence package {}: {} input{}, {} finding{}, {} suppressed, {} error{}",
+        "aggrego: evidence package {}: {} input{}, {} finding{}, {} suppressed, {} error{}{signed}",
         display_path(out),
         m.inputs.len(),
         crate::report::plural(m.inputs.len()),

@@ -50,7 +50,7 @@ fn replaceable(p: &Path, zip: bool) -> bool {
             m.format == manifest::FORMAT
                 && others
                     .iter()
-                    .filter(|o| o.as_str() != manifest::FILE)
+                    .filter(|o| o.as_str() != manifest::FILE && o.as_str() != super::sign::SIG_FILE)
                     .all(|o| m.files.iter().any(|f| &f.path == o))
         })
     };

@@ -5,6 +5,7 @@ use super::manifest::{self, Manifest};
 use super::package::{
     Found, Limits, ReadError, Reader, Unreadable, Use, MAX_MANIFEST, MAX_UNLISTED,
 };
+use super::sign::{self, Authorship, Trusted, MAX_SIGNATURE, SIG_FILE};
 use super::{
     canonical_names, finish_manifest, hash_inputs, manifest_core, redact, redact_tree, run,
     safe_relative, sha256_hex, stage_inputs, write_outputs, Caps, Recipe, EXPECT, INPUTS, POLICIES,
@@ -67,8 +68,17 @@ pub fn check_package(args: &VerifyArgs) -> Result<Verdict, Fatal> {
         policy_timeout: args.policy_timeout,
         per_file: crate::scan::Limits::default(),
     };
+    // A key file that cannot be read stops here, before the package is read.
+    let trusted = args.key.as_deref().map(Trusted::load).transpose()?;
     let mut opened = open_package(args, &shown, limits)?;
+    check_redact_key(args, &opened.recorded)?;
+    let signature = read_signature(&mut opened, &shown, limits)?;
+    let authorship = sign::check(&opened.recorded, &opened.bytes, signature, trusted.as_ref());
     let mut diffs = Diffs::default();
+    // Who made the package first: a wrong signer makes every other check moot.
+    for p in &authorship.problems {
+        diffs.push(p.clone());
+    }
     for u in &opened.odd {
         diffs.push(format!("{}: {}", u.path, u.reason));
     }
@@ -77,7 +87,42 @@ pub fn check_package(args: &VerifyArgs) -> Result<Verdict, Fatal> {
         Err(Stop::TooLarge) => return Err(too_large(&shown, limits)),
         Ok(()) => {}
     }
-    Ok(verdict(&shown, &opened.recorded, &opened.bytes, &diffs))
+    Ok(verdict(
+        &shown,
+        &opened.recorded,
+        &opened.bytes,
+        &diffs,
+        &authorship,
+    ))
+}
+
+/// A `--redact-key` that is not the package's is a mistake even when the
+/// package holds its (redacted) inputs and the key is not needed.
+fn check_redact_key(args: &VerifyArgs, recorded: &Manifest) -> Result<(), Fatal> {
+    match (&args.redact_key, &recorded.redaction) {
+        (Some(key), Some(red)) if redact::key_check(key) != red.key_check => Err(Fatal::flag(
+            "--redact-key",
+            "is not the key the package was redacted with".into(),
+        )),
+        _ => Ok(()),
+    }
+}
+
+/// `manifest.json.sig` as the package holds it.
+fn read_signature(opened: &mut Opened, shown: &str, limits: Limits) -> Result<sign::Found, Fatal> {
+    if !opened.entries.iter().any(|e| e == SIG_FILE) {
+        return Ok(sign::Found::Absent);
+    }
+    Ok(
+        match opened.reader.read(SIG_FILE, MAX_SIGNATURE, Use::Keep) {
+            Ok(f) if f.truncated => sign::Found::Unreadable(format!(
+                "is larger than {MAX_SIGNATURE} bytes: not a signature"
+            )),
+            Ok(f) => sign::Found::Present(f.bytes.unwrap_or_default()),
+            Err(ReadError::Entry(u)) => sign::Found::Unreadable(u.reason),
+            Err(ReadError::TooLarge) => return Err(too_large(shown, limits)),
+        },
+    )
 }
 
 fn too_large(shown: &str, limits: Limits) -> Fatal {
@@ -213,8 +258,15 @@ fn check_copied(
     result
 }
 
-/// The differences found, then the one-line verdict and the exit code.
-fn verdict(shown: &str, recorded: &Manifest, bytes: &[u8], diffs: &Diffs) -> Verdict {
+/// The differences found, who signed the package, then the one-line verdict
+/// and the exit code.
+fn verdict(
+    shown: &str,
+    recorded: &Manifest,
+    bytes: &[u8],
+    diffs: &Diffs,
+    authorship: &Authorship,
+) -> Verdict {
     let mut out = String::new();
     for d in &diffs.list {
         out.push_str(&format!("✗ {}\n", terminal_safe(d)));
@@ -222,6 +274,8 @@ fn verdict(shown: &str, recorded: &Manifest, bytes: &[u8], diffs: &Diffs) -> Ver
     if diffs.more > 0 {
         out.push_str(&format!("✗ … and {} more differences\n", diffs.more));
     }
+    out.push_str(&authorship.line);
+    out.push('\n');
     let total = diffs.list.len() + diffs.more;
     let code = if total == 0 {
         out.push_str(&format!(
@@ -406,7 +460,8 @@ impl Check<'_> {
             unreadable: Vec::new(),
         };
         for path in entries {
-            if path == manifest::FILE {
+            // Neither can list itself: both are read and checked apart.
+            if path == manifest::FILE || path == SIG_FILE {
                 continue;
             }
             let entry = self.listed.get(path.as_str());
@@ -638,13 +693,16 @@ impl Check<'_> {
         if !self.recorded.inputs_included {
             let _ = std::fs::remove_dir_all(self.work.join(INPUTS));
         }
-        let core = manifest_core(
+        let mut core = manifest_core(
             recipe,
             &outcome,
             inputs,
             self.recorded.inputs_included,
             self.recorded.redaction.clone(),
         );
+        // The run cannot know who signed; the signature check holds this to
+        // manifest.json.sig.
+        core.signature = self.recorded.signature.clone();
         let outs = write_outputs(&outcome, &core, self.work)
             .map_err(|e| Fatal::file("verify", format!("cannot write the results: {e}")))?;
         for (name, size, sha) in &outs {
