@@ -142,7 +142,10 @@ fn not_a_private_key(text: &str, why: &str) -> String {
     let t = text.trim_start();
     if PublicKey::from_openssh(t.trim()).is_ok() {
         "is a public key: --sign takes the private key (the file without .pub)".into()
-    } else if t.starts_with("-----BEGIN") && t.contains("PRIVATE KEY-----") {
+    } else if t.starts_with("-----BEGIN")
+        && t.contains("PRIVATE KEY-----")
+        && !t.starts_with("-----BEGIN OPENSSH PRIVATE KEY-----")
+    {
         "is a private key in the PEM format, not OpenSSH's: make an Ed25519 key with `aggrego keygen` or `ssh-keygen -t ed25519`".into()
     } else {
         format!(
@@ -247,6 +250,17 @@ fn parse_line(line: &str) -> Result<Option<PublicKey>, String> {
         return Ok(Some(key));
     }
     let Some(key) = key_at(2) else {
+        // A key of a type this build does not read (RSA, DSA, security keys).
+        if let Some(kind) = words
+            .iter()
+            .take(3)
+            .find(|w| ["ssh-", "ecdsa-", "sk-"].iter().any(|p| w.starts_with(p)))
+        {
+            return Err(format!(
+                "is an {} key: evidence packages are signed with Ed25519 keys only",
+                clean_name(kind)
+            ));
+        }
         return Err(
             "neither an OpenSSH public key (`ssh-ed25519 AAAA…`) nor an allowed_signers entry (`identity ssh-ed25519 AAAA…`)"
                 .into(),

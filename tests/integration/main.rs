@@ -37,4 +37,5 @@ mod redaction;
 mod report_snapshots;
 mod reports;
 mod schema;
+mod signing;
 mod suppressions;
