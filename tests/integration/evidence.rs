@@ -557,6 +557,15 @@ fn redacted_packages_hold_no_account_id() {
     assert_eq!(findings(&pkg), findings(&plain));
     let r = verify(&pkg, &[]);
     assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
+    // A wrong --redact-key is refused, though a package with its inputs does not need one.
+    let r = verify(&pkg, &["--redact-key", "not-the-key"]);
+    assert_eq!(r.code, 2, "{}{}", r.stdout, r.stderr);
+    assert!(
+        r.stderr
+            .contains("is not the key the package was redacted with"),
+        "{}",
+        r.stderr
+    );
 
     // With a key of its own and no inputs: verify needs the key.
     let keyed = dir.path().join("keyed");
