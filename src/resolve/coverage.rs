@@ -127,7 +127,12 @@ pub struct Item {
     /// Organisation source ids seen (`o-…`).
     #[serde(skip)]
     pub organization_ids: BTreeSet<String>,
-    /// Account names from the organisation's account list, for every account above.
+    /// Every account list of the definition is known offline (or there is none):
+    /// whether it leaves an expected account out can be said.
+    #[serde(skip)]
+    pub accounts_known: bool,
+    /// Account names from the organisation's account list, for every account above
+    /// and every scan-wide expected account (the grid's rows).
     #[serde(skip)]
     pub names: BTreeMap<String, String>,
 }
@@ -250,6 +255,14 @@ fn known_values(f: &Field<Vec<Field<String>>>) -> Option<Vec<(String, Span)>> {
     )
 }
 
+/// A list field known offline, every item of it too.
+fn all_known(f: &Field<Vec<Field<String>>>) -> bool {
+    f.known
+        && f.value
+            .as_ref()
+            .is_some_and(|v| v.iter().all(|i| i.known && i.value.is_some()))
+}
+
 /// What one aggregator's sources-status output shows: per source account
 /// and region the most telling status, the organization source's regions,
 /// and where each account and region is first seen.
@@ -335,10 +348,13 @@ impl Context<'_> {
             .iter()
             .map(|a| &a.id)
             .chain(observed.reported.keys())
+            .chain(&self.settings.expected_accounts)
             .filter_map(|id| Some((id.clone(), self.names.get(id.as_str())?.to_string())))
             .collect();
         Item {
             names,
+            accounts_known: def
+                .is_none_or(|a| a.account_sources.iter().all(|s| all_known(&s.account_ids))),
             aggregator_id: def.map(|a| a.id(self.file_names)),
             aggregator: name,
             aggregator_account: def.and_then(|a| a.account.clone()).or_else(|| {
@@ -537,9 +553,25 @@ pub enum CellState {
     Stale,
     /// Expected to report, and no source status says anything.
     Missing,
+    /// Expected scan-wide (an ACTIVE organization account, `--expect-accounts`, an
+    /// enabled or `--expect-regions` region), but not among what the aggregator collects.
+    NotCollected,
     /// Not expected and not reported.
     NotExpected,
 }
+
+/// How a cell counts in a grid's totals; not-expected cells do not count.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tally {
+    Ok = 0,
+    /// Failed, outdated or stale: a status says the data is not current.
+    Failing = 1,
+    /// Missing or not collected: no status at all.
+    Missing = 2,
+}
+
+/// Cells OK, failing and missing, indexed by `Tally as usize`.
+pub type Totals = [usize; 3];
 
 impl CellState {
     pub fn as_str(self) -> &'static str {
@@ -549,7 +581,17 @@ impl CellState {
             CellState::Outdated => "outdated",
             CellState::Stale => "stale",
             CellState::Missing => "missing",
+            CellState::NotCollected => "not-collected",
             CellState::NotExpected => "not-expected",
+        }
+    }
+
+    pub fn tally(self) -> Option<Tally> {
+        match self {
+            CellState::Succeeded => Some(Tally::Ok),
+            CellState::Failed | CellState::Outdated | CellState::Stale => Some(Tally::Failing),
+            CellState::Missing | CellState::NotCollected => Some(Tally::Missing),
+            CellState::NotExpected => None,
         }
     }
 }
@@ -566,17 +608,57 @@ pub struct AccountRow {
     pub id: String,
     pub name: Option<String>,
     pub expected: bool,
+    /// False for a scan-wide expected account the aggregator does not collect.
+    pub collected: bool,
 }
 
-/// One aggregator's accounts × regions, for people.
+/// One aggregator's accounts × regions, for people: the organization source's
+/// row first, then the accounts worst first (most failing and missing cells,
+/// then by id); regions in order.
 #[derive(Debug, Clone)]
 pub struct Grid {
     pub aggregator: String,
     pub aggregator_region: Option<String>,
+    /// The account the aggregator lives in: a finding about the aggregator
+    /// itself has it (and `aggregator_region`) as its resource.
+    pub aggregator_account: Option<String>,
     pub accounts: Vec<AccountRow>,
     pub regions: Vec<String>,
+    /// Scan-wide expected regions the aggregator does not collect (columns of `regions`).
+    pub uncollected_regions: BTreeSet<String>,
     /// Row-major: `accounts.len() × regions.len()`.
     pub cells: Vec<Cell>,
+}
+
+fn tally<'a>(cells: impl Iterator<Item = &'a Cell>) -> Totals {
+    let mut t = [0; 3];
+    for c in cells {
+        if let Some(k) = c.state.tally() {
+            t[k as usize] += 1;
+        }
+    }
+    t
+}
+
+impl Grid {
+    /// The cells of row `i`.
+    pub fn row(&self, i: usize) -> &[Cell] {
+        let w = self.regions.len();
+        self.cells.get(i * w..(i + 1) * w).unwrap_or(&[])
+    }
+
+    pub fn row_totals(&self, i: usize) -> Totals {
+        tally(self.row(i).iter())
+    }
+
+    pub fn column_totals(&self, j: usize) -> Totals {
+        let w = self.regions.len();
+        tally(self.cells.iter().skip(j).step_by(w.max(1)))
+    }
+
+    pub fn totals(&self) -> Totals {
+        tally(self.cells.iter())
+    }
 }
 
 fn state_of(r: &Reported, now_ns: i64, max_age_ns: i64) -> CellState {
@@ -609,113 +691,219 @@ fn detail_of(r: &Reported, via: Option<&str>) -> String {
 }
 
 /// The grids of every coverage item, sorted by aggregator then region.
-pub fn grids(items: &[Item], now_ns: i64, max_age_ns: i64) -> Vec<Grid> {
+/// `settings` give the scan-wide expected accounts and regions (rows and
+/// columns even where the aggregator collects nothing) and the snapshot time.
+pub fn grids(items: &[Item], settings: &Settings) -> Vec<Grid> {
     let mut out: Vec<Grid> = items
         .iter()
-        .map(|item| {
-            let mut ids: BTreeSet<&str> = item.reported.keys().map(String::as_str).collect();
-            ids.extend(item.expected_accounts.iter().map(|a| a.id.as_str()));
-            let expected: HashMap<&str, &ExpectedAccount> = item
-                .expected_accounts
-                .iter()
-                .map(|a| (a.id.as_str(), a))
-                .collect();
-            let mut regions: BTreeSet<&str> = item
-                .expected_regions
-                .iter()
-                .map(|r| r.region.as_str())
-                .collect();
-            regions.extend(item.organization_regions.keys().map(String::as_str));
-            for by_region in item.reported.values() {
-                regions.extend(by_region.keys().map(String::as_str));
-            }
-            let org = item.organization_ids.iter().next().map(String::as_str);
-            let mut cells = Vec::with_capacity((ids.len() + 1) * regions.len());
-            // The organisation's own row first: it reports for every member account.
-            if let Some(o) = org {
-                let expected_regions: BTreeSet<&str> = item
-                    .expected_regions
-                    .iter()
-                    .map(|r| r.region.as_str())
-                    .collect();
-                for r in &regions {
-                    cells.push(match item.organization_regions.get(*r) {
-                        Some(rep) => Cell {
-                            state: state_of(rep, now_ns, max_age_ns),
-                            detail: Some(detail_of(rep, None)),
-                        },
-                        None if expected_regions.contains(r)
-                            && !item.reported.values().any(|m| m.contains_key(*r)) =>
-                        {
-                            Cell {
-                                state: CellState::Missing,
-                                detail: Some(format!(
-                                    "expected to report; no source status for organization {o}"
-                                )),
-                            }
-                        }
-                        None => Cell {
-                            state: CellState::NotExpected,
-                            detail: None,
-                        },
-                    });
-                }
-            }
-            for id in &ids {
-                let e = expected.get(id);
-                for r in &regions {
-                    let cell = match item.reported.get(*id).and_then(|m| m.get(*r)) {
-                        Some(rep) => Cell {
-                            state: state_of(rep, now_ns, max_age_ns),
-                            detail: Some(detail_of(rep, None)),
-                        },
-                        None if e.is_some_and(|e| e.regions.contains(*r)) => {
-                            match item.organization_regions.get(*r) {
-                                Some(rep) => Cell {
-                                    state: state_of(rep, now_ns, max_age_ns),
-                                    detail: Some(detail_of(rep, org)),
-                                },
-                                None => Cell {
-                                    state: CellState::Missing,
-                                    detail: Some("expected to report; no source status".into()),
-                                },
-                            }
-                        }
-                        None => Cell {
-                            state: CellState::NotExpected,
-                            detail: None,
-                        },
-                    };
-                    cells.push(cell);
-                }
-            }
-            let accounts = org
-                .map(|o| AccountRow {
-                    id: o.to_string(),
-                    name: Some("organization".to_string()),
-                    expected: true,
-                })
-                .into_iter()
-                .chain(ids.iter().map(|id| AccountRow {
-                    id: id.to_string(),
-                    name: item.names.get(*id).cloned(),
-                    expected: expected.contains_key(id),
-                }))
-                .collect();
-            Grid {
-                aggregator: item
-                    .aggregator
-                    .clone()
-                    .unwrap_or_else(|| "(unknown aggregator)".to_string()),
-                aggregator_region: item.aggregator_region.clone(),
-                accounts,
-                regions: regions.into_iter().map(str::to_string).collect(),
-                cells,
-            }
-        })
+        .map(|item| GridBuilder::new(item, settings).build())
         .collect();
     out.sort_by(|a, b| {
         (&a.aggregator, &a.aggregator_region).cmp(&(&b.aggregator, &b.aggregator_region))
     });
     out
+}
+
+/// One item's grid: what each row and column is, then the cells.
+struct GridBuilder<'a> {
+    item: &'a Item,
+    settings: &'a Settings,
+    expected: HashMap<&'a str, &'a ExpectedAccount>,
+    /// Every column, collected or not, in order.
+    regions: Vec<&'a str>,
+    uncollected_regions: BTreeSet<&'a str>,
+    /// The organization source reporting for the whole organization, if any.
+    org: Option<&'a str>,
+}
+
+type Row = (AccountRow, Vec<Cell>);
+
+impl<'a> GridBuilder<'a> {
+    fn new(item: &'a Item, settings: &'a Settings) -> GridBuilder<'a> {
+        let mut regions: BTreeSet<&str> = item
+            .expected_regions
+            .iter()
+            .map(|r| r.region.as_str())
+            .collect();
+        regions.extend(item.organization_regions.keys().map(String::as_str));
+        for by_region in item.reported.values() {
+            regions.extend(by_region.keys().map(String::as_str));
+        }
+        let uncollected_regions: BTreeSet<&str> = settings
+            .expected_regions
+            .iter()
+            .map(String::as_str)
+            .filter(|r| !regions.contains(r))
+            .collect();
+        regions.extend(&uncollected_regions);
+        GridBuilder {
+            item,
+            settings,
+            expected: item
+                .expected_accounts
+                .iter()
+                .map(|a| (a.id.as_str(), a))
+                .collect(),
+            regions: regions.into_iter().collect(),
+            uncollected_regions,
+            org: item.organization_ids.iter().next().map(String::as_str),
+        }
+    }
+
+    fn build(self) -> Grid {
+        let item = self.item;
+        let mut ids: BTreeSet<&str> = item.reported.keys().map(String::as_str).collect();
+        ids.extend(self.expected.keys());
+        // Expected accounts the aggregator does not list, unless its list is not
+        // known offline (then nobody can say it leaves them out).
+        let uncollected: Vec<&str> = if item.accounts_known {
+            self.settings
+                .expected_accounts
+                .iter()
+                .map(String::as_str)
+                .filter(|id| !ids.contains(id))
+                .collect()
+        } else {
+            Vec::new()
+        };
+        let mut rows: Vec<Row> = ids.iter().map(|id| self.account_row(id)).collect();
+        rows.extend(uncollected.iter().map(|id| self.uncollected_row(id)));
+        rows.sort_by_cached_key(|(a, cells)| {
+            let t = tally(cells.iter());
+            (std::cmp::Reverse(t[1] + t[2]), a.id.clone())
+        });
+        // The organisation's own row first: it reports for every member account.
+        let rows = self.org.map(|o| self.org_row(o)).into_iter().chain(rows);
+        let (accounts, cells): (Vec<AccountRow>, Vec<Vec<Cell>>) = rows.unzip();
+        Grid {
+            aggregator: item
+                .aggregator
+                .clone()
+                .unwrap_or_else(|| "(unknown aggregator)".to_string()),
+            aggregator_region: item.aggregator_region.clone(),
+            aggregator_account: item.aggregator_account.clone(),
+            accounts,
+            regions: self.regions.iter().map(|r| r.to_string()).collect(),
+            uncollected_regions: self
+                .uncollected_regions
+                .iter()
+                .map(|r| r.to_string())
+                .collect(),
+            cells: cells.into_iter().flatten().collect(),
+        }
+    }
+
+    fn reported_cell(&self, rep: &Reported, via: Option<&str>) -> Cell {
+        Cell {
+            state: state_of(rep, self.settings.now_ns, self.settings.max_age_ns),
+            detail: Some(detail_of(rep, via)),
+        }
+    }
+
+    fn not_expected() -> Cell {
+        Cell {
+            state: CellState::NotExpected,
+            detail: None,
+        }
+    }
+
+    /// A cell of a region the aggregator does not collect.
+    fn uncollected_region(&self, region: &str) -> Cell {
+        let what = match self.settings.expected_regions_from {
+            Some(Listed::Flag) => "given with --expect-regions",
+            Some(Listed::RegionList) => "enabled in the region list",
+            Some(Listed::Manifest) => "captured by the snapshot",
+            _ => "expected",
+        };
+        Cell {
+            state: CellState::NotCollected,
+            detail: Some(format!(
+                "not collected: region {region} is {what}, and the aggregator does not collect it"
+            )),
+        }
+    }
+
+    fn org_row(&self, o: &str) -> Row {
+        let item = self.item;
+        let cells = self
+            .regions
+            .iter()
+            .map(|r| match item.organization_regions.get(*r) {
+                Some(rep) => self.reported_cell(rep, None),
+                None if self.uncollected_regions.contains(r) => self.uncollected_region(r),
+                None if item.expected_regions.iter().any(|e| e.region == *r)
+                    && !item.reported.values().any(|m| m.contains_key(*r)) =>
+                {
+                    Cell {
+                        state: CellState::Missing,
+                        detail: Some(format!(
+                            "expected to report; no source status for organization {o}"
+                        )),
+                    }
+                }
+                None => Self::not_expected(),
+            })
+            .collect();
+        let row = AccountRow {
+            id: o.to_string(),
+            name: Some("organization".to_string()),
+            expected: true,
+            collected: true,
+        };
+        (row, cells)
+    }
+
+    fn account_row(&self, id: &str) -> Row {
+        let item = self.item;
+        let e = self.expected.get(id);
+        let cells = self
+            .regions
+            .iter()
+            .map(|r| match item.reported.get(id).and_then(|m| m.get(*r)) {
+                Some(rep) => self.reported_cell(rep, None),
+                None if self.uncollected_regions.contains(r) && e.is_some() => {
+                    self.uncollected_region(r)
+                }
+                None if e.is_some_and(|e| e.regions.contains(*r)) => {
+                    match item.organization_regions.get(*r) {
+                        Some(rep) => self.reported_cell(rep, self.org),
+                        None => Cell {
+                            state: CellState::Missing,
+                            detail: Some("expected to report; no source status".into()),
+                        },
+                    }
+                }
+                None => Self::not_expected(),
+            })
+            .collect();
+        let row = AccountRow {
+            id: id.to_string(),
+            name: item.names.get(id).cloned(),
+            expected: e.is_some(),
+            collected: true,
+        };
+        (row, cells)
+    }
+
+    /// A scan-wide expected account the aggregator does not list: every cell not collected.
+    fn uncollected_row(&self, id: &str) -> Row {
+        let what = match self.settings.expected_accounts_from {
+            Some(Listed::Organizations) => "an ACTIVE account of the organization",
+            Some(Listed::Flag) => "given with --expect-accounts",
+            _ => "expected",
+        };
+        let cell = Cell {
+            state: CellState::NotCollected,
+            detail: Some(format!(
+                "not collected: account {id} is {what}, and the aggregator does not list it"
+            )),
+        };
+        let row = AccountRow {
+            id: id.to_string(),
+            name: self.item.names.get(id).cloned(),
+            expected: true,
+            collected: false,
+        };
+        (row, vec![cell; self.regions.len()])
+    }
 }

@@ -254,7 +254,7 @@ pub fn scan(opts: &Options, engine: &Engine) -> ScanResult {
         crate::resolve::scope::captures(&inventory, &file_names),
     );
     drop(file_names);
-    let coverage = crate::resolve::coverage::grids(&coverage_items, now.ns, settings.max_age_ns);
+    let coverage = crate::resolve::coverage::grids(&coverage_items, &settings);
 
     // Encode, evaluate.
     let (input, locs) = inventory.to_input(&settings, &coverage_items, &files);

@@ -32,14 +32,15 @@ fn organization_snapshot_grid() {
     assert_eq!(org.aggregator_region.as_deref(), Some("us-east-1"));
     assert_eq!(org.regions, ["eu-west-1", "us-east-1"]);
     let ids: Vec<_> = org.accounts.iter().map(|a| a.id.as_str()).collect();
-    // The SUSPENDED account is neither expected nor reporting: no row.
+    // The SUSPENDED account is neither expected nor reporting: no row. Worst
+    // first: two missing cells, then one failed or missing (by id), then none.
     assert_eq!(
         ids,
         [
-            "111111111111",
-            "222222222222",
-            "333333333333",
             "444444444444",
+            "111111111111",
+            "333333333333",
+            "222222222222",
             "999999999999"
         ]
     );
@@ -51,12 +52,43 @@ fn organization_snapshot_grid() {
     assert_eq!(get("333333333333", "eu-west-1"), Some("missing"));
     assert_eq!(get("444444444444", "us-east-1"), Some("missing"));
     assert_eq!(org.cells.len(), 5 * 2);
-    let failed = &org.cells[0];
+    let failed = &org.row(1)[0];
     assert!(failed
         .detail
         .as_deref()
         .unwrap_or("")
         .contains("FAILED, last update 2026-11-30T11:00:00Z. AccessDeniedException"));
+
+    // The account-based aggregator: the ACTIVE accounts it leaves out and the
+    // enabled region it does not collect have their row and column, not collected;
+    // rows worst first (2 cells missing or not collected each), then by id.
+    let eu = &result.coverage[0];
+    assert_eq!(eu.regions, ["eu-west-1", "us-east-1"]);
+    assert_eq!(eu.uncollected_regions, ["us-east-1".to_string()].into());
+    let rows: Vec<_> = eu
+        .accounts
+        .iter()
+        .map(|a| (a.id.as_str(), a.collected))
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            ("222222222222", true),
+            ("333333333333", false),
+            ("444444444444", false),
+            ("999999999999", false),
+            ("111111111111", true)
+        ]
+    );
+    let s = states(eu);
+    let get = |a: &str, r: &str| s.iter().find(|x| x.0 == a && x.1 == r).map(|x| x.2);
+    assert_eq!(get("333333333333", "eu-west-1"), Some("not-collected"));
+    assert_eq!(get("111111111111", "us-east-1"), Some("not-collected"));
+    assert_eq!(get("111111111111", "eu-west-1"), Some("succeeded"));
+    assert_eq!(get("222222222222", "eu-west-1"), Some("missing"));
+    assert_eq!(eu.totals(), [1, 0, 9]);
+    assert_eq!(eu.row_totals(4), [1, 0, 1]);
+    assert_eq!(eu.column_totals(0), [1, 0, 4]);
 
     // Missing cells are the pairs AGG007 names, aggregator by aggregator.
     for grid in &result.coverage {

@@ -2,7 +2,9 @@
 //! installed by tests/browser/setup.sh when missing) loads the report of the
 //! fixtures and of a generated 500 accounts × 30 regions snapshot, with no
 //! console message, the grids in the DOM with every cell, and input markup
-//! shown as text. Screenshots are left in target/html-browser/ for people.
+//! shown as text; printed to PDF, every account of the 500 is on paper
+//! (pdftotext); axe-core finds no serious or critical accessibility violation.
+//! Screenshots and the PDF are left in target/html-browser/ for people.
 
 use crate::common;
 
@@ -134,10 +136,11 @@ fn grid_rows(dom: &str, accounts: usize) -> Vec<usize> {
     let body = &dom[start..];
     let body = &body[..body.find("</table>").unwrap_or(body.len())];
     let tbody = &body[body.find("<tbody>").unwrap_or(0)..];
+    let tbody = &tbody[..tbody.find("</tbody>").unwrap_or(tbody.len())];
     tbody
         .split("<tr>")
         .skip(1)
-        .map(|row| row.matches("<td").count())
+        .map(|row| row.matches("<td class=\"c-").count())
         .collect()
 }
 
@@ -253,9 +256,10 @@ fn fixture_report_renders_cleanly() {
             .and_then(|s| s.split('"').next())
             .and_then(|n| n.parse().ok())
             .unwrap();
-        let tbody = &table[..table.find("</table>").unwrap()];
-        for row in tbody.split("<tr>").skip(2) {
-            assert_eq!(row.matches("<td").count(), regions, "{row}");
+        let tbody = &table[table.find("<tbody>").unwrap()..table.find("</tbody>").unwrap()];
+        for row in tbody.split("<tr>").skip(1) {
+            assert_eq!(row.matches("<td class=\"c-").count(), regions, "{row}");
+            assert_eq!(row.matches("<td class=\"t\">").count(), 3, "{row}");
         }
     }
     // The aggregator named `<script>alert(1)</script>` is text, not a script.
@@ -311,4 +315,232 @@ fn a_500_by_30_grid_renders_cleanly_and_fast() {
     );
     assert!(size < 8 * 1024 * 1024, "{size} bytes");
     assert!(page.elapsed < Duration::from_secs(60));
+}
+
+/// Where tests/browser/setup.sh puts axe-core for these tests.
+fn tools_dir() -> PathBuf {
+    Path::new(env!("CARGO_TARGET_TMPDIR")).join("browser-tools")
+}
+
+fn axe_path() -> PathBuf {
+    tools_dir().join("node_modules/axe-core/axe.min.js")
+}
+
+fn has_pdftotext() -> bool {
+    Command::new("pdftotext")
+        .arg("-v")
+        .output()
+        .is_ok_and(|o| o.status.success())
+}
+
+/// Runs tests/browser/setup.sh once when pdftotext or axe-core is missing;
+/// whatever it cannot install, the test needing it skips.
+fn optional_tools() {
+    static SETUP: std::sync::Once = std::sync::Once::new();
+    SETUP.call_once(|| {
+        if has_pdftotext() && axe_path().is_file() {
+            return;
+        }
+        let setup = common::root().join("tests/browser/setup.sh");
+        let status = Command::new("bash").arg(&setup).arg(tools_dir()).status();
+        if !status.is_ok_and(|s| s.success()) {
+            eprintln!("tests/browser/setup.sh failed: the tests needing its tools skip");
+        }
+    });
+}
+
+/// Runs chromium headless on a page with `extra` arguments; its standard output.
+fn chromium_with(html: &Path, extra: &[String]) -> String {
+    let profile = tempfile::tempdir().unwrap();
+    let out = Command::new(chromium())
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+        ])
+        .arg(format!("--user-data-dir={}", profile.path().display()))
+        .args(extra)
+        .arg(format!("file://{}", html.display()))
+        .output()
+        .expect("chromium runs");
+    assert!(
+        out.status.success(),
+        "chromium failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+#[test]
+fn a_500_by_30_report_prints_every_account() {
+    optional_tools();
+    if !has_pdftotext() {
+        eprintln!("skipped: pdftotext (poppler-utils) is missing and tests/browser/setup.sh could not install it");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    big_snapshot(dir.path());
+    let out = out_dir();
+    let html = out.join("big-print.html");
+    let args = [
+        ".",
+        "--aggregator",
+        "org-<b>big</b>",
+        "--expect-regions",
+        &REGIONS.join(","),
+    ];
+    assert_eq!(scan_html(&args, dir.path(), &html).0, 1);
+    let pdf = out.join("big.pdf");
+    let t = Instant::now();
+    chromium_with(
+        &html,
+        &[
+            "--no-pdf-header-footer".into(),
+            format!("--print-to-pdf={}", pdf.display()),
+        ],
+    );
+    let printed = t.elapsed();
+    let text = Command::new("pdftotext")
+        .args(["-layout", "-enc", "UTF-8"])
+        .arg(&pdf)
+        .arg("-")
+        .output()
+        .expect("pdftotext runs");
+    assert!(text.status.success(), "pdftotext failed");
+    let text = String::from_utf8_lossy(&text.stdout);
+    // The coverage section alone (the findings name accounts too); it starts on a page of its own.
+    let start = text
+        .find("Source coverage")
+        .expect("the coverage section is printed");
+    let grid = &text[start..];
+    let next = regex::Regex::new(r"(?m)^\x0c?Findings$").unwrap();
+    let grid = &grid[..next.find(grid).map_or(grid.len(), |m| m.start())];
+    let missing: Vec<String> = (0..500u64)
+        .map(|a| format!("{:012}", 100_000_000_000 + a * 7))
+        .filter(|id| !grid.contains(&format!("{id} · team-")))
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "{} of 500 accounts are not on paper, e.g. {:?}",
+        missing.len(),
+        &missing[..missing.len().min(5)]
+    );
+    // The header row is repeated on every page of the grid; the totals are printed.
+    let pages: Vec<&str> = grid
+        .split('\u{c}')
+        .filter(|p| p.contains(" · team-"))
+        .collect();
+    assert!(pages.len() > 1, "the grid fills several pages");
+    for (n, page) in pages.iter().enumerate() {
+        assert!(
+            page.contains("Account"),
+            "no header on page {} of the grid",
+            n + 1
+        );
+    }
+    assert!(grid.contains("Total missing"));
+    let pages = pages.len();
+    eprintln!(
+        "500×30 report printed: {} pages in all, {pages} of them the grid, {} bytes of PDF, {:.1}s",
+        text.matches('\u{c}').count(),
+        std::fs::metadata(&pdf).unwrap().len(),
+        printed.as_secs_f64()
+    );
+}
+
+/// axe-core's violations on a page: a copy of the report without its
+/// Content-Security-Policy (which forbids scripts), axe.min.js and a script
+/// that writes the results into the DOM; chromium's --dump-dom reads them
+/// back once the page is idle.
+fn axe_violations(html: &Path, axe: &str) -> Vec<serde_json::Value> {
+    let page = std::fs::read_to_string(html).unwrap();
+    let csp = regex::Regex::new(r#"<meta http-equiv="Content-Security-Policy"[^>]*>"#).unwrap();
+    let run = "axe.run(document, {resultTypes: ['violations']}).then(function (r) {\
+var p = document.createElement('pre'); p.id = 'axe-results';\
+p.textContent = JSON.stringify(r.violations.map(function (v) { return {id: v.id, impact: v.impact, help: v.help,\
+nodes: v.nodes.length, targets: v.nodes.slice(0, 12).map(function (n) { return n.target.join(' '); })}; }));\
+document.body.appendChild(p); });";
+    let injected = csp.replace(&page, "").replacen(
+        "</body>",
+        &format!("<script>{axe}</script><script>{run}</script></body>"),
+        1,
+    );
+    let copy = html.with_extension("axe.html");
+    std::fs::write(&copy, injected).unwrap();
+    let dom = chromium_with(
+        &copy,
+        &["--virtual-time-budget=120000".into(), "--dump-dom".into()],
+    );
+    let start = dom
+        .find("<pre id=\"axe-results\">")
+        .unwrap_or_else(|| panic!("axe-core did not finish on {}", copy.display()));
+    let json = &dom[start + "<pre id=\"axe-results\">".len()..];
+    let json = &json[..json.find("</pre>").unwrap()];
+    let json = json
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&amp;", "&");
+    serde_json::from_str(&json).unwrap()
+}
+
+#[test]
+fn the_reports_pass_axe_core() {
+    optional_tools();
+    let Ok(axe) = std::fs::read_to_string(axe_path()) else {
+        eprintln!(
+            "skipped: axe-core is not at {} (npm missing, or tests/browser/setup.sh could not install it)",
+            axe_path().display()
+        );
+        return;
+    };
+    let out = out_dir();
+    let root = common::root();
+    // The fixtures (every rule, input errors, suppressions), a grid with rows and
+    // columns not collected, and an evidence package's report with its manifest.
+    let fixtures = out.join("axe-fixtures.html");
+    scan_html(&["fixtures", "../shared/corpus/awscli"], &root, &fixtures);
+    let heatmap = out.join("axe-heatmap.html");
+    scan_html(&["tests/heatmap"], &root, &heatmap);
+    let package = tempfile::tempdir().unwrap();
+    let status = Command::new(env!("CARGO_BIN_EXE_aggrego"))
+        .current_dir(&root)
+        .args([
+            "evidence",
+            "examples/demo-snapshot",
+            "--no-progress",
+            "--out",
+        ])
+        .arg(package.path().join("p"))
+        .status()
+        .unwrap();
+    assert_eq!(status.code(), Some(1));
+    let evidence = out.join("axe-evidence.html");
+    std::fs::copy(package.path().join("p/report.html"), &evidence).unwrap();
+    let mut bad = Vec::new();
+    for page in [&fixtures, &heatmap, &evidence] {
+        let t = Instant::now();
+        let violations = axe_violations(page, &axe);
+        eprintln!(
+            "axe-core on {}: {} violation kind(s) in {:.1}s: {}",
+            page.display(),
+            violations.len(),
+            t.elapsed().as_secs_f64(),
+            violations
+                .iter()
+                .map(|v| format!("{} ({})", v["id"], v["impact"]))
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
+        bad.extend(
+            violations
+                .into_iter()
+                .filter(|v| matches!(v["impact"].as_str(), Some("serious" | "critical")))
+                .map(|v| format!("{}: {v}", page.display())),
+        );
+    }
+    assert!(bad.is_empty(), "{}", bad.join("\n"));
 }

@@ -24,6 +24,7 @@ mod distribution;
 mod end_to_end;
 mod evidence;
 mod evidence_hostile;
+mod heatmap;
 mod hostile;
 mod html_browser;
 mod inspect;
