@@ -5,6 +5,7 @@ pub mod baseline;
 pub mod catalogue;
 pub mod collect;
 pub mod config;
+pub mod diff;
 pub mod fixtures;
 pub mod inspect;
 pub mod keygen;
@@ -30,6 +31,7 @@ pub fn run(command: &Command, provenance: &Provenance) -> Result<u8, Fatal> {
         Command::Inspect(args) => inspect::run(args),
         Command::Keygen(args) => keygen::run(args),
         Command::Test(args) => test::run(args),
+        Command::Diff(args) => diff::run(args),
         Command::Evidence(cmd) => match &cmd.verify {
             Some(EvidenceSub::Verify(v)) => crate::evidence::verify(v),
             None => crate::evidence::create(&cmd.create),

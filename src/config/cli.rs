@@ -132,6 +132,28 @@ pub enum Command {
   AGGREGO_KEY_PASSPHRASE=... aggrego keygen --out evidence-key --identity audit@example.com")]
     Keygen(KeygenArgs),
 
+    /// Compare two scans of the same organisation: findings new, resolved and
+    /// unchanged (by rule), accounts and regions that entered or left scope,
+    /// and sources whose status changed.
+    ///
+    /// OLD and NEW are each a JSON report (`aggrego scan --format json`) or an
+    /// evidence package (a folder or .zip file made by `aggrego evidence`). A
+    /// finding is the same on both sides when its rule, file (relative to the
+    /// scanned root) and resource (aggregator, account, region) are: a line
+    /// move is no change. Scope and source statuses are read from a package's
+    /// inputs; a JSON report does not record them, and the diff says they are
+    /// unknown. Suppressed findings are listed apart and never counted.
+    ///
+    /// Exit codes: 0 no new finding at or above --fail-on; 1 such a finding;
+    /// 2 an input that is neither a report nor a package, or the output
+    /// cannot be written.
+    #[command(after_help = "Examples:
+  aggrego diff last-quarter.zip this-quarter.zip
+  aggrego diff old.json new.json --format json --output diff.json
+  aggrego diff evidence-2026-10/ evidence-2026-11/ --format html -o changes.html
+  aggrego diff old.json new.json --fail-on high")]
+    Diff(Box<DiffArgs>),
+
     /// Print a shell completion script.
     #[command(after_help = "Examples:
   aggrego completions bash > ~/.local/share/bash-completion/completions/aggrego
@@ -263,6 +285,39 @@ pub struct EvidenceArgs {
     /// Never show a progress bar.
     #[arg(long)]
     pub no_progress: bool,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct DiffArgs {
+    /// The earlier scan: a JSON report or an evidence package.
+    #[arg(value_name = "OLD")]
+    pub old: PathBuf,
+
+    /// The later scan: a JSON report or an evidence package.
+    #[arg(value_name = "NEW")]
+    pub new: PathBuf,
+
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = DiffFormat::Human)]
+    pub format: DiffFormat,
+
+    /// Write the diff to FILE instead of standard output (replaced atomically;
+    /// never written through a symbolic link, nor over OLD or NEW).
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+
+    /// Exit 1 when a new finding (not suppressed) has at least this severity.
+    #[arg(long, value_enum, default_value_t = FailOn::Low)]
+    pub fail_on: FailOn,
+}
+
+/// What `aggrego diff` writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DiffFormat {
+    Human,
+    Json,
+    Markdown,
+    Html,
 }
 
 #[derive(Debug, clap::Args)]

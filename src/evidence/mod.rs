@@ -14,6 +14,7 @@ pub mod manifest;
 mod package;
 pub mod redact;
 pub mod sign;
+pub mod side;
 mod verify;
 
 pub use verify::{check_package, verify, Verdict};
@@ -745,6 +746,18 @@ pub fn run(dir: &Path, recipe: &Recipe, progress: bool, caps: &Caps) -> Result<O
         data,
         exit_code,
     })
+}
+
+/// A package folder's inputs read, parsed and put in context as `run` reads
+/// them, without running a policy: what `diff` needs of a package's inputs.
+pub fn prepare(dir: &Path, recipe: &Recipe) -> scan::Prepared {
+    let config = in_package(&recipe.flags, dir, recipe, &Caps::NONE);
+    let options = Options {
+        config,
+        names: display_names(dir, recipe),
+        ..Options::default()
+    };
+    scan::prepare(&options, &crate::output::progress::Progress::new(false, 0))
 }
 
 /// The policies of `config`, their paths (and those in their errors) made

@@ -43,7 +43,7 @@ pub fn verify(args: &VerifyArgs) -> Result<u8, Fatal> {
 }
 
 /// A private temporary folder (0700): a package's inputs may be confidential.
-fn private_tempdir() -> Result<tempfile::TempDir, Fatal> {
+pub(super) fn private_tempdir() -> Result<tempfile::TempDir, Fatal> {
     let mut b = tempfile::Builder::new();
     b.prefix(".aggrego-verify-");
     #[cfg(unix)]
@@ -70,7 +70,7 @@ pub fn check_package(args: &VerifyArgs) -> Result<Verdict, Fatal> {
     };
     // A key file that cannot be read stops here, before the package is read.
     let trusted = args.key.as_deref().map(Trusted::load).transpose()?;
-    let mut opened = open_package(args, &shown, limits)?;
+    let mut opened = open_package(&args.package, &shown, limits)?;
     check_redact_key(args, &opened.recorded)?;
     let signature = read_signature(&mut opened, &shown, limits)?;
     let authorship = sign::check(&opened.recorded, &opened.bytes, signature, trusted.as_ref());
@@ -125,7 +125,7 @@ fn read_signature(opened: &mut Opened, shown: &str, limits: Limits) -> Result<si
     )
 }
 
-fn too_large(shown: &str, limits: Limits) -> Fatal {
+pub(super) fn too_large(shown: &str, limits: Limits) -> Fatal {
     Fatal::file(
         shown,
         format!(
@@ -136,21 +136,21 @@ fn too_large(shown: &str, limits: Limits) -> Fatal {
 }
 
 /// A package opened, its entries listed and its manifest read and checked.
-struct Opened {
-    reader: Reader,
-    entries: Vec<String>,
+pub(super) struct Opened {
+    pub reader: Reader,
+    pub entries: Vec<String>,
     /// Entries the listing refused (unreadable, a link, not a regular file,
     /// an unsafe name): each one a difference.
-    odd: Vec<Unreadable>,
-    recorded: Manifest,
+    pub odd: Vec<Unreadable>,
+    pub recorded: Manifest,
     /// manifest.json as the package holds it.
-    bytes: Vec<u8>,
+    pub bytes: Vec<u8>,
 }
 
 /// Open the package and check what its manifest states before anything
 /// else is read.
-fn open_package(args: &VerifyArgs, shown: &str, limits: Limits) -> Result<Opened, Fatal> {
-    let mut reader = Reader::open(&args.package, limits)?;
+pub(super) fn open_package(package: &Path, shown: &str, limits: Limits) -> Result<Opened, Fatal> {
+    let mut reader = Reader::open(package, limits)?;
     let (entries, odd) = reader.list(shown)?;
     if !entries.iter().any(|e| e == manifest::FILE) {
         return Err(Fatal::file(

@@ -91,6 +91,25 @@ pub struct Inputs {
 }
 
 impl Inputs {
+    /// Files read as they are (`aggrego diff`'s OLD and NEW): a folder is a
+    /// root, so nothing under it is written over either.
+    pub fn files(paths: &[PathBuf]) -> Inputs {
+        let mut inputs = Inputs::default();
+        for (given, p) in paths
+            .iter()
+            .filter_map(|g| Some((g, g.canonicalize().ok()?)))
+        {
+            if p.is_dir() {
+                inputs
+                    .roots
+                    .push((p, crate::load::source::display_path(given)));
+            } else {
+                inputs.files.push(p);
+            }
+        }
+        inputs
+    }
+
     pub fn of(args: &ScanArgs) -> Inputs {
         let mut inputs = Inputs::default();
         // A path that cannot be resolved is not read either: the scan reports it.

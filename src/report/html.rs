@@ -16,9 +16,9 @@ use std::io::Write;
 const MAX_FINDINGS: usize = 5_000;
 const MAX_ERRORS: usize = 1_000;
 
-const CSP: &str = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
+pub(crate) const CSP: &str = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
 
-const STYLE: &str = r#"
+pub(crate) const STYLE: &str = r#"
 :root { --fg:#1b1f24; --muted:#59636e; --line:#d1d9e0; --bg:#fff; --soft:#f6f8fa;
   --critical:#8b0000; --high:#c62828; --medium:#a35200; --low:#806600; --info:#3b6ea8;
   --ok:#2e7d32; --failed:#c62828; --outdated:#ef8f00; --stale:#f4d03f; --missing:#6d4c9f; --blank:#fff; }
@@ -240,7 +240,7 @@ fn now_source(src: NowSource) -> &'static str {
     }
 }
 
-fn sev(s: Severity) -> String {
+pub(crate) fn sev(s: Severity) -> String {
     format!("<span class=\"sev sev-{0}\">{0}</span>", s.as_str())
 }
 

@@ -3,6 +3,7 @@
 pub mod codequality;
 pub mod compact;
 pub mod controls;
+pub mod diff;
 pub mod html;
 pub mod human;
 pub mod json;

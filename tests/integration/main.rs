@@ -19,6 +19,7 @@ mod corpus;
 mod coverage;
 mod custom_policies;
 mod demo;
+mod diff;
 mod display;
 mod distribution;
 mod end_to_end;
