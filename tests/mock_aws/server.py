@@ -76,6 +76,25 @@ def seed(scenario, variant, started):
     return key.access_key_id, key.secret_access_key
 
 
+def changed_status(variant, aggregator, status):
+    """A status as the variant's `status_changes` leave it: an entry naming its
+    aggregator, source and region replaces its fields (a null field is removed)."""
+    for c in variant.get("status_changes", []):
+        if (c["aggregator"], c["SourceId"], c["AwsRegion"]) == (
+            aggregator, status["SourceId"], status["AwsRegion"]
+        ):
+            out = dict(status)
+            for k, v in c.items():
+                if k == "aggregator":
+                    continue
+                if v is None:
+                    out.pop(k, None)
+                else:
+                    out[k] = v
+            return out
+    return status
+
+
 def epoch(started, minutes_ago):
     return round((started - datetime.timedelta(minutes=minutes_ago)).timestamp(), 3)
 
@@ -202,6 +221,7 @@ class Shim:
         wanted = params.get("UpdateStatus")
         statuses = []
         for s in found[0]["statuses"]:
+            s = changed_status(self.variant, name, s)
             if wanted and s["LastUpdateStatus"] not in wanted:
                 continue
             item = {k: v for k, v in s.items() if k != "minutes_ago"}
@@ -258,6 +278,8 @@ def main():
         scenario = json.load(f)
     variant = scenario["variants"][args.variant] if args.variant else None
     started = datetime.datetime.now(datetime.timezone.utc)
+    # A variant may be a capture taken later: status times move with it.
+    started += datetime.timedelta(minutes=(variant or {}).get("clock_offset_minutes", 0))
     key_id, secret = seed(scenario, variant, started)
     app = Shim(DomainDispatcherApplication(create_backend_app), scenario, variant, args.log, started)
     logging.getLogger("werkzeug").setLevel(logging.ERROR)
