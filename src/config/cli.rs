@@ -278,6 +278,13 @@ pub struct EvidenceArgs {
     #[arg(long, value_name = "KEYFILE")]
     pub sign: Option<PathBuf>,
 
+    /// The previous evidence package (a folder or .zip file): report.html shows
+    /// what changed since it, and the manifest records its manifest.json's
+    /// SHA-256 (`evidence verify --previous` checks it). A redacted package
+    /// compares only with one redacted with the same key.
+    #[arg(long, value_name = "PACKAGE")]
+    pub previous: Option<PathBuf>,
+
     /// Replace an existing package at --out.
     #[arg(long)]
     pub force: bool,
@@ -301,8 +308,8 @@ pub struct DiffArgs {
     #[arg(long, value_enum, default_value_t = DiffFormat::Human)]
     pub format: DiffFormat,
 
-    /// Write the diff to FILE instead of standard output (replaced atomically;
-    /// never written through a symbolic link, nor over OLD or NEW).
+    /// Write the diff to FILE instead of standard output (replaced atomically,
+    /// as scan's reports are; never over OLD or NEW).
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
 
@@ -345,6 +352,11 @@ pub struct VerifyArgs {
     /// against the manifest but not who made it, and verify says so.
     #[arg(long, value_name = "PUBFILE")]
     pub key: Option<PathBuf>,
+
+    /// For a package made with --previous: the previous package, whose
+    /// manifest.json must have the SHA-256 the package records.
+    #[arg(long, value_name = "PACKAGE")]
+    pub previous: Option<PathBuf>,
 
     /// Read at most this much of the package, inflated (e.g. 1GiB, 200MB); a
     /// larger package is not verified, whatever its manifest says.

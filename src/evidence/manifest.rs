@@ -45,6 +45,10 @@ pub struct Manifest {
     pub inputs_included: bool,
     pub redacted: bool,
     pub redaction: Option<Redaction>,
+    /// `--previous`: the package this one is compared with (its report.html
+    /// shows the changes; `previous.json` holds what was compared).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub previous: Option<Previous>,
     pub summary: Summary,
     /// Every file of the package but this one.
     pub files: Vec<PackageFile>,
@@ -69,6 +73,15 @@ pub struct Signature {
     pub fingerprint: String,
     /// The key's comment.
     pub comment: String,
+}
+
+/// The previous package of a chain: its manifest.json's SHA-256 (`evidence
+/// verify --previous` checks it) and its snapshot time.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Previous {
+    pub manifest_sha256: String,
+    pub now: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

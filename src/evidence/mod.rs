@@ -12,6 +12,7 @@
 mod html;
 pub mod manifest;
 mod package;
+pub mod previous;
 pub mod redact;
 pub mod sign;
 pub mod side;
@@ -46,6 +47,8 @@ pub const VALUES: &str = "values";
 pub const RESULTS_JSON: &str = "results.json";
 pub const RESULTS_SARIF: &str = "results.sarif";
 pub const REPORT_HTML: &str = "report.html";
+/// `--previous`: the previous package's side of the diff report.html shows.
+pub const PREVIOUS_JSON: &str = "previous.json";
 
 /// Names for paths inside a package: each one's last component (the real
 /// folder's name for `.`, `..` or `/`), `-2`, `-3`, … on a clash (ignoring
@@ -750,8 +753,8 @@ pub fn run(dir: &Path, recipe: &Recipe, progress: bool, caps: &Caps) -> Result<O
 
 /// A package folder's inputs read, parsed and put in context as `run` reads
 /// them, without running a policy: what `diff` needs of a package's inputs.
-pub fn prepare(dir: &Path, recipe: &Recipe) -> scan::Prepared {
-    let config = in_package(&recipe.flags, dir, recipe, &Caps::NONE);
+pub fn prepare(dir: &Path, recipe: &Recipe, caps: &Caps) -> scan::Prepared {
+    let config = in_package(&recipe.flags, dir, recipe, caps);
     let options = Options {
         config,
         names: display_names(dir, recipe),
@@ -859,6 +862,7 @@ pub fn manifest_core(
         inputs_included,
         redacted: redaction.is_some(),
         redaction,
+        previous: None,
         summary: Summary {
             files_scanned: r.files_scanned,
             findings: r.findings.len() - r.suppressed_count(),
@@ -896,6 +900,7 @@ pub fn manifest_core(
 pub fn write_outputs(
     outcome: &Outcome,
     core: &Manifest,
+    changes: Option<&str>,
     dir: &Path,
 ) -> std::io::Result<Vec<(&'static str, u64, String)>> {
     let mut out = Vec::new();
@@ -919,7 +924,7 @@ pub fn write_outputs(
                 &outcome.result,
                 Some(report::html::Appendix {
                     title: "aggrego evidence report",
-                    html: &html::manifest_section(core),
+                    html: &format!("{}{}", changes.unwrap_or(""), html::manifest_section(core)),
                 }),
                 &mut w,
             )?,
@@ -995,6 +1000,16 @@ pub fn create(args: &EvidenceArgs) -> Result<u8, Fatal> {
             "the inputs hold no timestamp to take the snapshot time from: give --now RFC3339 so the package is reproducible".into(),
         ));
     }
+    let changes = match &args.previous {
+        Some(p) => Some(previous::stage(
+            p,
+            &dir,
+            &recipe,
+            &outcome,
+            redaction.as_ref(),
+        )?),
+        None => None,
+    };
     let manifest = write_package(
         &dir,
         &recipe,
@@ -1003,6 +1018,7 @@ pub fn create(args: &EvidenceArgs) -> Result<u8, Fatal> {
             no_inputs: args.no_inputs,
             redaction,
             signer: signer.as_ref(),
+            changes: changes.as_ref(),
         },
     )?;
     target.commit(stage)?;
@@ -1165,11 +1181,13 @@ fn redact_flags(flags: &mut ScanConfig, r: &redact::Redactor) {
     }
 }
 
-/// How a package is written besides its run: without inputs, redacted, signed.
+/// How a package is written besides its run: without inputs, redacted, signed,
+/// with the changes since a previous package.
 struct Written<'a> {
     no_inputs: bool,
     redaction: Option<Redaction>,
     signer: Option<&'a sign::Signer>,
+    changes: Option<&'a previous::Changes>,
 }
 
 /// Hash the inputs (and drop them for --no-inputs), write the reports, the
@@ -1188,7 +1206,9 @@ fn write_package(
     let mut core = manifest_core(recipe, outcome, inputs, !how.no_inputs, how.redaction);
     // Recorded before the reports are written: report.html shows the signer.
     core.signature = how.signer.map(sign::Signer::record);
-    write_outputs(outcome, &core, dir).map_err(|e| io_fatal(dir, e))?;
+    core.previous = how.changes.map(|c| c.record.clone());
+    write_outputs(outcome, &core, how.changes.map(|c| c.html.as_str()), dir)
+        .map_err(|e| io_fatal(dir, e))?;
     let manifest = finish_manifest(dir, core)?;
     let bytes = manifest.to_bytes();
     std::fs::write(dir.join(manifest::FILE), &bytes).map_err(|e| io_fatal(dir, e))?;

@@ -26,6 +26,8 @@ const LIMITS: Limits = Limits {
 pub struct Loaded {
     pub side: Side,
     pub manifest_sha256: Option<String>,
+    /// How a package was redacted.
+    pub redaction: Option<manifest::Redaction>,
 }
 
 /// `path` as one side of a diff, or why it is neither a JSON report nor an
@@ -60,6 +62,7 @@ pub fn read(path: &Path) -> Result<Loaded, Fatal> {
     Ok(Loaded {
         side,
         manifest_sha256: None,
+        redaction: None,
     })
 }
 
@@ -103,13 +106,14 @@ fn package(path: &Path, shown: &str) -> Result<Loaded, Fatal> {
     let name = format!("{shown}: {RESULTS_JSON}");
     let mut side = read::report(&name, &bytes, Some(&roots)).map_err(|d| Fatal(vec![d]))?;
     side.name = shown.to_string();
-    side.kind = "package";
+    side.kind = "package".into();
     let (scope, statuses) = from_inputs(&mut opened, shown)?;
     side.scope = scope;
     side.statuses = statuses;
     Ok(Loaded {
         side,
         manifest_sha256: Some(super::sha256_hex(&opened.bytes)),
+        redaction: opened.recorded.redaction.clone(),
     })
 }
 
@@ -138,7 +142,15 @@ fn from_inputs(
                 let _ = std::fs::create_dir_all(tmp.path().join(INPUTS).join(&r.name));
             }
         }
-        let prepared = super::prepare(tmp.path(), &recipe);
+        // A package is not trusted: its recorded bounds may only lower
+        // those of `evidence verify`.
+        let caps = super::Caps {
+            max_file_size: LIMITS.max_size,
+            max_files: LIMITS.max_files,
+            policy_timeout: std::time::Duration::from_secs(60),
+            per_file: crate::scan::Limits::default(),
+        };
+        let prepared = super::prepare(tmp.path(), &recipe, &caps);
         let names: Vec<&str> = prepared.files.iter().map(|f| f.name.as_str()).collect();
         let coverage =
             crate::resolve::coverage::build(&prepared.inventory, &prepared.settings, &names);

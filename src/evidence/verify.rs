@@ -7,9 +7,9 @@ use super::package::{
 };
 use super::sign::{self, Authorship, Trusted, MAX_SIGNATURE, SIG_FILE};
 use super::{
-    canonical_names, finish_manifest, hash_inputs, manifest_core, redact, redact_tree, run,
-    safe_relative, sha256_hex, stage_inputs, write_outputs, Caps, Recipe, EXPECT, INPUTS, POLICIES,
-    RESULTS_JSON, VALUES, WAIVERS,
+    canonical_names, finish_manifest, hash_inputs, manifest_core, previous, redact, redact_tree,
+    run, safe_relative, sha256_hex, stage_inputs, write_outputs, Caps, Recipe, EXPECT, INPUTS,
+    POLICIES, PREVIOUS_JSON, RESULTS_JSON, VALUES, WAIVERS,
 };
 use crate::config::cli::VerifyArgs;
 use crate::diag::{Fatal, EXIT_CLEAN, EXIT_FINDINGS};
@@ -79,6 +79,9 @@ pub fn check_package(args: &VerifyArgs) -> Result<Verdict, Fatal> {
     for p in &authorship.problems {
         diffs.push(p.clone());
     }
+    if let Some(p) = &args.previous {
+        check_previous(p, &opened.recorded, limits, &mut diffs)?;
+    }
     for u in &opened.odd {
         diffs.push(format!("{}: {}", u.path, u.reason));
     }
@@ -123,6 +126,28 @@ fn read_signature(opened: &mut Opened, shown: &str, limits: Limits) -> Result<si
             Err(ReadError::TooLarge) => return Err(too_large(shown, limits)),
         },
     )
+}
+
+/// `--previous`: the given package is the one the package records.
+fn check_previous(
+    previous: &Path,
+    recorded: &Manifest,
+    limits: Limits,
+    diffs: &mut Diffs,
+) -> Result<(), Fatal> {
+    let shown = terminal_safe(&display_path(previous));
+    let sha = sha256_hex(&open_package(previous, &shown, limits)?.bytes);
+    match &recorded.previous {
+        None => diffs.push(format!(
+            "--previous {shown}: the package records no previous package (it was made without --previous)"
+        )),
+        Some(p) if p.manifest_sha256 != sha => diffs.push(format!(
+            "--previous {shown}: its manifest.json has sha256 {sha}; the package records {}",
+            p.manifest_sha256
+        )),
+        Some(_) => {}
+    }
+    Ok(())
 }
 
 pub(super) fn too_large(shown: &str, limits: Limits) -> Fatal {
@@ -473,6 +498,8 @@ impl Check<'_> {
                 Some(_) if copied => Use::Write(self.work.join(path)),
                 // The package's own results.json, to list changed findings.
                 Some(_) if path == RESULTS_JSON => Use::Write(self.reports.join(path)),
+                // The previous package's side, which report.html compares with.
+                Some(_) if path == PREVIOUS_JSON => Use::Write(self.work.join(path)),
                 _ => Use::Hash,
             };
             match reader.read(path, limit, what) {
@@ -690,6 +717,8 @@ impl Check<'_> {
                 return Ok(());
             }
         };
+        // Before the given inputs are removed: the section reads them.
+        let changes = self.changes(recipe, &outcome)?;
         if !self.recorded.inputs_included {
             let _ = std::fs::remove_dir_all(self.work.join(INPUTS));
         }
@@ -703,7 +732,8 @@ impl Check<'_> {
         // The run cannot know who signed; the signature check holds this to
         // manifest.json.sig.
         core.signature = self.recorded.signature.clone();
-        let outs = write_outputs(&outcome, &core, self.work)
+        core.previous = self.recorded.previous.clone();
+        let outs = write_outputs(&outcome, &core, changes.as_deref(), self.work)
             .map_err(|e| Fatal::file("verify", format!("cannot write the results: {e}")))?;
         for (name, size, sha) in &outs {
             self.compare_output(name, *size, sha, files);
@@ -712,6 +742,25 @@ impl Check<'_> {
         self.compare_listing(&reproduced, &outs, files);
         self.compare_manifest(&reproduced);
         Ok(())
+    }
+
+    /// The "Changes since …" section of a package made with --previous, from
+    /// its `previous.json` (whose absence or change is a difference already).
+    fn changes(
+        &mut self,
+        recipe: &Recipe,
+        outcome: &super::Outcome,
+    ) -> Result<Option<String>, Stop> {
+        if self.recorded.previous.is_none() {
+            return Ok(None);
+        }
+        match previous::recorded(self.work) {
+            Ok(prev) => Ok(Some(previous::section(&prev, self.work, recipe, outcome)?)),
+            Err(m) => {
+                self.diffs.push(m);
+                Ok(None)
+            }
+        }
     }
 
     /// One report of the re-run against the package's; for results.json, the

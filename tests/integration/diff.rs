@@ -1,9 +1,9 @@
 //! `aggrego diff`: each `tests/diffs/CASE/` is a case. Its `args` file holds
 //! the diff's arguments; `*.json` and other files are used as they are, and
 //! each `NAME.snapshot/` folder is first made into the evidence package
-//! `NAME.zip`. The exit code, standard output and standard error of the human
-//! and JSON formats are compared with `snapshots/diff/CASE.snap`. Adding a
-//! case is adding a folder.
+//! `NAME.zip`. The exit code, standard output and standard error of the human,
+//! JSON and Markdown formats are compared with `snapshots/diff/CASE.snap`
+//! (JSON also with `docs/diff.schema.json`). Adding a case is adding a folder.
 
 use crate::common;
 use std::path::Path;
@@ -66,6 +66,21 @@ fn snapshot(name: &str, text: &str) {
     });
 }
 
+/// `--format json` output holds to the published `docs/diff.schema.json`.
+fn matches_the_schema(name: &str, out: &str) {
+    let schema: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(common::root().join("docs/diff.schema.json")).unwrap(),
+    )
+    .unwrap();
+    let doc: serde_json::Value = serde_json::from_str(out).unwrap();
+    let validator = jsonschema::validator_for(&schema).expect("the schema compiles");
+    let errors: Vec<String> = validator
+        .iter_errors(&doc)
+        .map(|e| format!("{e} at {}", e.instance_path()))
+        .collect();
+    assert!(errors.is_empty(), "{name}: {errors:#?}");
+}
+
 #[test]
 fn diff_cases() {
     let dir = common::root().join("tests/diffs");
@@ -84,7 +99,7 @@ fn diff_cases() {
         let tmp = lay_out(&case);
         let mut text = String::new();
         let mut codes = Vec::new();
-        for format in ["human", "json"] {
+        for format in ["human", "json", "markdown"] {
             let mut a = args.clone();
             if !a.contains(&"--format") {
                 a.extend(["--format", format]);
@@ -98,15 +113,78 @@ fn diff_cases() {
             // Same inputs, same bytes.
             assert_eq!(
                 run_in(tmp.path(), &a),
-                (code, out, err),
+                (code, out.clone(), err),
                 "{name}: a rerun differs"
             );
+            if a.contains(&"json") && code != 2 {
+                matches_the_schema(&name, &out);
+            }
             if args.contains(&"--format") {
                 break;
             }
         }
         assert!(codes.windows(2).all(|w| w[0] == w[1]), "{name}: {codes:?}");
         snapshot(&name, &text);
+    }
+}
+
+/// The HTML page: self-contained (no script, no remote resource), every
+/// input text escaped, the same bytes on a rerun, written atomically with -o.
+#[test]
+fn html_is_self_contained_and_escaped() {
+    let tmp = lay_out(&common::root().join("tests/diffs/hostile-text"));
+    let args = [
+        "diff",
+        "old.json",
+        "new.json",
+        "--format",
+        "html",
+        "-o",
+        "diff.html",
+    ];
+    let (code, out, err) = run_in(tmp.path(), &args);
+    assert_eq!((code, out.as_str(), err.as_str()), (1, "", ""));
+    let html = std::fs::read_to_string(tmp.path().join("diff.html")).unwrap();
+    assert!(html.starts_with("<!DOCTYPE html>"));
+    assert!(html.contains("Content-Security-Policy"));
+    for bad in [
+        "<script",
+        "\u{1b}",
+        "\u{7}",
+        "org<b>",
+        "src=\"http",
+        "href=\"http",
+    ] {
+        assert!(!html.contains(bad), "{bad:?} in the page");
+    }
+    assert!(
+        html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"),
+        "{html}"
+    );
+    let again = run_in(tmp.path(), &args);
+    assert_eq!(again.0, 1);
+    assert_eq!(
+        std::fs::read_to_string(tmp.path().join("diff.html")).unwrap(),
+        html
+    );
+    // Never over an input, also through a symbolic link (a link elsewhere is
+    // followed and its target replaced, as for scan's reports).
+    let (code, _, err) = run_in(
+        tmp.path(),
+        &["diff", "old.json", "new.json", "-o", "new.json"],
+    );
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("new.json"), "{err}");
+    #[cfg(unix)]
+    {
+        std::os::unix::fs::symlink("new.json", tmp.path().join("link.html")).unwrap();
+        let (code, _, err) = run_in(
+            tmp.path(),
+            &["diff", "old.json", "new.json", "-o", "link.html"],
+        );
+        assert_eq!(code, 2, "{err}");
+        let new = std::fs::read_to_string(tmp.path().join("new.json")).unwrap();
+        assert!(new.starts_with('{'), "NEW is untouched");
     }
 }
 
@@ -252,4 +330,151 @@ fn two_snapshots_a_week_apart() {
     // The human form names the same three sources.
     let (_, human, _) = run_in(work.path(), &["diff", "week1.zip", "week2.zip"]);
     assert!(human.contains("sources: 3 whose status changed"), "{human}");
+}
+
+/// `evidence --previous`: report.html shows the changes since the previous
+/// package, the manifest records its manifest's SHA-256, `verify` reproduces
+/// the package without the previous one and checks it when given; redacted
+/// packages chain only with packages redacted with the same key.
+#[test]
+fn evidence_previous_chain() {
+    use sha2::Digest;
+    let case = common::root().join("tests/diffs/source-status-changed");
+    let tmp = tempfile::tempdir().unwrap();
+    copy_tree(&case, tmp.path());
+    let dir = tmp.path();
+    let ok = |args: &[&str]| {
+        let (code, out, err) = run_in(dir, args);
+        assert!(code == 0 || code == 1, "{args:?}: {err}");
+        out
+    };
+    ok(&[
+        "evidence",
+        "old.snapshot",
+        "--out",
+        "old.zip",
+        "--no-progress",
+    ]);
+    ok(&[
+        "evidence",
+        "new.snapshot",
+        "--out",
+        "new",
+        "--previous",
+        "old.zip",
+        "--no-progress",
+    ]);
+    let manifest: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.join("new/manifest.json")).unwrap())
+            .unwrap();
+    let old_manifest = common::zip_entries(&dir.join("old.zip"))
+        .into_iter()
+        .find(|(n, _)| n == "manifest.json")
+        .unwrap()
+        .1;
+    assert_eq!(
+        manifest["previous"]["manifest_sha256"],
+        format!("{:x}", sha2::Sha256::digest(&old_manifest))
+    );
+    let html = std::fs::read_to_string(dir.join("new/report.html")).unwrap();
+    assert!(
+        html.contains("<h2>Changes since 2026-11-30T12:00:00Z</h2>"),
+        "{html}"
+    );
+    assert!(
+        html.contains("account 111111111111 in us-east-1</td><td>SUCCEEDED</td><td>FAILED"),
+        "{html}"
+    );
+    // Verified without the previous package; with it, its hash is checked.
+    let (code, out, _) = run_in(dir, &["evidence", "verify", "new"]);
+    assert_eq!(code, 0, "{out}");
+    let (code, out, _) = run_in(dir, &["evidence", "verify", "new", "--previous", "old.zip"]);
+    assert_eq!(code, 0, "{out}");
+    let (code, out, _) = run_in(dir, &["evidence", "verify", "new", "--previous", "new"]);
+    assert_eq!(code, 1, "{out}");
+    assert!(
+        out.contains("--previous new: its manifest.json has sha256"),
+        "{out}"
+    );
+    // previous.json is part of the package: a change to it is found.
+    let p = dir.join("new/previous.json");
+    let text = std::fs::read_to_string(&p).unwrap();
+    std::fs::write(&p, text.replace("FAILED", "OUTDATED")).unwrap();
+    let (code, out, _) = run_in(dir, &["evidence", "verify", "new"]);
+    assert_eq!(code, 1, "{out}");
+    assert!(out.contains("previous.json: changed"), "{out}");
+
+    // Redacted: both with the same key, the section holds pseudonyms only.
+    ok(&[
+        "evidence",
+        "old.snapshot",
+        "--out",
+        "old-r.zip",
+        "--redact",
+        "--no-progress",
+    ]);
+    ok(&[
+        "evidence",
+        "new.snapshot",
+        "--out",
+        "new-r",
+        "--redact",
+        "--previous",
+        "old-r.zip",
+        "--no-progress",
+    ]);
+    let html = std::fs::read_to_string(dir.join("new-r/report.html")).unwrap();
+    let section = &html[html.find("<section id=\"changes\">").unwrap()..];
+    let section = &section[..section.find("</section>").unwrap()];
+    assert!(
+        section.contains("<td>SUCCEEDED</td><td>FAILED</td>"),
+        "{section}"
+    );
+    assert!(!section.contains("111111111111"), "{section}");
+    let (code, out, _) = run_in(dir, &["evidence", "verify", "new-r"]);
+    assert_eq!(code, 0, "{out}");
+    for (args, says) in [
+        (
+            vec![
+                "evidence",
+                "new.snapshot",
+                "--out",
+                "x.zip",
+                "--redact",
+                "--previous",
+                "old.zip",
+            ],
+            "is not redacted",
+        ),
+        (
+            vec![
+                "evidence",
+                "new.snapshot",
+                "--out",
+                "x.zip",
+                "--previous",
+                "old-r.zip",
+            ],
+            "is redacted",
+        ),
+        (
+            vec![
+                "evidence",
+                "new.snapshot",
+                "--out",
+                "x.zip",
+                "--redact",
+                "--redact-key",
+                "k2",
+                "--previous",
+                "old-r.zip",
+            ],
+            "another key",
+        ),
+    ] {
+        let (code, _, err) = run_in(dir, &args);
+        assert_eq!(code, 2, "{args:?}: {err}");
+        assert!(err.contains(says), "{err}");
+        assert!(!dir.join("x.zip").exists());
+    }
 }

@@ -13,19 +13,20 @@ pub mod markdown;
 pub mod read;
 
 use crate::model::finding::Severity;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
 
 // The format is chosen on the command line, so its type is the configuration's.
 pub use crate::config::cli::DiffFormat as Format;
 
-/// One scan as a diff reads it.
-#[derive(Debug, Clone)]
+/// One scan as a diff reads it (an evidence package made with `--previous`
+/// keeps the previous one's as `previous.json`).
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Side {
     /// How the command line named it.
     pub name: String,
     /// `report` (a JSON report) or `package` (an evidence package).
-    pub kind: &'static str,
+    pub kind: String,
     /// The scan's snapshot time.
     pub now: String,
     /// Input errors the scan reported: its findings may be incomplete.
@@ -39,7 +40,7 @@ pub struct Side {
 }
 
 /// A finding as both kinds of side record it.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct Item {
     pub rule_id: String,
     pub severity: Severity,
@@ -50,7 +51,7 @@ pub struct Item {
     pub message: String,
     pub resource: Resource,
     /// Accepted by a suppression of this kind (`inline`, `waiver`, `baseline`, …).
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub suppressed: Option<String>,
 }
 
@@ -70,14 +71,14 @@ impl Item {
     }
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Scope {
     pub accounts: BTreeSet<String>,
     pub regions: BTreeSet<String>,
 }
 
 /// One source's `LastUpdateStatus`.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct Status {
     pub aggregator: String,
     /// `ACCOUNT` or `ORGANIZATION`, as the input says.
@@ -92,7 +93,7 @@ pub struct Status {
 #[derive(Debug, Clone, Serialize)]
 pub struct Named {
     pub name: String,
-    pub kind: &'static str,
+    pub kind: String,
     pub now: String,
     pub errors: usize,
 }
@@ -251,7 +252,7 @@ pub fn compare(old: &Side, new: &Side) -> Diff {
 fn named(s: &Side) -> Named {
     Named {
         name: s.name.clone(),
-        kind: s.kind,
+        kind: s.kind.clone(),
         now: s.now.clone(),
         errors: s.errors,
     }

@@ -142,7 +142,7 @@ pub fn report(name: &str, bytes: &[u8], roots: Option<&[String]>) -> Result<Side
     }
     Ok(Side {
         name: name.to_string(),
-        kind: "report",
+        kind: "report".into(),
         now: parsed.now,
         errors: errors.len(),
         findings,
