@@ -475,3 +475,128 @@ pub fn source_words(c: &SourceChange) -> String {
 pub fn status_word(s: &Option<String>) -> &str {
     s.as_deref().unwrap_or("absent")
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn item(rule: &str, file: &str, account: &str, line: u64, message: &str) -> Item {
+        Item {
+            rule_id: rule.into(),
+            severity: Severity::Medium,
+            file: file.into(),
+            line,
+            column: 1,
+            message: message.into(),
+            resource: Resource {
+                aggregator: Some("org".into()),
+                account: Some(account.into()),
+                region: Some("eu-west-1".into()),
+            },
+            suppressed: None,
+        }
+    }
+
+    fn side(findings: Vec<Item>, statuses: Result<Vec<Status>, String>) -> Side {
+        Side {
+            name: "x".into(),
+            kind: "report".into(),
+            now: "t".into(),
+            errors: 0,
+            findings,
+            scope: Err("a JSON report".into()),
+            statuses,
+        }
+    }
+
+    /// A line move and a changed wording are no change; equal messages pair
+    /// first, so of two findings of one resource the one that went is resolved.
+    #[test]
+    fn findings_pair_by_identity_not_line() {
+        let old = side(
+            vec![
+                item("AGG001", "a.json", "1", 3, "FAILED"),
+                item("AGG006", "a.json", "2", 5, "3d old"),
+                item("AGG008", "t.yaml", "3", 7, "no role"),
+                item("AGG008", "t.yaml", "3", 9, "no regions"),
+            ],
+            Err("r".into()),
+        );
+        let new = side(
+            vec![
+                item("AGG001", "a.json", "1", 30, "FAILED"),
+                item("AGG006", "a.json", "2", 5, "10d old"),
+                item("AGG008", "t.yaml", "3", 12, "no regions"),
+                item("AGG003", "a.json", "4", 1, "one region"),
+            ],
+            Err("r".into()),
+        );
+        let d = compare(&old, &new);
+        assert_eq!(
+            (d.summary.new, d.summary.resolved, d.summary.unchanged),
+            (1, 1, 3)
+        );
+        let rule = |id: &str| d.rules.iter().find(|r| r.rule_id == id).unwrap();
+        assert_eq!(rule("AGG001").unchanged[0].old_line, 3);
+        assert_eq!(
+            rule("AGG006").unchanged[0].old_message.as_deref(),
+            Some("3d old")
+        );
+        assert_eq!(rule("AGG008").resolved[0].message, "no role");
+        assert_eq!(rule("AGG003").new.len(), 1);
+        assert!(fails(&d, Some(Severity::Medium)));
+        assert!(!fails(&d, Some(Severity::High)));
+        assert!(!fails(&d, None));
+    }
+
+    #[test]
+    fn suppressed_findings_are_apart_and_count_again_when_unsuppressed() {
+        let mut a = item("AGG001", "a.json", "1", 1, "m");
+        let mut b = item("AGG001", "a.json", "2", 1, "m");
+        let c = item("AGG001", "a.json", "3", 1, "m");
+        a.suppressed = Some("waiver".into());
+        let old = side(vec![a.clone(), b.clone()], Err("r".into()));
+        b.suppressed = Some("baseline".into());
+        let mut a2 = a.clone();
+        a2.suppressed = None;
+        let mut c2 = c.clone();
+        c2.suppressed = Some("inline".into());
+        let new = side(vec![a2, b, c2], Err("r".into()));
+        let d = compare(&old, &new);
+        assert_eq!(d.summary.new, 1, "no longer suppressed: counts as new");
+        assert_eq!(d.summary.resolved, 0, "newly suppressed is not resolved");
+        let how: Vec<SuppressedHow> = d.suppressed.iter().map(|s| s.change).collect();
+        assert_eq!(how, [SuppressedHow::New, SuppressedHow::NewlySuppressed]);
+    }
+
+    #[test]
+    fn source_changes_need_both_sides_and_name_absent_ones() {
+        let st = |src: &str, status: &str| Status {
+            aggregator: "org".into(),
+            source_type: "ACCOUNT".into(),
+            source: src.into(),
+            region: "eu-west-1".into(),
+            status: status.into(),
+        };
+        let old = side(vec![], Ok(vec![st("1", "SUCCEEDED"), st("2", "FAILED")]));
+        let new = side(vec![], Ok(vec![st("1", "FAILED"), st("3", "SUCCEEDED")]));
+        let Known::Yes(c) = compare(&old, &new).sources else {
+            panic!("known on both sides")
+        };
+        let got: Vec<(String, Option<String>, Option<String>)> =
+            c.into_iter().map(|c| (c.source, c.old, c.new)).collect();
+        assert_eq!(
+            got,
+            [
+                ("1".into(), Some("SUCCEEDED".into()), Some("FAILED".into())),
+                ("2".into(), Some("FAILED".into()), None),
+                ("3".into(), None, Some("SUCCEEDED".into())),
+            ]
+        );
+        let report = side(vec![], Err("a JSON report".into()));
+        match compare(&report, &new).sources {
+            Known::No(why) => assert!(why.starts_with("unknown: OLD is a JSON report"), "{why}"),
+            Known::Yes(_) => panic!("a report has no statuses: unknown, not none"),
+        }
+    }
+}
