@@ -10,6 +10,7 @@ fn args(package: PathBuf) -> aggrego::config::cli::VerifyArgs {
         package,
         inputs: Vec::new(),
         redact_key: None,
+        previous: None,
         max_package_size: "4MiB".into(),
         max_package_files: 64,
         policy_timeout: "1s".into(),
