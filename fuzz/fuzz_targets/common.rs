@@ -40,7 +40,7 @@ pub fn check(parsed: &Parsed, text: &str) {
         span_ok(text, &s.updated_span);
     }
     for e in &parsed.errors {
-        if let Some(r) = &e.span {
+        if let aggrego::diag::Origin::Input { span: r, .. } = &e.origin {
             // Errors may point one past the end (unexpected end of input).
             assert!(r.start <= text.len() + 1, "error span {r:?} outside {}", text.len());
         }

@@ -10,10 +10,11 @@ fn args(package: PathBuf) -> aggrego::config::cli::VerifyArgs {
         package,
         inputs: Vec::new(),
         redact_key: None,
+        key: None,
         previous: None,
-        max_package_size: "4MiB".into(),
+        max_package_size: 4 << 20,
         max_package_files: 64,
-        policy_timeout: "1s".into(),
+        policy_timeout: std::time::Duration::from_secs(1),
     }
 }
 

@@ -14,8 +14,8 @@ pub mod manifest;
 mod package;
 pub mod previous;
 pub mod redact;
-pub mod sign;
 pub mod side;
+pub mod sign;
 mod verify;
 
 pub use verify::{check_package, verify, Verdict};

@@ -98,7 +98,9 @@ pub fn esc(s: &str) -> String {
             '\'' => out.push_str("&#39;"),
             '\n' | '\t' => out.push(c),
             '\r' => {}
-            c if c.is_control() || c == '\u{2028}' || c == '\u{2029}' => {
+            // Bidirectional overrides and separators would reorder the page
+            // around them ("Trojan Source"): shown escaped, as in the terminal.
+            c if c.is_control() || crate::escape::is_reordering(c) => {
                 let _ = write!(out, "\\u{{{:x}}}", c as u32);
             }
             c => out.push(c),
@@ -827,6 +829,10 @@ mod tests {
         assert_eq!(
             esc("<script>alert(\"x\")</script> & 'y'\u{1b}[31m"),
             "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;y&#39;\\u{1b}[31m"
+        );
+        assert_eq!(
+            esc("a\u{202e}b\u{2066}c\u{2028}"),
+            "a\\u{202e}b\\u{2066}c\\u{2028}"
         );
     }
 }

@@ -143,13 +143,13 @@ pub fn write(
     w.flush()
 }
 
-/// Results per control, a line per status: each rule with its failed and
-/// checked items (the full rows are in the JSON, HTML and Markdown reports).
+/// Results per control in two lines at most: the failing rules, then the
+/// passing and not applicable ones (the full rows are in the JSON, HTML and
+/// Markdown reports).
 fn write_controls(result: &ScanResult, w: &mut dyn Write) -> std::io::Result<()> {
     use super::controls::{by_rule, Status};
     let rows = by_rule(result);
-    let mut first = true;
-    for status in [Status::Fail, Status::Pass, Status::NotApplicable] {
+    let group = |status: Status| -> Option<String> {
         let listed: Vec<String> = rows
             .iter()
             .filter(|r| r.status == status)
@@ -158,20 +158,27 @@ fn write_controls(result: &ScanResult, w: &mut dyn Write) -> std::io::Result<()>
                 _ => format!("{} {}/{}", clean_name(r.rule), r.failed, r.checked),
             })
             .collect();
-        if listed.is_empty() {
-            continue;
-        }
-        let lead = if first {
-            "Per control (failed/checked items): "
-        } else {
-            "  "
-        };
         let label = match status {
             Status::NotApplicable => "NOT APPLICABLE (nothing to check)",
             s => s.as_str(),
         };
-        writeln!(w, "{lead}{label} {}", listed.join(", "))?;
-        first = false;
+        (!listed.is_empty()).then(|| format!("{label} {}", listed.join(", ")))
+    };
+    let rest: Vec<String> = [Status::Pass, Status::NotApplicable]
+        .into_iter()
+        .filter_map(group)
+        .collect();
+    let lines: Vec<String> = group(Status::Fail)
+        .into_iter()
+        .chain((!rest.is_empty()).then(|| rest.join("; ")))
+        .collect();
+    for (i, line) in lines.iter().enumerate() {
+        let lead = if i == 0 {
+            "Per control (failed/checked items): "
+        } else {
+            "  "
+        };
+        writeln!(w, "{lead}{line}")?;
     }
     Ok(())
 }
