@@ -1,7 +1,8 @@
 //! Results per control: for every policy that ran, how many items of its
 //! collection it examined, how many of them failed, and whether it passed,
 //! failed or had nothing to examine. Every report shows these rows; JUnit's
-//! test cases are the same items ([`crate::scan::subject::assign`]).
+//! test cases are the same items ([`crate::scan::subject::assign`], counted by
+//! [`crate::scan::subject::count`]).
 //!
 //! - `checked`: the items of the policy's collection (`custom.checks`) whose
 //!   input kind is among its `inputs`, all of them (a per-item policy's `where`
@@ -17,7 +18,7 @@
 
 use crate::model::finding::{Finding, Severity};
 use crate::policy::Checks;
-use crate::scan::subject::{assign, Index};
+use crate::scan::subject::{count, Index};
 use crate::scan::ScanResult;
 use serde::Serialize;
 use std::collections::HashMap;
@@ -95,11 +96,7 @@ pub fn by_rule(result: &ScanResult) -> Vec<Control<'_>> {
             .entry(collection)
             .or_insert_with(|| Index::new(result.checked.located(collection)));
         let mine = findings.remove(&*rule.id).unwrap_or_default();
-        let assigned = assign(index, &rule.inputs, &mine);
-        let counts = |fs: &[&Finding]| fs.iter().any(|f| !f.suppressed);
-        let failed = assigned.items.iter().filter(|(_, fs)| counts(fs)).count()
-            + assigned.outside.iter().filter(|f| !f.suppressed).count();
-        let checked = assigned.items.len() + assigned.outside.len();
+        let (checked, failed) = count(index, &rule.inputs, &mine);
         let suppressed = mine.iter().filter(|f| f.suppressed).count();
         rows.push(Control {
             rule: &rule.id,

@@ -65,6 +65,7 @@ table.grid tfoot th, table.grid tfoot td { border-top: 1px solid var(--line); }
 .c-blank { background: var(--blank); box-shadow: inset 0 0 0 1px #eef1f4; color: #6a737d !important; font-weight: 400 !important; }
 .legend { display: flex; flex-wrap: wrap; gap: 14px; margin: 6px 0; align-items: center; }
 .legend span.k { border: 1px solid #c8ced6; display: inline-block; width: 14px; height: 14px; line-height: 14px; text-align: center; font-size: 9px; font-weight: 700; vertical-align: middle; margin-right: 4px; }
+table.controls code { white-space: nowrap; } table.controls td.fw { font-size: 13px; }
 .st { display: inline-block; padding: 0 6px; border-radius: 3px; font-size: 12px; font-weight: 600; white-space: nowrap; }
 .st-PASS { background: var(--ok); color: #fff; } .st-FAIL { background: var(--failed); color: #fff; } .st-NA { background: var(--soft); color: var(--muted); border: 1px solid var(--line); }
 @media print {
@@ -202,22 +203,26 @@ fn controls(s: &mut String, result: &ScanResult) {
             Status::NotApplicable => "NA",
             st => st.as_str(),
         };
-        let frameworks: Vec<String> = r
-            .frameworks
+        // One line per framework, its controls after it: "NIST SP 800-53
+        // Rev. 5: CA-7, CM-8"; a control's title is its tooltip.
+        let mut frameworks: Vec<(&str, Vec<String>)> = Vec::new();
+        for f in &r.frameworks {
+            let control = match f.title {
+                Some(t) => format!("<span title=\"{}\">{}</span>", esc(t), esc(f.control)),
+                None => esc(f.control),
+            };
+            match frameworks.iter_mut().find(|(name, _)| *name == f.framework) {
+                Some((_, controls)) => controls.push(control),
+                None => frameworks.push((f.framework, vec![control])),
+            }
+        }
+        let frameworks: Vec<String> = frameworks
             .iter()
-            .map(|f| match f.title {
-                Some(t) => format!(
-                    "<span title=\"{}\">{} {}</span>",
-                    esc(t),
-                    esc(f.framework),
-                    esc(f.control)
-                ),
-                None => format!("{} {}", esc(f.framework), esc(f.control)),
-            })
+            .map(|(name, controls)| format!("{}: {}", esc(name), controls.join(", ")))
             .collect();
         let _ = writeln!(
             s,
-            "<tr><td><code>{}</code></td><td><span class=\"st st-{class}\">{}</span></td><td>{}</td><td>{}</td><td><code>{}</code></td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td>{}</td></tr>",
+            "<tr><td><code>{}</code></td><td><span class=\"st st-{class}\">{}</span></td><td>{}</td><td>{}</td><td><code>{}</code></td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"fw\">{}</td></tr>",
             esc(r.rule),
             r.status.as_str(),
             sev(r.severity),
