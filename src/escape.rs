@@ -47,3 +47,45 @@ pub fn is_reordering(c: char) -> bool {
             | '\u{2029}'
     )
 }
+
+/// Input text for HTML text and (double-quoted) attribute values: markup and
+/// quotes escaped, control characters shown as `\u{…}`.
+pub fn html(s: &str) -> String {
+    use std::fmt::Write as _;
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            '\n' | '\t' => out.push(c),
+            '\r' => {}
+            // Bidirectional overrides and separators would reorder the page
+            // around them ("Trojan Source"): shown escaped, as in the terminal.
+            c if c.is_control() || is_reordering(c) => {
+                let _ = write!(out, "\\u{{{:x}}}", c as u32);
+            }
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escaping_covers_text_and_attributes() {
+        assert_eq!(
+            html("<script>alert(\"x\")</script> & 'y'\u{1b}[31m"),
+            "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;y&#39;\\u{1b}[31m"
+        );
+        assert_eq!(
+            html("a\u{202e}b\u{2066}c\u{2028}"),
+            "a\\u{202e}b\\u{2066}c\\u{2028}"
+        );
+    }
+}

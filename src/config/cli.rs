@@ -140,9 +140,10 @@ pub enum Command {
     /// evidence package (a folder or .zip file made by `aggrego evidence`). A
     /// finding is the same on both sides when its rule, file (relative to the
     /// scanned root) and resource (aggregator, account, region) are: a line
-    /// move is no change. Scope and source statuses are read from a package's
-    /// inputs; a JSON report does not record them, and the diff says they are
-    /// unknown. Suppressed findings are listed apart and never counted.
+    /// move is no change. The scope is the one each report records; source
+    /// statuses are read from a package's inputs (a JSON report does not
+    /// record them, and the diff says they are unknown). Suppressed findings
+    /// are listed apart and never counted.
     ///
     /// Exit codes: 0 no new finding at or above --fail-on; 1 such a finding;
     /// 2 an input that is neither a report nor a package, or the output

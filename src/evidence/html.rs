@@ -2,7 +2,7 @@
 //! scan's own sections.
 
 use super::manifest::Manifest;
-use crate::report::html::esc;
+use crate::escape::html as esc;
 use crate::report::plural;
 use std::fmt::Write as _;
 

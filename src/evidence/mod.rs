@@ -11,6 +11,7 @@
 
 mod html;
 pub mod manifest;
+mod open;
 mod package;
 pub mod previous;
 pub mod redact;

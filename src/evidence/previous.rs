@@ -96,8 +96,8 @@ pub fn section(
     ))
 }
 
-/// This run as a side: its results.json as `diff` reads a package's, the
-/// scope and source statuses from its inputs.
+/// This run as a side: its results.json as `diff` reads a package's (the
+/// scope is the report's), the source statuses from its inputs.
 fn current(dir: &Path, recipe: &Recipe, outcome: &Outcome) -> Result<Side, Fatal> {
     let mut json = Vec::new();
     crate::report::json::write(&outcome.result, &mut json)
@@ -114,9 +114,6 @@ fn current(dir: &Path, recipe: &Recipe, outcome: &Outcome) -> Result<Side, Fatal
     // The package being made or verified: its own bounds (verify's caps
     // applied to the run already).
     let prepared = prepare(dir, recipe, &super::Caps::NONE);
-    let names: Vec<&str> = prepared.files.iter().map(|f| f.name.as_str()).collect();
-    let coverage = crate::resolve::coverage::build(&prepared.inventory, &prepared.settings, &names);
-    current.scope = Ok(side::scope_of(&coverage));
     current.statuses = Ok(side::statuses_of(&prepared.inventory));
     Ok(current)
 }

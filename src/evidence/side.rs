@@ -4,15 +4,14 @@
 //! the source statuses and the scope.
 
 use super::manifest::{self, Manifest};
+use super::open::{open_package, private_tempdir, too_large, Opened};
 use super::package::{Limits, ReadError, Use};
-use super::verify::{open_package, private_tempdir, too_large};
 use super::{Recipe, EXPECT, INPUTS, POLICIES, RESULTS_JSON, VALUES, WAIVERS};
 use crate::diag::{Diagnostic, Fatal};
 use crate::load::source::display_path;
 use crate::output::interrupt::pending;
 use crate::report::diff::read::{self, MAX_REPORT};
-use crate::report::diff::{Scope, Side, Status};
-use std::collections::BTreeSet;
+use crate::report::diff::{Side, Status};
 use std::io::Read;
 use std::path::Path;
 
@@ -107,9 +106,8 @@ fn package(path: &Path, shown: &str) -> Result<Loaded, Fatal> {
     let mut side = read::report(&name, &bytes, Some(&roots)).map_err(|d| Fatal(vec![d]))?;
     side.name = shown.to_string();
     side.kind = "package".into();
-    let (scope, statuses) = from_inputs(&mut opened, shown)?;
-    side.scope = scope;
-    side.statuses = statuses;
+    // The scope is results.json's; the source statuses are read from the inputs.
+    side.statuses = statuses_of_inputs(&mut opened, shown)?;
     Ok(Loaded {
         side,
         manifest_sha256: Some(super::sha256_hex(&opened.bytes)),
@@ -119,15 +117,11 @@ fn package(path: &Path, shown: &str) -> Result<Loaded, Fatal> {
 
 type Known<T> = Result<T, String>;
 
-/// The scope and source statuses of a package's inputs, or why they are unknown.
-fn from_inputs(
-    opened: &mut super::verify::Opened,
-    shown: &str,
-) -> Result<(Known<Scope>, Known<Vec<Status>>), Fatal> {
+/// The source statuses of a package's inputs, or why they are unknown.
+fn statuses_of_inputs(opened: &mut Opened, shown: &str) -> Result<Known<Vec<Status>>, Fatal> {
     let recorded: &Manifest = &opened.recorded;
     if !recorded.inputs_included {
-        let why = "an evidence package made with --no-inputs".to_string();
-        return Ok((Err(why.clone()), Err(why)));
+        return Ok(Err("an evidence package made with --no-inputs".to_string()));
     }
     let tmp = private_tempdir()?;
     pending(tmp.path(), true);
@@ -151,13 +145,7 @@ fn from_inputs(
             per_file: crate::scan::Limits::default(),
         };
         let prepared = super::prepare(tmp.path(), &recipe, &caps);
-        let names: Vec<&str> = prepared.files.iter().map(|f| f.name.as_str()).collect();
-        let coverage =
-            crate::resolve::coverage::build(&prepared.inventory, &prepared.settings, &names);
-        (
-            Ok(scope_of(&coverage)),
-            Ok(statuses_of(&prepared.inventory)),
-        )
+        Ok(statuses_of(&prepared.inventory))
     });
     pending(tmp.path(), false);
     let _ = tmp.close();
@@ -166,7 +154,7 @@ fn from_inputs(
 
 /// Copy the files a scan of the package reads (each checked against its
 /// recorded hash) into `dir`.
-fn copy_inputs(opened: &mut super::verify::Opened, shown: &str, dir: &Path) -> Result<(), Fatal> {
+fn copy_inputs(opened: &mut Opened, shown: &str, dir: &Path) -> Result<(), Fatal> {
     let listed: Vec<manifest::PackageFile> = opened
         .recorded
         .files
@@ -197,23 +185,6 @@ fn copy_inputs(opened: &mut super::verify::Opened, shown: &str, dir: &Path) -> R
         }
     }
     Ok(())
-}
-
-/// Every account and region an aggregator of the inputs is expected to
-/// collect, or was seen reporting.
-pub fn scope_of(coverage: &[crate::resolve::coverage::Item]) -> Scope {
-    let mut accounts = BTreeSet::new();
-    let mut regions = BTreeSet::new();
-    for item in coverage {
-        accounts.extend(item.expected_accounts.iter().map(|a| a.id.clone()));
-        regions.extend(item.expected_regions.iter().map(|r| r.region.clone()));
-        for (account, by_region) in &item.reported {
-            accounts.insert(account.clone());
-            regions.extend(by_region.keys().cloned());
-        }
-        regions.extend(item.organization_regions.keys().cloned());
-    }
-    Scope { accounts, regions }
 }
 
 /// Each source status of the inputs; what the input leaves out is `unknown`.

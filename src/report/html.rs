@@ -4,6 +4,7 @@
 //! escaped for the text or attribute it lands in.
 
 use super::plural;
+use crate::escape::html as esc;
 use crate::model::finding::{Finding, Severity};
 use crate::model::NowSource;
 use crate::resolve::coverage::{AccountRow, CellState, Grid, Tally};
@@ -85,30 +86,6 @@ table.controls code { white-space: nowrap; } table.controls td.fw { font-size: 1
 }
 footer { margin-top: 40px; color: var(--muted); font-size: 12px; }
 "#;
-
-/// Input text for HTML text and (double-quoted) attribute values: markup and
-/// quotes escaped, control characters shown as `\u{…}`.
-pub fn esc(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 8);
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            '\n' | '\t' => out.push(c),
-            '\r' => {}
-            // Bidirectional overrides and separators would reorder the page
-            // around them ("Trojan Source"): shown escaped, as in the terminal.
-            c if c.is_control() || crate::escape::is_reordering(c) => {
-                let _ = write!(out, "\\u{{{:x}}}", c as u32);
-            }
-            c => out.push(c),
-        }
-    }
-    out
-}
 
 pub fn write(result: &ScanResult, out: &mut dyn Write) -> std::io::Result<()> {
     render(result, None, out)
@@ -827,17 +804,5 @@ mod tests {
         coverage(&mut s, &[g], &findings);
         assert!(s.contains("<td class=\"c-failed\"><a href=\"#f-1\" title=\"111111111111 in eu-west-1: d\">✕</a></td>"));
         assert!(s.contains("<td class=\"c-ok\" title=\"111111111111 in us-east-1: d\">✓</td>"));
-    }
-
-    #[test]
-    fn escaping_covers_text_and_attributes() {
-        assert_eq!(
-            esc("<script>alert(\"x\")</script> & 'y'\u{1b}[31m"),
-            "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;y&#39;\\u{1b}[31m"
-        );
-        assert_eq!(
-            esc("a\u{202e}b\u{2066}c\u{2028}"),
-            "a\\u{202e}b\\u{2066}c\\u{2028}"
-        );
     }
 }

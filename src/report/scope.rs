@@ -3,8 +3,8 @@
 //! input says is written "unknown". The JSON report holds the whole of both
 //! (`scope`, `provenance`).
 
-use super::html::esc;
 use super::plural;
+use crate::escape::html as esc;
 use crate::resolve::scope::{Capture, Listing, Source};
 use crate::scan::ScanResult;
 use std::fmt::Write as _;

@@ -3,7 +3,8 @@
 //! package's report.html ("Changes since …"). Input text through `esc`.
 
 use super::{source_words, status_word, Diff, Item, Known, SuppressedHow};
-use crate::report::html::{esc, sev, CSP, STYLE};
+use crate::escape::html as esc;
+use crate::report::html::{sev, CSP, STYLE};
 use std::fmt::Write as _;
 use std::io::Write;
 

@@ -3,8 +3,9 @@
 //! Each side is read into a [`Side`] (`read` for a JSON report; `evidence`
 //! reads a package), [`compare`] pairs them without touching a file, and one
 //! module per format renders the [`Diff`]. What a side does not record (the
-//! scope or the source statuses of a JSON report) stays unknown: it is said to
-//! be unknown, never reported as "no change".
+//! source statuses of a JSON report, the scope of one made before reports
+//! recorded it) stays unknown: it is said to be unknown, never reported as
+//! "no change".
 
 pub mod html;
 pub mod human;

@@ -6,7 +6,6 @@ use super::{Item, Resource, Scope, Side};
 use crate::diag::Diagnostic;
 use crate::model::finding::Severity;
 use serde::Deserialize;
-use std::collections::BTreeSet;
 
 /// The largest JSON report read (it is parsed whole).
 pub const MAX_REPORT: u64 = 512 * 1024 * 1024;
@@ -215,35 +214,33 @@ fn at(name: &str, bytes: &[u8], line: usize, column: usize, message: String) -> 
     Diagnostic::text(name, line, column.max(1), snippet, message)
 }
 
-/// The accounts and regions a JSON report records in its `scope` object
-/// (`{"accounts": […], "regions": […]}`, each a string or an object with an
-/// `id` / `account` / `region`), or why they are unknown. Reports without one
-/// name accounts only where a finding is: that is not the scope.
+/// The accounts and regions a JSON report records in its `scope` (the
+/// report's own: [`crate::resolve::scope::Scope`]): the accounts expected to
+/// report (a suspended account has left scope) and the regions, or why they
+/// are unknown. A report made before `scope` existed, or whose inputs state
+/// neither list, has no scope to compare: the accounts its findings name are
+/// not its scope.
 pub fn scope_of_report(report: &serde_json::Value) -> Result<Scope, String> {
-    let Some(scope) = report.get("scope").filter(|s| s.is_object()) else {
-        return Err("a JSON report that records no scope (accounts and regions)".into());
+    let Some(value) = report.get("scope") else {
+        return Err(
+            "a JSON report that records no scope (made by an aggrego before it did)".into(),
+        );
     };
-    let list = |key: &str, names: &[&str]| -> Option<BTreeSet<String>> {
-        let items = scope.get(key)?.as_array()?;
-        items
-            .iter()
-            .map(|v| match v {
-                serde_json::Value::String(s) => Some(s.clone()),
-                serde_json::Value::Object(o) => names
-                    .iter()
-                    .find_map(|n| o.get(*n).and_then(|x| x.as_str()))
-                    .map(String::from),
-                _ => None,
-            })
-            .collect()
-    };
-    match (
-        list("accounts", &["id", "account", "account_id"]),
-        list("regions", &["region", "id", "name"]),
-    ) {
-        (Some(accounts), Some(regions)) => Ok(Scope { accounts, regions }),
-        _ => Err("a JSON report whose scope has no accounts and regions lists".into()),
+    let scope = crate::resolve::scope::Scope::deserialize(value)
+        .map_err(|e| format!("a JSON report whose scope is not aggrego's ({e})"))?;
+    if scope.accounts.source.is_none() && scope.regions.source.is_none() {
+        return Err("a JSON report whose inputs state no accounts or regions".into());
     }
+    Ok(Scope {
+        accounts: scope
+            .accounts
+            .items
+            .into_iter()
+            .filter(|a| a.expected)
+            .map(|a| a.id)
+            .collect(),
+        regions: scope.regions.items.into_iter().collect(),
+    })
 }
 
 /// The folder every name lies in (`a/b/` for `a/b/x.json` and `a/b/c/y.json`;
@@ -291,12 +288,23 @@ mod tests {
 
     #[test]
     fn a_scope_object_is_read_when_present() {
-        let v: serde_json::Value = serde_json::json!({
-            "scope": {"accounts": ["1", {"id": "2"}], "regions": [{"region": "eu-west-1"}]}
-        });
+        let account = |id: &str, expected: bool| serde_json::json!({"id": id, "name": null, "status": null, "expected": expected});
+        let source = serde_json::json!({"kind": "flag", "what": "--expect-accounts", "files": []});
+        let v = serde_json::json!({"scope": {
+            "accounts": {"source": source, "items": [account("1", true), account("2", false)]},
+            "regions": {"source": null, "items": []},
+            "aggregators": {"source": null, "items": []}
+        }});
         let s = scope_of_report(&v).unwrap();
-        assert_eq!(s.accounts.len(), 2);
-        assert!(s.regions.contains("eu-west-1"));
+        // A suspended (not expected) account is not in scope.
+        assert_eq!(s.accounts.into_iter().collect::<Vec<_>>(), ["1"]);
+        assert!(s.regions.is_empty());
         assert!(scope_of_report(&serde_json::json!({})).is_err());
+        let nothing_stated = serde_json::json!({"scope": {
+            "accounts": {"source": null, "items": []},
+            "regions": {"source": null, "items": []},
+            "aggregators": {"source": null, "items": []}
+        }});
+        assert!(scope_of_report(&nothing_stated).is_err());
     }
 }
