@@ -8,7 +8,9 @@
 use super::coverage::Item;
 use crate::model::{Inventory, Listed, Manifest, Settings, Span};
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
 
 /// Who and where the scan covers, each list with where it came from.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -68,11 +70,12 @@ pub struct Aggregator {
     pub name: Option<String>,
     pub account: Option<String>,
     pub region: Option<String>,
-    /// The file that defines it, or whose sources status names it.
-    pub file: String,
+    /// The file that defines it, or whose sources status names it (shared:
+    /// a repository of 10k files can define 20k aggregators).
+    pub file: Arc<str>,
     /// The input kind (`aws-cli`, `cloudformation`, `terraform`, …), or
     /// `sources-status` when only its sources status is in the scan.
-    pub kind: String,
+    pub kind: Cow<'static, str>,
 }
 
 /// What one snapshot manifest says about its capture.
@@ -301,15 +304,24 @@ fn regions(
 }
 
 fn aggregators(inv: &Inventory, items: &[Item], names: &[&str]) -> Listing<Aggregator> {
-    let mut set: BTreeSet<Aggregator> = inv
+    // One shared name per file: most of a large scan's scope is file names.
+    let mut shared: Vec<Option<Arc<str>>> = vec![None; names.len()];
+    let mut file = |id: u32| -> Arc<str> {
+        let i = id as usize;
+        match (shared.get_mut(i), names.get(i)) {
+            (Some(slot), Some(n)) => slot.get_or_insert_with(|| Arc::from(*n)).clone(),
+            _ => Arc::from(""),
+        }
+    };
+    let mut set: Vec<Aggregator> = inv
         .aggregators
         .iter()
         .map(|a| Aggregator {
             name: a.name.value.clone(),
             account: a.account.clone(),
             region: a.region.clone(),
-            file: name(names, a.file),
-            kind: a.kind.to_string(),
+            file: file(a.file),
+            kind: Cow::Borrowed(a.kind.as_str()),
         })
         .collect();
     let defined = !set.is_empty();
@@ -322,10 +334,13 @@ fn aggregators(inv: &Inventory, items: &[Item], names: &[&str]) -> Listing<Aggre
                 name: i.aggregator.clone(),
                 account: i.aggregator_account.clone(),
                 region: i.aggregator_region.clone(),
-                file: name(names, i.span.file),
-                kind: "sources-status".into(),
+                file: file(i.span.file),
+                kind: Cow::Borrowed("sources-status"),
             }),
     );
+    // Sorted and unique, as a set would be, without a tree's nodes.
+    set.sort_unstable();
+    set.dedup();
     if set.is_empty() {
         return Listing::default();
     }
@@ -336,9 +351,10 @@ fn aggregators(inv: &Inventory, items: &[Item], names: &[&str]) -> Listing<Aggre
     } else {
         "the aggregators' sources-status outputs"
     };
-    let files: BTreeSet<String> = set.iter().map(|a| a.file.clone()).collect();
+    let files: BTreeSet<&str> = set.iter().map(|a| &*a.file).collect();
+    let files = files.into_iter().map(String::from).collect();
     Listing {
-        source: source(Listed::Definition, what, files.into_iter().collect()),
-        items: set.into_iter().collect(),
+        source: source(Listed::Definition, what, files),
+        items: set,
     }
 }

@@ -1079,3 +1079,113 @@ fn scope_and_provenance_are_recorded() {
     assert_eq!(r.code, 1);
     assert!(r.stdout.contains("has no `scope`"), "{}", r.stdout);
 }
+
+/// The auditor's acceptance test: a capture of the mock organisation by the
+/// collect script (its `partial-capture` variant: two calls refused), made into
+/// an evidence package. The package gives every built-in rule a result with its
+/// counts, the caller's ARN and both failed calls, and each aggregator's heat
+/// map a row for every ACTIVE account of the organisation.
+#[test]
+fn an_organisation_snapshot_answers_the_auditor() {
+    use crate::common::mock_aws::{generate, run_script, scenario, Mock};
+    if Command::new("python3").arg("--version").output().is_err() {
+        eprintln!("skipped: python3 is missing (tests/mock_aws/setup.sh needs it for the AWS CLI and moto)");
+        return;
+    }
+    let work = tempfile::tempdir().unwrap();
+    let (script, _) = generate(work.path(), &[]);
+    let snapshot = work.path().join("snapshot");
+    {
+        let mock = Mock::start(Some("partial-capture"));
+        let out = run_script(&script, &[snapshot.as_os_str()], Some(&mock), None);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(
+            out.status.code(),
+            Some(1),
+            "an incomplete capture: {stderr}"
+        );
+    }
+    let pkg = work.path().join("pkg");
+    let run = aggrego(&[
+        "evidence",
+        &snapshot.display().to_string(),
+        "--out",
+        &pkg.display().to_string(),
+        "--no-progress",
+    ]);
+    assert_eq!(run.code, 1, "findings: {}{}", run.stdout, run.stderr);
+    let m = manifest(&pkg);
+    let html = std::fs::read_to_string(pkg.join("report.html")).unwrap();
+
+    // Every built-in rule, with its result and counts.
+    let rows = m["summary"]["by_rule"].as_array().unwrap();
+    let ids: Vec<&str> = rows.iter().map(|r| r["rule"].as_str().unwrap()).collect();
+    let builtin: Vec<String> = (1..=12).map(|n| format!("AGG{n:03}")).collect();
+    assert_eq!(ids, builtin);
+    for r in rows {
+        let (checked, failed) = (
+            r["checked"].as_u64().unwrap(),
+            r["failed"].as_u64().unwrap(),
+        );
+        let status = r["status"].as_str().unwrap();
+        let want = match (checked, failed) {
+            (_, f) if f > 0 => "FAIL",
+            (0, _) => "NOT APPLICABLE",
+            _ => "PASS",
+        };
+        assert_eq!(status, want, "{r}");
+        assert!(failed <= checked, "{r}");
+        let rule = r["rule"].as_str().unwrap();
+        assert!(
+            html.contains(&format!(
+                "<tr><td><code>{rule}</code></td><td><span class=\"st st-"
+            )),
+            "{rule} has no row in report.html"
+        );
+    }
+    let status = |rule: &str| rows.iter().find(|r| r["rule"] == rule).unwrap()["status"].clone();
+    // The scenario's failing sources, its blind spots and the refused calls.
+    for rule in ["AGG001", "AGG007", "AGG009"] {
+        assert_eq!(status(rule), "FAIL", "{rule}");
+    }
+
+    // The caller and every failed call, in the manifest and the report.
+    let sc = scenario();
+    let arn = format!(
+        "arn:aws:iam::{}:user/{}",
+        sc["caller"]["account"].as_str().unwrap(),
+        sc["caller"]["user"].as_str().unwrap()
+    );
+    let capture = &m["snapshots"][0];
+    assert_eq!(capture["caller_arn"], arn.as_str());
+    let failed = capture["failed_calls"].as_array().unwrap();
+    assert_eq!(failed.len(), 2, "{failed:?}");
+    assert!(html.contains(&arn));
+    for call in failed {
+        let command = call["command"].as_str().unwrap();
+        assert!(html.contains(command), "{command} not in report.html");
+    }
+
+    // A heat-map row for every ACTIVE account, in every aggregator's grid.
+    let active: Vec<&str> = sc["organization"]["accounts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|a| a["status"] == "ACTIVE")
+        .map(|a| a["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(active.len(), 5);
+    let grids: Vec<&str> = html.split("<table class=\"grid\"").skip(1).collect();
+    let aggregators = sc["aggregators"].as_array().unwrap().len();
+    assert_eq!(grids.len(), aggregators, "a heat map per aggregator");
+    for grid in grids {
+        let grid = &grid[..grid.find("</table>").unwrap()];
+        for id in &active {
+            assert!(
+                grid.contains(&format!("scope=\"row\" title=\"{id}")),
+                "account {id} has no row in {}",
+                &grid[..grid.find('\n').unwrap_or(grid.len())]
+            );
+        }
+    }
+}
