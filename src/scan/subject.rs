@@ -41,17 +41,27 @@ impl Checked {
             .collect()
     }
 
-    /// The items of one collection, in input order, the source statuses
-    /// without their names: for counting, which needs where each item lies
-    /// but not what it is called (naming 300k statuses costs a large scan
-    /// about as much as reporting them).
+    /// The items of one collection, in input order, without their names: for
+    /// counting, which needs where each item lies but not what it is called
+    /// (naming 300k statuses costs a large scan about as much as reporting
+    /// them).
     pub fn located(&self, collection: Checks) -> Vec<Subject> {
-        if collection != Checks::SourceStatuses {
-            return self.of(collection);
+        if collection == Checks::SourceStatuses {
+            return self
+                .statuses
+                .iter()
+                .map(|s| status_subject(s, String::new()))
+                .collect();
         }
-        self.statuses
+        self.items
             .iter()
-            .map(|s| status_subject(s, String::new()))
+            .filter(|s| s.collection == collection)
+            .map(|s| Subject {
+                name: String::new(),
+                file: s.file,
+                extent: s.extent.clone(),
+                ..*s
+            })
             .collect()
     }
 }
