@@ -99,6 +99,16 @@ pub struct Root {
     pub kind: String,
 }
 
+/// The names of the roots that are folders: the scanned roots a report's file
+/// names are relative to.
+pub fn folder_names(roots: &[Root]) -> Vec<String> {
+    roots
+        .iter()
+        .filter(|r| r.kind == "folder")
+        .map(|r| r.name.clone())
+        .collect()
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct PolicyEntry {

@@ -102,12 +102,7 @@ fn current(dir: &Path, recipe: &Recipe, outcome: &Outcome) -> Result<Side, Fatal
     let mut json = Vec::new();
     crate::report::json::write(&outcome.result, &mut json)
         .map_err(|e| Fatal::file(PREVIOUS_JSON, format!("cannot compare: {e}")))?;
-    let roots: Vec<String> = recipe
-        .roots
-        .iter()
-        .filter(|r| r.kind == "folder")
-        .map(|r| r.name.clone())
-        .collect();
+    let roots = super::manifest::folder_names(&recipe.roots);
     let mut current =
         diff::read::report("this package", &json, Some(&roots)).map_err(|d| Fatal(vec![d]))?;
     current.kind = "package".into();

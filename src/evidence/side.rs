@@ -96,12 +96,7 @@ fn package(path: &Path, shown: &str) -> Result<Loaded, Fatal> {
         ));
     }
     let bytes = found.bytes.unwrap_or_default();
-    let roots: Vec<String> = recorded
-        .roots
-        .iter()
-        .filter(|r| r.kind == "folder")
-        .map(|r| r.name.clone())
-        .collect();
+    let roots = super::manifest::folder_names(&recorded.roots);
     let name = format!("{shown}: {RESULTS_JSON}");
     let mut side = read::report(&name, &bytes, Some(&roots)).map_err(|d| Fatal(vec![d]))?;
     side.name = shown.to_string();
