@@ -123,11 +123,27 @@ pub fn by_rule(result: &ScanResult) -> Vec<Control<'_>> {
     rows
 }
 
-/// `CIS AWS Foundations Benchmark v3.0.0 3.3; NIST SP 800-53 Rev. 5 CM-8`.
+/// A row's framework references by framework, in the order given: each
+/// framework once, with its controls.
+pub fn by_framework<'c, 'a>(c: &'c Control<'a>) -> Vec<(&'a str, Vec<&'c FrameworkRef<'a>>)> {
+    let mut out: Vec<(&'a str, Vec<&'c FrameworkRef<'a>>)> = Vec::new();
+    for f in &c.frameworks {
+        match out.iter_mut().find(|(name, _)| *name == f.framework) {
+            Some((_, controls)) => controls.push(f),
+            None => out.push((f.framework, vec![f])),
+        }
+    }
+    out
+}
+
+/// `CIS AWS Foundations Benchmark v3.0.0 3.3; NIST SP 800-53 Rev. 5 CA-7, CM-8`.
 pub fn frameworks_text(c: &Control<'_>) -> String {
-    c.frameworks
+    by_framework(c)
         .iter()
-        .map(|f| format!("{} {}", f.framework, f.control))
+        .map(|(name, controls)| {
+            let controls: Vec<&str> = controls.iter().map(|f| f.control).collect();
+            format!("{name} {}", controls.join(", "))
+        })
         .collect::<Vec<_>>()
         .join("; ")
 }

@@ -182,20 +182,18 @@ fn controls(s: &mut String, result: &ScanResult) {
         };
         // One line per framework, its controls after it: "NIST SP 800-53
         // Rev. 5: CA-7, CM-8"; a control's title is its tooltip.
-        let mut frameworks: Vec<(&str, Vec<String>)> = Vec::new();
-        for f in &r.frameworks {
-            let control = match f.title {
-                Some(t) => format!("<span title=\"{}\">{}</span>", esc(t), esc(f.control)),
-                None => esc(f.control),
-            };
-            match frameworks.iter_mut().find(|(name, _)| *name == f.framework) {
-                Some((_, controls)) => controls.push(control),
-                None => frameworks.push((f.framework, vec![control])),
-            }
-        }
-        let frameworks: Vec<String> = frameworks
+        let frameworks: Vec<String> = super::controls::by_framework(r)
             .iter()
-            .map(|(name, controls)| format!("{}: {}", esc(name), controls.join(", ")))
+            .map(|(name, controls)| {
+                let controls: Vec<String> = controls
+                    .iter()
+                    .map(|f| match f.title {
+                        Some(t) => format!("<span title=\"{}\">{}</span>", esc(t), esc(f.control)),
+                        None => esc(f.control),
+                    })
+                    .collect();
+                format!("{}: {}", esc(name), controls.join(", "))
+            })
             .collect();
         let _ = writeln!(
             s,
