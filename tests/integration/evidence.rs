@@ -3,6 +3,7 @@
 //! hostile packages, and an interrupted run that leaves nothing.
 
 use crate::common;
+use crate::common::Run;
 
 use serde_json::Value;
 use std::collections::BTreeSet;
@@ -12,12 +13,6 @@ use std::process::Command;
 
 const INPUTS: &[&str] = &["fixtures/AGG001", "../shared/corpus/awscli"];
 
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
 fn aggrego_in(dir: &Path, args: &[&str]) -> Run {
     let out = Command::new(env!("CARGO_BIN_EXE_aggrego"))
         .current_dir(dir)
@@ -25,11 +20,7 @@ fn aggrego_in(dir: &Path, args: &[&str]) -> Run {
         .args(args)
         .output()
         .unwrap();
-    Run {
-        code: out.status.code().unwrap_or(-1),
-        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-    }
+    Run::from(out)
 }
 
 fn aggrego(args: &[&str]) -> Run {

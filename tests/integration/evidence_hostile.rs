@@ -3,6 +3,7 @@
 //! prints, and what it leaves behind.
 
 use crate::common;
+use crate::common::Run;
 
 use serde_json::Value;
 use std::io::Write;
@@ -10,12 +11,6 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 const NOW: &str = "2026-11-24T00:00:00Z";
-
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
 
 fn aggrego_env(dir: &Path, tmp: Option<&Path>, args: &[&str]) -> Run {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_aggrego"));
@@ -26,11 +21,7 @@ fn aggrego_env(dir: &Path, tmp: Option<&Path>, args: &[&str]) -> Run {
         cmd.env("TMPDIR", t);
     }
     let out = cmd.output().unwrap();
-    Run {
-        code: out.status.code().unwrap_or(-1),
-        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-    }
+    Run::from(out)
 }
 
 fn aggrego(args: &[&str]) -> Run {

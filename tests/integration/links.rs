@@ -5,6 +5,7 @@
 #![cfg(unix)]
 
 use crate::common;
+use crate::common::Run;
 
 use serde_json::Value;
 use std::os::unix::fs::symlink;
@@ -15,14 +16,8 @@ use std::time::{Duration, Instant};
 const NOW: &str = "2026-11-24T00:00:00Z";
 const SECRET: &str = "aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYSECRETKEY";
 
-struct Out {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
 /// Run the binary in `dir`; killed (and the test failed) after 30 s.
-fn aggrego(dir: &Path, args: &[&str]) -> Out {
+fn aggrego(dir: &Path, args: &[&str]) -> Run {
     let mut child = Command::new(env!("CARGO_BIN_EXE_aggrego"))
         .current_dir(dir)
         .args(args)
@@ -42,11 +37,7 @@ fn aggrego(dir: &Path, args: &[&str]) -> Out {
         std::thread::sleep(Duration::from_millis(20));
     }
     let out = child.wait_with_output().unwrap();
-    Out {
-        code: out.status.code().unwrap_or(-1),
-        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-    }
+    Run::from(out)
 }
 
 /// `outside/credentials` holding a secret, and `repo/` with a status file.
@@ -67,7 +58,7 @@ fn repository() -> tempfile::TempDir {
     dir
 }
 
-fn errors(out: &Out) -> Vec<(String, String)> {
+fn errors(out: &Run) -> Vec<(String, String)> {
     let v: Value = serde_json::from_str(&out.stdout)
         .unwrap_or_else(|e| panic!("not JSON ({e}): {}\n{}", out.stdout, out.stderr));
     v["errors"]

@@ -4,6 +4,7 @@
 //! tests/signing/ (made by ssh-keygen, public on purpose).
 
 use crate::common;
+use crate::common::Run;
 
 use serde_json::Value;
 use std::io::Write;
@@ -11,12 +12,6 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
 const INPUT: &str = "fixtures/AGG001";
-
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
 
 fn aggrego_env(args: &[&str], env: &[(&str, &str)]) -> Run {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_aggrego"));
@@ -28,11 +23,7 @@ fn aggrego_env(args: &[&str], env: &[(&str, &str)]) -> Run {
         cmd.env(k, v);
     }
     let out = cmd.output().unwrap();
-    Run {
-        code: out.status.code().unwrap_or(-1),
-        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-    }
+    Run::from(out)
 }
 
 fn aggrego(args: &[&str]) -> Run {

@@ -295,10 +295,10 @@ mod tests {
             "regions": {"source": null, "items": []},
             "aggregators": {"source": null, "items": []}
         }});
-        let s = scope_of_report(&v).unwrap();
         // A suspended (not expected) account is not in scope.
-        assert_eq!(s.accounts.into_iter().collect::<Vec<_>>(), ["1"]);
-        assert!(s.regions.is_empty());
+        let s =
+            scope_of_report(&v).map(|s| (s.accounts.into_iter().collect::<Vec<_>>(), s.regions));
+        assert_eq!(s, Ok((vec!["1".to_string()], Default::default())));
         assert!(scope_of_report(&serde_json::json!({})).is_err());
         let nothing_stated = serde_json::json!({"scope": {
             "accounts": {"source": null, "items": []},

@@ -59,3 +59,21 @@ pub fn zip_entries(zip_file: &Path) -> Vec<(String, Vec<u8>)> {
         })
         .collect()
 }
+
+/// What a finished command gave: its exit code (-1 when a signal ended it)
+/// and its output as text.
+pub struct Run {
+    pub code: i32,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+impl From<std::process::Output> for Run {
+    fn from(out: std::process::Output) -> Run {
+        Run {
+            code: out.status.code().unwrap_or(-1),
+            stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+            stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+        }
+    }
+}
