@@ -2,7 +2,7 @@
 //! collection it examined, how many of them failed, and whether it passed,
 //! failed or had nothing to examine. Every report shows these rows; JUnit's
 //! test cases are the same items ([`crate::scan::subject::assign`], counted by
-//! [`crate::scan::subject::count`]).
+//! [`crate::scan::subject::tally`] once per scan).
 //!
 //! - `checked`: the items of the policy's collection (`custom.checks`) whose
 //!   input kind is among its `inputs`, all of them (a per-item policy's `where`
@@ -16,12 +16,9 @@
 //! aggrego's own rules about suppressions (AGG901, AGG902) check no input
 //! collection: they are not controls and have no row.
 
-use crate::model::finding::{Finding, Severity};
-use crate::policy::Checks;
-use crate::scan::subject::{count, Index};
+use crate::model::finding::Severity;
 use crate::scan::ScanResult;
 use serde::Serialize;
-use std::collections::HashMap;
 
 /// One policy's results.
 #[derive(Debug, Clone, Serialize)]
@@ -82,43 +79,34 @@ impl Status {
 
 /// The rows of a scan, one per policy that ran, sorted by rule id.
 pub fn by_rule(result: &ScanResult) -> Vec<Control<'_>> {
-    let mut findings: HashMap<&str, Vec<&Finding>> = HashMap::new();
-    for f in &result.findings {
-        findings.entry(&f.rule_id).or_default().push(f);
-    }
-    let mut indexes: HashMap<Checks, Index> = HashMap::new();
-    let mut rows = Vec::new();
-    for rule in &result.rules {
-        let Some(collection) = rule.checks else {
-            continue;
-        };
-        let index = indexes
-            .entry(collection)
-            .or_insert_with(|| Index::new(result.checked.located(collection)));
-        let mine = findings.remove(&*rule.id).unwrap_or_default();
-        let (checked, failed) = count(index, &rule.inputs, &mine);
-        let suppressed = mine.iter().filter(|f| f.suppressed).count();
-        rows.push(Control {
-            rule: &rule.id,
-            title: &rule.title,
-            severity: rule.severity,
-            checks: collection.as_str(),
-            checked,
-            failed,
-            findings: mine.len() - suppressed,
-            suppressed,
-            status: Status::of(checked, failed),
-            frameworks: rule
-                .frameworks
-                .iter()
-                .map(|f| FrameworkRef {
-                    framework: &f.framework,
-                    control: &f.control,
-                    title: f.title.as_deref(),
-                })
-                .collect(),
-        });
-    }
+    let mut rows: Vec<Control<'_>> = result
+        .rules
+        .iter()
+        .zip(result.tallies())
+        .filter_map(|(rule, tally)| {
+            let (collection, t) = (rule.checks?, (*tally)?);
+            Some(Control {
+                rule: &rule.id,
+                title: &rule.title,
+                severity: rule.severity,
+                checks: collection.as_str(),
+                checked: t.checked,
+                failed: t.failed,
+                findings: t.findings,
+                suppressed: t.suppressed,
+                status: Status::of(t.checked, t.failed),
+                frameworks: rule
+                    .frameworks
+                    .iter()
+                    .map(|f| FrameworkRef {
+                        framework: &f.framework,
+                        control: &f.control,
+                        title: f.title.as_deref(),
+                    })
+                    .collect(),
+            })
+        })
+        .collect();
     rows.sort_by(|a, b| a.rule.cmp(b.rule));
     rows
 }

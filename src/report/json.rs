@@ -202,6 +202,7 @@ mod tests {
                 coverage: Vec::new(),
                 scope: Default::default(),
                 provenance: Default::default(),
+                tallies: Default::default(),
             };
             let mut ours = Vec::new();
             write(&result, &mut ours).unwrap();

@@ -144,6 +144,10 @@ pub struct ScanResult {
     pub scope: crate::resolve::scope::Scope,
     /// How the inputs were captured and the results made.
     pub provenance: provenance::Provenance,
+    /// Each rule's counts of the items it checked ([`ScanResult::tallies`]):
+    /// made by the first report that shows them, then shared by the others
+    /// (an evidence package writes three).
+    pub tallies: std::sync::OnceLock<Vec<Option<subject::Tally>>>,
 }
 
 impl ScanResult {
@@ -154,6 +158,12 @@ impl ScanResult {
 
     pub fn suppressed_count(&self) -> usize {
         self.findings.iter().filter(|f| f.suppressed).count()
+    }
+
+    /// For each rule (in [`ScanResult::rules`] order), what it checked and
+    /// found; `None` for a rule that checks no input collection.
+    pub fn tallies(&self) -> &[Option<subject::Tally>] {
+        self.tallies.get_or_init(|| subject::tally(self))
     }
 }
 
@@ -337,6 +347,7 @@ pub fn scan(opts: &Options, engine: &Engine) -> ScanResult {
         coverage,
         scope,
         provenance,
+        tallies: Default::default(),
     }
 }
 

@@ -175,6 +175,45 @@ pub fn assign<'a>(index: &Index, inputs: &[String], findings: &[&'a Finding]) ->
     Assigned { items, outside }
 }
 
+/// One rule's results over the items it checks (see `report::controls`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Tally {
+    pub checked: usize,
+    pub failed: usize,
+    /// Unsuppressed findings.
+    pub findings: usize,
+    pub suppressed: usize,
+}
+
+/// Every rule's [`Tally`], in the order of `result.rules`: the findings of
+/// each rule set against one index per collection.
+pub fn tally(result: &super::ScanResult) -> Vec<Option<Tally>> {
+    let mut findings: HashMap<&str, Vec<&Finding>> = HashMap::new();
+    for f in &result.findings {
+        findings.entry(&f.rule_id).or_default().push(f);
+    }
+    let mut indexes: HashMap<Checks, Index> = HashMap::new();
+    result
+        .rules
+        .iter()
+        .map(|rule| {
+            let collection = rule.checks?;
+            let index = indexes
+                .entry(collection)
+                .or_insert_with(|| Index::new(result.checked.located(collection)));
+            let mine = findings.remove(&*rule.id).unwrap_or_default();
+            let (checked, failed) = count(index, &rule.inputs, &mine);
+            let suppressed = mine.iter().filter(|f| f.suppressed).count();
+            Some(Tally {
+                checked,
+                failed,
+                findings: mine.len() - suppressed,
+                suppressed,
+            })
+        })
+        .collect()
+}
+
 /// What [`assign`] finds, counted without listing every item (a list of
 /// 300k source statuses costs ~10 MB): `(checked, failed)`, the rule's items
 /// plus one per finding outside them, and those of them with an unsuppressed
