@@ -34,7 +34,7 @@ fn baselined(report: &Value) -> usize {
 fn only_new_findings_fail_and_fixed_ones_are_named() {
     let tmp = tempfile::tempdir().unwrap();
     let root = tmp.path();
-    crate::config_file::copy_dir(&common::root().join(DEMO), &root.join("demo"));
+    common::copy_dir(&common::root().join(DEMO), &root.join("demo"));
     let out = assert_cmd::Command::cargo_bin("aggrego")
         .unwrap()
         .current_dir(root)

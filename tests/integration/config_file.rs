@@ -107,7 +107,7 @@ fn the_nearest_file_above_is_read() {
     )
     .unwrap();
     let demo = common::root().join("examples/demo-snapshot");
-    copy_dir(&demo, &root.join("demo"));
+    common::copy_dir(&demo, &root.join("demo"));
     let out = assert_cmd::Command::cargo_bin("aggrego")
         .unwrap()
         .current_dir(root.join("a/b"))
@@ -128,15 +128,4 @@ fn the_nearest_file_above_is_read() {
         Some(0),
         "--no-config: the empty folder b/"
     );
-}
-
-pub fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
-    for e in walkdir::WalkDir::new(from).into_iter().flatten() {
-        let target = to.join(e.path().strip_prefix(from).unwrap());
-        if e.file_type().is_dir() {
-            std::fs::create_dir_all(&target).unwrap();
-        } else {
-            std::fs::copy(e.path(), &target).unwrap();
-        }
-    }
 }

@@ -8,37 +8,16 @@
 use crate::common;
 use std::path::Path;
 
+/// Run in `dir`: exit code, stdout, stderr.
 fn run_in(dir: &Path, args: &[&str]) -> (i32, String, String) {
-    let out = assert_cmd::Command::cargo_bin("aggrego")
-        .expect("binary")
-        .current_dir(dir)
-        .args(args)
-        .output()
-        .expect("aggrego runs");
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
-}
-
-fn copy_tree(from: &Path, to: &Path) {
-    for e in walkdir::WalkDir::new(from) {
-        let e = e.unwrap();
-        let rel = e.path().strip_prefix(from).unwrap();
-        let dest = to.join(rel);
-        if e.file_type().is_dir() {
-            std::fs::create_dir_all(&dest).unwrap();
-        } else {
-            std::fs::copy(e.path(), &dest).unwrap();
-        }
-    }
+    let r = common::aggrego_in(dir, args);
+    (r.code, r.stdout, r.stderr)
 }
 
 /// The case laid out in a temporary folder, its snapshot folders packaged.
 fn lay_out(case: &Path) -> tempfile::TempDir {
     let tmp = tempfile::tempdir().unwrap();
-    copy_tree(case, tmp.path());
+    common::copy_dir(case, tmp.path());
     let mut snapshots: Vec<String> = std::fs::read_dir(tmp.path())
         .unwrap()
         .filter_map(|e| e.ok()?.file_name().into_string().ok())
@@ -341,7 +320,7 @@ fn evidence_previous_chain() {
     use sha2::Digest;
     let case = common::root().join("tests/diffs/source-status-changed");
     let tmp = tempfile::tempdir().unwrap();
-    copy_tree(&case, tmp.path());
+    common::copy_dir(&case, tmp.path());
     let dir = tmp.path();
     let ok = |args: &[&str]| {
         let (code, out, err) = run_in(dir, args);

@@ -13,18 +13,8 @@ use std::process::Command;
 
 const INPUTS: &[&str] = &["fixtures/AGG001", "../shared/corpus/awscli"];
 
-fn aggrego_in(dir: &Path, args: &[&str]) -> Run {
-    let out = Command::new(env!("CARGO_BIN_EXE_aggrego"))
-        .current_dir(dir)
-        .env_remove("AGGREGO_REDACT_KEY")
-        .args(args)
-        .output()
-        .unwrap();
-    Run::from(out)
-}
-
 fn aggrego(args: &[&str]) -> Run {
-    aggrego_in(&common::root(), args)
+    common::aggrego_in(&common::root(), args)
 }
 
 fn evidence(out: &Path, extra: &[&str]) -> Run {
@@ -45,25 +35,13 @@ fn verify(pkg: &Path, extra: &[&str]) -> Run {
 
 /// Every file of a package, folder or zip: (path, bytes).
 fn files(pkg: &Path) -> Vec<(String, Vec<u8>)> {
-    let mut out = Vec::new();
     if pkg.is_dir() {
-        for e in walkdir::WalkDir::new(pkg).sort_by_file_name() {
-            let e = e.unwrap();
-            if e.file_type().is_file() {
-                let rel = e
-                    .path()
-                    .strip_prefix(pkg)
-                    .unwrap()
-                    .to_string_lossy()
-                    .into_owned();
-                out.push((rel, std::fs::read(e.path()).unwrap()));
-            }
-        }
+        common::files(pkg)
     } else {
-        out.extend(common::zip_entries(pkg));
+        let mut out = common::zip_entries(pkg);
+        out.sort();
+        out
     }
-    out.sort();
-    out
 }
 
 fn manifest(pkg: &Path) -> Value {
@@ -72,18 +50,6 @@ fn manifest(pkg: &Path) -> Value {
         .find(|(p, _)| p == "manifest.json")
         .unwrap();
     serde_json::from_slice(&bytes).unwrap()
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    for e in walkdir::WalkDir::new(from) {
-        let e = e.unwrap();
-        let target = to.join(e.path().strip_prefix(from).unwrap());
-        if e.file_type().is_dir() {
-            std::fs::create_dir_all(&target).unwrap();
-        } else {
-            std::fs::copy(e.path(), &target).unwrap();
-        }
-    }
 }
 
 /// A copy of a zip package with entries changed, removed or added.
@@ -164,7 +130,7 @@ fn same_inputs_same_bytes_and_verified() {
     args.extend(abs.iter().map(String::as_str));
     let z3s = z3.display().to_string();
     args.extend(["--out", &z3s]);
-    aggrego_in(dir.path(), &args);
+    common::aggrego_in(dir.path(), &args);
     assert!(
         a == std::fs::read(&z3).unwrap(),
         "the package depends on the current folder"
@@ -265,7 +231,7 @@ fn every_tamper_is_found() {
     evidence(&pkg, &[]);
     let case = |name: &str, edit: &dyn Fn(&Path)| -> Run {
         let copy = dir.path().join(name);
-        copy_dir(&pkg, &copy);
+        common::copy_dir(&pkg, &copy);
         edit(&copy);
         verify(&copy, &[])
     };
@@ -444,7 +410,7 @@ fn packages_without_inputs() {
 
     // Originals that changed since.
     let changed = dir.path().join("AGG001");
-    copy_dir(&common::root().join(INPUTS[0]), &changed);
+    common::copy_dir(&common::root().join(INPUTS[0]), &changed);
     let p = changed.join("positive1.json");
     let text = std::fs::read_to_string(&p).unwrap();
     std::fs::write(&p, text.replacen("FAILED", "SUCCEEDED", 1)).unwrap();
@@ -913,12 +879,12 @@ fn waivers_are_part_of_the_package() {
 #[test]
 fn a_package_inside_the_scanned_folder() {
     let dir = tempfile::tempdir().unwrap();
-    copy_dir(
+    common::copy_dir(
         &common::root().join("fixtures/AGG001"),
         &dir.path().join("snap"),
     );
     let run = || {
-        aggrego_in(
+        common::aggrego_in(
             &dir.path().join("snap"),
             &["evidence", ".", "--out", "pkg", "--force"],
         )
@@ -940,7 +906,7 @@ fn a_package_inside_the_scanned_folder() {
         "snap"
     );
     assert_eq!(
-        aggrego_in(&dir.path().join("snap"), &["evidence", "verify", "pkg"]).code,
+        common::aggrego_in(&dir.path().join("snap"), &["evidence", "verify", "pkg"]).code,
         0
     );
 }
@@ -1044,7 +1010,7 @@ fn scope_and_provenance_are_recorded() {
     // and a manifest without them (an earlier aggrego's) is named as such.
     let edited = |name: &str, edit: &dyn Fn(&mut Value)| -> Run {
         let copy = dir.path().join(name);
-        copy_dir(&pkg, &copy);
+        common::copy_dir(&pkg, &copy);
         let path = copy.join("manifest.json");
         let mut m: Value = serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap();
         edit(&mut m);

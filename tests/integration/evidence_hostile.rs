@@ -50,21 +50,6 @@ fn snapshot(at: &Path) {
     }
 }
 
-/// Every file of a folder package: (path, bytes).
-fn tree(dir: &Path) -> Vec<(String, Vec<u8>)> {
-    let mut out: Vec<(String, Vec<u8>)> = walkdir::WalkDir::new(dir)
-        .into_iter()
-        .map(|e| e.unwrap())
-        .filter(|e| e.file_type().is_file())
-        .map(|e| {
-            let rel = e.path().strip_prefix(dir).unwrap().to_string_lossy();
-            (rel.into_owned(), std::fs::read(e.path()).unwrap())
-        })
-        .collect();
-    out.sort();
-    out
-}
-
 fn write_zip(to: &Path, entries: &[(String, Vec<u8>)]) {
     let mut w = zip::ZipWriter::new(std::fs::File::create(to).unwrap());
     for (name, bytes) in entries {
@@ -129,7 +114,7 @@ fn links_out_of_the_scanned_folder_are_not_copied() {
     let pkg = dir.path().join("pkg");
     let r = aggrego(&["evidence", &s(&snap), "--out", &s(&pkg), "--now", NOW]);
     assert_eq!(r.code, 2, "{}", r.stderr);
-    for (name, bytes) in tree(&pkg) {
+    for (name, bytes) in common::files(&pkg) {
         assert!(
             !String::from_utf8_lossy(&bytes).contains("SECRET-TOKEN"),
             "{name} holds the secret"
@@ -579,10 +564,10 @@ fn out_is_compared_canonically_and_force_replaces_only_packages() {
         )
     };
     assert_eq!(run().code, 1);
-    let first = tree(&snap.join("nest/pkg"));
+    let first = common::files(&snap.join("nest/pkg"));
     let r = run();
     assert_eq!(r.code, 1, "{}", r.stderr);
-    assert_eq!(tree(&snap.join("nest/pkg")), first);
+    assert_eq!(common::files(&snap.join("nest/pkg")), first);
 
     // A zip that is not a package, and a folder with a manifest that does
     // not list what it holds, are not replaced.

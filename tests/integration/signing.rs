@@ -56,36 +56,10 @@ fn manifest(dir: &Path) -> Value {
     serde_json::from_slice(&std::fs::read(dir.join("manifest.json")).unwrap()).unwrap()
 }
 
-/// Every file of a folder, sorted: (path, bytes).
-fn files(dir: &Path) -> Vec<(String, Vec<u8>)> {
-    let mut out: Vec<(String, Vec<u8>)> = walkdir::WalkDir::new(dir)
-        .into_iter()
-        .map(|e| e.unwrap())
-        .filter(|e| e.file_type().is_file())
-        .map(|e| {
-            let rel = e.path().strip_prefix(dir).unwrap();
-            (
-                rel.to_string_lossy().into_owned(),
-                std::fs::read(e.path()).unwrap(),
-            )
-        })
-        .collect();
-    out.sort();
-    out
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    for (rel, bytes) in files(from) {
-        let target = to.join(rel);
-        std::fs::create_dir_all(target.parent().unwrap()).unwrap();
-        std::fs::write(target, bytes).unwrap();
-    }
-}
-
 /// A package folder as a zip package.
 fn zip_dir(dir: &Path, to: &Path) {
     let mut w = zip::ZipWriter::new(std::fs::File::create(to).unwrap());
-    for (rel, bytes) in files(dir) {
+    for (rel, bytes) in common::files(dir) {
         w.start_file(rel, zip::write::SimpleFileOptions::default())
             .unwrap();
         w.write_all(&bytes).unwrap();
@@ -145,7 +119,7 @@ fn signed_packages_verify_and_reproduce() {
     make(&input, &b, &sign, &[]);
     make(&input, &z, &sign, &[]);
     // Same inputs, flags and key: the same bytes, the signature included.
-    assert_eq!(files(&a), files(&b));
+    assert_eq!(common::files(&a), common::files(&b));
     let sig = std::fs::read_to_string(a.join("manifest.json.sig")).unwrap();
     assert!(sig.starts_with("-----BEGIN SSH SIGNATURE-----\n"), "{sig}");
     assert!(sig.ends_with("-----END SSH SIGNATURE-----\n"), "{sig}");
@@ -348,7 +322,7 @@ fn verify_says_why_authorship_fails() {
     );
     // An input edited and the package made again, without the key.
     let edited = tmp.path().join("edited-input");
-    copy_dir(&common::root().join(INPUT), &edited);
+    common::copy_dir(&common::root().join(INPUT), &edited);
     let first = edited.join("positive1.json");
     let text = std::fs::read_to_string(&first).unwrap();
     std::fs::write(&first, text.replacen("FAILED", "SUCCEEDED", 1)).unwrap();
@@ -357,7 +331,7 @@ fn verify_says_why_authorship_fails() {
 
     for (i, case) in CASES.iter().enumerate() {
         let dir = tmp.path().join(format!("case-{i}"));
-        copy_dir(if case.signed { &signed } else { &remade }, &dir);
+        common::copy_dir(if case.signed { &signed } else { &remade }, &dir);
         (case.tamper)(&dir, &signed);
         let zip = tmp.path().join(format!("case-{i}.zip"));
         zip_dir(&dir, &zip);
@@ -534,7 +508,7 @@ fn standard_tools_check_a_package() {
         let command = documented("ssh-keygen -Y verify ").replace("<identity>", "test@aggrego");
         let check = |pkg: &Path| {
             let dir = tempfile::tempdir().unwrap();
-            copy_dir(pkg, dir.path());
+            common::copy_dir(pkg, dir.path());
             std::fs::copy(
                 common::root().join(key("allowed_signers")),
                 dir.path().join("allowed_signers"),
@@ -566,7 +540,7 @@ fn standard_tools_check_a_package() {
             std::fs::read(pkg.join("manifest.json.sig")).unwrap()
         );
         let edited = tmp.path().join("edited");
-        copy_dir(&pkg, &edited);
+        common::copy_dir(&pkg, &edited);
         edit_manifest(&edited, &pkg);
         assert!(
             !check(&edited).status.success(),

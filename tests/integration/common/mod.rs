@@ -60,6 +60,50 @@ pub fn zip_entries(zip_file: &Path) -> Vec<(String, Vec<u8>)> {
         .collect()
 }
 
+/// Run the binary in `dir` without the caller's redaction key or key
+/// passphrase, which would change what the tests expect.
+pub fn aggrego_in(dir: &Path, args: &[&str]) -> Run {
+    let out = assert_cmd::Command::cargo_bin("aggrego")
+        .expect("binary")
+        .current_dir(dir)
+        .env_remove("AGGREGO_REDACT_KEY")
+        .env_remove("AGGREGO_KEY_PASSPHRASE")
+        .args(args)
+        .output()
+        .expect("aggrego runs");
+    Run::from(out)
+}
+
+/// Every file of a folder, sorted by path: (path relative to `dir`, bytes).
+pub fn files(dir: &Path) -> Vec<(String, Vec<u8>)> {
+    let mut out: Vec<(String, Vec<u8>)> = walkdir::WalkDir::new(dir)
+        .into_iter()
+        .map(|e| e.expect("readable folder"))
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            let rel = e.path().strip_prefix(dir).expect("under dir");
+            (
+                rel.to_string_lossy().into_owned(),
+                std::fs::read(e.path()).expect("readable file"),
+            )
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+/// A copy of the folder `from` at `to` (created when missing).
+pub fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).expect("folder made");
+    for (rel, bytes) in files(from) {
+        let target = to.join(rel);
+        if let Some(parent) = target.parent() {
+            std::fs::create_dir_all(parent).expect("folder made");
+        }
+        std::fs::write(target, bytes).expect("file written");
+    }
+}
+
 /// What a finished command gave: its exit code (-1 when a signal ended it)
 /// and its output as text.
 pub struct Run {
