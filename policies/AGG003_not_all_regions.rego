@@ -3,7 +3,8 @@
 # description: |
 #   What it does: reports every aggregation source (account or organization) that does not
 #   aggregate all AWS regions: `AllAwsRegions` / `all_regions` is false, or left out (the API
-#   default is false) with a region list instead.
+#   default is false) with a region list instead. A source with neither is AGG008's: the API
+#   rejects it.
 #
 #   Why it matters: regions outside the list are not aggregated. Resources created there,
 #   including in regions enabled later, are invisible to the aggregated compliance view, which
@@ -50,6 +51,7 @@ deny contains finding if {
 	field := src.all_regions
 	field.known
 	not field.value == true
+	not no_regions(src)
 	a.kind != "aws-cli"
 	finding := {
 		"msg": [
@@ -69,6 +71,7 @@ deny contains finding if {
 	field := src.all_regions
 	field.known
 	not field.value == true
+	not no_regions(src)
 	finding := {
 		"msg": [
 			"%s: %s does not aggregate all regions: %s %s (regions aggregated: %L)",
@@ -80,6 +83,13 @@ deny contains finding if {
 }
 
 why := {true: "is false", false: "is not set and defaults to false"}
+
+# Neither all regions nor a region list: the API rejects the source, and AGG008
+# says so; it is not also a source that covers too few regions.
+no_regions(src) if {
+	src.regions.known
+	src.regions.value in {null, []}
+}
 
 # Set a source's all-regions attribute (and remove its region list when it has
 # one). Arguments: 1 the definition, 2 the source, 3 the all-regions name, 4 the

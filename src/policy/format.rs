@@ -121,6 +121,8 @@ fn push_list(out: &mut String, v: Option<&Value>) {
                 }
                 first = false;
                 match text {
+                    // An empty item stays visible.
+                    Ok("") => out.push_str("\"\""),
                     Ok(s) => out.push_str(s),
                     Err(expr) => push_unknown(out, expr),
                 }
@@ -197,5 +199,9 @@ mod tests {
         ];
         let list: Vec<&Value> = list.iter().collect();
         assert_eq!(format("%L; %L", &list), "a, b; none");
+        // An empty region name stays visible (`!Split` of an empty default).
+        let empty = [Value::from(vec![Value::from("")])];
+        let empty: Vec<&Value> = empty.iter().collect();
+        assert_eq!(format("(%L)", &empty), "(\"\")");
     }
 }

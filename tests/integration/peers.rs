@@ -162,12 +162,27 @@ fn kics_terraform_all_regions() {
         &std::fs::read_to_string(dir.join("positive_expected_result.json")).unwrap(),
     )
     .unwrap();
-    let ours = findings(&dir, "AGG003");
-    // Same files and lines as KICS: the source block lacking all_regions, and the
-    // `all_regions = false` line.
-    let lines: Vec<(String, usize)> = ours.iter().map(|o| (o.0.clone(), o.1)).collect();
-    let want: Vec<(String, usize)> = kics.iter().map(|k| (k.file_name.clone(), k.line)).collect();
-    assert_eq!(lines, want);
+    // Same files and lines as KICS, but for one deliberate difference:
+    // positive2's source has `all_regions = false` (line 16) and no regions,
+    // which the API rejects. That is AGG008 (high) at the source block (line
+    // 15), not also AGG003.
+    let ours: Vec<(String, usize)> = findings(&dir, "AGG003")
+        .iter()
+        .map(|o| (o.0.clone(), o.1))
+        .collect();
+    let rejected = ("positive.tf".to_string(), 16);
+    let want: Vec<(String, usize)> = kics
+        .iter()
+        .map(|k| (k.file_name.clone(), k.line))
+        .filter(|k| *k != rejected)
+        .collect();
+    assert_eq!(ours, want);
+    assert_eq!(kics.len(), want.len() + 1, "KICS flags line 16");
+    let agg008 = findings(&dir, "AGG008");
+    assert!(
+        agg008.contains(&("positive.tf".to_string(), 15, 3)),
+        "{agg008:?}"
+    );
     // Deliberate difference: negative.tf's first account source has no account_ids,
     // which the provider requires (AGG005); its all-regions setting is fine.
     let agg005 = findings(&dir, "AGG005");

@@ -188,7 +188,9 @@ fn template<'t>(root: &'t N, given: &[Given]) -> Template<'t> {
                 name.clone(),
                 Param {
                     ty,
-                    default: p.get("Default"),
+                    // A null `Default` is no default: CloudFormation takes no
+                    // null in a template, so the value is the deployer's (unknown).
+                    default: p.get("Default").filter(|d| !matches!(d.v, V::Null)),
                     given,
                 },
             );

@@ -1,0 +1,15 @@
+module "primary" {
+  source = "./config"
+
+  providers = {
+    aws = aws
+  }
+}
+
+module "secondary" {
+  source = "./config"
+
+  providers = {
+    aws = aws.secondary
+  }
+}
