@@ -51,7 +51,7 @@ deny contains finding if {
 	field := src.all_regions
 	field.known
 	not field.value == true
-	not no_regions(src)
+	not lib.no_regions(src)
 	a.kind != "aws-cli"
 	finding := {
 		"msg": [
@@ -71,7 +71,7 @@ deny contains finding if {
 	field := src.all_regions
 	field.known
 	not field.value == true
-	not no_regions(src)
+	not lib.no_regions(src)
 	finding := {
 		"msg": [
 			"%s: %s does not aggregate all regions: %s %s (regions aggregated: %L)",
@@ -83,13 +83,6 @@ deny contains finding if {
 }
 
 why := {true: "is false", false: "is not set and defaults to false"}
-
-# Neither all regions nor a region list: the API rejects the source, and AGG008
-# says so; it is not also a source that covers too few regions.
-no_regions(src) if {
-	src.regions.known
-	src.regions.value in {null, []}
-}
 
 # Set a source's all-regions attribute (and remove its region list when it has
 # one). Arguments: 1 the definition, 2 the source, 3 the all-regions name, 4 the

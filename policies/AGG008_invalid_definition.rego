@@ -100,8 +100,7 @@ deny contains finding if {
 	some src in a.sources
 	src.all_regions.known
 	not src.all_regions.value == true
-	src.regions.known
-	src.regions.value in {null, []}
+	lib.no_regions(src)
 	finding := {
 		"msg": sprintf("%s: %s has neither %s true nor a list of %s", [
 			a.label, src.what, a.names.all_regions, a.names.regions,

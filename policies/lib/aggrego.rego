@@ -18,6 +18,13 @@ strings(field) := [v.value | some v in field.value; is_string(v.value)] if is_ar
 
 strings(field) := [] if not is_array(field.value)
 
+# A source whose region list is known to be empty or absent. Without all
+# regions too, the API rejects it: AGG008 reports that, and AGG003 leaves it.
+no_regions(src) if {
+	src.regions.known
+	src.regions.value in {null, []}
+}
+
 # Whether an aggregator (API output) collects region `r`: a source with all
 # regions (present and future), or a region list naming it.
 collects(a, _) if {
